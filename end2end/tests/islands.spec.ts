@@ -1,0 +1,17 @@
+import { test, expect } from '@playwright/test';
+
+test('the show-password button appears only with JavaScript and reveals the password', async ({ page }, testInfo) => {
+  await page.goto('/masuk');
+  const password = page.getByLabel('Kata sandi', { exact: true });
+  await password.fill('rahasia sekali');
+  const reveal = page.getByRole('button', { name: 'Tampilkan' });
+  if (testInfo.project.name === 'no-js') {
+    await expect(reveal).toBeHidden();
+    return;
+  }
+  await expect(reveal).toBeVisible();
+  await reveal.click();
+  await expect(password).toHaveAttribute('type', 'text');
+  await page.getByRole('button', { name: 'Sembunyikan' }).click();
+  await expect(password).toHaveAttribute('type', 'password');
+});

@@ -1,0 +1,28 @@
+//! Schema migrations for Siap Jepang.
+//!
+//! Every migration is written with the `sea_orm_migration::schema` builders so the same
+//! code runs on SQLite (the embedded default) and PostgreSQL (the national deployment).
+//! Every `down()` is implemented; `siap-jepang migrate down` walks them back one by one.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_create_sites;
+mod m20261128_000002_create_users;
+mod m20261128_000003_create_audit_log;
+mod m20261128_000004_create_sessions;
+mod m20261128_000005_insert_sites;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_create_sites::Migration),
+            Box::new(m20261128_000002_create_users::Migration),
+            Box::new(m20261128_000003_create_audit_log::Migration),
+            Box::new(m20261128_000004_create_sessions::Migration),
+            Box::new(m20261128_000005_insert_sites::Migration),
+        ]
+    }
+}

@@ -1,0 +1,265 @@
+//! Server functions for accounts. Each one: authenticate, authorise, call one use case,
+//! answer (data) or reply (form post → redirect with a flash).
+
+use leptos::prelude::*;
+
+use super::dto::{IssuedCode, MyAccount, UserDetail, UserFilter, UserFormOptions, UserList};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::server::context::{Ctx, Failure, Success};
+#[cfg(feature = "ssr")]
+use crate::ui::context::Notice;
+
+/// Signs in with e-mail, phone or NIK. On success the browser gets a fresh session cookie
+/// (a new id at every sign-in) and goes to `next` (a local path) or the start page.
+#[server(prefix = "/api", endpoint = "accounts/sign-in")]
+pub async fn sign_in(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = service::sign_in(ctx.env(), ctx.client(), &login, &password)
+        .await
+        .map_err(AppError::from)
+        .map(|session| ctx.set_session_cookie(&session));
+    let to = next.filter(|n| !n.is_empty()).unwrap_or_else(|| "/".into());
+    ctx.reply(
+        result,
+        |()| Success::to(to).notice(Notice::SignedIn),
+        Failure::form("sign-in").keep("login", &login),
+    )
+}
+
+#[server(prefix = "/api", endpoint = "accounts/sign-out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = match ctx.actor() {
+        Ok(actor) => service::sign_out(ctx.env(), ctx.client(), actor).await.map_err(AppError::from),
+        // Signing out without a session is already done.
+        Err(_) => Ok(()),
+    };
+    if result.is_ok() {
+        ctx.clear_session_cookie();
+    }
+    ctx.reply(result, |()| Success::to("/").notice(Notice::SignedOut), Failure::form("sign-out"))
+}
+
+/// Sets the first (or a reset) password with a one-time code, then signs in.
+#[server(prefix = "/api", endpoint = "accounts/activate")]
+pub async fn activate(code: String, password: String, password_confirm: String) -> Result<(), AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = service::activate(ctx.env(), ctx.client(), &code, &password, &password_confirm)
+        .await
+        .map_err(AppError::from)
+        .map(|session| ctx.set_session_cookie(&session));
+    ctx.reply(
+        result,
+        |()| Success::to("/akun").notice(Notice::Activated),
+        Failure::form("activate").keep("code", &code),
+    )
+}
+
+#[server(prefix = "/api", endpoint = "accounts/change-password")]
+pub async fn change_password(
+    current_password: String,
+    password: String,
+    password_confirm: String,
+) -> Result<(), AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = match ctx.actor() {
+        Ok(actor) => service::change_password(ctx.env(), ctx.client(), actor, &current_password, &password, &password_confirm)
+            .await
+            .map_err(AppError::from)
+            .map(|session| ctx.set_session_cookie(&session)),
+        Err(e) => Err(e),
+    };
+    ctx.reply(
+        result,
+        |()| Success::to("/akun").notice(Notice::PasswordChanged),
+        Failure::form("change-password"),
+    )
+}
+
+#[server(prefix = "/api", endpoint = "accounts/end-other-sessions")]
+pub async fn end_other_sessions() -> Result<u64, AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = match ctx.actor() {
+        Ok(actor) => service::end_other_sessions(ctx.env(), ctx.client(), actor).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.reply(
+        result,
+        |ended| Success::to("/akun").notice(Notice::OtherSessionsEnded(*ended)),
+        Failure::form("sessions"),
+    )
+}
+
+#[server(prefix = "/api", endpoint = "accounts/end-session")]
+pub async fn end_session(session_id: i64) -> Result<(), AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = match ctx.actor() {
+        Ok(actor) => {
+            let ended_current = actor.session_id == session_id;
+            let result = service::end_session(ctx.env(), ctx.client(), actor, session_id).await.map_err(AppError::from);
+            if result.is_ok() && ended_current {
+                ctx.clear_session_cookie();
+            }
+            result
+        }
+        Err(e) => Err(e),
+    };
+    ctx.reply(result, |()| Success::to("/akun").notice(Notice::SessionEnded), Failure::form("sessions"))
+}
+
+/// The signed-in person's own account and devices.
+#[server(prefix = "/api", endpoint = "accounts/me", input = leptos::server_fn::codec::GetUrl)]
+pub async fn get_my_account() -> Result<MyAccount, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = match ctx.authorize(authz::can_view_own_account) {
+        Ok(actor) => service::my_account(ctx.env(), actor).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "users/list", input = leptos::server_fn::codec::GetUrl)]
+pub async fn list_users(filter: UserFilter) -> Result<UserList, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = match ctx.authorize(authz::can_administer_users) {
+        Ok(actor) => service::list_users(ctx.env(), actor, &filter).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "users/get", input = leptos::server_fn::codec::GetUrl)]
+pub async fn get_user(user_id: i64) -> Result<UserDetail, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = match ctx.authorize(authz::can_administer_users) {
+        Ok(actor) => service::user_detail(ctx.env(), actor, user_id).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "users/form-options", input = leptos::server_fn::codec::GetUrl)]
+pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = match ctx.authorize(authz::can_administer_users) {
+        Ok(actor) => service::form_options(ctx.env(), actor).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.answer(result)
+}
+
+/// Creates an account and shows its one-time activation code once.
+#[server(prefix = "/api", endpoint = "users/create")]
+pub async fn create_user(
+    role: String,
+    display_name: String,
+    email: Option<String>,
+    phone: Option<String>,
+    nik: Option<String>,
+    sites: Option<Vec<i64>>,
+) -> Result<IssuedCode, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let input = service::NewAccountInput {
+        role: role.clone(),
+        display_name: display_name.clone(),
+        email: email.clone().unwrap_or_default(),
+        phone: phone.clone().unwrap_or_default(),
+        nik: nik.clone().unwrap_or_default(),
+        site_ids: sites.clone().unwrap_or_default(),
+    };
+    let result = match ctx.authorize(authz::can_administer_users) {
+        Ok(actor) => service::create_account(ctx.env(), ctx.client(), actor, &input).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    let failure = Failure::form("new-user")
+        .keep("role", &role)
+        .keep("display_name", &display_name)
+        .keep("email", email.as_deref().unwrap_or_default())
+        .keep("phone", phone.as_deref().unwrap_or_default())
+        .keep("nik", nik.as_deref().unwrap_or_default())
+        .keep(
+            "sites",
+            &sites.unwrap_or_default().iter().map(i64::to_string).collect::<Vec<_>>().join(","),
+        );
+    ctx.reply(
+        result,
+        |issued| Success::to(format!("/pengguna/{}", issued.user_id)).notice(Notice::AccountCreated(issued.clone())),
+        failure,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "users/issue-code")]
+pub async fn issue_code(user_id: i64) -> Result<IssuedCode, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = match ctx.authorize(authz::can_administer_users) {
+        Ok(actor) => service::issue_code(ctx.env(), ctx.client(), actor, user_id).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.reply(
+        result,
+        |issued| Success::to(format!("/pengguna/{user_id}")).notice(Notice::CodeIssued(issued.clone())),
+        Failure::form("user-actions"),
+    )
+}
+
+#[server(prefix = "/api", endpoint = "users/deactivate")]
+pub async fn deactivate_user(user_id: i64) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = match ctx.authorize(authz::can_administer_users) {
+        Ok(actor) => service::set_active(ctx.env(), ctx.client(), actor, user_id, false).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.reply(
+        result,
+        |name| Success::to(format!("/pengguna/{user_id}")).notice(Notice::Deactivated(name.clone())),
+        Failure::form("user-actions"),
+    )
+    .map(|_| ())
+}
+
+#[server(prefix = "/api", endpoint = "users/reactivate")]
+pub async fn reactivate_user(user_id: i64) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = match ctx.authorize(authz::can_administer_users) {
+        Ok(actor) => service::set_active(ctx.env(), ctx.client(), actor, user_id, true).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.reply(
+        result,
+        |name| Success::to(format!("/pengguna/{user_id}")).notice(Notice::Reactivated(name.clone())),
+        Failure::form("user-actions"),
+    )
+    .map(|_| ())
+}
+
+#[server(prefix = "/api", endpoint = "users/change-role")]
+pub async fn change_role(user_id: i64, role: String) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = match ctx.authorize(authz::can_administer_users) {
+        Ok(actor) => service::change_role(ctx.env(), ctx.client(), actor, user_id, &role).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    ctx.reply(
+        result,
+        |(name, role)| Success::to(format!("/pengguna/{user_id}")).notice(Notice::RoleChanged(name.clone(), *role)),
+        Failure::form("change-role").keep("role", &role),
+    )
+    .map(|_| ())
+}

@@ -1,0 +1,144 @@
+//! What the account pages receive from the server: plain serialisable views.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{CodePurpose, Role};
+
+/// A signed-in device as shown on "my account".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: i64,
+    /// RFC 3339 UTC instants; pages format them in WIB.
+    pub created_at: String,
+    pub last_seen_at: String,
+    pub device: String,
+    pub ip: Option<String>,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAccount {
+    pub user_id: i64,
+    pub display_name: String,
+    pub role: Role,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub nik: Option<String>,
+    pub sites: Vec<String>,
+    pub password_changed_at: Option<String>,
+    pub sessions: Vec<SessionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteOption {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+}
+
+/// Choices for the "new account" form, limited to what the actor may hand out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserFormOptions {
+    pub roles: Vec<Role>,
+    pub sites: Vec<SiteOption>,
+}
+
+/// Account state as one word for lists and filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountStatus {
+    /// Created, password not yet set with the activation code.
+    Pending,
+    Active,
+    Deactivated,
+}
+
+impl AccountStatus {
+    pub const ALL: [AccountStatus; 3] = [AccountStatus::Pending, AccountStatus::Active, AccountStatus::Deactivated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountStatus::Pending => "pending",
+            AccountStatus::Active => "active",
+            AccountStatus::Deactivated => "deactivated",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == input)
+    }
+
+    pub fn of(is_active: bool, has_password: bool) -> Self {
+        match (is_active, has_password) {
+            (false, _) => AccountStatus::Deactivated,
+            (true, false) => AccountStatus::Pending,
+            (true, true) => AccountStatus::Active,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: i64,
+    pub display_name: String,
+    pub role: Role,
+    /// E-mail for staff, phone (national spelling) or NIK for trainees.
+    pub login: String,
+    pub site: Option<String>,
+    pub status: AccountStatus,
+}
+
+/// Filters of the user list; the page number starts at 1.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserFilter {
+    pub q: Option<String>,
+    pub role: Option<String>,
+    pub site: Option<i64>,
+    pub status: Option<String>,
+    pub page: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserList {
+    pub items: Vec<UserSummary>,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
+    /// Sites the actor can filter by.
+    pub sites: Vec<SiteOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserDetail {
+    pub id: i64,
+    pub display_name: String,
+    pub role: Role,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub nik: Option<String>,
+    /// For trainees: where the NIK says they are from, and whether that is Banten.
+    pub nik_region: Option<String>,
+    pub nik_outside_banten: bool,
+    pub sites: Vec<SiteOption>,
+    pub status: AccountStatus,
+    pub created_at: String,
+    pub created_by: Option<String>,
+    pub password_changed_at: Option<String>,
+    pub active_sessions: u64,
+    /// Expiry of the newest unused activation/reset code.
+    pub pending_code_expires_at: Option<String>,
+    pub can_manage: bool,
+    pub can_change_role: bool,
+}
+
+/// A freshly issued one-time code, shown once to the person who issued it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedCode {
+    pub user_id: i64,
+    pub display_name: String,
+    pub purpose: CodePurpose,
+    /// `XXXX-XXXX-XXXX`.
+    pub code: String,
+    pub expires_at: String,
+    /// wa.me link with the code and instructions prefilled, when the person has a phone.
+    pub whatsapp_link: Option<String>,
+}

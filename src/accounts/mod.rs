@@ -1,0 +1,14 @@
+//! Accounts, sign-in, sessions and user administration.
+
+pub mod api;
+pub mod authz;
+pub mod dto;
+pub mod model;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod service;

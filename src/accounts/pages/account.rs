@@ -1,0 +1,118 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::accounts::api::{get_my_account, ChangePassword, EndOtherSessions, EndSession};
+use crate::accounts::authz;
+use crate::accounts::dto::MyAccount;
+use crate::i18n::{role_text, T};
+use crate::ui::context::use_page;
+use crate::ui::forms::{Field, FormAlert};
+use crate::ui::guard::{require, LoadError};
+use crate::ui::islands::PasswordReveal;
+use crate::ui::api;
+use crate::wib;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    if let Err(denied) = require(authz::can_view_own_account) {
+        return denied;
+    }
+    let page = use_page();
+    view! {
+        <Title text=page.t(T::AccountTitle)/>
+        <h1>{page.t(T::AccountTitle)}</h1>
+        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+            {Suspend::new(async move {
+                match get_my_account().await {
+                    Ok(account) => view! { <AccountView account/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn AccountView(account: MyAccount) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: T| key.get(locale);
+    let row = |label: T, value: Option<String>| {
+        value.map(|value| view! { <dt>{t(label)}</dt> <dd>{value}</dd> })
+    };
+    let has_others = account.sessions.iter().any(|s| !s.current);
+    view! {
+        <section class="panel" aria-labelledby="profile-heading">
+            <h2 id="profile-heading">{t(T::ProfileTitle)}</h2>
+            <dl class="facts">
+                {row(T::FieldName, Some(account.display_name.clone()))}
+                {row(T::FieldRole, Some(t(role_text(account.role)).to_owned()))}
+                {row(T::FieldEmail, account.email.clone())}
+                {row(T::FieldPhone, account.phone.clone())}
+                {row(T::FieldNik, account.nik.clone())}
+                {row(T::FieldSites, (!account.sites.is_empty()).then(|| account.sites.join(", ")))}
+                {row(
+                    T::PasswordChangedAt,
+                    Some(account.password_changed_at.as_deref().map_or_else(|| t(T::Never).to_owned(), |at| wib::rfc3339_short(at, locale))),
+                )}
+            </dl>
+        </section>
+
+        <section class="panel" aria-labelledby="password-heading">
+            <h2 id="password-heading">{t(T::ChangePasswordTitle)}</h2>
+            <p class="hint">{t(T::ChangePasswordNote)}</p>
+            <FormAlert form="change-password"/>
+            <form method="post" action={api::<ChangePassword>()} class="stack">
+                <Field form="change-password" name="current_password" label=T::FieldCurrentPassword kind="password"
+                    autocomplete="current-password" required=true maxlength=512/>
+                <div class="password-row">
+                    <Field form="change-password" name="password" label=T::FieldNewPassword kind="password"
+                        hint=T::FieldNewPasswordHint autocomplete="new-password" required=true maxlength=512/>
+                    <PasswordReveal target="change-password-password".to_owned()
+                        show=t(T::ShowPassword).to_owned() hide=t(T::HidePassword).to_owned()/>
+                </div>
+                <Field form="change-password" name="password_confirm" label=T::FieldPasswordConfirm kind="password"
+                    autocomplete="new-password" required=true maxlength=512/>
+                <button type="submit" class="button">{t(T::ChangePasswordButton)}</button>
+            </form>
+        </section>
+
+        <section class="panel" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">{t(T::SessionsTitle)}</h2>
+            <FormAlert form="sessions"/>
+            <ul class="session-list">
+                {account
+                    .sessions
+                    .into_iter()
+                    .map(|session| {
+                        view! {
+                            <li class="session" class:session-current=session.current>
+                                <div>
+                                    <strong>{session.device.clone()}</strong>
+                                    {session.current.then(|| view! { " " <span class="badge">{t(T::ThisDevice)}</span> })}
+                                </div>
+                                <div class="hint">
+                                    {t(T::SessionSince)} ": " {wib::rfc3339_short(&session.created_at, locale)}
+                                    " · " {t(T::SessionLastSeen)} ": " {wib::rfc3339_short(&session.last_seen_at, locale)}
+                                    {session.ip.clone().map(|ip| view! { " · " {t(T::SessionAddress)} ": " {ip} })}
+                                </div>
+                                {(!session.current).then(|| view! {
+                                    <form method="post" action={api::<EndSession>()} class="inline-form">
+                                        <input type="hidden" name="session_id" value=session.id.to_string()/>
+                                        <button type="submit" class="button button-quiet">{t(T::EndSession)}</button>
+                                    </form>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {has_others.then(|| view! {
+                <form method="post" action={api::<EndOtherSessions>()}>
+                    <button type="submit" class="button button-danger">{t(T::EndOtherSessions)}</button>
+                </form>
+            })}
+        </section>
+    }
+}

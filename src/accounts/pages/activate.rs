@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::accounts::api::Activate;
+use crate::i18n::T;
+use crate::ui::api;
+use crate::ui::context::use_page;
+use crate::ui::forms::{Field, FormAlert};
+use crate::ui::islands::PasswordReveal;
+
+#[component]
+pub fn ActivatePage() -> impl IntoView {
+    let page = use_page();
+    let code = page.query_param("kode");
+    view! {
+        <Title text=page.t(T::ActivateTitle)/>
+        <section class="panel narrow">
+            <h1>{page.t(T::ActivateTitle)}</h1>
+            <p>{page.t(T::ActivateIntro)}</p>
+            <FormAlert form="activate"/>
+            <form method="post" action={api::<Activate>()} class="stack">
+                <Field form="activate" name="code" label=T::FieldCode hint=T::FieldCodeHint
+                    autocomplete="one-time-code" required=true value=code.unwrap_or_default() maxlength=20/>
+                <div class="password-row">
+                    <Field form="activate" name="password" label=T::FieldNewPassword kind="password"
+                        hint=T::FieldNewPasswordHint autocomplete="new-password" required=true maxlength=512/>
+                    <PasswordReveal target="activate-password".to_owned()
+                        show=page.t(T::ShowPassword).to_owned() hide=page.t(T::HidePassword).to_owned()/>
+                </div>
+                <Field form="activate" name="password_confirm" label=T::FieldPasswordConfirm kind="password"
+                    autocomplete="new-password" required=true maxlength=512/>
+                <button type="submit" class="button">{page.t(T::ActivateButton)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,98 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::accounts::api::{get_user_form_options, CreateUser};
+use crate::accounts::authz;
+use crate::accounts::dto::UserFormOptions;
+use crate::i18n::{role_text, T};
+use crate::ui::api;
+use crate::ui::context::use_page;
+use crate::ui::forms::{Field, FieldProblem, FormAlert};
+use crate::ui::guard::{require, LoadError};
+
+const FORM: &str = "new-user";
+
+#[component]
+pub fn NewUserPage() -> impl IntoView {
+    if let Err(denied) = require(authz::can_administer_users) {
+        return denied;
+    }
+    let page = use_page();
+    view! {
+        <Title text=page.t(T::NewUserTitle)/>
+        <h1>{page.t(T::NewUserTitle)}</h1>
+        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+            {Suspend::new(async move {
+                match get_user_form_options().await {
+                    Ok(options) => view! { <NewUserForm options/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn NewUserForm(options: UserFormOptions) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: T| key.get(locale);
+    let chosen_role = page
+        .flash_value(FORM, "role")
+        .or_else(|| page.query_param("role"))
+        .unwrap_or_else(|| "trainee".to_owned());
+    let chosen_sites: Vec<i64> = page
+        .flash_value(FORM, "sites")
+        .map(|v| v.split(',').filter_map(|id| id.parse().ok()).collect())
+        .unwrap_or_default();
+    let single_site = options.sites.len() == 1;
+    view! {
+        <section class="panel">
+            <p>{t(T::NewUserIntro)}</p>
+            <FormAlert form=FORM/>
+            <form method="post" action={api::<CreateUser>()} class="stack">
+                <fieldset>
+                    <legend>{t(T::FieldRole)}</legend>
+                    {options.roles.iter().map(|role| {
+                        let id = format!("{FORM}-role-{}", role.as_str());
+                        view! {
+                            <div class="choice">
+                                <input type="radio" id=id.clone() name="role" value=role.as_str()
+                                    checked=chosen_role == role.as_str()/>
+                                <label for=id>{t(role_text(*role))}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <FieldProblem form=FORM name="role"/>
+                </fieldset>
+                <Field form=FORM name="display_name" label=T::FieldName required=true autocomplete="off" maxlength=120/>
+                <Field form=FORM name="phone" label=T::FieldPhone hint=T::FieldPhoneHint kind="tel"
+                    inputmode="tel" autocomplete="off" optional=true maxlength=20/>
+                <Field form=FORM name="nik" label=T::FieldNik hint=T::FieldNikHint inputmode="numeric"
+                    autocomplete="off" optional=true maxlength=20/>
+                <Field form=FORM name="email" label=T::FieldEmail hint=T::FieldEmailHint kind="email"
+                    autocomplete="off" optional=true maxlength=254/>
+                <fieldset aria-describedby="new-user-sites-hint">
+                    <legend>{t(T::FieldSites)}</legend>
+                    <p class="hint" id="new-user-sites-hint">{t(T::FieldSitesHint)}</p>
+                    {options.sites.iter().enumerate().map(|(index, site)| {
+                        let id = format!("{FORM}-site-{}", site.id);
+                        view! {
+                            <div class="choice">
+                                <input type="checkbox" id=id.clone() name=format!("sites[{index}]") value=site.id.to_string()
+                                    checked=single_site || chosen_sites.contains(&site.id)/>
+                                <label for=id>{site.name.clone()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <FieldProblem form=FORM name="sites"/>
+                </fieldset>
+                <div class="button-row">
+                    <button type="submit" class="button">{t(T::CreateButton)}</button>
+                    <a href="/pengguna" class="button button-quiet">{t(T::Cancel)}</a>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::accounts::api::SignIn;
+use crate::i18n::T;
+use crate::ui::api;
+use crate::ui::context::use_page;
+use crate::ui::forms::{Field, FormAlert};
+use crate::ui::islands::PasswordReveal;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let page = use_page();
+    let next = page.query_param("next").unwrap_or_default();
+    view! {
+        <Title text=page.t(T::SignInTitle)/>
+        <section class="panel narrow">
+            <h1>{page.t(T::SignInTitle)}</h1>
+            <p>{page.t(T::SignInIntro)}</p>
+            <FormAlert form="sign-in"/>
+            <form method="post" action={api::<SignIn>()} class="stack">
+                <input type="hidden" name="next" value=next/>
+                <Field form="sign-in" name="login" label=T::FieldLogin hint=T::FieldLoginHint
+                    autocomplete="username" required=true autofocus=true maxlength=254/>
+                <div class="password-row">
+                    <Field form="sign-in" name="password" label=T::FieldPassword kind="password"
+                        autocomplete="current-password" required=true maxlength=512/>
+                    <PasswordReveal target="sign-in-password".to_owned()
+                        show=page.t(T::ShowPassword).to_owned() hide=page.t(T::HidePassword).to_owned()/>
+                </div>
+                <button type="submit" class="button">{page.t(T::SignInButton)}</button>
+            </form>
+            <p class="hint">{page.t(T::SignInNoPassword)} " " <a href="/aktivasi">{page.t(T::NavActivate)}</a></p>
+            <p class="hint">{page.t(T::ForgotPassword)}</p>
+        </section>
+    }
+}

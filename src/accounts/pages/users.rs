@@ -1,0 +1,137 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::accounts::api::list_users;
+use crate::accounts::authz;
+use crate::accounts::dto::{AccountStatus, UserFilter, UserList};
+use crate::accounts::model::Role;
+use crate::i18n::{fill, role_text, status_text, T};
+use crate::ui::context::{encode, use_page};
+use crate::ui::guard::{require, LoadError};
+
+fn filter_from_query() -> UserFilter {
+    let page = use_page();
+    let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
+    UserFilter {
+        q: non_empty("q"),
+        role: non_empty("role"),
+        site: non_empty("site").and_then(|v| v.parse().ok()),
+        status: non_empty("status"),
+        page: non_empty("page").and_then(|v| v.parse().ok()),
+    }
+}
+
+fn page_link(filter: &UserFilter, page: u64) -> String {
+    let mut params = Vec::new();
+    if let Some(q) = &filter.q {
+        params.push(format!("q={}", encode(q)));
+    }
+    if let Some(role) = &filter.role {
+        params.push(format!("role={}", encode(role)));
+    }
+    if let Some(site) = filter.site {
+        params.push(format!("site={site}"));
+    }
+    if let Some(status) = &filter.status {
+        params.push(format!("status={}", encode(status)));
+    }
+    params.push(format!("page={page}"));
+    format!("/pengguna?{}", params.join("&"))
+}
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    if let Err(denied) = require(authz::can_administer_users) {
+        return denied;
+    }
+    let page = use_page();
+    let filter = filter_from_query();
+    view! {
+        <Title text=page.t(T::UsersTitle)/>
+        <div class="page-heading">
+            <h1>{page.t(T::UsersTitle)}</h1>
+            <a class="button" href="/pengguna/baru">{page.t(T::UsersNew)}</a>
+        </div>
+        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+            {Suspend::new(async move {
+                match list_users(filter.clone()).await {
+                    Ok(list) => view! { <UserListView list filter/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: T| key.get(locale);
+    let is_coordinator = page.actor.as_ref().is_some_and(|a| a.role == Role::Coordinator);
+    let roles: Vec<Role> = if is_coordinator { vec![Role::Trainee] } else { Role::ALL.to_vec() };
+    let previous = (list.page > 1).then(|| page_link(&filter, list.page - 1));
+    let next = (list.page < list.pages).then(|| page_link(&filter, list.page + 1));
+    view! {
+        <form method="get" action="/pengguna" class="filters" role="search">
+            <div class="field">
+                <label for="users-q">{t(T::SearchLabel)}</label>
+                <input id="users-q" name="q" type="search" value=filter.q.clone() maxlength=100/>
+            </div>
+            <div class="field">
+                <label for="users-role">{t(T::FilterRole)}</label>
+                <select id="users-role" name="role">
+                    <option value="">{t(T::All)}</option>
+                    {roles.into_iter().map(|role| view! {
+                        <option value=role.as_str() selected=filter.role.as_deref() == Some(role.as_str())>{t(role_text(role))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="users-site">{t(T::FilterSite)}</label>
+                <select id="users-site" name="site">
+                    <option value="">{t(T::All)}</option>
+                    {list.sites.iter().map(|site| view! {
+                        <option value=site.id.to_string() selected=filter.site == Some(site.id)>{site.name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="users-status">{t(T::FilterStatus)}</label>
+                <select id="users-status" name="status">
+                    <option value="">{t(T::All)}</option>
+                    {AccountStatus::ALL.into_iter().map(|status| view! {
+                        <option value=status.as_str() selected=filter.status.as_deref() == Some(status.as_str())>{t(status_text(status))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{t(T::ApplyFilters)}</button>
+        </form>
+        <p class="hint" role="status">{fill(t(T::UsersCount), &[("n", &list.total.to_string())])}</p>
+        {if list.items.is_empty() {
+            view! { <p>{t(T::NoUsers)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="record-list">
+                    {list.items.into_iter().map(|user| view! {
+                        <li class="record">
+                            <a href=format!("/pengguna/{}", user.id) class="record-title">{user.display_name.clone()}</a>
+                            <span class="badge">{t(role_text(user.role))}</span>
+                            <span class=format!("badge status-{}", user.status.as_str())>{t(status_text(user.status))}</span>
+                            <div class="hint">
+                                {user.login.clone()}
+                                {user.site.clone().map(|site| view! { " · " {site} })}
+                            </div>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <nav class="pagination" aria-label=t(T::Pagination)>
+            {previous.map(|href| view! { <a href=href rel="prev">{t(T::Previous)}</a> })}
+            <span>{fill(t(T::PageOf), &[("page", &list.page.to_string()), ("pages", &list.pages.to_string())])}</span>
+            {next.map(|href| view! { <a href=href rel="next">{t(T::Next)}</a> })}
+        </nav>
+    }
+}

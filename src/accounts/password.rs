@@ -1,0 +1,116 @@
+//! Argon2id hashing with explicit parameters, off the async runtime.
+
+use argon2::{
+    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
+    Algorithm, Argon2, Params, Version,
+};
+use std::sync::OnceLock;
+
+use super::model::NewPassword;
+
+/// A PHC-format Argon2id hash. Not `Serialize`, and its `Debug` hides the value, so it cannot
+/// leak into a response or a log line by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PasswordHashString(String);
+
+impl PasswordHashString {
+    /// Wraps a hash read from the database.
+    pub fn from_stored(value: String) -> Self {
+        Self(value)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for PasswordHashString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordHashString(***)")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PasswordError {
+    #[error("hashing failed: {0}")]
+    Hash(String),
+    #[error("the blocking hash task failed: {0}")]
+    Task(String),
+}
+
+/// OWASP's recommended Argon2id configuration: m = 19 MiB, t = 2, p = 1.
+fn hasher() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, Some(32)).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// Hashes a password that passed the policy.
+///
+/// # Errors
+/// When the hash cannot be computed or the blocking task dies.
+pub async fn hash(password: &NewPassword) -> Result<PasswordHashString, PasswordError> {
+    let plain = password.expose().to_owned();
+    tokio::task::spawn_blocking(move || hash_blocking(&plain))
+        .await
+        .map_err(|e| PasswordError::Task(e.to_string()))?
+}
+
+fn hash_blocking(plain: &str) -> Result<PasswordHashString, PasswordError> {
+    let salt = SaltString::generate(&mut OsRng);
+    hasher()
+        .hash_password(plain.as_bytes(), &salt)
+        .map(|h| PasswordHashString(h.to_string()))
+        .map_err(|e| PasswordError::Hash(e.to_string()))
+}
+
+/// Verifies `candidate` against `stored`. With `None` (unknown login, or an account that
+/// has not set a password yet) a dummy hash is verified instead so that the answer takes as
+/// long as for a real account, and `false` is returned.
+///
+/// # Errors
+/// Only when the blocking task dies.
+pub async fn verify(candidate: &str, stored: Option<PasswordHashString>) -> Result<bool, PasswordError> {
+    let candidate = candidate.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let (hash, real) = match stored {
+            Some(hash) => (hash.0, true),
+            None => (dummy_hash().to_owned(), false),
+        };
+        let matches = PasswordHash::new(&hash)
+            .map(|parsed| hasher().verify_password(candidate.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false);
+        real && matches
+    })
+    .await
+    .map_err(|e| PasswordError::Task(e.to_string()))
+}
+
+/// A hash computed once with the same parameters, for timing-safe failures.
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| {
+        hash_blocking("siap-jepang dummy password for unknown logins")
+            .map(|h| h.0)
+            .unwrap_or_default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_hash_verifies_its_password_and_nothing_else() {
+        let password = NewPassword::parse("kereta pagi ke osaka", "kereta pagi ke osaka", &[]).unwrap();
+        let hashed = hash(&password).await.unwrap();
+        assert!(hashed.as_str().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify("kereta pagi ke osaka", Some(hashed.clone())).await.unwrap());
+        assert!(!verify("kereta pagi ke kobe", Some(hashed.clone())).await.unwrap());
+        assert!(!format!("{hashed:?}").contains("argon2"));
+    }
+
+    #[tokio::test]
+    async fn unknown_accounts_never_verify() {
+        assert!(!verify("siap-jepang dummy password for unknown logins", None).await.unwrap());
+    }
+}

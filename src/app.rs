@@ -1,0 +1,74 @@
+//! The HTML shell, the application component and its routes.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::accounts::pages::{AccountPage, ActivatePage, NewUserPage, SignInPage, UserPage, UsersPage};
+use crate::audit::pages::AuditPage;
+use crate::i18n::T;
+use crate::pages::landing::Landing;
+use crate::ui::context::use_page;
+use crate::ui::guard::NotFound;
+use crate::ui::layout::Layout;
+
+/// Every page route, with the paths the authorization-matrix test visits.
+pub const PAGE_ROUTES: &[&str] = &[
+    "/",
+    "/masuk",
+    "/aktivasi",
+    "/akun",
+    "/pengguna",
+    "/pengguna/baru",
+    "/pengguna/:id",
+    "/audit",
+];
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let page = use_page();
+    view! {
+        <!DOCTYPE html>
+        <html lang=page.locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#9f1d35"/>
+                <HydrationScripts options islands=true/>
+                <link rel="stylesheet" href="/pkg/siap-jepang.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let page = use_page();
+    view! {
+        <Title formatter=move |title: String| {
+            if title.is_empty() { page.t(T::AppName).to_owned() } else { format!("{title} · {}", page.t(T::AppName)) }
+        }/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Landing ssr=SsrMode::Async/>
+                    <Route path=path!("/masuk") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/aktivasi") view=ActivatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/akun") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pengguna") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pengguna/baru") view=NewUserPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pengguna/:id") view=UserPage ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,137 @@
+use serde::{Deserialize, Serialize};
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditAction {
+    SignIn,
+    SignOut,
+    Activate,
+    PasswordChange,
+    SessionEnd,
+    SessionsEndOthers,
+    UserCreate,
+    UserDeactivate,
+    UserReactivate,
+    UserRoleChange,
+    CodeIssue,
+    DemoSeed,
+    CliUserCreate,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 13] = [
+        AuditAction::SignIn,
+        AuditAction::SignOut,
+        AuditAction::Activate,
+        AuditAction::PasswordChange,
+        AuditAction::SessionEnd,
+        AuditAction::SessionsEndOthers,
+        AuditAction::UserCreate,
+        AuditAction::UserDeactivate,
+        AuditAction::UserReactivate,
+        AuditAction::UserRoleChange,
+        AuditAction::CodeIssue,
+        AuditAction::DemoSeed,
+        AuditAction::CliUserCreate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::SignIn => "sign_in",
+            AuditAction::SignOut => "sign_out",
+            AuditAction::Activate => "activate",
+            AuditAction::PasswordChange => "password_change",
+            AuditAction::SessionEnd => "session_end",
+            AuditAction::SessionsEndOthers => "sessions_end_others",
+            AuditAction::UserCreate => "user_create",
+            AuditAction::UserDeactivate => "user_deactivate",
+            AuditAction::UserReactivate => "user_reactivate",
+            AuditAction::UserRoleChange => "user_role_change",
+            AuditAction::CodeIssue => "code_issue",
+            AuditAction::DemoSeed => "demo_seed",
+            AuditAction::CliUserCreate => "cli_user_create",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == input)
+    }
+}
+
+/// How it ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    Success,
+    /// Wrong password, invalid code…
+    Failure,
+    /// Refused before trying: throttled, or not permitted.
+    Refused,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 3] = [Outcome::Success, Outcome::Failure, Outcome::Refused];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Failure => "failure",
+            Outcome::Refused => "refused",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.as_str() == input)
+    }
+}
+
+/// Filters of the audit-log page; every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    pub outcome: Option<String>,
+    /// Matches the actor's or subject's name, e-mail or phone, or the attempted login.
+    pub person: Option<String>,
+    /// WIB calendar dates, `YYYY-MM-DD`, inclusive.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Show entries older than this id (keyset pagination, newest first).
+    pub before: Option<i64>,
+}
+
+/// One line of the audit log as shown to people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    pub id: i64,
+    /// RFC 3339, UTC; pages format it in WIB.
+    pub occurred_at: String,
+    pub action: String,
+    pub outcome: String,
+    pub actor: Option<String>,
+    pub subject: Option<String>,
+    pub site: Option<String>,
+    pub ip: Option<String>,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntryView>,
+    /// Pass as `before` to see the next (older) page.
+    pub next_before: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_and_outcomes_round_trip_through_their_stored_names() {
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.as_str()), Some(action));
+        }
+        for outcome in Outcome::ALL {
+            assert_eq!(Outcome::parse(outcome.as_str()), Some(outcome));
+        }
+        assert_eq!(AuditAction::parse("drop_table"), None);
+    }
+}

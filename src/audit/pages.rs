@@ -1,0 +1,178 @@
+//! The audit-log page: filters and a newest-first list.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::list_audit;
+use super::model::{AuditAction, AuditFilter, AuditPage as AuditPageData, Outcome};
+use crate::accounts::authz;
+use crate::i18n::T;
+use crate::ui::context::{encode, use_page};
+use crate::ui::guard::{require, LoadError};
+use crate::wib;
+
+fn action_text(action: AuditAction) -> T {
+    match action {
+        AuditAction::SignIn => T::ActSignIn,
+        AuditAction::SignOut => T::ActSignOut,
+        AuditAction::Activate => T::ActActivate,
+        AuditAction::PasswordChange => T::ActPasswordChange,
+        AuditAction::SessionEnd => T::ActSessionEnd,
+        AuditAction::SessionsEndOthers => T::ActSessionsEndOthers,
+        AuditAction::UserCreate => T::ActUserCreate,
+        AuditAction::UserDeactivate => T::ActUserDeactivate,
+        AuditAction::UserReactivate => T::ActUserReactivate,
+        AuditAction::UserRoleChange => T::ActUserRoleChange,
+        AuditAction::CodeIssue => T::ActCodeIssue,
+        AuditAction::DemoSeed => T::ActDemoSeed,
+        AuditAction::CliUserCreate => T::ActCliUserCreate,
+    }
+}
+
+fn outcome_text(outcome: Outcome) -> T {
+    match outcome {
+        Outcome::Success => T::OutSuccess,
+        Outcome::Failure => T::OutFailure,
+        Outcome::Refused => T::OutRefused,
+    }
+}
+
+fn filter_from_query() -> AuditFilter {
+    let page = use_page();
+    let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
+    AuditFilter {
+        action: non_empty("action"),
+        outcome: non_empty("outcome"),
+        person: non_empty("person"),
+        from: non_empty("from"),
+        to: non_empty("to"),
+        before: non_empty("before").and_then(|v| v.parse().ok()),
+    }
+}
+
+fn older_link(filter: &AuditFilter, before: i64) -> String {
+    let mut params = Vec::new();
+    for (name, value) in [
+        ("action", &filter.action),
+        ("outcome", &filter.outcome),
+        ("person", &filter.person),
+        ("from", &filter.from),
+        ("to", &filter.to),
+    ] {
+        if let Some(value) = value {
+            params.push(format!("{name}={}", encode(value)));
+        }
+    }
+    params.push(format!("before={before}"));
+    format!("/audit?{}", params.join("&"))
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    if let Err(denied) = require(|actor| authz::audit_scope(actor).is_some()) {
+        return denied;
+    }
+    let page = use_page();
+    let filter = filter_from_query();
+    view! {
+        <Title text=page.t(T::AuditTitle)/>
+        <h1>{page.t(T::AuditTitle)}</h1>
+        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+            {Suspend::new(async move {
+                match list_audit(filter.clone()).await {
+                    Ok(data) => view! { <AuditView data filter/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: T| key.get(locale);
+    let older = data.next_before.map(|before| older_link(&filter, before));
+    let paged = filter.before.is_some();
+    view! {
+        <form method="get" action="/audit" class="filters" role="search">
+            <div class="field">
+                <label for="audit-action">{t(T::FilterAction)}</label>
+                <select id="audit-action" name="action">
+                    <option value="">{t(T::All)}</option>
+                    {AuditAction::ALL.into_iter().map(|action| view! {
+                        <option value=action.as_str() selected=filter.action.as_deref() == Some(action.as_str())>{t(action_text(action))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="audit-outcome">{t(T::FilterOutcome)}</label>
+                <select id="audit-outcome" name="outcome">
+                    <option value="">{t(T::All)}</option>
+                    {Outcome::ALL.into_iter().map(|outcome| view! {
+                        <option value=outcome.as_str() selected=filter.outcome.as_deref() == Some(outcome.as_str())>{t(outcome_text(outcome))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="audit-person">{t(T::FilterPerson)}</label>
+                <input id="audit-person" name="person" type="search" value=filter.person.clone() maxlength=100/>
+            </div>
+            <div class="field">
+                <label for="audit-from">{t(T::FilterFrom)}</label>
+                <input id="audit-from" name="from" type="date" value=filter.from.clone()/>
+            </div>
+            <div class="field">
+                <label for="audit-to">{t(T::FilterTo)}</label>
+                <input id="audit-to" name="to" type="date" value=filter.to.clone()/>
+            </div>
+            <button type="submit" class="button">{t(T::ApplyFilters)}</button>
+        </form>
+        {if data.entries.is_empty() {
+            view! { <p>{t(T::NoEntries)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap" tabindex="0" role="region" aria-label=t(T::AuditTitle)>
+                    <table class="audit-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(T::ColumnTime)}</th>
+                                <th scope="col">{t(T::FilterAction)}</th>
+                                <th scope="col">{t(T::FilterOutcome)}</th>
+                                <th scope="col">{t(T::ColumnActor)}</th>
+                                <th scope="col">{t(T::ColumnSubject)}</th>
+                                <th scope="col">{t(T::FilterSite)}</th>
+                                <th scope="col">{t(T::SessionAddress)}</th>
+                                <th scope="col">{t(T::ColumnDetail)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {data.entries.into_iter().map(|entry| {
+                                let action = AuditAction::parse(&entry.action).map_or_else(|| entry.action.clone(), |a| t(action_text(a)).to_owned());
+                                let outcome = Outcome::parse(&entry.outcome).map_or_else(|| entry.outcome.clone(), |o| t(outcome_text(o)).to_owned());
+                                view! {
+                                    <tr class=format!("outcome-{}", entry.outcome)>
+                                        <td>{wib::rfc3339_short(&entry.occurred_at, locale)}</td>
+                                        <td>{action}</td>
+                                        <td>{outcome}</td>
+                                        <td>{entry.actor.clone().unwrap_or_default()}</td>
+                                        <td>{entry.subject.clone().unwrap_or_default()}</td>
+                                        <td>{entry.site.clone().unwrap_or_default()}</td>
+                                        <td>{entry.ip.clone().unwrap_or_default()}</td>
+                                        <td class="detail">{entry.detail.clone().unwrap_or_default()}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+        <nav class="pagination" aria-label=t(T::Pagination)>
+            {paged.then(|| view! { <a href="/audit">{t(T::NewestEntries)}</a> })}
+            {older.map(|href| view! { <a href=href rel="next">{t(T::OlderEntries)}</a> })}
+        </nav>
+    }
+}

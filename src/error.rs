@@ -1,0 +1,143 @@
+//! The one error type every server function returns.
+//!
+//! User mistakes (bad input, wrong password, missing permission) are kept apart from
+//! unexpected failures: the former carry a precise, translatable reason; the latter carry
+//! only a reference the user can quote while the log keeps the detail.
+
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+    ServerFnError,
+};
+
+/// Why one form field was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooLong { max: u32 },
+    InvalidEmail,
+    InvalidPhone,
+    InvalidNik(crate::identity::NikProblem),
+    InvalidLogin,
+    PasswordTooShort { min: u32 },
+    PasswordTooLong { max: u32 },
+    PasswordTooCommon,
+    PasswordContainsPersonalData,
+    PasswordMismatch,
+    InvalidChoice,
+    /// Another account already uses this value.
+    Taken,
+    InvalidCode,
+    /// The current password typed to confirm a change was wrong.
+    WrongPassword,
+    /// A trainee belongs to exactly one home site.
+    ExactlyOneSite,
+    /// Staff roles sign in with e-mail; the account has none.
+    RoleNeedsEmail,
+    /// Trainees sign in with phone or NIK and need a home site; the account lacks them.
+    RoleNeedsPhone,
+}
+
+/// A refused field: which one and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: &str, problem: Problem) -> Self {
+        Self {
+            field: field.to_owned(),
+            problem,
+        }
+    }
+}
+
+/// Everything a server function can answer instead of success.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// No valid session: sign in first.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Signed in, but this role or scope may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// One or more fields were refused; nothing was changed.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// Wrong login or password, unknown or deactivated account: deliberately one message.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Too many failed attempts from this account or address.
+    #[error("too many attempts, retry in {retry_after_minutes} min")]
+    Throttled { retry_after_minutes: u32 },
+    /// Activation or reset code unknown, already used or expired: deliberately one message.
+    #[error("activation code invalid")]
+    CodeInvalid,
+    /// The request was malformed (missing or unreadable form fields).
+    #[error("bad request")]
+    BadRequest,
+    /// Something failed on our side; `reference` appears in the server log next to the cause.
+    #[error("internal error (ref {reference})")]
+    Internal { reference: String },
+}
+
+impl AppError {
+    /// A single-field validation error.
+    pub fn invalid(field: &str, problem: Problem) -> Self {
+        Self::Invalid(vec![FieldError::new(field, problem)])
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Self::Unauthenticated => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::Invalid(_) => 422,
+            Self::InvalidCredentials => 401,
+            Self::Throttled { .. } => 429,
+            Self::CodeInvalid => 422,
+            Self::BadRequest => 400,
+            Self::Internal { .. } => 500,
+        }
+    }
+
+    /// The problem reported for `field`, if any.
+    pub fn field_problem(&self, field: &str) -> Option<&Problem> {
+        match self {
+            Self::Invalid(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| &e.problem),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => Self::BadRequest,
+            _ => Self::Internal {
+                reference: "transport".to_owned(),
+            },
+        }
+    }
+}
+
+impl From<ServerFnError> for AppError {
+    fn from(_: ServerFnError) -> Self {
+        Self::Internal {
+            reference: "transport".to_owned(),
+        }
+    }
+}

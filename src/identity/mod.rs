@@ -1,0 +1,10 @@
+//! Identity values people type in: NIK, Indonesian phone numbers, e-mail addresses.
+//! Each is parsed once at the edge into a type that cannot hold an invalid value.
+
+mod email;
+mod nik;
+mod phone;
+
+pub use email::EmailAddress;
+pub use nik::{Nik, NikProblem, Sex};
+pub use phone::PhoneNumber;

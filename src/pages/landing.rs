@@ -1,0 +1,80 @@
+//! The start page: what the programme is, and for signed-in people what they can do.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::accounts::authz;
+use crate::i18n::{fill, T};
+use crate::ui::context::use_page;
+
+#[component]
+pub fn Landing() -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: T| key.get(locale);
+    let signed_in = page.actor.clone().map(|actor| {
+        let mut links = vec![(
+            "/akun",
+            t(T::NavAccount),
+            t(T::LinkAccountDesc),
+        )];
+        if authz::can_administer_users(&actor) {
+            links.push(("/pengguna", t(T::NavUsers), t(T::LinkUsersDesc)));
+        }
+        if authz::audit_scope(&actor).is_some() {
+            links.push(("/audit", t(T::NavAudit), t(T::LinkAuditDesc)));
+        }
+        view! {
+            <section class="panel" aria-labelledby="welcome-heading">
+                <h2 id="welcome-heading">{fill(t(T::LandingWelcome), &[("name", &actor.display_name)])}</h2>
+                <h3>{t(T::LandingYourLinks)}</h3>
+                <ul class="link-cards">
+                    {links
+                        .into_iter()
+                        .map(|(href, label, description)| {
+                            view! {
+                                <li>
+                                    <a href=href class="link-card">
+                                        <strong>{label}</strong>
+                                        <span>{description}</span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    let anonymous = page.actor.is_none();
+    view! {
+        <Title text=""/>
+        <section class="hero">
+            <h1>{t(T::LandingTitle)}</h1>
+            <p class="lead">{t(T::LandingIntro)}</p>
+            {anonymous.then(|| view! {
+                <p class="button-row">
+                    <a class="button" href="/masuk">{t(T::LandingSignInCta)}</a>
+                    <a class="button button-quiet" href="/aktivasi">{t(T::LandingActivateCta)}</a>
+                </p>
+            })}
+        </section>
+        {signed_in}
+        <section class="panel">
+            <ul class="plain-list">
+                <li>{t(T::LandingTrainees)}</li>
+                <li>{t(T::LandingInstructors)}</li>
+                <li>{t(T::LandingCoordinators)}</li>
+            </ul>
+        </section>
+        <section class="panel" aria-labelledby="tracks-heading">
+            <h2 id="tracks-heading">{t(T::LandingTracksTitle)}</h2>
+            <ul class="plain-list">
+                <li>{t(T::TrackSsw)}</li>
+                <li>{t(T::TrackKaigo)}</li>
+                <li>{t(T::TrackTitp)}</li>
+                <li>{t(T::TrackEpa)}</li>
+            </ul>
+        </section>
+    }
+}

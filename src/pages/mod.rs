@@ -1,0 +1,3 @@
+//! Pages that belong to no single area.
+
+pub mod landing;

@@ -1,0 +1,299 @@
+//! The `siap-jepang` command line: serve (default), migrate, seed, user, backup.
+
+use clap::{Parser, Subcommand};
+use migration::{Migrator, MigratorTrait};
+use std::{io::IsTerminal, path::PathBuf, process::ExitCode, sync::Arc};
+use tracing_subscriber::EnvFilter;
+
+use super::{
+    backup, clock::Clock, config::{Config, LogFormat}, database, leptos_options, seed, AppState,
+};
+use crate::accounts::service::{self as accounts, NewAccountInput};
+use crate::accounts::{model::LoginId, password};
+use crate::audit::model::AuditAction;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "siap-jepang",
+    version,
+    about = "Siap Jepang: Japanese-language training for CPMI bound for Japan",
+    after_help = "Configuration comes from the environment (and an optional .env file): \
+                  DATABASE_URL, LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT, LOG_FORMAT, SECURE_COOKIES. See README.md."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Inspect or change the database schema.
+    Migrate {
+        #[command(subcommand)]
+        action: MigrateAction,
+    },
+    /// Fill the database with data.
+    Seed {
+        /// Demo data for trying the app: staff, trainees, known demo passwords.
+        #[arg(long)]
+        demo: bool,
+        /// Do nothing (but print the demo logins) when accounts already exist.
+        #[arg(long)]
+        if_empty: bool,
+    },
+    /// Manage accounts from the server's shell.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Write a consistent copy of the database to FILE.
+    Backup { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MigrateAction {
+    /// Apply all pending migrations.
+    Up,
+    /// Roll back the most recent migrations.
+    Down {
+        #[arg(long, default_value_t = 1)]
+        steps: u32,
+    },
+    /// List migrations and whether they are applied.
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create an active account; the password is read from a prompt or from stdin.
+    Create {
+        /// trainee, instructor, coordinator or admin
+        #[arg(long)]
+        role: String,
+        /// E-mail (staff), or phone number / NIK (trainees)
+        #[arg(long)]
+        login: String,
+        /// Full name (defaults to the login)
+        #[arg(long)]
+        name: Option<String>,
+        /// Site code (repeatable), e.g. --site BBPLK-SRG
+        #[arg(long = "site")]
+        sites: Vec<String>,
+    },
+}
+
+/// Runs the command line; the binary's `main` is only this.
+pub fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            use clap::error::ErrorKind;
+            if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = error.print();
+                return ExitCode::SUCCESS;
+            }
+            let rendered = error.to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            eprintln!("siap-jepang: {} (see `siap-jepang --help`)", first.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+    };
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("siap-jepang: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(config.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("siap-jepang: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve), config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("siap-jepang: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Pretty => builder.try_init(),
+    };
+}
+
+async fn connect(config: &Config) -> Result<AppState, String> {
+    let db = database::connect(config).await.map_err(|e| e.to_string())?;
+    Ok(AppState {
+        leptos_options: leptos_options(config),
+        db,
+        config: Arc::new(config.clone()),
+        clock: Clock::system(),
+    })
+}
+
+async fn connect_and_migrate(config: &Config) -> Result<AppState, String> {
+    let state = connect(config).await?;
+    database::migrate_up(&state.db, config).await.map_err(|e| e.to_string())?;
+    Ok(state)
+}
+
+async fn run(command: Command, config: Config) -> Result<(), String> {
+    match command {
+        Command::Serve => serve(config).await,
+        Command::Migrate { action } => migrate(action, &config).await,
+        Command::Seed { demo, if_empty } => {
+            if !demo {
+                return Err("nothing to seed: pass --demo for demo data".into());
+            }
+            let state = connect_and_migrate(&config).await?;
+            match seed::seed_demo(&state, if_empty).await.map_err(|e| e.to_string())? {
+                seed::SeedOutcome::Seeded { accounts } => println!("Seeded {accounts} demo accounts."),
+                seed::SeedOutcome::AlreadyPresent => println!("Accounts already exist; demo data left as it is."),
+            }
+            print!("{}", seed::demo_logins_table());
+            Ok(())
+        }
+        Command::User {
+            action: UserAction::Create { role, login, name, sites },
+        } => create_user(&config, role, login, name, sites).await,
+        Command::Backup { file } => {
+            let state = connect(&config).await?;
+            backup::backup(&state.db, &config, &file).await.map_err(|e| e.to_string())?;
+            println!("Backup written to {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    println!("Siap Jepang {} starting with:\n{config}", env!("CARGO_PKG_VERSION"));
+    let state = connect_and_migrate(&config).await?;
+    if let Err(error) = crate::accounts::db::purge_expired(&state.db, state.clock.now()).await {
+        tracing::warn!(%error, "could not purge expired sessions at start");
+    }
+    let listener = tokio::net::TcpListener::bind(config.site_addr)
+        .await
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AddrInUse => format!(
+                "cannot listen on {}: the address is already in use (another siap-jepang running? set LEPTOS_SITE_ADDR)",
+                config.site_addr
+            ),
+            _ => format!("cannot listen on {}: {e}", config.site_addr),
+        })?;
+    super::spawn_housekeeping(state.clone());
+    println!("Siap Jepang is listening on http://{}", config.site_addr);
+    super::serve(listener, state, super::shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    println!("Siap Jepang stopped.");
+    Ok(())
+}
+
+async fn migrate(action: MigrateAction, config: &Config) -> Result<(), String> {
+    let state = connect(config).await?;
+    let db = &state.db;
+    match action {
+        MigrateAction::Up => {
+            database::migrate_up(db, config).await.map_err(|e| e.to_string())?;
+            println!("All migrations applied.");
+        }
+        MigrateAction::Down { steps } => {
+            Migrator::down(db, Some(steps)).await.map_err(|e| format!("rolling back failed: {e}"))?;
+            println!("Rolled back {steps} migration(s).");
+        }
+        MigrateAction::Status => {
+            let migrations = Migrator::get_migration_with_status(db)
+                .await
+                .map_err(|e| format!("cannot read migration status: {e}"))?;
+            for migration in migrations {
+                println!("{:<40} {:?}", migration.name(), migration.status());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_password() -> Result<(String, String), String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ").map_err(|e| format!("cannot read password: {e}"))?;
+        let second = rpassword::prompt_password("Repeat password: ").map_err(|e| format!("cannot read password: {e}"))?;
+        Ok((first, second))
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| format!("cannot read password from stdin: {e}"))?;
+        let password = line.trim_end_matches(['\r', '\n']).to_owned();
+        Ok((password.clone(), password))
+    }
+}
+
+async fn create_user(
+    config: &Config,
+    role: String,
+    login: String,
+    name: Option<String>,
+    site_codes: Vec<String>,
+) -> Result<(), String> {
+    let parsed = LoginId::parse(&login).map_err(|()| format!("{login:?} is not an e-mail address, phone number or NIK"))?;
+    let state = connect_and_migrate(config).await?;
+    let all_sites = crate::accounts::db::all_sites(&state.db).await.map_err(|e| e.to_string())?;
+    let mut site_ids = Vec::new();
+    for code in &site_codes {
+        let site = all_sites
+            .iter()
+            .find(|s| s.code.eq_ignore_ascii_case(code))
+            .ok_or_else(|| {
+                let known: Vec<&str> = all_sites.iter().map(|s| s.code.as_str()).collect();
+                format!("unknown site {code:?}; known sites: {}", known.join(", "))
+            })?;
+        site_ids.push(site.id);
+    }
+    let (email, phone, nik) = match &parsed {
+        LoginId::Email(e) => (e.to_string(), String::new(), String::new()),
+        LoginId::Phone(p) => (String::new(), p.to_string(), String::new()),
+        LoginId::Nik(n) => (String::new(), String::new(), n.clone()),
+    };
+    let input = NewAccountInput {
+        role,
+        display_name: name.unwrap_or_else(|| login.clone()),
+        email,
+        phone,
+        nik,
+        site_ids,
+    };
+    let (password_input, confirmation) = read_password()?;
+    let checked = accounts::check_password_for(&input, &password_input, &confirmation)
+        .map_err(|errors| format!("password refused: {}", describe_fields(&errors)))?;
+    let hash = password::hash(&checked).await.map_err(|e| e.to_string())?;
+    let user_id = accounts::provision_account(&state.db, state.clock.now(), &input, Some(&hash), AuditAction::CliUserCreate)
+        .await
+        .map_err(|e| match e {
+            accounts::AccountsError::Invalid(errors) => format!("account refused: {}", describe_fields(&errors)),
+            other => other.to_string(),
+        })?;
+    println!("Created {} account #{user_id} for {}", input.role, parsed.canonical());
+    Ok(())
+}
+
+fn describe_fields(errors: &[crate::error::FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, crate::i18n::problem_text(&e.problem, crate::i18n::Locale::En)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -1,0 +1,326 @@
+//! The request as server functions see it: application state, client, actor; and the two
+//! ways of answering: data (status code set from the error) or form post (redirect with a
+//! flash, so the page works without JavaScript).
+
+use axum::http::{header, request::Parts, HeaderValue, StatusCode};
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+use super::AppState;
+use crate::accounts::authz::Actor;
+use crate::accounts::service::{Client, Env, StartedSession};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::ui::context::{Flash, Notice};
+
+pub const FLASH_COOKIE: &str = "sj_flash";
+pub const LANG_COOKIE: &str = "sj_lang";
+
+/// Per-request facts established by the middleware before any handler runs.
+#[derive(Debug, Clone)]
+pub struct RequestInfo {
+    pub client: Client,
+    pub actor: Option<Actor>,
+    pub locale: Locale,
+    pub flash: Option<Flash>,
+    pub nonce: String,
+}
+
+/// Where to go after a successful form post, and what to confirm there.
+pub struct Success {
+    pub to: String,
+    pub notice: Option<Notice>,
+}
+
+impl Success {
+    pub fn to(path: impl Into<String>) -> Self {
+        Self {
+            to: path.into(),
+            notice: None,
+        }
+    }
+
+    pub fn notice(mut self, notice: Notice) -> Self {
+        self.notice = Some(notice);
+        self
+    }
+}
+
+/// Which form failed and what to put back into it (never passwords).
+pub struct Failure {
+    pub form: &'static str,
+    pub keep: Vec<(&'static str, String)>,
+}
+
+impl Failure {
+    pub fn form(form: &'static str) -> Self {
+        Self {
+            form,
+            keep: Vec::new(),
+        }
+    }
+
+    pub fn keep(mut self, field: &'static str, value: &str) -> Self {
+        self.keep.push((field, value.chars().take(500).collect()));
+        self
+    }
+}
+
+pub struct Ctx {
+    pub state: AppState,
+    pub info: RequestInfo,
+    parts: Parts,
+}
+
+impl Ctx {
+    /// The context of the current server function call or page render.
+    ///
+    /// # Errors
+    /// `Internal` when called outside a request (a wiring bug).
+    pub fn current() -> Result<Self, AppError> {
+        let state = use_context::<AppState>();
+        let parts = use_context::<Parts>();
+        match (state, parts) {
+            (Some(state), Some(parts)) => {
+                let info = parts
+                    .extensions
+                    .get::<RequestInfo>()
+                    .cloned()
+                    .ok_or_else(|| super::errors::internal("context", &"request info missing"))?;
+                Ok(Self { state, info, parts })
+            }
+            _ => Err(super::errors::internal("context", &"called outside a request")),
+        }
+    }
+
+    pub fn env(&self) -> Env<'_> {
+        Env {
+            db: &self.state.db,
+            clock: &self.state.clock,
+            config: &self.state.config,
+        }
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.info.client
+    }
+
+    /// The signed-in actor.
+    ///
+    /// # Errors
+    /// `Unauthenticated` without a valid session.
+    pub fn actor(&self) -> Result<&Actor, AppError> {
+        self.info.actor.as_ref().ok_or(AppError::Unauthenticated)
+    }
+
+    /// The signed-in actor, if `rule` allows them.
+    ///
+    /// # Errors
+    /// `Unauthenticated` or `Forbidden`.
+    pub fn authorize(&self, rule: fn(&Actor) -> bool) -> Result<&Actor, AppError> {
+        let actor = self.actor()?;
+        if rule(actor) {
+            Ok(actor)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    fn response(&self) -> Option<ResponseOptions> {
+        use_context::<ResponseOptions>()
+    }
+
+    fn cookie(&self, name: &str, value: &str, max_age_seconds: i64) -> Option<HeaderValue> {
+        let secure = if self.state.config.secure_cookies { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!(
+            "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
+        ))
+        .ok()
+    }
+
+    fn append_cookie(&self, name: &str, value: &str, max_age_seconds: i64) {
+        if let (Some(response), Some(cookie)) = (self.response(), self.cookie(name, value, max_age_seconds)) {
+            response.append_header(header::SET_COOKIE, cookie);
+        }
+    }
+
+    pub fn set_session_cookie(&self, session: &StartedSession) {
+        self.append_cookie(
+            self.state.config.session_cookie_name(),
+            &session.token,
+            session.max_age.whole_seconds(),
+        );
+    }
+
+    pub fn clear_session_cookie(&self) {
+        self.append_cookie(self.state.config.session_cookie_name(), "", 0);
+    }
+
+    pub fn set_language_cookie(&self, locale: Locale) {
+        self.append_cookie(LANG_COOKIE, locale.code(), 60 * 60 * 24 * 365);
+    }
+
+    fn set_flash(&self, flash: &Flash) {
+        let Ok(json) = serde_json::to_vec(flash) else {
+            return;
+        };
+        let mut encoded = URL_SAFE_NO_PAD.encode(json);
+        if encoded.len() > 3500 {
+            // Too much typed text to carry back: keep the message, drop the values.
+            let slim = Flash {
+                values: Vec::new(),
+                ..flash.clone()
+            };
+            encoded = serde_json::to_vec(&slim)
+                .map(|json| URL_SAFE_NO_PAD.encode(json))
+                .unwrap_or_default();
+        }
+        self.append_cookie(FLASH_COOKIE, &encoded, 120);
+    }
+
+    /// A plain HTML form post (JavaScript off, or a form outside any island), as opposed
+    /// to a call from the server-function client.
+    pub fn is_form_post(&self) -> bool {
+        self.parts
+            .headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    }
+
+    /// The same-origin page the form was posted from (path and query only).
+    pub fn referer_path(&self) -> String {
+        self.parts
+            .headers
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|referer| {
+                let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
+                after_scheme.find('/').map(|slash| after_scheme[slash..].to_owned())
+            })
+            .map(|path| safe_local_path(&path))
+            .unwrap_or_else(|| "/".to_owned())
+    }
+
+    fn redirect(&self, to: &str) {
+        if let Some(response) = self.response() {
+            if let Ok(location) = HeaderValue::from_str(to) {
+                response.insert_header(header::LOCATION, location);
+                response.set_status(StatusCode::SEE_OTHER);
+            }
+        }
+    }
+
+    fn set_status_for(&self, error: &AppError) {
+        if let Some(response) = self.response() {
+            response.set_status(StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+            if let AppError::Throttled { retry_after_minutes } = error {
+                if let Ok(value) = HeaderValue::from_str(&(u64::from(*retry_after_minutes) * 60).to_string()) {
+                    response.insert_header(header::RETRY_AFTER, value);
+                }
+            }
+        }
+    }
+
+    /// Answers a data request: the value, or the error with its status code.
+    ///
+    /// # Errors
+    /// Passes `result`'s error through.
+    pub fn answer<T>(&self, result: Result<T, AppError>) -> Result<T, AppError> {
+        if let Err(error) = &result {
+            self.set_status_for(error);
+        }
+        result
+    }
+
+    /// Answers a form post. From a plain HTML form: redirect (303) to the success page with
+    /// a notice, or back to the form with the error and the typed values. From the
+    /// server-function client: the value, or the error with its status code.
+    ///
+    /// # Errors
+    /// Passes `result`'s error through.
+    pub fn reply<T>(
+        &self,
+        result: Result<T, AppError>,
+        on_success: impl FnOnce(&T) -> Success,
+        on_failure: Failure,
+    ) -> Result<T, AppError> {
+        if !self.is_form_post() {
+            return self.answer(result);
+        }
+        match &result {
+            Ok(value) => {
+                let success = on_success(value);
+                if let Some(notice) = success.notice {
+                    self.set_flash(&Flash {
+                        notice: Some(notice),
+                        ..Flash::default()
+                    });
+                }
+                self.redirect(&safe_local_path(&success.to));
+            }
+            Err(AppError::Unauthenticated) => {
+                let back = self.referer_path();
+                self.redirect(&format!("/masuk?next={}", crate::ui::context::encode(&back)));
+            }
+            Err(error) => {
+                self.set_flash(&Flash {
+                    form: Some(on_failure.form.to_owned()),
+                    error: Some(error.clone()),
+                    values: on_failure
+                        .keep
+                        .into_iter()
+                        .map(|(field, value)| (field.to_owned(), value))
+                        .collect(),
+                    notice: None,
+                });
+                self.redirect(&self.referer_path());
+            }
+        }
+        result
+    }
+}
+
+/// Keeps redirects on this site: only absolute paths, never `//host` or `\` tricks, and
+/// without leftovers of the framework's error parameters.
+pub fn safe_local_path(candidate: &str) -> String {
+    let candidate = candidate.trim();
+    if !candidate.starts_with('/')
+        || candidate.starts_with("//")
+        || candidate.contains('\\')
+        || candidate.chars().any(char::is_control)
+    {
+        return "/".to_owned();
+    }
+    match candidate.split_once('?') {
+        Some((path, query)) => {
+            let kept: Vec<&str> = query
+                .split('&')
+                .filter(|pair| !pair.starts_with("__err=") && !pair.starts_with("__path=") && !pair.is_empty())
+                .collect();
+            if kept.is_empty() {
+                path.to_owned()
+            } else {
+                format!("{path}?{}", kept.join("&"))
+            }
+        }
+        None => candidate.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_local_path;
+
+    #[test]
+    fn redirects_stay_on_this_site() {
+        assert_eq!(safe_local_path("/akun"), "/akun");
+        assert_eq!(safe_local_path("/pengguna?q=dewi&page=2"), "/pengguna?q=dewi&page=2");
+        assert_eq!(safe_local_path("https://evil.example/"), "/");
+        assert_eq!(safe_local_path("//evil.example/"), "/");
+        assert_eq!(safe_local_path("/\\evil.example"), "/");
+        assert_eq!(safe_local_path("/masuk?__path=x&__err=y"), "/masuk");
+        assert_eq!(safe_local_path("/akun\r\nSet-Cookie: x"), "/");
+    }
+}

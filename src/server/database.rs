@@ -1,0 +1,105 @@
+//! Connecting to SQLite or PostgreSQL and bringing the schema up to date.
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
+};
+use std::time::Duration;
+
+use super::config::Config;
+
+/// Why the database could not be used; the message names the (masked) URL.
+#[derive(Debug, thiserror::Error)]
+pub enum DatabaseError {
+    #[error("cannot create the folder for the SQLite database {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot connect to the database {url}: {source}")]
+    Connect { url: String, source: sea_orm::DbErr },
+    #[error("database migration failed on {url}: {source}")]
+    Migrate { url: String, source: sea_orm::DbErr },
+}
+
+/// Connects eagerly, so a wrong URL or a stopped server fails the start, not the first
+/// request. SQLite runs in WAL mode with foreign keys on, a busy timeout and
+/// synchronous=NORMAL.
+///
+/// # Errors
+/// [`DatabaseError::Folder`] or [`DatabaseError::Connect`].
+pub async fn connect(config: &Config) -> Result<DatabaseConnection, DatabaseError> {
+    let url = config.database_url.clone();
+    if config.is_sqlite() {
+        create_sqlite_folder(&url)?;
+    }
+    let mut options = ConnectOptions::new(url);
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|opts| {
+            opts.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+                .create_if_missing(true)
+        });
+    if config.is_sqlite() {
+        options.max_connections(8).min_connections(1);
+    } else {
+        options.max_connections(20).min_connections(1);
+    }
+    let db = Database::connect(options)
+        .await
+        .map_err(|source| DatabaseError::Connect {
+            url: config.masked_database_url(),
+            source,
+        })?;
+    // `Database::connect` may succeed lazily on some drivers; a ping proves the server answers.
+    db.ping().await.map_err(|source| DatabaseError::Connect {
+        url: config.masked_database_url(),
+        source,
+    })?;
+    Ok(db)
+}
+
+/// Applies every pending migration.
+///
+/// # Errors
+/// [`DatabaseError::Migrate`] naming the database.
+pub async fn migrate_up(db: &DatabaseConnection, config: &Config) -> Result<(), DatabaseError> {
+    Migrator::up(db, None)
+        .await
+        .map_err(|source| DatabaseError::Migrate {
+            url: config.masked_database_url(),
+            source,
+        })
+}
+
+/// Whether the database answers a trivial query (for `/healthz`).
+pub async fn is_healthy(db: &DatabaseConnection) -> bool {
+    db.execute_unprepared("SELECT 1").await.is_ok()
+}
+
+fn create_sqlite_folder(url: &str) -> Result<(), DatabaseError> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    if let Some(parent) = std::path::Path::new(path).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(|source| DatabaseError::Folder {
+                path: path.to_owned(),
+                source,
+            })?;
+        }
+    }
+    Ok(())
+}

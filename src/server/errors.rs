@@ -1,0 +1,19 @@
+//! Unexpected failures: logged with full detail and a short reference, answered with the
+//! reference only.
+
+use rand::{distributions::Alphanumeric, Rng};
+
+use crate::error::AppError;
+
+/// Logs `error` with `context` and returns an `Internal` error carrying only a reference
+/// the user can quote to support.
+pub fn internal(context: &str, error: &dyn std::fmt::Display) -> AppError {
+    let reference: String = rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(8)
+        .map(char::from)
+        .collect::<String>()
+        .to_uppercase();
+    tracing::error!(reference = %reference, context, error = %error, "internal error");
+    AppError::Internal { reference }
+}

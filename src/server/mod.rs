@@ -1,0 +1,196 @@
+//! The server side: configuration, database, HTTP stack, CLI. Compiled with `ssr` only.
+
+pub mod backup;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod context;
+pub mod database;
+pub mod errors;
+pub mod middleware;
+pub mod seed;
+
+use axum::{
+    extract::{FromRef, State},
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Json, Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+use crate::accounts::service::Env;
+use crate::app::{shell, App};
+use crate::ui::context::PageCtx;
+use clock::Clock;
+use config::Config;
+use context::RequestInfo;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub clock: Clock,
+}
+
+impl AppState {
+    pub fn env(&self) -> Env<'_> {
+        Env {
+            db: &self.db,
+            clock: &self.clock,
+            config: &self.config,
+        }
+    }
+}
+
+/// Leptos' own options, derived from our configuration (no reliance on cargo-leptos'
+/// environment variables, so the binary runs the same under any launcher).
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("siap-jepang")
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .env(leptos::config::Env::PROD)
+        .build()
+}
+
+/// Provides the page context (language, actor, flash) and our CSP nonce to every render.
+fn provide_request_context() {
+    let Some(parts) = use_context::<axum::http::request::Parts>() else {
+        return;
+    };
+    let Some(info) = parts.extensions.get::<RequestInfo>() else {
+        return;
+    };
+    provide_context(leptos::nonce::Nonce::from_value(info.nonce.clone()));
+    provide_context(PageCtx {
+        locale: info.locale,
+        actor: info.actor.clone(),
+        flash: info.flash.clone(),
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().unwrap_or_default().to_owned(),
+    });
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    if database::is_healthy(&state.db).await {
+        Json(serde_json::json!({ "status": "ok", "database": "ok" })).into_response()
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "status": "unavailable", "database": "unreachable" })),
+        )
+            .into_response()
+    }
+}
+
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, "500 Internal Server Error").into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    response
+}
+
+/// The whole HTTP application: pages, server functions, static files, health check, and
+/// the middleware stack around them.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    let config = state.config.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            provide_request_context,
+            shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::request_context))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            let request_id = request
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Serves until `shutdown` resolves, then lets in-flight requests finish.
+///
+/// # Errors
+/// I/O errors of the listener.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    // Without TCP_NODELAY, streamed pages stall ~40 ms on Nagle + delayed ACK.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    let app = router(state);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing in-flight requests");
+}
+
+/// Deletes expired sessions and codes every hour.
+pub fn spawn_housekeeping(state: AppState) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            interval.tick().await;
+            match crate::accounts::db::purge_expired(&state.db, state.clock.now()).await {
+                Ok(0) => {}
+                Ok(purged) => tracing::info!(purged, "removed expired sessions and codes"),
+                Err(error) => tracing::warn!(%error, "housekeeping failed"),
+            }
+        }
+    });
+}

@@ -1,0 +1,173 @@
+//! Demo data for trying the app: staff of the Serang programme and a class of trainees
+//! from across Banten. Only `seed --demo` (and `make run` on an empty database) calls this;
+//! `serve` never seeds.
+
+use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
+
+use crate::accounts::model::NewPassword;
+use crate::accounts::password;
+use crate::accounts::service::{provision_account, AccountsError, NewAccountInput};
+use crate::audit::model::AuditAction;
+use crate::entities::{sites, users};
+
+use super::AppState;
+
+/// A demo login printed by `make run`.
+pub struct DemoLogin {
+    pub role: &'static str,
+    pub login: &'static str,
+    pub password: &'static str,
+    pub name: &'static str,
+}
+
+pub const DEMO_LOGINS: &[DemoLogin] = &[
+    DemoLogin { role: "admin", login: "admin@siapjepang.id", password: "gunung-fuji-pagi", name: "Hendri Kurniawan" },
+    DemoLogin { role: "coordinator", login: "koordinator@siapjepang.id", password: "bunga-sakura-mekar", name: "Rina Marlina" },
+    DemoLogin { role: "instructor", login: "sensei@siapjepang.id", password: "kereta-shinkansen", name: "Ahmad Fauzi" },
+    DemoLogin { role: "trainee", login: "0812-1111-2026", password: "belajar-nihongo-rajin", name: "Dewi Lestari" },
+];
+
+/// (name, NIK, phone, home site code)
+const TRAINEES: &[(&str, &str, &str, &str)] = &[
+    ("Ahmad Rizki Pratama", "3604011503020001", "0813-2222-3101", "BBPLK-SRG"),
+    ("Siti Nurjanah", "3672034211000003", "0857-1234-5678", "BBPLK-SRG"),
+    ("Muhammad Fajar Sidik", "3602122106980002", "0821-7654-3210", "UPT-SRG"),
+    ("Nur Aini", "3601077001010004", "", "UPT-SRG"),
+    ("Rizal Maulana", "3603220909970001", "0878-5555-1201", "POS-TNG"),
+    ("Fitri Handayani", "3671045705030002", "0812-9090-4411", "POS-TNG"),
+    ("Agus Setiawan", "3674021212960003", "0819-3030-7788", "POS-TNG"),
+    ("Intan Permatasari", "3604096802000001", "0856-4747-1010", "BBPLK-SRG"),
+    ("Dimas Ardiansyah", "3673020407010005", "0813-6161-2323", "BBPLK-SRG"),
+    ("Yuliana Safitri", "3602055910990002", "", "UPT-SRG"),
+    ("Hendra Gunawan", "3672062504950001", "0822-1414-5656", "BBPLK-SRG"),
+    ("Ratna Sari Dewi", "3601154808020003", "0838-2727-9191", "UPT-SRG"),
+    ("Teguh Prasetyo", "3603101101980004", "0812-5353-6868", "POS-TNG"),
+    ("Lina Marlina", "3673064303970002", "0857-8282-3434", "BBPLK-SRG"),
+    ("Andi Saputra", "3201100606000001", "0813-9494-1717", "BBPLK-SRG"),
+    ("Bagus Hidayat", "", "0821-6060-2525", "UPT-SRG"),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    #[error("demo account {name}: {error}")]
+    Account { name: String, error: String },
+    #[error("password hashing: {0}")]
+    Password(#[from] password::PasswordError),
+}
+
+pub enum SeedOutcome {
+    Seeded { accounts: usize },
+    /// The database already had accounts and `--if-empty` was given.
+    AlreadyPresent,
+}
+
+fn account_error(name: &str, error: AccountsError) -> SeedError {
+    let error = match error {
+        AccountsError::Invalid(fields) => format!("{fields:?}"),
+        other => other.to_string(),
+    };
+    SeedError::Account {
+        name: name.to_owned(),
+        error,
+    }
+}
+
+async fn site_id(txn: &impl sea_orm::ConnectionTrait, code: &str) -> Result<i64, SeedError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    sites::Entity::find()
+        .filter(sites::Column::Code.eq(code))
+        .one(txn)
+        .await?
+        .map(|s| s.id)
+        .ok_or_else(|| SeedError::Account {
+            name: code.to_owned(),
+            error: "site missing (migrations not applied?)".into(),
+        })
+}
+
+/// Inserts the demo accounts in one transaction.
+///
+/// # Errors
+/// Database errors, or a demo account that clashes with an existing one.
+pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, SeedError> {
+    if if_empty && users::Entity::find().count(&state.db).await? > 0 {
+        return Ok(SeedOutcome::AlreadyPresent);
+    }
+    let now = state.clock.now();
+    // Hash before opening the transaction: Argon2 takes a moment per password.
+    let mut hashes = Vec::new();
+    for demo in DEMO_LOGINS {
+        let checked = NewPassword::parse(demo.password, demo.password, &[]).map_err(|e| SeedError::Account {
+            name: demo.name.to_owned(),
+            error: format!("{e:?}"),
+        })?;
+        hashes.push(password::hash(&checked).await?);
+    }
+
+    let txn = state.db.begin().await?;
+    let upt = site_id(&txn, "UPT-SRG").await?;
+    let bbplk = site_id(&txn, "BBPLK-SRG").await?;
+    let tangerang = site_id(&txn, "POS-TNG").await?;
+
+    let staff_sites = [vec![], vec![upt, bbplk], vec![bbplk], vec![bbplk]];
+    let mut count = 0;
+    for ((demo, hash), sites) in DEMO_LOGINS.iter().zip(&hashes).zip(staff_sites) {
+        let is_trainee = demo.role == "trainee";
+        let input = NewAccountInput {
+            role: demo.role.to_owned(),
+            display_name: demo.name.to_owned(),
+            email: if is_trainee { String::new() } else { demo.login.to_owned() },
+            phone: if is_trainee { demo.login.to_owned() } else { String::new() },
+            nik: if is_trainee { "3673054708990002".to_owned() } else { String::new() },
+            site_ids: sites,
+        };
+        provision_account(&txn, now, &input, Some(hash), AuditAction::DemoSeed)
+            .await
+            .map_err(|e| account_error(demo.name, e))?;
+        count += 1;
+    }
+    let extra_staff = [
+        ("coordinator", "Yusuf Hamdani", "koordinator.tangerang@siapjepang.id", vec![tangerang]),
+        ("instructor", "Sri Wahyuni", "sri.wahyuni@siapjepang.id", vec![bbplk, upt]),
+    ];
+    for (role, name, email, sites) in extra_staff {
+        let input = NewAccountInput {
+            role: role.to_owned(),
+            display_name: name.to_owned(),
+            email: email.to_owned(),
+            site_ids: sites,
+            ..Default::default()
+        };
+        provision_account(&txn, now, &input, None, AuditAction::DemoSeed)
+            .await
+            .map_err(|e| account_error(name, e))?;
+        count += 1;
+    }
+    for (name, nik, phone, site) in TRAINEES {
+        let input = NewAccountInput {
+            role: "trainee".to_owned(),
+            display_name: (*name).to_owned(),
+            phone: (*phone).to_owned(),
+            nik: (*nik).to_owned(),
+            site_ids: vec![site_id(&txn, site).await?],
+            ..Default::default()
+        };
+        provision_account(&txn, now, &input, None, AuditAction::DemoSeed)
+            .await
+            .map_err(|e| account_error(name, e))?;
+        count += 1;
+    }
+    txn.commit().await?;
+    Ok(SeedOutcome::Seeded { accounts: count })
+}
+
+/// The demo logins as a small table for the terminal.
+pub fn demo_logins_table() -> String {
+    let mut out = String::from("Demo logins (role, login, password):\n");
+    for demo in DEMO_LOGINS {
+        out.push_str(&format!("  {:<12} {:<28} {}\n", demo.role, demo.login, demo.password));
+    }
+    out
+}

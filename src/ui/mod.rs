@@ -1,0 +1,48 @@
+//! Building blocks shared by every page: layout, form fields with their error messages,
+//! access guards, and the few interactive islands.
+
+pub mod context;
+pub mod forms;
+pub mod guard;
+pub mod islands;
+pub mod layout;
+pub mod notice;
+
+use leptos::server_fn::ServerFn;
+
+/// The stable URL of a server function, for `<form action=…>`.
+pub fn api<S: ServerFn>() -> &'static str {
+    S::PATH
+}
+
+/// Sets the HTTP status of the page being rendered (no-op in the browser).
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    {
+        if let (Some(response), Ok(status)) = (
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+            axum::http::StatusCode::from_u16(code),
+        ) {
+            response.set_status(status);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// Redirects the page being rendered with a real `302 Found` (no-op in the browser).
+/// Unlike `leptos_axum::redirect`, this does not depend on the request's `Accept` header.
+pub fn redirect(path: &str) {
+    #[cfg(feature = "ssr")]
+    {
+        if let (Some(response), Ok(location)) = (
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+            axum::http::HeaderValue::from_str(path),
+        ) {
+            response.insert_header(axum::http::header::LOCATION, location);
+            response.set_status(axum::http::StatusCode::FOUND);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}

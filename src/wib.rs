@@ -1,0 +1,155 @@
+//! Dates and times as people in Banten read them: WIB (Asia/Jakarta, UTC+7, no daylight
+//! saving), "Senin, 6 September 2021", "06/09/2021", 24-hour "08.00".
+//! Every date or time shown in the UI goes through this module.
+
+use time::{macros::offset, Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
+
+use crate::i18n::Locale;
+
+pub const WIB: UtcOffset = offset!(+7);
+
+/// The instant as a WIB wall-clock time.
+pub fn to_wib(instant: OffsetDateTime) -> OffsetDateTime {
+    instant.to_offset(WIB)
+}
+
+/// Today's date in WIB.
+pub fn today(now: OffsetDateTime) -> Date {
+    to_wib(now).date()
+}
+
+/// The UTC instant at which a WIB calendar day starts.
+pub fn start_of_day(date: Date) -> OffsetDateTime {
+    PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_offset(WIB)
+}
+
+fn weekday_name(day: Weekday, locale: Locale) -> &'static str {
+    match (locale, day) {
+        (Locale::Id, Weekday::Monday) => "Senin",
+        (Locale::Id, Weekday::Tuesday) => "Selasa",
+        (Locale::Id, Weekday::Wednesday) => "Rabu",
+        (Locale::Id, Weekday::Thursday) => "Kamis",
+        (Locale::Id, Weekday::Friday) => "Jumat",
+        (Locale::Id, Weekday::Saturday) => "Sabtu",
+        (Locale::Id, Weekday::Sunday) => "Minggu",
+        (Locale::En, Weekday::Monday) => "Monday",
+        (Locale::En, Weekday::Tuesday) => "Tuesday",
+        (Locale::En, Weekday::Wednesday) => "Wednesday",
+        (Locale::En, Weekday::Thursday) => "Thursday",
+        (Locale::En, Weekday::Friday) => "Friday",
+        (Locale::En, Weekday::Saturday) => "Saturday",
+        (Locale::En, Weekday::Sunday) => "Sunday",
+    }
+}
+
+fn month_name(month: Month, locale: Locale) -> &'static str {
+    match (locale, month) {
+        (Locale::Id, Month::January) => "Januari",
+        (Locale::Id, Month::February) => "Februari",
+        (Locale::Id, Month::March) => "Maret",
+        (Locale::Id, Month::April) => "April",
+        (Locale::Id, Month::May) => "Mei",
+        (Locale::Id, Month::June) => "Juni",
+        (Locale::Id, Month::July) => "Juli",
+        (Locale::Id, Month::August) => "Agustus",
+        (Locale::Id, Month::September) => "September",
+        (Locale::Id, Month::October) => "Oktober",
+        (Locale::Id, Month::November) => "November",
+        (Locale::Id, Month::December) => "Desember",
+        (Locale::En, Month::January) => "January",
+        (Locale::En, Month::February) => "February",
+        (Locale::En, Month::March) => "March",
+        (Locale::En, Month::April) => "April",
+        (Locale::En, Month::May) => "May",
+        (Locale::En, Month::June) => "June",
+        (Locale::En, Month::July) => "July",
+        (Locale::En, Month::August) => "August",
+        (Locale::En, Month::September) => "September",
+        (Locale::En, Month::October) => "October",
+        (Locale::En, Month::November) => "November",
+        (Locale::En, Month::December) => "December",
+    }
+}
+
+/// "Senin, 6 September 2021" / "Monday, 6 September 2021".
+pub fn date_long(date: Date, locale: Locale) -> String {
+    format!(
+        "{}, {} {} {}",
+        weekday_name(date.weekday(), locale),
+        date.day(),
+        month_name(date.month(), locale),
+        date.year()
+    )
+}
+
+/// "06/09/2021" (day first in both languages, as on Indonesian documents).
+pub fn date_short(date: Date) -> String {
+    format!("{:02}/{:02}/{}", date.day(), u8::from(date.month()), date.year())
+}
+
+/// "08.00" in Indonesian, "08:00" in English.
+pub fn time_of_day(time: Time, locale: Locale) -> String {
+    let separator = match locale {
+        Locale::Id => '.',
+        Locale::En => ':',
+    };
+    format!("{:02}{separator}{:02}", time.hour(), time.minute())
+}
+
+/// "06/09/2021 08.00 WIB".
+pub fn instant_short(instant: OffsetDateTime, locale: Locale) -> String {
+    let local = to_wib(instant);
+    format!("{} {} WIB", date_short(local.date()), time_of_day(local.time(), locale))
+}
+
+/// "Senin, 6 September 2021, 08.00 WIB".
+pub fn instant_long(instant: OffsetDateTime, locale: Locale) -> String {
+    let local = to_wib(instant);
+    format!("{}, {} WIB", date_long(local.date(), locale), time_of_day(local.time(), locale))
+}
+
+/// Formats an RFC 3339 timestamp (as carried in DTOs) in short WIB form; unparsable input
+/// is shown as it is rather than hidden.
+pub fn rfc3339_short(value: &str, locale: Locale) -> String {
+    OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339)
+        .map(|instant| instant_short(instant, locale))
+        .unwrap_or_else(|_| value.to_owned())
+}
+
+/// Parses `YYYY-MM-DD` (the value of an `<input type="date">`).
+pub fn parse_iso_date(value: &str) -> Option<Date> {
+    Date::parse(value.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn dates_read_the_indonesian_way() {
+        assert_eq!(date_long(date!(2021 - 09 - 06), Locale::Id), "Senin, 6 September 2021");
+        assert_eq!(date_long(date!(2021 - 09 - 06), Locale::En), "Monday, 6 September 2021");
+        assert_eq!(date_short(date!(2021 - 09 - 06)), "06/09/2021");
+    }
+
+    #[test]
+    fn instants_are_shown_in_wib() {
+        let utc = datetime!(2026-11-28 20:54:19 UTC);
+        assert_eq!(instant_short(utc, Locale::Id), "29/11/2026 03.54 WIB");
+        assert_eq!(instant_short(utc, Locale::En), "29/11/2026 03:54 WIB");
+        assert_eq!(instant_long(utc, Locale::Id), "Minggu, 29 November 2026, 03.54 WIB");
+        assert_eq!(today(utc), date!(2026 - 11 - 29));
+    }
+
+    #[test]
+    fn a_wib_day_starts_at_17_utc_the_day_before() {
+        assert_eq!(start_of_day(date!(2026 - 11 - 29)), datetime!(2026-11-28 17:00 UTC));
+    }
+
+    #[test]
+    fn iso_dates_from_date_inputs_parse() {
+        assert_eq!(parse_iso_date("2026-11-29"), Some(date!(2026 - 11 - 29)));
+        assert_eq!(parse_iso_date("29/11/2026"), None);
+    }
+}

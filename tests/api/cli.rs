@@ -1,0 +1,178 @@
+//! The binary's command line, run as a real process.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_siap-jepang");
+
+fn sqlite_env(dir: &tempfile::TempDir) -> Vec<(&'static str, String)> {
+    vec![
+        ("DATABASE_URL", format!("sqlite://{}?mode=rwc", dir.path().join("cli.db").display())),
+        ("RUST_LOG", "warn".into()),
+    ]
+}
+
+fn run(args: &[&str], env: &[(&'static str, String)], stdin: Option<&str>) -> (i32, String, String) {
+    let mut command = Command::new(BIN);
+    command.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command.env_remove("DATABASE_URL").env_remove("LEPTOS_SITE_ADDR");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().expect("binary starts");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    let output = child.wait_with_output().expect("binary finishes");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_unknown_argument_is_one_clear_line_and_exit_code_2() {
+    let (code, _, stderr) = run(&["--frobnicate"], &[], None);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--frobnicate"));
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn invalid_configuration_names_the_variable_and_exits_2() {
+    let (code, _, stderr) = run(&["migrate", "status"], &[("LOG_FORMAT", "xml".into())], None);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("LOG_FORMAT"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1);
+}
+
+#[test]
+fn an_unreachable_database_is_named_with_the_password_masked() {
+    let (code, _, stderr) = run(
+        &["migrate", "status"],
+        &[("DATABASE_URL", "postgres://siap:rahasia@127.0.0.1:1/siap".into())],
+        None,
+    );
+    assert_ne!(code, 0);
+    assert!(stderr.contains("postgres://siap:***@127.0.0.1:1/siap"), "{stderr}");
+    assert!(!stderr.contains("rahasia"));
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn migrate_status_lists_every_migration_as_applied_after_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, stdout, stderr) = run(&["migrate", "up"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("All migrations applied."));
+    let (_, stdout, _) = run(&["migrate", "status"], &env, None);
+    assert_eq!(stdout.lines().filter(|l| l.contains("Applied")).count(), migration::Migrator::migrations().len());
+    let (code, stdout, _) = run(&["migrate", "down", "--steps", "2"], &env, None);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Rolled back 2"));
+    let (_, stdout, _) = run(&["migrate", "status"], &env, None);
+    assert_eq!(stdout.lines().filter(|l| l.contains("Pending")).count(), 2);
+}
+
+#[test]
+fn user_create_reads_the_password_from_stdin_and_refuses_weak_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, _, stderr) = run(&["user", "create", "--role", "admin", "--login", "ops@uji.id"], &env, Some("12345\n"));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("password refused"), "{stderr}");
+    let (code, stdout, stderr) = run(
+        &["user", "create", "--role", "coordinator", "--login", "rina@uji.id", "--name", "Rina Marlina", "--site", "BBPLK-SRG"],
+        &env,
+        Some("gunung salak berkabut\n"),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Created coordinator account"));
+    let (code, _, stderr) = run(&["user", "create", "--role", "admin", "--login", "x@uji.id", "--site", "NOPE"], &env, Some("gunung salak berkabut\n"));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("unknown site \"NOPE\""), "{stderr}");
+}
+
+#[test]
+fn seed_demo_prints_the_logins_and_is_idempotent_with_if_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, stdout, stderr) = run(&["seed", "--demo", "--if-empty"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Seeded"));
+    assert!(stdout.contains("admin@siapjepang.id"));
+    let (code, stdout, _) = run(&["seed", "--demo", "--if-empty"], &env, None);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("already exist"));
+    assert!(stdout.contains("koordinator@siapjepang.id"));
+    let (code, _, stderr) = run(&["seed"], &env, None);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("--demo"));
+}
+
+#[test]
+fn backup_writes_a_consistent_sqlite_copy_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    run(&["seed", "--demo"], &env, None);
+    let target = dir.path().join("copy.db");
+    let target_str = target.display().to_string();
+    let (code, stdout, stderr) = run(&["backup", &target_str], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Backup written"));
+    assert!(std::fs::metadata(&target).unwrap().len() > 10_000);
+    let copy_env = vec![("DATABASE_URL", format!("sqlite://{target_str}?mode=rw")), ("RUST_LOG", "warn".into())];
+    let (_, stdout, _) = run(&["seed", "--demo", "--if-empty"], &copy_env, None);
+    assert!(stdout.contains("already exist"), "the copy holds the demo accounts");
+    let (code, _, stderr) = run(&["backup", &target_str], &env, None);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("already exists"));
+}
+
+#[test]
+fn a_port_already_in_use_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = sqlite_env(&dir);
+    env.push(("LEPTOS_SITE_ADDR", addr.clone()));
+    let (code, _, stderr) = run(&["serve"], &env, None);
+    assert_ne!(code, 0);
+    assert!(stderr.contains(&format!("cannot listen on {addr}: the address is already in use")), "{stderr}");
+}
+
+#[test]
+fn serve_stops_gracefully_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(BIN)
+        .arg("serve")
+        .env("DATABASE_URL", format!("sqlite://{}?mode=rwc", dir.path().join("s.db").display()))
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut up = false;
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(up, "server came up");
+    let pid = child.id().to_string();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit after SIGTERM: {status}");
+    let mut stdout = String::new();
+    std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut stdout).unwrap();
+    assert!(stdout.contains(&format!("listening on http://127.0.0.1:{port}")));
+    assert!(stdout.contains("Siap Jepang stopped."));
+}

@@ -1,0 +1,278 @@
+//! Spawns the real application on 127.0.0.1:0 with a fresh, migrated database per test:
+//! a temporary SQLite file, or (with `TEST_DATABASE=postgres`) a new PostgreSQL database
+//! created from `TEST_POSTGRES_URL` and dropped afterwards.
+
+use reqwest::{header, redirect::Policy, Client, Response};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::Value;
+use siap_jepang::accounts::model::{NewPassword, Role};
+use siap_jepang::accounts::password;
+use siap_jepang::accounts::service::{provision_account, NewAccountInput};
+use siap_jepang::audit::model::AuditAction;
+use siap_jepang::server::{self, clock::Clock, config::Config, AppState};
+use std::{collections::HashMap, net::SocketAddr, sync::Arc};
+use time::Duration;
+
+pub const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+pub const PASSWORD: &str = "kereta pagi ke osaka";
+
+pub fn backend() -> &'static str {
+    match std::env::var("TEST_DATABASE").as_deref() {
+        Ok("postgres") => "postgres",
+        _ => "sqlite",
+    }
+}
+
+/// A PostgreSQL database that is dropped (connections forced closed) when the test ends.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let name = self.name.clone();
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            runtime.block_on(async {
+                let admin = Database::connect(&admin_url).await.ok()?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .await
+                    .ok()
+            })
+        })
+        .join();
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub sites: HashMap<String, i64>,
+    _sqlite_dir: Option<tempfile::TempDir>,
+    _pg: Option<PgDatabase>,
+}
+
+fn unique_name() -> String {
+    format!(
+        "siap_test_{}_{}",
+        std::process::id(),
+        uuid_like()
+    )
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!("{}_{}", COUNTER.fetch_add(1, Ordering::Relaxed), nanos)
+}
+
+pub async fn test_config(database_url: String) -> Config {
+    let mut config = Config::from_lookup(|key| match key {
+        "DATABASE_URL" => Some(database_url.clone()),
+        "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
+        _ => None,
+    })
+    .expect("test configuration is valid");
+    config.throttle.slowdown_step = std::time::Duration::ZERO;
+    config.site_root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public");
+    config
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let (database_url, sqlite_dir, pg) = fresh_database().await;
+        let mut config = test_config(database_url).await;
+        adjust(&mut config);
+        let db = server::database::connect(&config).await.expect("test database connects");
+        server::database::migrate_up(&db, &config).await.expect("migrations apply");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("address");
+        config.site_addr = addr;
+        let state = AppState {
+            leptos_options: server::leptos_options(&config),
+            db,
+            config: Arc::new(config),
+            clock: Clock::system(),
+        };
+        let serving = state.clone();
+        tokio::spawn(async move {
+            let _ = server::serve(listener, serving, std::future::pending()).await;
+        });
+        let sites = siap_jepang::accounts::db::all_sites(&state.db)
+            .await
+            .expect("sites")
+            .into_iter()
+            .map(|s| (s.code, s.id))
+            .collect();
+        TestApp {
+            base: format!("http://{addr}"),
+            addr,
+            state,
+            sites,
+            _sqlite_dir: sqlite_dir,
+            _pg: pg,
+        }
+    }
+
+    pub fn site(&self, code: &str) -> i64 {
+        self.sites[code]
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A browser-like client with its own cookie jar that does not follow redirects.
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub fn advance(&self, by: Duration) {
+        self.state.clock.advance(by);
+    }
+
+    /// Creates an active account with [`PASSWORD`] directly in the database.
+    pub async fn user(&self, role: Role, login: &str, sites: &[&str]) -> i64 {
+        self.user_named(role, login, &format!("Uji {}", role.as_str()), sites).await
+    }
+
+    pub async fn user_named(&self, role: Role, login: &str, name: &str, sites: &[&str]) -> i64 {
+        let is_trainee = role == Role::Trainee;
+        let digits_only = login.chars().all(|c| c.is_ascii_digit());
+        let input = NewAccountInput {
+            role: role.as_str().to_owned(),
+            display_name: name.to_owned(),
+            email: if login.contains('@') { login.to_owned() } else { String::new() },
+            phone: if is_trainee && !login.contains('@') && !(digits_only && login.len() == 16) { login.to_owned() } else { String::new() },
+            nik: if digits_only && login.len() == 16 { login.to_owned() } else { String::new() },
+            site_ids: sites.iter().map(|code| self.site(code)).collect(),
+        };
+        let checked = NewPassword::parse(PASSWORD, PASSWORD, &[]).expect("test password passes the policy");
+        let hash = password::hash(&checked).await.expect("hash");
+        provision_account(&self.state.db, self.state.clock.now(), &input, Some(&hash), AuditAction::CliUserCreate)
+            .await
+            .expect("test account created")
+    }
+
+    /// POSTs a form the way a browser without JavaScript does (same origin, Accept HTML).
+    pub async fn post_form(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(self.url(path))
+            .header(header::ORIGIN, &self.base)
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::REFERER, self.url("/"))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// POSTs to a server function the way its JavaScript client does (JSON answers).
+    pub async fn call(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(self.url(path))
+            .header(header::ORIGIN, &self.base)
+            .header(header::ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> Response {
+        client.get(self.url(path)).header(header::ACCEPT, "text/html").send().await.expect("request")
+    }
+
+    pub async fn get_api(&self, client: &Client, path: &str) -> Response {
+        client
+            .get(self.url(path))
+            .header(header::ACCEPT, "application/json")
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A client signed in as `login` (via the JSON sign-in).
+    pub async fn signed_in(&self, login: &str) -> Client {
+        let client = self.client();
+        let response = self
+            .call(&client, "/api/accounts/sign-in", &[("login", login), ("password", PASSWORD)])
+            .await;
+        assert_eq!(response.status(), 200, "sign-in of {login} failed: {}", response.text().await.unwrap_or_default());
+        client
+    }
+}
+
+async fn fresh_database() -> (String, Option<tempfile::TempDir>, Option<PgDatabase>) {
+    if backend() == "postgres" {
+        let admin_url = std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_owned());
+        let name = unique_name();
+        let admin = Database::connect(&admin_url).await.expect("PostgreSQL reachable for tests");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .expect("create test database");
+        let (prefix, _) = admin_url.rsplit_once('/').expect("postgres URL has a database");
+        let url = format!("{prefix}/{name}");
+        (url, None, Some(PgDatabase { admin_url, name }))
+    } else {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+        (url, Some(dir), None)
+    }
+}
+
+/// The server-function error in a JSON answer, e.g. `"InvalidCredentials"` or
+/// `{"Invalid": [...]}`.
+pub async fn error_of(response: Response) -> (u16, Value) {
+    let status = response.status().as_u16();
+    let body = response.text().await.unwrap_or_default();
+    (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+}
+
+/// The name of the error variant ("InvalidCredentials", "Invalid", …).
+pub fn variant(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Object(map) => map.keys().next().cloned().unwrap_or_default(),
+        other => other.to_string(),
+    }
+}
+
+/// The `(field, problem)` pairs of an `Invalid` error.
+pub fn field_problems(value: &Value) -> Vec<(String, String)> {
+    value["Invalid"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| (e["field"].as_str().unwrap_or_default().to_owned(), variant(&e["problem"])))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn location(response: &Response) -> String {
+    response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}

@@ -1,0 +1,14 @@
+//! Integration tests: the real application over HTTP on a fresh database per test.
+//! Run on SQLite (default) and on PostgreSQL with `TEST_DATABASE=postgres`.
+
+mod activation;
+mod audit;
+mod authorization_matrix;
+mod cli;
+mod csrf;
+mod foundation;
+mod helpers;
+mod sessions;
+mod sign_in;
+mod throttling;
+mod users;
