@@ -1,5 +1,6 @@
 //! The binary's command line, run as a real process.
 
+use migration::MigratorTrait;
 use std::io::Write;
 use std::process::{Command, Stdio};
 

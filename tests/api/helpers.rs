@@ -49,7 +49,6 @@ impl Drop for PgDatabase {
 
 pub struct TestApp {
     pub base: String,
-    pub addr: SocketAddr,
     pub state: AppState,
     pub sites: HashMap<String, i64>,
     _sqlite_dir: Option<tempfile::TempDir>,
@@ -118,7 +117,6 @@ impl TestApp {
             .collect();
         TestApp {
             base: format!("http://{addr}"),
-            addr,
             state,
             sites,
             _sqlite_dir: sqlite_dir,
