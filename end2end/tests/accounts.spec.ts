@@ -15,7 +15,7 @@ for (const { role, sites, nav, hidden } of roles) {
     const navigation = page.getByRole('navigation', { name: 'Navigasi utama' });
     for (const item of nav) await expect(navigation.getByRole('link', { name: item })).toBeVisible();
     for (const item of hidden) await expect(navigation.getByRole('link', { name: item })).toHaveCount(0);
-    await page.getByRole('link', { name: 'Akun saya' }).click();
+    await navigation.getByRole('link', { name: 'Akun saya' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Akun saya' })).toBeVisible();
     await expect(page.getByText('Perangkat ini')).toBeVisible();
     await signOut(page);

@@ -12,10 +12,10 @@ test('the landing page explains the programme and links to sign-in', async ({ pa
 
 test('the interface switches to English and back', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('Bahasa').selectOption('en');
+  await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
   await Promise.all([page.waitForURL('/'), page.getByRole('button', { name: 'Ganti bahasa' }).click()]);
   await expect(page.getByRole('heading', { level: 1, name: 'Ready to work in Japan' })).toBeVisible();
-  await page.getByLabel('Language').selectOption('id');
+  await page.getByLabel('Language', { exact: true }).selectOption('id');
   await Promise.all([page.waitForURL('/'), page.getByRole('button', { name: 'Change language' }).click()]);
   await expect(page.getByRole('heading', { level: 1, name: 'Siap bekerja di Jepang' })).toBeVisible();
 });

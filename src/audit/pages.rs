@@ -37,6 +37,24 @@ fn outcome_text(outcome: Outcome) -> T {
     }
 }
 
+/// `{"login":"x","reason":"y"}` as `login: x · reason: y`.
+fn readable_detail(detail: Option<&str>) -> String {
+    let Some(detail) = detail else {
+        return String::new();
+    };
+    match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(detail) {
+        Ok(map) => map
+            .iter()
+            .map(|(key, value)| match value {
+                serde_json::Value::String(text) => format!("{key}: {text}"),
+                other => format!("{key}: {other}"),
+            })
+            .collect::<Vec<_>>()
+            .join(" · "),
+        Err(_) => detail.to_owned(),
+    }
+}
+
 fn filter_from_query() -> AuditFilter {
     let page = use_page();
     let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
@@ -154,14 +172,14 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
                                 let outcome = Outcome::parse(&entry.outcome).map_or_else(|| entry.outcome.clone(), |o| t(outcome_text(o)).to_owned());
                                 view! {
                                     <tr class=format!("outcome-{}", entry.outcome)>
-                                        <td>{wib::rfc3339_short(&entry.occurred_at, locale)}</td>
-                                        <td>{action}</td>
-                                        <td>{outcome}</td>
-                                        <td>{entry.actor.clone().unwrap_or_default()}</td>
-                                        <td>{entry.subject.clone().unwrap_or_default()}</td>
-                                        <td>{entry.site.clone().unwrap_or_default()}</td>
-                                        <td>{entry.ip.clone().unwrap_or_default()}</td>
-                                        <td class="detail">{entry.detail.clone().unwrap_or_default()}</td>
+                                        <td data-label=t(T::ColumnTime)>{wib::rfc3339_short(&entry.occurred_at, locale)}</td>
+                                        <td data-label=t(T::FilterAction)>{action}</td>
+                                        <td data-label=t(T::FilterOutcome)>{outcome}</td>
+                                        <td data-label=t(T::ColumnActor)>{entry.actor.clone().unwrap_or_default()}</td>
+                                        <td data-label=t(T::ColumnSubject)>{entry.subject.clone().unwrap_or_default()}</td>
+                                        <td data-label=t(T::FilterSite)>{entry.site.clone().unwrap_or_default()}</td>
+                                        <td data-label=t(T::SessionAddress)>{entry.ip.clone().unwrap_or_default()}</td>
+                                        <td data-label=t(T::ColumnDetail) class="detail">{readable_detail(entry.detail.as_deref())}</td>
                                     </tr>
                                 }
                             }).collect_view()}
