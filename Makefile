@@ -26,6 +26,7 @@ setup:
 build: setup
 	@echo "==> Building (release: server + WASM)"
 	cargo leptos build --release
+	@node scripts/precompress.mjs target/site/pkg
 
 test-unit:
 	@echo "==> Unit tests"
