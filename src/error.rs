@@ -4,24 +4,30 @@
 //! unexpected failures: the former carry a precise, translatable reason; the latter carry
 //! only a reference the user can quote while the log keeps the detail.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
     ServerFnError,
 };
+use serde::{Deserialize, Serialize};
 
 /// Why one form field was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Required,
-    TooLong { max: u32 },
+    TooLong {
+        max: u32,
+    },
     InvalidEmail,
     InvalidPhone,
     InvalidNik(crate::identity::NikProblem),
     InvalidLogin,
-    PasswordTooShort { min: u32 },
-    PasswordTooLong { max: u32 },
+    PasswordTooShort {
+        min: u32,
+    },
+    PasswordTooLong {
+        max: u32,
+    },
     PasswordTooCommon,
     PasswordContainsPersonalData,
     PasswordMismatch,
@@ -110,10 +116,7 @@ impl AppError {
     /// The problem reported for `field`, if any.
     pub fn field_problem(&self, field: &str) -> Option<&Problem> {
         match self {
-            Self::Invalid(errors) => errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| &e.problem),
+            Self::Invalid(errors) => errors.iter().find(|e| e.field == field).map(|e| &e.problem),
             _ => None,
         }
     }

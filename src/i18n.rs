@@ -199,6 +199,8 @@ texts! {
     CopyCode => "Salin kode", "Copy code";
     Copied => "Tersalin", "Copied";
     PrintCode => "Cetak", "Print";
+    WhatsAppActivation => "Siap Jepang: kode aktivasi akun Anda {code}. Buka halaman Aktivasi akun di aplikasi Siap Jepang, masukkan kode ini, lalu buat kata sandi Anda. Berlaku 7 hari dan hanya sekali pakai. Jangan bagikan kode ini kepada siapa pun.", "Siap Jepang: your account activation code is {code}. Open Activate account in the Siap Jepang app, enter the code and choose your password. Valid for 7 days, works once. Do not share it with anyone.";
+    WhatsAppReset => "Siap Jepang: kode atur ulang kata sandi Anda {code}. Buka halaman Aktivasi akun di aplikasi Siap Jepang, masukkan kode ini, lalu buat kata sandi baru. Berlaku 7 hari dan hanya sekali pakai. Jangan bagikan kode ini kepada siapa pun.", "Siap Jepang: your password reset code is {code}. Open Activate account in the Siap Jepang app, enter the code and choose a new password. Valid for 7 days, works once. Do not share it with anyone.";
 
     AuditTitle => "Log audit", "Audit log";
     FilterAction => "Aksi", "Action";
@@ -290,9 +292,9 @@ texts! {
 
 /// Replaces `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    values.iter().fold(template.to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
 }
 
 pub fn role_text(role: Role) -> T {
@@ -354,9 +356,10 @@ pub fn error_text(error: &AppError, locale: Locale) -> String {
         AppError::NotFound => T::ErrNotFound.get(locale).to_owned(),
         AppError::Invalid(_) => T::ErrInvalid.get(locale).to_owned(),
         AppError::InvalidCredentials => T::ErrInvalidCredentials.get(locale).to_owned(),
-        AppError::Throttled { retry_after_minutes } => {
-            fill(T::ErrThrottled.get(locale), &[("n", &retry_after_minutes.to_string())])
-        }
+        AppError::Throttled { retry_after_minutes } => fill(
+            T::ErrThrottled.get(locale),
+            &[("n", &retry_after_minutes.to_string())],
+        ),
         AppError::CodeInvalid => T::ErrCodeInvalid.get(locale).to_owned(),
         AppError::BadRequest => T::ErrBadRequest.get(locale).to_owned(),
         AppError::Internal { reference } => fill(T::ErrInternal.get(locale), &[("ref", reference)]),
@@ -369,9 +372,17 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(fill(T::LandingWelcome.get(Locale::Id), &[("name", "Dewi")]), "Selamat datang, Dewi");
         assert_eq!(
-            error_text(&AppError::Throttled { retry_after_minutes: 15 }, Locale::En),
+            fill(T::LandingWelcome.get(Locale::Id), &[("name", "Dewi")]),
+            "Selamat datang, Dewi"
+        );
+        assert_eq!(
+            error_text(
+                &AppError::Throttled {
+                    retry_after_minutes: 15
+                },
+                Locale::En
+            ),
             "Too many failed attempts. Try again in 15 minutes."
         );
     }
@@ -388,14 +399,22 @@ mod tests {
         for problem in problems {
             for locale in Locale::ALL {
                 let text = problem_text(&problem, locale);
-                assert!(!text.is_empty() && !text.contains('{'), "{problem:?} {locale:?}: {text}");
+                assert!(
+                    !text.is_empty() && !text.contains('{'),
+                    "{problem:?} {locale:?}: {text}"
+                );
             }
         }
     }
 
     #[test]
     fn internal_errors_show_only_the_reference() {
-        let text = error_text(&AppError::Internal { reference: "AB12CD34".into() }, Locale::Id);
+        let text = error_text(
+            &AppError::Internal {
+                reference: "AB12CD34".into(),
+            },
+            Locale::Id,
+        );
         assert!(text.ends_with("Kode rujukan: AB12CD34"));
     }
 }

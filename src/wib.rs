@@ -99,13 +99,21 @@ pub fn time_of_day(time: Time, locale: Locale) -> String {
 /// "06/09/2021 08.00 WIB".
 pub fn instant_short(instant: OffsetDateTime, locale: Locale) -> String {
     let local = to_wib(instant);
-    format!("{} {} WIB", date_short(local.date()), time_of_day(local.time(), locale))
+    format!(
+        "{} {} WIB",
+        date_short(local.date()),
+        time_of_day(local.time(), locale)
+    )
 }
 
 /// "Senin, 6 September 2021, 08.00 WIB".
 pub fn instant_long(instant: OffsetDateTime, locale: Locale) -> String {
     let local = to_wib(instant);
-    format!("{}, {} WIB", date_long(local.date(), locale), time_of_day(local.time(), locale))
+    format!(
+        "{}, {} WIB",
+        date_long(local.date(), locale),
+        time_of_day(local.time(), locale)
+    )
 }
 
 /// Formats an RFC 3339 timestamp (as carried in DTOs) in short WIB form; unparsable input
@@ -118,7 +126,11 @@ pub fn rfc3339_short(value: &str, locale: Locale) -> String {
 
 /// Parses `YYYY-MM-DD` (the value of an `<input type="date">`).
 pub fn parse_iso_date(value: &str) -> Option<Date> {
-    Date::parse(value.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
+    Date::parse(
+        value.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
 }
 
 #[cfg(test)]
@@ -128,8 +140,14 @@ mod tests {
 
     #[test]
     fn dates_read_the_indonesian_way() {
-        assert_eq!(date_long(date!(2021 - 09 - 06), Locale::Id), "Senin, 6 September 2021");
-        assert_eq!(date_long(date!(2021 - 09 - 06), Locale::En), "Monday, 6 September 2021");
+        assert_eq!(
+            date_long(date!(2021 - 09 - 06), Locale::Id),
+            "Senin, 6 September 2021"
+        );
+        assert_eq!(
+            date_long(date!(2021 - 09 - 06), Locale::En),
+            "Monday, 6 September 2021"
+        );
         assert_eq!(date_short(date!(2021 - 09 - 06)), "06/09/2021");
     }
 
@@ -138,13 +156,19 @@ mod tests {
         let utc = datetime!(2026-11-28 20:54:19 UTC);
         assert_eq!(instant_short(utc, Locale::Id), "29/11/2026 03.54 WIB");
         assert_eq!(instant_short(utc, Locale::En), "29/11/2026 03:54 WIB");
-        assert_eq!(instant_long(utc, Locale::Id), "Minggu, 29 November 2026, 03.54 WIB");
+        assert_eq!(
+            instant_long(utc, Locale::Id),
+            "Minggu, 29 November 2026, 03.54 WIB"
+        );
         assert_eq!(today(utc), date!(2026 - 11 - 29));
     }
 
     #[test]
     fn a_wib_day_starts_at_17_utc_the_day_before() {
-        assert_eq!(start_of_day(date!(2026 - 11 - 29)), datetime!(2026-11-28 17:00 UTC));
+        assert_eq!(
+            start_of_day(date!(2026 - 11 - 29)),
+            datetime!(2026-11-28 17:00 UTC)
+        );
     }
 
     #[test]

@@ -105,9 +105,7 @@ impl MigrationTrait for Migration {
             ActivationCodes::Table.into_iden(),
             Sessions::Table.into_iden(),
         ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
     }

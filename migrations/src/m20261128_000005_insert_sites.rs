@@ -12,8 +12,18 @@ pub struct Migration;
 /// (code, name, kind, city)
 pub const SITES: &[(&str, &str, &str, &str)] = &[
     ("UPT-SRG", "UPT BP2MI Serang", "upt", "Kota Serang"),
-    ("POS-TNG", "Pos Pelayanan BP2MI Tangerang", "pos_pelayanan", "Kota Tangerang"),
-    ("POS-CGK", "Pos Kepulangan Bandara Soekarno-Hatta", "pos_kepulangan", "Kota Tangerang"),
+    (
+        "POS-TNG",
+        "Pos Pelayanan BP2MI Tangerang",
+        "pos_pelayanan",
+        "Kota Tangerang",
+    ),
+    (
+        "POS-CGK",
+        "Pos Kepulangan Bandara Soekarno-Hatta",
+        "pos_kepulangan",
+        "Kota Tangerang",
+    ),
     ("BBPLK-SRG", "BBPLK Serang", "bbplk", "Kota Serang"),
 ];
 
@@ -25,9 +35,13 @@ impl MigrationTrait for Migration {
             _ => Expr::cust("CURRENT_TIMESTAMP"),
         };
         let mut insert = Query::insert();
-        insert
-            .into_table(Sites::Table)
-            .columns([Sites::Code, Sites::Name, Sites::Kind, Sites::City, Sites::CreatedAt]);
+        insert.into_table(Sites::Table).columns([
+            Sites::Code,
+            Sites::Name,
+            Sites::Kind,
+            Sites::City,
+            Sites::CreatedAt,
+        ]);
         for (code, name, kind, city) in SITES {
             insert.values_panic([
                 (*code).into(),

@@ -34,14 +34,20 @@ pub async fn sign_out() -> Result<(), AppError> {
     use super::service;
     let ctx = Ctx::current()?;
     let result = match ctx.actor() {
-        Ok(actor) => service::sign_out(ctx.env(), ctx.client(), actor).await.map_err(AppError::from),
+        Ok(actor) => service::sign_out(ctx.env(), ctx.client(), actor)
+            .await
+            .map_err(AppError::from),
         // Signing out without a session is already done.
         Err(_) => Ok(()),
     };
     if result.is_ok() {
         ctx.clear_session_cookie();
     }
-    ctx.reply(result, |()| Success::to("/").notice(Notice::SignedOut), Failure::form("sign-out"))
+    ctx.reply(
+        result,
+        |()| Success::to("/").notice(Notice::SignedOut),
+        Failure::form("sign-out"),
+    )
 }
 
 /// Sets the first (or a reset) password with a one-time code, then signs in.
@@ -69,10 +75,17 @@ pub async fn change_password(
     use super::service;
     let ctx = Ctx::current()?;
     let result = match ctx.actor() {
-        Ok(actor) => service::change_password(ctx.env(), ctx.client(), actor, &current_password, &password, &password_confirm)
-            .await
-            .map_err(AppError::from)
-            .map(|session| ctx.set_session_cookie(&session)),
+        Ok(actor) => service::change_password(
+            ctx.env(),
+            ctx.client(),
+            actor,
+            &current_password,
+            &password,
+            &password_confirm,
+        )
+        .await
+        .map_err(AppError::from)
+        .map(|session| ctx.set_session_cookie(&session)),
         Err(e) => Err(e),
     };
     ctx.reply(
@@ -87,7 +100,9 @@ pub async fn end_other_sessions() -> Result<u64, AppError> {
     use super::service;
     let ctx = Ctx::current()?;
     let result = match ctx.actor() {
-        Ok(actor) => service::end_other_sessions(ctx.env(), ctx.client(), actor).await.map_err(AppError::from),
+        Ok(actor) => service::end_other_sessions(ctx.env(), ctx.client(), actor)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.reply(
@@ -104,7 +119,9 @@ pub async fn end_session(session_id: i64) -> Result<(), AppError> {
     let result = match ctx.actor() {
         Ok(actor) => {
             let ended_current = actor.session_id == session_id;
-            let result = service::end_session(ctx.env(), ctx.client(), actor, session_id).await.map_err(AppError::from);
+            let result = service::end_session(ctx.env(), ctx.client(), actor, session_id)
+                .await
+                .map_err(AppError::from);
             if result.is_ok() && ended_current {
                 ctx.clear_session_cookie();
             }
@@ -112,7 +129,11 @@ pub async fn end_session(session_id: i64) -> Result<(), AppError> {
         }
         Err(e) => Err(e),
     };
-    ctx.reply(result, |()| Success::to("/akun").notice(Notice::SessionEnded), Failure::form("sessions"))
+    ctx.reply(
+        result,
+        |()| Success::to("/akun").notice(Notice::SessionEnded),
+        Failure::form("sessions"),
+    )
 }
 
 /// The signed-in person's own account and devices.
@@ -121,7 +142,9 @@ pub async fn get_my_account() -> Result<MyAccount, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = match ctx.authorize(authz::can_view_own_account) {
-        Ok(actor) => service::my_account(ctx.env(), actor).await.map_err(AppError::from),
+        Ok(actor) => service::my_account(ctx.env(), actor)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.answer(result)
@@ -132,7 +155,9 @@ pub async fn list_users(filter: UserFilter) -> Result<UserList, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::list_users(ctx.env(), actor, &filter).await.map_err(AppError::from),
+        Ok(actor) => service::list_users(ctx.env(), actor, &filter)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.answer(result)
@@ -143,7 +168,9 @@ pub async fn get_user(user_id: i64) -> Result<UserDetail, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::user_detail(ctx.env(), actor, user_id).await.map_err(AppError::from),
+        Ok(actor) => service::user_detail(ctx.env(), actor, user_id)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.answer(result)
@@ -154,7 +181,9 @@ pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::form_options(ctx.env(), actor).await.map_err(AppError::from),
+        Ok(actor) => service::form_options(ctx.env(), actor)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.answer(result)
@@ -181,7 +210,9 @@ pub async fn create_user(
         site_ids: sites.clone().unwrap_or_default(),
     };
     let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::create_account(ctx.env(), ctx.client(), actor, &input).await.map_err(AppError::from),
+        Ok(actor) => service::create_account(ctx.env(), ctx.client(), actor, &input)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     let failure = Failure::form("new-user")
@@ -192,11 +223,19 @@ pub async fn create_user(
         .keep("nik", nik.as_deref().unwrap_or_default())
         .keep(
             "sites",
-            &sites.unwrap_or_default().iter().map(i64::to_string).collect::<Vec<_>>().join(","),
+            &sites
+                .unwrap_or_default()
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
         );
     ctx.reply(
         result,
-        |issued| Success::to(format!("/pengguna/{}", issued.user_id)).notice(Notice::AccountCreated(issued.clone())),
+        |issued| {
+            Success::to(format!("/pengguna/{}", issued.user_id))
+                .notice(Notice::AccountCreated(issued.clone()))
+        },
         failure,
     )
 }
@@ -206,7 +245,9 @@ pub async fn issue_code(user_id: i64) -> Result<IssuedCode, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::issue_code(ctx.env(), ctx.client(), actor, user_id).await.map_err(AppError::from),
+        Ok(actor) => service::issue_code(ctx.env(), ctx.client(), actor, user_id)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.reply(
@@ -221,7 +262,9 @@ pub async fn deactivate_user(user_id: i64) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::set_active(ctx.env(), ctx.client(), actor, user_id, false).await.map_err(AppError::from),
+        Ok(actor) => service::set_active(ctx.env(), ctx.client(), actor, user_id, false)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.reply(
@@ -237,7 +280,9 @@ pub async fn reactivate_user(user_id: i64) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::set_active(ctx.env(), ctx.client(), actor, user_id, true).await.map_err(AppError::from),
+        Ok(actor) => service::set_active(ctx.env(), ctx.client(), actor, user_id, true)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.reply(
@@ -253,12 +298,16 @@ pub async fn change_role(user_id: i64, role: String) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::change_role(ctx.env(), ctx.client(), actor, user_id, &role).await.map_err(AppError::from),
+        Ok(actor) => service::change_role(ctx.env(), ctx.client(), actor, user_id, &role)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     ctx.reply(
         result,
-        |(name, role)| Success::to(format!("/pengguna/{user_id}")).notice(Notice::RoleChanged(name.clone(), *role)),
+        |(name, role)| {
+            Success::to(format!("/pengguna/{user_id}")).notice(Notice::RoleChanged(name.clone(), *role))
+        },
         Failure::form("change-role").keep("role", &role),
     )
     .map(|_| ())

@@ -2,8 +2,8 @@
 
 use sea_orm::{
     sea_query::{Expr, Func, OnConflict},
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Set,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -52,7 +52,10 @@ pub async fn sites_by_ids(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<Ve
 }
 
 pub async fn all_sites(conn: &impl ConnectionTrait) -> Result<Vec<sites::Model>, DbErr> {
-    sites::Entity::find().order_by_asc(sites::Column::Name).all(conn).await
+    sites::Entity::find()
+        .order_by_asc(sites::Column::Name)
+        .all(conn)
+        .await
 }
 
 /// What authorization needs to know about a user.
@@ -83,7 +86,11 @@ pub async fn find_session_by_hash(
         .await
 }
 
-pub async fn touch_session(conn: &impl ConnectionTrait, session_id: i64, now: OffsetDateTime) -> Result<(), DbErr> {
+pub async fn touch_session(
+    conn: &impl ConnectionTrait,
+    session_id: i64,
+    now: OffsetDateTime,
+) -> Result<(), DbErr> {
     sessions::Entity::update_many()
         .col_expr(sessions::Column::LastSeenAt, Expr::value(now))
         .filter(sessions::Column::Id.eq(session_id))
@@ -126,7 +133,10 @@ pub async fn delete_sessions_of_user(
     Ok(query.exec(conn).await?.rows_affected)
 }
 
-pub async fn sessions_of_user(conn: &impl ConnectionTrait, user_id: i64) -> Result<Vec<sessions::Model>, DbErr> {
+pub async fn sessions_of_user(
+    conn: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<Vec<sessions::Model>, DbErr> {
     sessions::Entity::find()
         .filter(sessions::Column::UserId.eq(user_id))
         .order_by_desc(sessions::Column::LastSeenAt)
@@ -175,7 +185,11 @@ pub async fn find_usable_code(
 }
 
 /// Marks a code used; returns false when another request used it first.
-pub async fn consume_code(conn: &impl ConnectionTrait, code_id: i64, now: OffsetDateTime) -> Result<bool, DbErr> {
+pub async fn consume_code(
+    conn: &impl ConnectionTrait,
+    code_id: i64,
+    now: OffsetDateTime,
+) -> Result<bool, DbErr> {
     let result = activation_codes::Entity::update_many()
         .col_expr(activation_codes::Column::UsedAt, Expr::value(Some(now)))
         .filter(activation_codes::Column::Id.eq(code_id))
@@ -263,7 +277,10 @@ pub async fn register_failure(
     .exec_without_returning(conn)
     .await?;
     sign_in_throttle::Entity::update_many()
-        .col_expr(sign_in_throttle::Column::LockedUntil, Expr::value(Some(locked_until)))
+        .col_expr(
+            sign_in_throttle::Column::LockedUntil,
+            Expr::value(Some(locked_until)),
+        )
         .filter(sign_in_throttle::Column::Key.eq(key))
         .filter(sign_in_throttle::Column::Failures.gte(max_failures))
         .filter(
@@ -378,7 +395,9 @@ pub async fn list_users(
     if let Some(search) = query.search.map(str::trim).filter(|s| !s.is_empty()) {
         let digits: String = search.chars().filter(char::is_ascii_digit).collect();
         let mut any = Condition::any()
-            .add(Expr::expr(Func::lower(Expr::col(users::Column::DisplayName))).like(contains_pattern(search)))
+            .add(
+                Expr::expr(Func::lower(Expr::col(users::Column::DisplayName))).like(contains_pattern(search)),
+            )
             .add(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(contains_pattern(search)));
         if digits.len() >= 4 {
             // "0812…" is stored as "+62812…": search the significant digits.
@@ -389,7 +408,10 @@ pub async fn list_users(
         }
         condition = condition.add(any);
     }
-    let total = users::Entity::find().filter(condition.clone()).count(conn).await?;
+    let total = users::Entity::find()
+        .filter(condition.clone())
+        .count(conn)
+        .await?;
     let rows = users::Entity::find()
         .filter(condition)
         .order_by_asc(users::Column::DisplayName)

@@ -53,7 +53,11 @@ pub enum AccountStatus {
 }
 
 impl AccountStatus {
-    pub const ALL: [AccountStatus; 3] = [AccountStatus::Pending, AccountStatus::Active, AccountStatus::Deactivated];
+    pub const ALL: [AccountStatus; 3] = [
+        AccountStatus::Pending,
+        AccountStatus::Active,
+        AccountStatus::Deactivated,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

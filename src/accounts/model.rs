@@ -109,11 +109,7 @@ impl NewPassword {
     ///
     /// # Errors
     /// The field errors for `password` / `password_confirm`.
-    pub fn parse(
-        password: &str,
-        confirmation: &str,
-        personal: &[&str],
-    ) -> Result<Self, Vec<FieldError>> {
+    pub fn parse(password: &str, confirmation: &str, personal: &[&str]) -> Result<Self, Vec<FieldError>> {
         let length = password.graphemes(true).count();
         let problem = if password.trim().is_empty() {
             Some(Problem::Required)
@@ -184,8 +180,12 @@ fn is_sequence(s: &str) -> bool {
     if bytes.len() < 2 || !s.is_ascii() {
         return false;
     }
-    let up = bytes.windows(2).all(|w| w[1] == w[0] + 1 || (w[0] == b'9' && w[1] == b'0'));
-    let down = bytes.windows(2).all(|w| w[0] == w[1] + 1 || (w[0] == b'0' && w[1] == b'9'));
+    let up = bytes
+        .windows(2)
+        .all(|w| w[1] == w[0] + 1 || (w[0] == b'9' && w[1] == b'0'));
+    let down = bytes
+        .windows(2)
+        .all(|w| w[0] == w[1] + 1 || (w[0] == b'0' && w[1] == b'9'));
     up || down
 }
 
@@ -408,15 +408,13 @@ mod tests {
     #[test]
     fn passwords_built_from_own_identifiers_are_refused() {
         let pw = "rahmawati-34567890";
-        let errors =
-            NewPassword::parse(pw, pw, &["Siti Rahmawati", "+6281234567890"]).unwrap_err();
+        let errors = NewPassword::parse(pw, pw, &["Siti Rahmawati", "+6281234567890"]).unwrap_err();
         assert_eq!(errors[0].problem, Problem::PasswordContainsPersonalData);
     }
 
     #[test]
     fn confirmation_must_match() {
-        let errors = NewPassword::parse("kereta pagi ke osaka", "kereta pagi ke kobe", &[])
-            .unwrap_err();
+        let errors = NewPassword::parse("kereta pagi ke osaka", "kereta pagi ke kobe", &[]).unwrap_err();
         assert_eq!(errors[0].field, "password_confirm");
         assert_eq!(errors[0].problem, Problem::PasswordMismatch);
     }

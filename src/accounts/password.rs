@@ -104,13 +104,17 @@ mod tests {
         let password = NewPassword::parse("kereta pagi ke osaka", "kereta pagi ke osaka", &[]).unwrap();
         let hashed = hash(&password).await.unwrap();
         assert!(hashed.as_str().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify("kereta pagi ke osaka", Some(hashed.clone())).await.unwrap());
+        assert!(verify("kereta pagi ke osaka", Some(hashed.clone()))
+            .await
+            .unwrap());
         assert!(!verify("kereta pagi ke kobe", Some(hashed.clone())).await.unwrap());
         assert!(!format!("{hashed:?}").contains("argon2"));
     }
 
     #[tokio::test]
     async fn unknown_accounts_never_verify() {
-        assert!(!verify("siap-jepang dummy password for unknown logins", None).await.unwrap());
+        assert!(!verify("siap-jepang dummy password for unknown logins", None)
+            .await
+            .unwrap());
     }
 }

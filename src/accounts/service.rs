@@ -4,8 +4,7 @@
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 use rand::{rngs::OsRng, Rng, RngCore};
 use sea_orm::{
-    sea_query::Expr, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    sea_query::Expr, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -15,8 +14,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::authz::{self, Actor};
 use super::db;
 use super::dto::{
-    AccountStatus, IssuedCode, MyAccount, SessionView, SiteOption, UserDetail, UserFilter,
-    UserFormOptions, UserList, UserSummary,
+    AccountStatus, IssuedCode, MyAccount, SessionView, SiteOption, UserDetail, UserFilter, UserFormOptions,
+    UserList, UserSummary,
 };
 use super::model::{ActivationCode, CodePurpose, LoginId, NewPassword, Role};
 use super::password::{self, PasswordError, PasswordHashString};
@@ -24,6 +23,7 @@ use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::{activation_codes, sessions, users};
 use crate::error::{AppError, FieldError, Problem};
+use crate::i18n::{fill, Locale, T};
 use crate::identity::{EmailAddress, Nik, PhoneNumber};
 use crate::server::{clock::Clock, config::Config};
 use crate::wib;
@@ -234,7 +234,15 @@ async fn register_failures(
     )
     .await?;
     if let Some(ip_key) = ip_key {
-        db::register_failure(conn, ip_key, now, window_start, policy.max_failures_per_ip, locked_until).await?;
+        db::register_failure(
+            conn,
+            ip_key,
+            now,
+            window_start,
+            policy.max_failures_per_ip,
+            locked_until,
+        )
+        .await?;
     }
     Ok(failures)
 }
@@ -257,9 +265,16 @@ async fn slow_down(env: Env<'_>, failures: i32) {
 ///
 /// # Errors
 /// `InvalidCredentials`, `Throttled`, or internal failures.
-pub async fn sign_in(env: Env<'_>, client: &Client, login: &str, password_input: &str) -> Result<StartedSession> {
+pub async fn sign_in(
+    env: Env<'_>,
+    client: &Client,
+    login: &str,
+    password_input: &str,
+) -> Result<StartedSession> {
     let parsed = LoginId::parse(login).ok();
-    let canonical = parsed.as_ref().map_or_else(|| login.trim().to_lowercase(), LoginId::canonical);
+    let canonical = parsed
+        .as_ref()
+        .map_or_else(|| login.trim().to_lowercase(), LoginId::canonical);
     let (login_key, ip_key) = throttle_keys(&canonical, client);
     let keys: Vec<String> = std::iter::once(login_key.clone()).chain(ip_key.clone()).collect();
     let detail = json!({ "login": canonical.chars().take(100).collect::<String>() });
@@ -464,7 +479,10 @@ pub async fn activate(
         return Err(AccountsError::CodeInvalid);
     }
     users::Entity::update_many()
-        .col_expr(users::Column::PasswordHash, Expr::value(Some(hash.as_str().to_owned())))
+        .col_expr(
+            users::Column::PasswordHash,
+            Expr::value(Some(hash.as_str().to_owned())),
+        )
         .col_expr(users::Column::PasswordChangedAt, Expr::value(Some(now)))
         .col_expr(users::Column::UpdatedAt, Expr::value(now))
         .filter(users::Column::Id.eq(user.id))
@@ -504,7 +522,9 @@ pub async fn change_password(
 ) -> Result<StartedSession> {
     let key = format!("user:{}", actor.user_id);
     check_throttle(env, std::slice::from_ref(&key)).await?;
-    let user = db::find_user(env.db, actor.user_id).await?.ok_or(AccountsError::NotFound)?;
+    let user = db::find_user(env.db, actor.user_id)
+        .await?
+        .ok_or(AccountsError::NotFound)?;
     let stored = user.password_hash.clone().map(PasswordHashString::from_stored);
     if !password::verify(current, stored).await? {
         let txn = env.db.begin().await?;
@@ -530,7 +550,10 @@ pub async fn change_password(
     let now = env.clock.now();
     let txn = env.db.begin().await?;
     users::Entity::update_many()
-        .col_expr(users::Column::PasswordHash, Expr::value(Some(hash.as_str().to_owned())))
+        .col_expr(
+            users::Column::PasswordHash,
+            Expr::value(Some(hash.as_str().to_owned())),
+        )
         .col_expr(users::Column::PasswordChangedAt, Expr::value(Some(now)))
         .col_expr(users::Column::UpdatedAt, Expr::value(now))
         .filter(users::Column::Id.eq(user.id))
@@ -557,7 +580,9 @@ pub async fn change_password(
 /// # Errors
 /// Database errors.
 pub async fn my_account(env: Env<'_>, actor: &Actor) -> Result<MyAccount> {
-    let user = db::find_user(env.db, actor.user_id).await?.ok_or(AccountsError::NotFound)?;
+    let user = db::find_user(env.db, actor.user_id)
+        .await?
+        .ok_or(AccountsError::NotFound)?;
     let mut site_ids = actor.site_ids.clone();
     site_ids.extend(user.home_site_id);
     let sites = db::sites_by_ids(env.db, &site_ids).await?;
@@ -580,7 +605,11 @@ pub async fn my_account(env: Env<'_>, actor: &Actor) -> Result<MyAccount> {
         display_name: user.display_name,
         role: actor.role,
         email: user.email,
-        phone: user.phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()).map(|p| p.display_national()),
+        phone: user
+            .phone
+            .as_deref()
+            .and_then(|p| PhoneNumber::parse(p).ok())
+            .map(|p| p.display_national()),
         nik: user.nik,
         sites: sites.into_iter().map(|s| s.name).collect(),
         password_changed_at: user.password_changed_at.map(rfc3339),
@@ -609,10 +638,18 @@ struct ValidAccount {
     site_ids: Vec<i64>,
 }
 
-fn validate_account(input: &NewAccountInput, known_sites: &[i64], today: time::Date) -> std::result::Result<ValidAccount, Vec<FieldError>> {
+fn validate_account(
+    input: &NewAccountInput,
+    known_sites: &[i64],
+    today: time::Date,
+) -> std::result::Result<ValidAccount, Vec<FieldError>> {
     let mut errors = Vec::new();
     let role = Role::parse(&input.role).map_err(|()| FieldError::new("role", Problem::InvalidChoice));
-    let name = input.display_name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = input
+        .display_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let name_len = name.graphemes(true).count();
     if name_len == 0 {
         errors.push(FieldError::new("display_name", Problem::Required));
@@ -690,15 +727,13 @@ fn validate_account(input: &NewAccountInput, known_sites: &[i64], today: time::D
     }
 }
 
+/// The WhatsApp text sent with a code, in Indonesian: the language of the trainees.
 fn whatsapp_message(code: &ActivationCode, purpose: CodePurpose) -> String {
-    let what = match purpose {
-        CodePurpose::Activation => "aktivasi akun",
-        CodePurpose::Reset => "atur ulang kata sandi",
+    let template = match purpose {
+        CodePurpose::Activation => T::WhatsAppActivation,
+        CodePurpose::Reset => T::WhatsAppReset,
     };
-    format!(
-        "Siap Jepang: kode {what} Anda {}. Buka halaman Aktivasi di aplikasi Siap Jepang, masukkan kode ini dan buat kata sandi Anda. Berlaku 7 hari, hanya sekali pakai. Jangan bagikan kode ini.",
-        code.grouped()
-    )
+    fill(template.get(Locale::Id), &[("code", &code.grouped())])
 }
 
 async fn issue_code_in(
@@ -743,7 +778,12 @@ async fn issue_code_in(
 ///
 /// # Errors
 /// `Forbidden`, `Invalid` (field errors, including `Taken`), internal failures.
-pub async fn create_account(env: Env<'_>, client: &Client, actor: &Actor, input: &NewAccountInput) -> Result<IssuedCode> {
+pub async fn create_account(
+    env: Env<'_>,
+    client: &Client,
+    actor: &Actor,
+    input: &NewAccountInput,
+) -> Result<IssuedCode> {
     if !authz::can_administer_users(actor) {
         return Err(AccountsError::Forbidden);
     }
@@ -765,10 +805,15 @@ pub async fn create_account(env: Env<'_>, client: &Client, actor: &Actor, input:
     let taken = db::taken_logins(&txn, email, phone, nik).await?;
     if !taken.is_empty() {
         return Err(AccountsError::Invalid(
-            taken.into_iter().map(|field| FieldError::new(field, Problem::Taken)).collect(),
+            taken
+                .into_iter()
+                .map(|field| FieldError::new(field, Problem::Taken))
+                .collect(),
         ));
     }
-    let home_site_id = (valid.role == Role::Trainee).then(|| valid.site_ids.first().copied()).flatten();
+    let home_site_id = (valid.role == Role::Trainee)
+        .then(|| valid.site_ids.first().copied())
+        .flatten();
     let inserted = users::Entity::insert(users::ActiveModel {
         role: Set(valid.role.as_str().to_owned()),
         display_name: Set(valid.display_name.clone()),
@@ -791,14 +836,19 @@ pub async fn create_account(env: Env<'_>, client: &Client, actor: &Actor, input:
         Ok(result) => result.last_insert_id,
         Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
             // Lost a race with another request creating the same login.
-            return Err(AccountsError::Invalid(vec![FieldError::new("login", Problem::Taken)]));
+            return Err(AccountsError::Invalid(vec![FieldError::new(
+                "login",
+                Problem::Taken,
+            )]));
         }
         Err(e) => return Err(e.into()),
     };
     if valid.role != Role::Trainee {
         db::replace_user_sites(&txn, user_id, &valid.site_ids).await?;
     }
-    let user = db::find_user(&txn, user_id).await?.ok_or(AccountsError::NotFound)?;
+    let user = db::find_user(&txn, user_id)
+        .await?
+        .ok_or(AccountsError::NotFound)?;
     let issued = issue_code_in(&txn, now, &user, CodePurpose::Activation, actor.user_id).await?;
     record(
         &txn,
@@ -816,7 +866,9 @@ pub async fn create_account(env: Env<'_>, client: &Client, actor: &Actor, input:
 }
 
 async fn load_target(env: Env<'_>, actor: &Actor, user_id: i64) -> Result<users::Model> {
-    let user = db::find_user(env.db, user_id).await?.ok_or(AccountsError::NotFound)?;
+    let user = db::find_user(env.db, user_id)
+        .await?
+        .ok_or(AccountsError::NotFound)?;
     // Accounts outside the actor's reach look the same as missing ones.
     if !authz::can_view_account(actor, &db::scope_of(&user)) {
         return Err(AccountsError::NotFound);
@@ -869,7 +921,13 @@ pub async fn issue_code(env: Env<'_>, client: &Client, actor: &Actor, user_id: i
 ///
 /// # Errors
 /// `NotFound` outside the actor's scope, `Forbidden` when they may not manage it.
-pub async fn set_active(env: Env<'_>, client: &Client, actor: &Actor, user_id: i64, active: bool) -> Result<String> {
+pub async fn set_active(
+    env: Env<'_>,
+    client: &Client,
+    actor: &Actor,
+    user_id: i64,
+    active: bool,
+) -> Result<String> {
     if !authz::can_administer_users(actor) {
         return Err(AccountsError::Forbidden);
     }
@@ -918,7 +976,13 @@ pub async fn set_active(env: Env<'_>, client: &Client, actor: &Actor, user_id: i
 ///
 /// # Errors
 /// `Forbidden`, `NotFound`, `Invalid` when the account lacks what the role needs.
-pub async fn change_role(env: Env<'_>, client: &Client, actor: &Actor, user_id: i64, role_input: &str) -> Result<(String, Role)> {
+pub async fn change_role(
+    env: Env<'_>,
+    client: &Client,
+    actor: &Actor,
+    user_id: i64,
+    role_input: &str,
+) -> Result<(String, Role)> {
     let user = load_target(env, actor, user_id).await?;
     if !authz::can_change_role(actor, &db::scope_of(&user)) {
         return Err(AccountsError::Forbidden);
@@ -930,12 +994,18 @@ pub async fn change_role(env: Env<'_>, client: &Client, actor: &Actor, user_id: 
         return Ok((user.display_name, role));
     }
     if role.is_staff() && user.email.is_none() {
-        return Err(AccountsError::Invalid(vec![FieldError::new("role", Problem::RoleNeedsEmail)]));
+        return Err(AccountsError::Invalid(vec![FieldError::new(
+            "role",
+            Problem::RoleNeedsEmail,
+        )]));
     }
     let site_ids = db::site_ids_of(env.db, user.id).await?;
     let home_site = user.home_site_id.or_else(|| site_ids.first().copied());
     if role == Role::Trainee && ((user.phone.is_none() && user.nik.is_none()) || home_site.is_none()) {
-        return Err(AccountsError::Invalid(vec![FieldError::new("role", Problem::RoleNeedsPhone)]));
+        return Err(AccountsError::Invalid(vec![FieldError::new(
+            "role",
+            Problem::RoleNeedsPhone,
+        )]));
     }
     let now = env.clock.now();
     let txn = env.db.begin().await?;
@@ -950,7 +1020,9 @@ pub async fn change_role(env: Env<'_>, client: &Client, actor: &Actor, user_id: 
         .exec(&txn)
         .await?;
     match (old_role, role) {
-        (Role::Trainee, _) => db::replace_user_sites(&txn, user.id, &home_site.into_iter().collect::<Vec<_>>()).await?,
+        (Role::Trainee, _) => {
+            db::replace_user_sites(&txn, user.id, &home_site.into_iter().collect::<Vec<_>>()).await?
+        }
         (_, Role::Trainee) => db::replace_user_sites(&txn, user.id, &[]).await?,
         _ => {}
     }
@@ -1009,7 +1081,12 @@ pub const USERS_PER_PAGE: u64 = 25;
 fn login_label(user: &users::Model) -> String {
     user.email
         .clone()
-        .or_else(|| user.phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()).map(|p| p.display_national()))
+        .or_else(|| {
+            user.phone
+                .as_deref()
+                .and_then(|p| PhoneNumber::parse(p).ok())
+                .map(|p| p.display_national())
+        })
         .or_else(|| user.nik.clone())
         .unwrap_or_default()
 }
@@ -1086,7 +1163,11 @@ pub async fn user_detail(env: Env<'_>, actor: &Actor, user_id: i64) -> Result<Us
         display_name: user.display_name.clone(),
         role: scope.role,
         email: user.email.clone(),
-        phone: user.phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()).map(|p| p.display_national()),
+        phone: user
+            .phone
+            .as_deref()
+            .and_then(|p| PhoneNumber::parse(p).ok())
+            .map(|p| p.display_national()),
         nik: user.nik.clone(),
         nik_region: nik.as_ref().map(|n| {
             n.regency_name()
@@ -1101,7 +1182,9 @@ pub async fn user_detail(env: Env<'_>, actor: &Actor, user_id: i64) -> Result<Us
         created_by,
         password_changed_at: user.password_changed_at.map(rfc3339),
         active_sessions: db::count_live_sessions(env.db, user.id, now).await?,
-        pending_code_expires_at: db::newest_pending_code(env.db, user.id, now).await?.map(|c| rfc3339(c.expires_at)),
+        pending_code_expires_at: db::newest_pending_code(env.db, user.id, now)
+            .await?
+            .map(|c| rfc3339(c.expires_at)),
         can_manage: authz::can_manage_account(actor, &scope),
         can_change_role: authz::can_change_role(actor, &scope),
     })
@@ -1127,10 +1210,15 @@ pub async fn provision_account(
     let taken = db::taken_logins(conn, email, phone, nik).await?;
     if !taken.is_empty() {
         return Err(AccountsError::Invalid(
-            taken.into_iter().map(|field| FieldError::new(field, Problem::Taken)).collect(),
+            taken
+                .into_iter()
+                .map(|field| FieldError::new(field, Problem::Taken))
+                .collect(),
         ));
     }
-    let home_site_id = (valid.role == Role::Trainee).then(|| valid.site_ids.first().copied()).flatten();
+    let home_site_id = (valid.role == Role::Trainee)
+        .then(|| valid.site_ids.first().copied())
+        .flatten();
     let user_id = users::Entity::insert(users::ActiveModel {
         role: Set(valid.role.as_str().to_owned()),
         display_name: Set(valid.display_name),
@@ -1170,8 +1258,17 @@ pub async fn provision_account(
 ///
 /// # Errors
 /// The policy's field errors.
-pub fn check_password_for(input: &NewAccountInput, password: &str, confirmation: &str) -> std::result::Result<NewPassword, Vec<FieldError>> {
-    let personal = [input.display_name.as_str(), input.email.as_str(), input.phone.as_str(), input.nik.as_str()];
+pub fn check_password_for(
+    input: &NewAccountInput,
+    password: &str,
+    confirmation: &str,
+) -> std::result::Result<NewPassword, Vec<FieldError>> {
+    let personal = [
+        input.display_name.as_str(),
+        input.email.as_str(),
+        input.phone.as_str(),
+        input.nik.as_str(),
+    ];
     NewPassword::parse(password, confirmation, &personal)
 }
 

@@ -2,8 +2,8 @@
 
 use sea_orm::{
     sea_query::{Expr, Func, LikeExpr},
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -144,8 +144,14 @@ pub async fn list(
             .column(users::Column::Id)
             .filter(
                 Condition::any()
-                    .add(Expr::expr(Func::lower(Expr::col(users::Column::DisplayName))).like(contains_pattern(person)))
-                    .add(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(contains_pattern(person)))
+                    .add(
+                        Expr::expr(Func::lower(Expr::col(users::Column::DisplayName)))
+                            .like(contains_pattern(person)),
+                    )
+                    .add(
+                        Expr::expr(Func::lower(Expr::col(users::Column::Email)))
+                            .like(contains_pattern(person)),
+                    )
                     .add(Expr::col(users::Column::Phone).like(contains_pattern(person)))
                     .add(Expr::col(users::Column::Nik).like(contains_pattern(person))),
             )
@@ -157,7 +163,10 @@ pub async fn list(
             Condition::any()
                 .add(audit_log::Column::ActorUserId.is_in(matching_users.clone()))
                 .add(audit_log::Column::SubjectUserId.is_in(matching_users))
-                .add(Expr::expr(Func::lower(Expr::col(audit_log::Column::Detail))).like(contains_pattern(person))),
+                .add(
+                    Expr::expr(Func::lower(Expr::col(audit_log::Column::Detail)))
+                        .like(contains_pattern(person)),
+                ),
         );
     }
 
@@ -221,8 +230,5 @@ pub async fn list(
             detail: row.detail,
         })
         .collect();
-    Ok(AuditPage {
-        entries,
-        next_before,
-    })
+    Ok(AuditPage { entries, next_before })
 }

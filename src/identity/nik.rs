@@ -96,10 +96,7 @@ impl Nik {
     /// # Errors
     /// The first structural problem found.
     pub fn parse(input: &str, today: Date) -> Result<Self, NikProblem> {
-        let compact: String = input
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '.' | '-'))
-            .collect();
+        let compact: String = input.chars().filter(|c| !matches!(c, ' ' | '.' | '-')).collect();
         if !compact.chars().all(|c| c.is_ascii_digit()) {
             return Err(NikProblem::NotDigits);
         }
@@ -188,10 +185,7 @@ impl Nik {
 }
 
 fn province_name(code: u8) -> Option<&'static str> {
-    PROVINCES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, name)| *name)
+    PROVINCES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
 }
 
 impl fmt::Display for Nik {

@@ -13,11 +13,7 @@ pub fn Landing() -> impl IntoView {
     let locale = page.locale;
     let t = move |key: T| key.get(locale);
     let signed_in = page.actor.clone().map(|actor| {
-        let mut links = vec![(
-            "/akun",
-            t(T::NavAccount),
-            t(T::LinkAccountDesc),
-        )];
+        let mut links = vec![("/akun", t(T::NavAccount), t(T::LinkAccountDesc))];
         if authz::can_administer_users(&actor) {
             links.push(("/pengguna", t(T::NavUsers), t(T::LinkUsersDesc)));
         }

@@ -18,5 +18,9 @@ pub async fn set_language(lang: String, back: Option<String>) -> Result<(), AppE
         .ok_or_else(|| AppError::invalid("lang", Problem::InvalidChoice))
         .map(|locale| ctx.set_language_cookie(locale));
     let to = back.unwrap_or_else(|| ctx.referer_path());
-    ctx.reply(result, |()| Success::to(to).notice(Notice::LanguageChanged), Failure::form("language"))
+    ctx.reply(
+        result,
+        |()| Success::to(to).notice(Notice::LanguageChanged),
+        Failure::form("language"),
+    )
 }

@@ -6,7 +6,10 @@ use std::{io::IsTerminal, path::PathBuf, process::ExitCode, sync::Arc};
 use tracing_subscriber::EnvFilter;
 
 use super::{
-    backup, clock::Clock, config::{Config, LogFormat}, database, leptos_options, seed, AppState,
+    backup,
+    clock::Clock,
+    config::{Config, LogFormat},
+    database, leptos_options, seed, AppState,
 };
 use crate::accounts::service::{self as accounts, NewAccountInput};
 use crate::accounts::{model::LoginId, password};
@@ -97,7 +100,10 @@ pub fn main() -> ExitCode {
             }
             let rendered = error.to_string();
             let first = rendered.lines().next().unwrap_or("invalid arguments");
-            eprintln!("siap-jepang: {} (see `siap-jepang --help`)", first.trim_start_matches("error: "));
+            eprintln!(
+                "siap-jepang: {} (see `siap-jepang --help`)",
+                first.trim_start_matches("error: ")
+            );
             return ExitCode::from(2);
         }
     };
@@ -126,9 +132,12 @@ pub fn main() -> ExitCode {
 }
 
 fn init_logging(format: LogFormat) {
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn,tower_http=info")
+    });
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Pretty => builder.try_init(),
@@ -147,7 +156,9 @@ async fn connect(config: &Config) -> Result<AppState, String> {
 
 async fn connect_and_migrate(config: &Config) -> Result<AppState, String> {
     let state = connect(config).await?;
-    database::migrate_up(&state.db, config).await.map_err(|e| e.to_string())?;
+    database::migrate_up(&state.db, config)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(state)
 }
 
@@ -160,19 +171,32 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 return Err("nothing to seed: pass --demo for demo data".into());
             }
             let state = connect_and_migrate(&config).await?;
-            match seed::seed_demo(&state, if_empty).await.map_err(|e| e.to_string())? {
+            match seed::seed_demo(&state, if_empty)
+                .await
+                .map_err(|e| e.to_string())?
+            {
                 seed::SeedOutcome::Seeded { accounts } => println!("Seeded {accounts} demo accounts."),
-                seed::SeedOutcome::AlreadyPresent => println!("Accounts already exist; demo data left as it is."),
+                seed::SeedOutcome::AlreadyPresent => {
+                    println!("Accounts already exist; demo data left as it is.")
+                }
             }
             print!("{}", seed::demo_logins_table());
             Ok(())
         }
         Command::User {
-            action: UserAction::Create { role, login, name, sites },
+            action:
+                UserAction::Create {
+                    role,
+                    login,
+                    name,
+                    sites,
+                },
         } => create_user(&config, role, login, name, sites).await,
         Command::Backup { file } => {
             let state = connect(&config).await?;
-            backup::backup(&state.db, &config, &file).await.map_err(|e| e.to_string())?;
+            backup::backup(&state.db, &config, &file)
+                .await
+                .map_err(|e| e.to_string())?;
             println!("Backup written to {}", file.display());
             Ok(())
         }
@@ -180,7 +204,10 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
 }
 
 async fn serve(config: Config) -> Result<(), String> {
-    println!("Siap Jepang {} starting with:\n{config}", env!("CARGO_PKG_VERSION"));
+    println!(
+        "Siap Jepang {} starting with:\n{config}",
+        env!("CARGO_PKG_VERSION")
+    );
     let state = connect_and_migrate(&config).await?;
     if let Err(error) = crate::accounts::db::purge_expired(&state.db, state.clock.now()).await {
         tracing::warn!(%error, "could not purge expired sessions at start");
@@ -208,11 +235,15 @@ async fn migrate(action: MigrateAction, config: &Config) -> Result<(), String> {
     let db = &state.db;
     match action {
         MigrateAction::Up => {
-            database::migrate_up(db, config).await.map_err(|e| e.to_string())?;
+            database::migrate_up(db, config)
+                .await
+                .map_err(|e| e.to_string())?;
             println!("All migrations applied.");
         }
         MigrateAction::Down { steps } => {
-            Migrator::down(db, Some(steps)).await.map_err(|e| format!("rolling back failed: {e}"))?;
+            Migrator::down(db, Some(steps))
+                .await
+                .map_err(|e| format!("rolling back failed: {e}"))?;
             println!("Rolled back {steps} migration(s).");
         }
         MigrateAction::Status => {
@@ -229,8 +260,10 @@ async fn migrate(action: MigrateAction, config: &Config) -> Result<(), String> {
 
 fn read_password() -> Result<(String, String), String> {
     if std::io::stdin().is_terminal() {
-        let first = rpassword::prompt_password("Password: ").map_err(|e| format!("cannot read password: {e}"))?;
-        let second = rpassword::prompt_password("Repeat password: ").map_err(|e| format!("cannot read password: {e}"))?;
+        let first =
+            rpassword::prompt_password("Password: ").map_err(|e| format!("cannot read password: {e}"))?;
+        let second = rpassword::prompt_password("Repeat password: ")
+            .map_err(|e| format!("cannot read password: {e}"))?;
         Ok((first, second))
     } else {
         let mut line = String::new();
@@ -249,9 +282,12 @@ async fn create_user(
     name: Option<String>,
     site_codes: Vec<String>,
 ) -> Result<(), String> {
-    let parsed = LoginId::parse(&login).map_err(|()| format!("{login:?} is not an e-mail address, phone number or NIK"))?;
+    let parsed = LoginId::parse(&login)
+        .map_err(|()| format!("{login:?} is not an e-mail address, phone number or NIK"))?;
     let state = connect_and_migrate(config).await?;
-    let all_sites = crate::accounts::db::all_sites(&state.db).await.map_err(|e| e.to_string())?;
+    let all_sites = crate::accounts::db::all_sites(&state.db)
+        .await
+        .map_err(|e| e.to_string())?;
     let mut site_ids = Vec::new();
     for code in &site_codes {
         let site = all_sites
@@ -280,20 +316,36 @@ async fn create_user(
     let checked = accounts::check_password_for(&input, &password_input, &confirmation)
         .map_err(|errors| format!("password refused: {}", describe_fields(&errors)))?;
     let hash = password::hash(&checked).await.map_err(|e| e.to_string())?;
-    let user_id = accounts::provision_account(&state.db, state.clock.now(), &input, Some(&hash), AuditAction::CliUserCreate)
-        .await
-        .map_err(|e| match e {
-            accounts::AccountsError::Invalid(errors) => format!("account refused: {}", describe_fields(&errors)),
-            other => other.to_string(),
-        })?;
-    println!("Created {} account #{user_id} for {}", input.role, parsed.canonical());
+    let user_id = accounts::provision_account(
+        &state.db,
+        state.clock.now(),
+        &input,
+        Some(&hash),
+        AuditAction::CliUserCreate,
+    )
+    .await
+    .map_err(|e| match e {
+        accounts::AccountsError::Invalid(errors) => format!("account refused: {}", describe_fields(&errors)),
+        other => other.to_string(),
+    })?;
+    println!(
+        "Created {} account #{user_id} for {}",
+        input.role,
+        parsed.canonical()
+    );
     Ok(())
 }
 
 fn describe_fields(errors: &[crate::error::FieldError]) -> String {
     errors
         .iter()
-        .map(|e| format!("{}: {}", e.field, crate::i18n::problem_text(&e.problem, crate::i18n::Locale::En)))
+        .map(|e| {
+            format!(
+                "{}: {}",
+                e.field,
+                crate::i18n::problem_text(&e.problem, crate::i18n::Locale::En)
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }

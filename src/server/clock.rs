@@ -27,7 +27,6 @@ impl Clock {
 
     /// Moves this clock (and every clone of it) forward. Used by tests only.
     pub fn advance(&self, by: Duration) {
-        self.skew_seconds
-            .fetch_add(by.whole_seconds(), Ordering::Relaxed);
+        self.skew_seconds.fetch_add(by.whole_seconds(), Ordering::Relaxed);
     }
 }

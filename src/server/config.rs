@@ -86,8 +86,8 @@ impl Config {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |key: &str| lookup(key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
 
-        let database_url = get("DATABASE_URL")
-            .unwrap_or_else(|| format!("sqlite://{DEFAULT_SQLITE_PATH}?mode=rwc"));
+        let database_url =
+            get("DATABASE_URL").unwrap_or_else(|| format!("sqlite://{DEFAULT_SQLITE_PATH}?mode=rwc"));
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
@@ -177,8 +177,16 @@ impl fmt::Display for Config {
         writeln!(f, "  LOG_FORMAT           = {:?}", self.log_format)?;
         writeln!(f, "  SECURE_COOKIES       = {}", self.secure_cookies)?;
         writeln!(f, "  TRUST_PROXY_HEADERS  = {}", self.trust_proxy_headers)?;
-        writeln!(f, "  SESSION_IDLE_MINUTES = {}", self.session_idle_timeout.as_secs() / 60)?;
-        writeln!(f, "  SESSION_MAX_MINUTES  = {}", self.session_max_lifetime.as_secs() / 60)?;
+        writeln!(
+            f,
+            "  SESSION_IDLE_MINUTES = {}",
+            self.session_idle_timeout.as_secs() / 60
+        )?;
+        writeln!(
+            f,
+            "  SESSION_MAX_MINUTES  = {}",
+            self.session_max_lifetime.as_secs() / 60
+        )?;
         writeln!(f, "  REQUEST_TIMEOUT_SECS = {}", self.request_timeout.as_secs())?;
         write!(f, "  MAX_BODY_BYTES       = {}", self.max_body_bytes)
     }
@@ -264,17 +272,35 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_variable() {
-        assert_eq!(config(&[("LEPTOS_SITE_ADDR", "localhost")]).unwrap_err().variable, "LEPTOS_SITE_ADDR");
-        assert_eq!(config(&[("LOG_FORMAT", "xml")]).unwrap_err().variable, "LOG_FORMAT");
-        assert_eq!(config(&[("SECURE_COOKIES", "maybe")]).unwrap_err().variable, "SECURE_COOKIES");
-        assert_eq!(config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().variable, "DATABASE_URL");
-        assert_eq!(config(&[("SESSION_IDLE_MINUTES", "0")]).unwrap_err().variable, "SESSION_IDLE_MINUTES");
+        assert_eq!(
+            config(&[("LEPTOS_SITE_ADDR", "localhost")]).unwrap_err().variable,
+            "LEPTOS_SITE_ADDR"
+        );
+        assert_eq!(
+            config(&[("LOG_FORMAT", "xml")]).unwrap_err().variable,
+            "LOG_FORMAT"
+        );
+        assert_eq!(
+            config(&[("SECURE_COOKIES", "maybe")]).unwrap_err().variable,
+            "SECURE_COOKIES"
+        );
+        assert_eq!(
+            config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().variable,
+            "DATABASE_URL"
+        );
+        assert_eq!(
+            config(&[("SESSION_IDLE_MINUTES", "0")]).unwrap_err().variable,
+            "SESSION_IDLE_MINUTES"
+        );
     }
 
     #[test]
     fn passwords_in_database_urls_are_masked() {
         let config = config(&[("DATABASE_URL", "postgres://siap:s3cret@db.local:5432/siap")]).unwrap();
-        assert_eq!(config.masked_database_url(), "postgres://siap:***@db.local:5432/siap");
+        assert_eq!(
+            config.masked_database_url(),
+            "postgres://siap:***@db.local:5432/siap"
+        );
         assert!(!format!("{config}").contains("s3cret"));
         assert!(!format!("{config:?}").contains("s3cret"));
     }

@@ -132,7 +132,11 @@ impl Ctx {
     }
 
     fn cookie(&self, name: &str, value: &str, max_age_seconds: i64) -> Option<HeaderValue> {
-        let secure = if self.state.config.secure_cookies { "; Secure" } else { "" };
+        let secure = if self.state.config.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
         HeaderValue::from_str(&format!(
             "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
         ))
@@ -197,7 +201,9 @@ impl Ctx {
             .and_then(|v| v.to_str().ok())
             .and_then(|referer| {
                 let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
-                after_scheme.find('/').map(|slash| after_scheme[slash..].to_owned())
+                after_scheme
+                    .find('/')
+                    .map(|slash| after_scheme[slash..].to_owned())
             })
             .map(|path| safe_local_path(&path))
             .unwrap_or_else(|| "/".to_owned())
@@ -214,9 +220,12 @@ impl Ctx {
 
     fn set_status_for(&self, error: &AppError) {
         if let Some(response) = self.response() {
-            response.set_status(StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+            response.set_status(
+                StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            );
             if let AppError::Throttled { retry_after_minutes } = error {
-                if let Ok(value) = HeaderValue::from_str(&(u64::from(*retry_after_minutes) * 60).to_string()) {
+                if let Ok(value) = HeaderValue::from_str(&(u64::from(*retry_after_minutes) * 60).to_string())
+                {
                     response.insert_header(header::RETRY_AFTER, value);
                 }
             }
@@ -297,7 +306,9 @@ pub fn safe_local_path(candidate: &str) -> String {
         Some((path, query)) => {
             let kept: Vec<&str> = query
                 .split('&')
-                .filter(|pair| !pair.starts_with("__err=") && !pair.starts_with("__path=") && !pair.is_empty())
+                .filter(|pair| {
+                    !pair.starts_with("__err=") && !pair.starts_with("__path=") && !pair.is_empty()
+                })
                 .collect();
             if kept.is_empty() {
                 path.to_owned()
@@ -316,7 +327,10 @@ mod tests {
     #[test]
     fn redirects_stay_on_this_site() {
         assert_eq!(safe_local_path("/akun"), "/akun");
-        assert_eq!(safe_local_path("/pengguna?q=dewi&page=2"), "/pengguna?q=dewi&page=2");
+        assert_eq!(
+            safe_local_path("/pengguna?q=dewi&page=2"),
+            "/pengguna?q=dewi&page=2"
+        );
         assert_eq!(safe_local_path("https://evil.example/"), "/");
         assert_eq!(safe_local_path("//evil.example/"), "/");
         assert_eq!(safe_local_path("/\\evil.example"), "/");

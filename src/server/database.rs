@@ -13,10 +13,7 @@ use super::config::Config;
 #[derive(Debug, thiserror::Error)]
 pub enum DatabaseError {
     #[error("cannot create the folder for the SQLite database {path}: {source}")]
-    Folder {
-        path: String,
-        source: std::io::Error,
-    },
+    Folder { path: String, source: std::io::Error },
     #[error("cannot connect to the database {url}: {source}")]
     Connect { url: String, source: sea_orm::DbErr },
     #[error("database migration failed on {url}: {source}")]

@@ -38,7 +38,9 @@ pub fn is_same_origin(headers: &HeaderMap) -> bool {
         return false;
     };
     match origin.split_once("://") {
-        Some((scheme, authority)) => matches!(scheme, "http" | "https") && authority.eq_ignore_ascii_case(host),
+        Some((scheme, authority)) => {
+            matches!(scheme, "http" | "https") && authority.eq_ignore_ascii_case(host)
+        }
         None => false,
     }
 }
@@ -88,8 +90,10 @@ fn decode_flash(value: &str) -> Option<Flash> {
 
 fn clear_cookie(name: &str, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"))
-        .unwrap_or_else(|_| HeaderValue::from_static("sj=; Max-Age=0"))
+    HeaderValue::from_str(&format!(
+        "{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("sj=; Max-Age=0"))
 }
 
 fn content_security_policy(nonce: &str) -> String {
@@ -100,7 +104,11 @@ fn content_security_policy(nonce: &str) -> String {
     )
 }
 
-pub async fn request_context(State(state): State<AppState>, mut request: Request<Body>, next: Next) -> Response {
+pub async fn request_context(
+    State(state): State<AppState>,
+    mut request: Request<Body>,
+    next: Next,
+) -> Response {
     let path = request.uri().path().to_owned();
     let method = request.method().clone();
     let secure = state.config.secure_cookies;
@@ -111,7 +119,10 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
     }
 
     let cookies = parse_cookies(request.headers());
-    let locale = cookies.get(LANG_COOKIE).and_then(|v| Locale::parse(v)).unwrap_or_default();
+    let locale = cookies
+        .get(LANG_COOKIE)
+        .and_then(|v| Locale::parse(v))
+        .unwrap_or_default();
     let client = Client {
         ip: client_ip(&request, state.config.trust_proxy_headers),
         user_agent: request
@@ -121,13 +132,17 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
             .map(str::to_owned),
     };
     let session_cookie = state.config.session_cookie_name();
-    let token = if is_static(&path) { None } else { cookies.get(session_cookie) };
+    let token = if is_static(&path) {
+        None
+    } else {
+        cookies.get(session_cookie)
+    };
     let actor = match token {
         Some(token) => match resolve_session(state.env(), token).await {
             Ok(actor) => actor,
             Err(error) => {
-                let reference = super::errors::internal("session lookup", &error);
-                tracing::error!(?reference, "session lookup failed");
+                // Logged with a reference; the person only learns to try again.
+                let _ = super::errors::internal("session lookup", &error);
                 return (StatusCode::SERVICE_UNAVAILABLE, "503 Service Unavailable").into_response();
             }
         },
@@ -155,10 +170,16 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
     if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
@@ -173,7 +194,10 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     } else if !is_static(&path) && !headers.contains_key(header::CACHE_CONTROL) {
         // Pages show personal data: never store them in shared caches.
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
     }
     if stale_session_cookie {
         headers.append(header::SET_COOKIE, clear_cookie(session_cookie, secure));
@@ -191,7 +215,9 @@ pub async fn request_context(State(state): State<AppState>, mut request: Request
         .iter()
         .any(|v| v.as_bytes().starts_with(FLASH_COOKIE.as_bytes()));
     if had_flash && is_html_page && !sets_flash {
-        response.headers_mut().append(header::SET_COOKIE, clear_cookie(FLASH_COOKIE, secure));
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, clear_cookie(FLASH_COOKIE, secure));
     }
     response
 }
@@ -213,9 +239,18 @@ mod tests {
         assert!(is_same_origin(&headers(&[("sec-fetch-site", "same-origin")])));
         assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
         assert!(!is_same_origin(&headers(&[("sec-fetch-site", "same-site")])));
-        assert!(is_same_origin(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
-        assert!(!is_same_origin(&headers(&[("origin", "http://evil.example"), ("host", "127.0.0.1:3000")])));
-        assert!(!is_same_origin(&headers(&[("origin", "null"), ("host", "127.0.0.1:3000")])));
+        assert!(is_same_origin(&headers(&[
+            ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("origin", "http://evil.example"),
+            ("host", "127.0.0.1:3000")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("origin", "null"),
+            ("host", "127.0.0.1:3000")
+        ])));
         assert!(!is_same_origin(&headers(&[("host", "127.0.0.1:3000")])));
     }
 

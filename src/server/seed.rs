@@ -21,25 +21,70 @@ pub struct DemoLogin {
 }
 
 pub const DEMO_LOGINS: &[DemoLogin] = &[
-    DemoLogin { role: "admin", login: "admin@siapjepang.id", password: "gunung-fuji-pagi", name: "Hendri Kurniawan" },
-    DemoLogin { role: "coordinator", login: "koordinator@siapjepang.id", password: "bunga-sakura-mekar", name: "Rina Marlina" },
-    DemoLogin { role: "instructor", login: "sensei@siapjepang.id", password: "kereta-shinkansen", name: "Ahmad Fauzi" },
-    DemoLogin { role: "trainee", login: "0812-1111-2026", password: "belajar-nihongo-rajin", name: "Dewi Lestari" },
+    DemoLogin {
+        role: "admin",
+        login: "admin@siapjepang.id",
+        password: "gunung-fuji-pagi",
+        name: "Hendri Kurniawan",
+    },
+    DemoLogin {
+        role: "coordinator",
+        login: "koordinator@siapjepang.id",
+        password: "bunga-sakura-mekar",
+        name: "Rina Marlina",
+    },
+    DemoLogin {
+        role: "instructor",
+        login: "sensei@siapjepang.id",
+        password: "kereta-shinkansen",
+        name: "Ahmad Fauzi",
+    },
+    DemoLogin {
+        role: "trainee",
+        login: "0812-1111-2026",
+        password: "belajar-nihongo-rajin",
+        name: "Dewi Lestari",
+    },
 ];
 
 /// (name, NIK, phone, home site code)
 const TRAINEES: &[(&str, &str, &str, &str)] = &[
-    ("Ahmad Rizki Pratama", "3604011503020001", "0813-2222-3101", "BBPLK-SRG"),
+    (
+        "Ahmad Rizki Pratama",
+        "3604011503020001",
+        "0813-2222-3101",
+        "BBPLK-SRG",
+    ),
     ("Siti Nurjanah", "3672034211000003", "0857-1234-5678", "BBPLK-SRG"),
-    ("Muhammad Fajar Sidik", "3602122106980002", "0821-7654-3210", "UPT-SRG"),
+    (
+        "Muhammad Fajar Sidik",
+        "3602122106980002",
+        "0821-7654-3210",
+        "UPT-SRG",
+    ),
     ("Nur Aini", "3601077001010004", "", "UPT-SRG"),
     ("Rizal Maulana", "3603220909970001", "0878-5555-1201", "POS-TNG"),
     ("Fitri Handayani", "3671045705030002", "0812-9090-4411", "POS-TNG"),
     ("Agus Setiawan", "3674021212960003", "0819-3030-7788", "POS-TNG"),
-    ("Intan Permatasari", "3604096802000001", "0856-4747-1010", "BBPLK-SRG"),
-    ("Dimas Ardiansyah", "3673020407010005", "0813-6161-2323", "BBPLK-SRG"),
+    (
+        "Intan Permatasari",
+        "3604096802000001",
+        "0856-4747-1010",
+        "BBPLK-SRG",
+    ),
+    (
+        "Dimas Ardiansyah",
+        "3673020407010005",
+        "0813-6161-2323",
+        "BBPLK-SRG",
+    ),
     ("Yuliana Safitri", "3602055910990002", "", "UPT-SRG"),
-    ("Hendra Gunawan", "3672062504950001", "0822-1414-5656", "BBPLK-SRG"),
+    (
+        "Hendra Gunawan",
+        "3672062504950001",
+        "0822-1414-5656",
+        "BBPLK-SRG",
+    ),
     ("Ratna Sari Dewi", "3601154808020003", "0838-2727-9191", "UPT-SRG"),
     ("Teguh Prasetyo", "3603101101980004", "0812-5353-6868", "POS-TNG"),
     ("Lina Marlina", "3673064303970002", "0857-8282-3434", "BBPLK-SRG"),
@@ -58,7 +103,9 @@ pub enum SeedError {
 }
 
 pub enum SeedOutcome {
-    Seeded { accounts: usize },
+    Seeded {
+        accounts: usize,
+    },
     /// The database already had accounts and `--if-empty` was given.
     AlreadyPresent,
 }
@@ -99,10 +146,11 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
     // Hash before opening the transaction: Argon2 takes a moment per password.
     let mut hashes = Vec::new();
     for demo in DEMO_LOGINS {
-        let checked = NewPassword::parse(demo.password, demo.password, &[]).map_err(|e| SeedError::Account {
-            name: demo.name.to_owned(),
-            error: format!("{e:?}"),
-        })?;
+        let checked =
+            NewPassword::parse(demo.password, demo.password, &[]).map_err(|e| SeedError::Account {
+                name: demo.name.to_owned(),
+                error: format!("{e:?}"),
+            })?;
         hashes.push(password::hash(&checked).await?);
     }
 
@@ -118,9 +166,21 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
         let input = NewAccountInput {
             role: demo.role.to_owned(),
             display_name: demo.name.to_owned(),
-            email: if is_trainee { String::new() } else { demo.login.to_owned() },
-            phone: if is_trainee { demo.login.to_owned() } else { String::new() },
-            nik: if is_trainee { "3673054708990002".to_owned() } else { String::new() },
+            email: if is_trainee {
+                String::new()
+            } else {
+                demo.login.to_owned()
+            },
+            phone: if is_trainee {
+                demo.login.to_owned()
+            } else {
+                String::new()
+            },
+            nik: if is_trainee {
+                "3673054708990002".to_owned()
+            } else {
+                String::new()
+            },
             site_ids: sites,
         };
         provision_account(&txn, now, &input, Some(hash), AuditAction::DemoSeed)
@@ -129,8 +189,18 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
         count += 1;
     }
     let extra_staff = [
-        ("coordinator", "Yusuf Hamdani", "koordinator.tangerang@siapjepang.id", vec![tangerang]),
-        ("instructor", "Sri Wahyuni", "sri.wahyuni@siapjepang.id", vec![bbplk, upt]),
+        (
+            "coordinator",
+            "Yusuf Hamdani",
+            "koordinator.tangerang@siapjepang.id",
+            vec![tangerang],
+        ),
+        (
+            "instructor",
+            "Sri Wahyuni",
+            "sri.wahyuni@siapjepang.id",
+            vec![bbplk, upt],
+        ),
     ];
     for (role, name, email, sites) in extra_staff {
         let input = NewAccountInput {
@@ -167,7 +237,10 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
 pub fn demo_logins_table() -> String {
     let mut out = String::from("Demo logins (role, login, password):\n");
     for demo in DEMO_LOGINS {
-        out.push_str(&format!("  {:<12} {:<28} {}\n", demo.role, demo.login, demo.password));
+        out.push_str(&format!(
+            "  {:<12} {:<28} {}\n",
+            demo.role, demo.login, demo.password
+        ));
     }
     out
 }

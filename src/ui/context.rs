@@ -40,7 +40,9 @@ pub struct Flash {
 impl Flash {
     /// The error of `form`, if this flash belongs to it.
     pub fn error_for(&self, form: &str) -> Option<&AppError> {
-        (self.form.as_deref() == Some(form)).then_some(self.error.as_ref()).flatten()
+        (self.form.as_deref() == Some(form))
+            .then_some(self.error.as_ref())
+            .flatten()
     }
 
     /// What was typed into `field` of `form`.
@@ -146,7 +148,9 @@ pub fn encode(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     for byte in input.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{byte:02X}")),
         }

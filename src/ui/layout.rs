@@ -32,7 +32,11 @@ fn Header() -> impl IntoView {
     let current = page.path.clone();
     let locale = page.locale;
     let link = move |href: &'static str, label: T| {
-        let is_current = if href == "/" { current == "/" } else { current.starts_with(href) };
+        let is_current = if href == "/" {
+            current == "/"
+        } else {
+            current.starts_with(href)
+        };
         view! {
             <li><a href=href aria-current=is_current.then_some("page")>{label.get(locale)}</a></li>
         }
@@ -48,7 +52,11 @@ fn Header() -> impl IntoView {
             }
             items
         }
-        None => vec![link("/", T::NavHome), link("/masuk", T::NavSignIn), link("/aktivasi", T::NavActivate)],
+        None => vec![
+            link("/", T::NavHome),
+            link("/masuk", T::NavSignIn),
+            link("/aktivasi", T::NavActivate),
+        ],
     };
     view! {
         <header class="site-header">

@@ -24,7 +24,10 @@ pub fn NoticeBanner() -> impl IntoView {
         Notice::LanguageChanged => t(T::NoticeLanguageChanged).to_owned(),
         Notice::Deactivated(name) => fill(t(T::NoticeDeactivated), &[("name", name)]),
         Notice::Reactivated(name) => fill(t(T::NoticeReactivated), &[("name", name)]),
-        Notice::RoleChanged(name, role) => fill(t(T::NoticeRoleChanged), &[("name", name), ("role", t(role_text(*role)))]),
+        Notice::RoleChanged(name, role) => fill(
+            t(T::NoticeRoleChanged),
+            &[("name", name), ("role", t(role_text(*role)))],
+        ),
         Notice::AccountCreated(issued) => {
             return Some(view! { <CodeCard issued=issued.clone() created=true/> }.into_any());
         }

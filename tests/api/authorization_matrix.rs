@@ -15,7 +15,13 @@ enum Who {
     Admin,
 }
 
-const EVERYONE: [Who; 5] = [Who::Anonymous, Who::Trainee, Who::Instructor, Who::Coordinator, Who::Admin];
+const EVERYONE: [Who; 5] = [
+    Who::Anonymous,
+    Who::Trainee,
+    Who::Instructor,
+    Who::Coordinator,
+    Who::Admin,
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Access {
@@ -69,23 +75,86 @@ impl Fixture {
 fn server_function_rows(target: i64) -> Vec<(&'static str, Access, Vec<(&'static str, String)>)> {
     let target = target.to_string();
     vec![
-        ("/api/accounts/sign-in", Access::Everyone, vec![("login", "nobody@uji.id".into()), ("password", "bukan sandi siapa pun".into())]),
+        (
+            "/api/accounts/sign-in",
+            Access::Everyone,
+            vec![
+                ("login", "nobody@uji.id".into()),
+                ("password", "bukan sandi siapa pun".into()),
+            ],
+        ),
         ("/api/accounts/sign-out", Access::Everyone, vec![]),
-        ("/api/accounts/activate", Access::Everyone, vec![("code", "ABCD-EFGH-JKMN".into()), ("password", "x".into()), ("password_confirm", "x".into())]),
-        ("/api/accounts/change-password", Access::SignedIn, vec![("current_password", "bukan sandi lama".into()), ("password", "y".into()), ("password_confirm", "y".into())]),
+        (
+            "/api/accounts/activate",
+            Access::Everyone,
+            vec![
+                ("code", "ABCD-EFGH-JKMN".into()),
+                ("password", "x".into()),
+                ("password_confirm", "x".into()),
+            ],
+        ),
+        (
+            "/api/accounts/change-password",
+            Access::SignedIn,
+            vec![
+                ("current_password", "bukan sandi lama".into()),
+                ("password", "y".into()),
+                ("password_confirm", "y".into()),
+            ],
+        ),
         ("/api/accounts/end-other-sessions", Access::SignedIn, vec![]),
-        ("/api/accounts/end-session", Access::SignedIn, vec![("session_id", "999999".into())]),
+        (
+            "/api/accounts/end-session",
+            Access::SignedIn,
+            vec![("session_id", "999999".into())],
+        ),
         ("/api/accounts/me", Access::SignedIn, vec![]),
-        ("/api/users/list", Access::Administrators, vec![("filter[q]", "uji".into())]),
-        ("/api/users/get", Access::Administrators, vec![("user_id", target.clone())]),
+        (
+            "/api/users/list",
+            Access::Administrators,
+            vec![("filter[q]", "uji".into())],
+        ),
+        (
+            "/api/users/get",
+            Access::Administrators,
+            vec![("user_id", target.clone())],
+        ),
         ("/api/users/form-options", Access::Administrators, vec![]),
-        ("/api/users/create", Access::Administrators, vec![("role", "trainee".into()), ("display_name", "".into())]),
-        ("/api/users/issue-code", Access::Administrators, vec![("user_id", target.clone())]),
-        ("/api/users/deactivate", Access::Administrators, vec![("user_id", "999999".into())]),
-        ("/api/users/reactivate", Access::Administrators, vec![("user_id", "999999".into())]),
-        ("/api/users/change-role", Access::AdminOnly, vec![("user_id", target), ("role", "trainee".into())]),
-        ("/api/audit/list", Access::Administrators, vec![("filter[action]", "sign_in".into())]),
-        ("/api/prefs/language", Access::Everyone, vec![("lang", "id".into())]),
+        (
+            "/api/users/create",
+            Access::Administrators,
+            vec![("role", "trainee".into()), ("display_name", "".into())],
+        ),
+        (
+            "/api/users/issue-code",
+            Access::Administrators,
+            vec![("user_id", target.clone())],
+        ),
+        (
+            "/api/users/deactivate",
+            Access::Administrators,
+            vec![("user_id", "999999".into())],
+        ),
+        (
+            "/api/users/reactivate",
+            Access::Administrators,
+            vec![("user_id", "999999".into())],
+        ),
+        (
+            "/api/users/change-role",
+            Access::AdminOnly,
+            vec![("user_id", target), ("role", "trainee".into())],
+        ),
+        (
+            "/api/audit/list",
+            Access::Administrators,
+            vec![("filter[action]", "sign_in".into())],
+        ),
+        (
+            "/api/prefs/language",
+            Access::Everyone,
+            vec![("lang", "id".into())],
+        ),
     ]
 }
 
@@ -97,15 +166,24 @@ fn page_rows(target: i64) -> Vec<(&'static str, String, Access)> {
         ("/akun", "/akun".into(), Access::SignedIn),
         ("/pengguna", "/pengguna".into(), Access::Administrators),
         ("/pengguna/baru", "/pengguna/baru".into(), Access::Administrators),
-        ("/pengguna/{id}", format!("/pengguna/{target}"), Access::Administrators),
+        (
+            "/pengguna/{id}",
+            format!("/pengguna/{target}"),
+            Access::Administrators,
+        ),
         ("/audit", "/audit".into(), Access::Administrators),
     ]
 }
 
 #[test]
 fn the_matrix_covers_every_registered_server_function() {
-    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned()).collect();
-    let covered: BTreeSet<String> = server_function_rows(1).into_iter().map(|(path, ..)| path.to_owned()).collect();
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    let covered: BTreeSet<String> = server_function_rows(1)
+        .into_iter()
+        .map(|(path, ..)| path.to_owned())
+        .collect();
     assert_eq!(registered, covered, "add a row for every new server function");
 }
 
@@ -115,7 +193,10 @@ fn the_matrix_covers_every_page_route() {
         .into_iter()
         .map(|listing| listing.path().to_owned())
         .collect();
-    let covered: BTreeSet<String> = page_rows(1).into_iter().map(|(route, ..)| route.to_owned()).collect();
+    let covered: BTreeSet<String> = page_rows(1)
+        .into_iter()
+        .map(|(route, ..)| route.to_owned())
+        .collect();
     assert_eq!(routes, covered, "add a row for every new page");
 }
 
@@ -123,8 +204,9 @@ fn the_matrix_covers_every_page_route() {
 async fn every_server_function_allows_exactly_the_roles_it_should() {
     let fixture = fixture().await;
     let app = &fixture.app;
-    let methods: std::collections::HashMap<String, String> =
-        leptos::server_fn::axum::server_fn_paths().map(|(path, method)| (path.to_owned(), method.to_string())).collect();
+    let methods: std::collections::HashMap<String, String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, method)| (path.to_owned(), method.to_string()))
+        .collect();
     let mut failures = Vec::new();
     for who in EVERYONE {
         for (path, access, args) in server_function_rows(fixture.target) {
@@ -138,20 +220,30 @@ async fn every_server_function_allows_exactly_the_roles_it_should() {
                 app.call(&client, path, &args).await
             };
             let (status, error) = error_of(response).await;
-            let denied = matches!(variant(&error).as_str(), "Unauthenticated" | "Forbidden") && matches!(status, 401 | 403);
+            let denied = matches!(variant(&error).as_str(), "Unauthenticated" | "Forbidden")
+                && matches!(status, 401 | 403);
             let expected_denied = !access.allows(who);
             if denied != expected_denied {
-                failures.push(format!("{who:?} {path}: got {status} {error}, expected {}", if expected_denied { "denied" } else { "allowed" }));
+                failures.push(format!(
+                    "{who:?} {path}: got {status} {error}, expected {}",
+                    if expected_denied { "denied" } else { "allowed" }
+                ));
             }
             if expected_denied {
                 let expected_status = if who == Who::Anonymous { 401 } else { 403 };
                 if status != expected_status {
-                    failures.push(format!("{who:?} {path}: denied with {status}, expected {expected_status}"));
+                    failures.push(format!(
+                        "{who:?} {path}: denied with {status}, expected {expected_status}"
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "authorization matrix violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorization matrix violations:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[tokio::test]
@@ -166,23 +258,37 @@ async fn every_page_allows_exactly_the_roles_it_should() {
             let status = response.status().as_u16();
             let target = location(&response);
             let outcome = match (access.allows(who), who) {
-                (true, _) => (status == 200).then_some(()).ok_or(format!("expected 200, got {status}")),
+                (true, _) => (status == 200)
+                    .then_some(())
+                    .ok_or(format!("expected 200, got {status}")),
                 (false, Who::Anonymous) => (status == 302 && target.starts_with("/masuk?next="))
                     .then_some(())
                     .ok_or(format!("expected a redirect to sign-in, got {status} {target}")),
-                (false, _) => (status == 403).then_some(()).ok_or(format!("expected 403, got {status}")),
+                (false, _) => (status == 403)
+                    .then_some(())
+                    .ok_or(format!("expected 403, got {status}")),
             };
             if let Err(message) = outcome {
                 failures.push(format!("{who:?} GET {path}: {message}"));
             }
         }
     }
-    assert!(failures.is_empty(), "page access violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "page access violations:\n{}",
+        failures.join("\n")
+    );
 }
 
 fn serde_urlencoded_like(args: &[(&str, &str)]) -> String {
     args.iter()
-        .map(|(k, v)| format!("{}={}", siap_jepang::ui::context::encode(k), siap_jepang::ui::context::encode(v)))
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                siap_jepang::ui::context::encode(k),
+                siap_jepang::ui::context::encode(v)
+            )
+        })
         .collect::<Vec<_>>()
         .join("&")
 }

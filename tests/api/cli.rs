@@ -8,14 +8,21 @@ const BIN: &str = env!("CARGO_BIN_EXE_siap-jepang");
 
 fn sqlite_env(dir: &tempfile::TempDir) -> Vec<(&'static str, String)> {
     vec![
-        ("DATABASE_URL", format!("sqlite://{}?mode=rwc", dir.path().join("cli.db").display())),
+        (
+            "DATABASE_URL",
+            format!("sqlite://{}?mode=rwc", dir.path().join("cli.db").display()),
+        ),
         ("RUST_LOG", "warn".into()),
     ]
 }
 
 fn run(args: &[&str], env: &[(&'static str, String)], stdin: Option<&str>) -> (i32, String, String) {
     let mut command = Command::new(BIN);
-    command.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     command.env_remove("DATABASE_URL").env_remove("LEPTOS_SITE_ADDR");
     for (key, value) in env {
         command.env(key, value);
@@ -59,7 +66,10 @@ fn an_unreachable_database_is_named_with_the_password_masked() {
         None,
     );
     assert_ne!(code, 0);
-    assert!(stderr.contains("postgres://siap:***@127.0.0.1:1/siap"), "{stderr}");
+    assert!(
+        stderr.contains("postgres://siap:***@127.0.0.1:1/siap"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("rahasia"));
     assert!(!stderr.contains("panicked"));
 }
@@ -72,7 +82,10 @@ fn migrate_status_lists_every_migration_as_applied_after_up() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("All migrations applied."));
     let (_, stdout, _) = run(&["migrate", "status"], &env, None);
-    assert_eq!(stdout.lines().filter(|l| l.contains("Applied")).count(), migration::Migrator::migrations().len());
+    assert_eq!(
+        stdout.lines().filter(|l| l.contains("Applied")).count(),
+        migration::Migrator::migrations().len()
+    );
     let (code, stdout, _) = run(&["migrate", "down", "--steps", "2"], &env, None);
     assert_eq!(code, 0);
     assert!(stdout.contains("Rolled back 2"));
@@ -84,17 +97,38 @@ fn migrate_status_lists_every_migration_as_applied_after_up() {
 fn user_create_reads_the_password_from_stdin_and_refuses_weak_ones() {
     let dir = tempfile::tempdir().unwrap();
     let env = sqlite_env(&dir);
-    let (code, _, stderr) = run(&["user", "create", "--role", "admin", "--login", "ops@uji.id"], &env, Some("12345\n"));
+    let (code, _, stderr) = run(
+        &["user", "create", "--role", "admin", "--login", "ops@uji.id"],
+        &env,
+        Some("12345\n"),
+    );
     assert_ne!(code, 0);
     assert!(stderr.contains("password refused"), "{stderr}");
     let (code, stdout, stderr) = run(
-        &["user", "create", "--role", "coordinator", "--login", "rina@uji.id", "--name", "Rina Marlina", "--site", "BBPLK-SRG"],
+        &[
+            "user",
+            "create",
+            "--role",
+            "coordinator",
+            "--login",
+            "rina@uji.id",
+            "--name",
+            "Rina Marlina",
+            "--site",
+            "BBPLK-SRG",
+        ],
         &env,
         Some("gunung salak berkabut\n"),
     );
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Created coordinator account"));
-    let (code, _, stderr) = run(&["user", "create", "--role", "admin", "--login", "x@uji.id", "--site", "NOPE"], &env, Some("gunung salak berkabut\n"));
+    let (code, _, stderr) = run(
+        &[
+            "user", "create", "--role", "admin", "--login", "x@uji.id", "--site", "NOPE",
+        ],
+        &env,
+        Some("gunung salak berkabut\n"),
+    );
     assert_ne!(code, 0);
     assert!(stderr.contains("unknown site \"NOPE\""), "{stderr}");
 }
@@ -127,9 +161,15 @@ fn backup_writes_a_consistent_sqlite_copy_and_never_overwrites() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Backup written"));
     assert!(std::fs::metadata(&target).unwrap().len() > 10_000);
-    let copy_env = vec![("DATABASE_URL", format!("sqlite://{target_str}?mode=rw")), ("RUST_LOG", "warn".into())];
+    let copy_env = vec![
+        ("DATABASE_URL", format!("sqlite://{target_str}?mode=rw")),
+        ("RUST_LOG", "warn".into()),
+    ];
     let (_, stdout, _) = run(&["seed", "--demo", "--if-empty"], &copy_env, None);
-    assert!(stdout.contains("already exist"), "the copy holds the demo accounts");
+    assert!(
+        stdout.contains("already exist"),
+        "the copy holds the demo accounts"
+    );
     let (code, _, stderr) = run(&["backup", &target_str], &env, None);
     assert_ne!(code, 0);
     assert!(stderr.contains("already exists"));
@@ -144,16 +184,26 @@ fn a_port_already_in_use_is_a_clear_error() {
     env.push(("LEPTOS_SITE_ADDR", addr.clone()));
     let (code, _, stderr) = run(&["serve"], &env, None);
     assert_ne!(code, 0);
-    assert!(stderr.contains(&format!("cannot listen on {addr}: the address is already in use")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("cannot listen on {addr}: the address is already in use")),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn serve_stops_gracefully_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut child = Command::new(BIN)
         .arg("serve")
-        .env("DATABASE_URL", format!("sqlite://{}?mode=rwc", dir.path().join("s.db").display()))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}?mode=rwc", dir.path().join("s.db").display()),
+        )
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

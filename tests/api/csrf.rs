@@ -4,7 +4,8 @@ use reqwest::header;
 #[tokio::test]
 async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
     let app = TestApp::spawn().await;
-    app.user(siap_jepang::accounts::model::Role::Admin, "admin@uji.id", &[]).await;
+    app.user(siap_jepang::accounts::model::Role::Admin, "admin@uji.id", &[])
+        .await;
     let client = app.client();
     let response = client
         .post(app.url("/api/accounts/sign-in"))
@@ -14,7 +15,10 @@ async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
         .await
         .unwrap();
     assert_eq!(response.status(), 403);
-    assert!(response.headers().get(header::SET_COOKIE).is_none(), "no session was started");
+    assert!(
+        response.headers().get(header::SET_COOKIE).is_none(),
+        "no session was started"
+    );
 }
 
 #[tokio::test]
@@ -35,7 +39,13 @@ async fn a_post_declared_cross_site_by_the_browser_is_refused_even_with_a_matchi
 #[tokio::test]
 async fn a_post_without_origin_or_fetch_metadata_is_refused() {
     let app = TestApp::spawn().await;
-    let response = app.client().post(app.url("/api/prefs/language")).form(&[("lang", "en")]).send().await.unwrap();
+    let response = app
+        .client()
+        .post(app.url("/api/prefs/language"))
+        .form(&[("lang", "en")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 403);
 }
 

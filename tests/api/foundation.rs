@@ -27,7 +27,13 @@ async fn the_landing_page_is_server_rendered_in_indonesian_with_a_sign_in_link()
 async fn switching_the_language_to_english_sticks_for_later_pages() {
     let app = TestApp::spawn().await;
     let client = app.client();
-    let response = app.post_form(&client, "/api/prefs/language", &[("lang", "en"), ("back", "/masuk")]).await;
+    let response = app
+        .post_form(
+            &client,
+            "/api/prefs/language",
+            &[("lang", "en"), ("back", "/masuk")],
+        )
+        .await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/masuk");
     let html = app.get(&client, "/masuk").await.text().await.unwrap();
@@ -45,7 +51,10 @@ async fn an_unknown_language_is_refused_and_nothing_changes() {
     let client = app.client();
     let (status, error) = error_of(app.call(&client, "/api/prefs/language", &[("lang", "xx")]).await).await;
     assert_eq!(status, 422);
-    assert_eq!(field_problems(&error), vec![("lang".to_owned(), "InvalidChoice".to_owned())]);
+    assert_eq!(
+        field_problems(&error),
+        vec![("lang".to_owned(), "InvalidChoice".to_owned())]
+    );
     let html = app.get(&client, "/").await.text().await.unwrap();
     assert!(html.contains(r#"<html lang="id">"#));
 }
@@ -57,14 +66,23 @@ async fn an_unknown_page_gets_the_app_404_page_with_status_404() {
     assert_eq!(response.status(), 404);
     let html = response.text().await.unwrap();
     assert!(html.contains("Halaman tidak ditemukan"));
-    assert!(html.contains(r#"class="site-header""#), "the 404 page keeps the app's frame");
+    assert!(
+        html.contains(r#"class="site-header""#),
+        "the 404 page keeps the app's frame"
+    );
 }
 
 #[tokio::test]
 async fn an_oversized_request_body_is_refused_with_413() {
     let app = TestApp::spawn_with(|config| config.max_body_bytes = 16 * 1024).await;
     let big = "x".repeat(64 * 1024);
-    let response = app.call(&app.client(), "/api/accounts/sign-in", &[("login", &big), ("password", "x")]).await;
+    let response = app
+        .call(
+            &app.client(),
+            "/api/accounts/sign-in",
+            &[("login", &big), ("password", "x")],
+        )
+        .await;
     assert_eq!(response.status(), 413);
 }
 
@@ -73,17 +91,31 @@ async fn pages_carry_security_headers_and_scripts_carry_the_csp_nonce() {
     let app = TestApp::spawn().await;
     let response = app.get(&app.client(), "/masuk").await;
     let headers = response.headers().clone();
-    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    let csp = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(csp.contains("frame-ancestors 'none'"));
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(headers[header::REFERRER_POLICY], "same-origin");
     assert!(headers.contains_key("x-request-id"));
-    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_owned();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_owned();
     let html = response.text().await.unwrap();
     let scripts = html.matches("<script").count();
     assert!(scripts >= 1);
-    assert_eq!(html.matches(&format!(r#"nonce="{nonce}""#)).count(), scripts, "every script has this response's nonce");
+    assert_eq!(
+        html.matches(&format!(r#"nonce="{nonce}""#)).count(),
+        scripts,
+        "every script has this response's nonce"
+    );
 }
 
 #[tokio::test]
@@ -105,8 +137,13 @@ async fn every_migration_rolls_back_and_forward_again() {
     let app = TestApp::spawn().await;
     let db = &app.state.db;
     let applied = Migrator::get_migration_with_status(db).await.unwrap().len() as u32;
-    Migrator::down(db, Some(applied)).await.expect("every down() works");
-    assert_eq!(Migrator::get_pending_migrations(db).await.unwrap().len() as u32, applied);
+    Migrator::down(db, Some(applied))
+        .await
+        .expect("every down() works");
+    assert_eq!(
+        Migrator::get_pending_migrations(db).await.unwrap().len() as u32,
+        applied
+    );
     Migrator::up(db, None).await.expect("and up again");
     assert!(Migrator::get_pending_migrations(db).await.unwrap().is_empty());
     assert_eq!(app.sites.len(), 4);

@@ -34,7 +34,10 @@ impl Drop for PgDatabase {
         let admin_url = self.admin_url.clone();
         let name = self.name.clone();
         let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
             runtime.block_on(async {
                 let admin = Database::connect(&admin_url).await.ok()?;
                 admin
@@ -56,11 +59,7 @@ pub struct TestApp {
 }
 
 fn unique_name() -> String {
-    format!(
-        "siap_test_{}_{}",
-        std::process::id(),
-        uuid_like()
-    )
+    format!("siap_test_{}_{}", std::process::id(), uuid_like())
 }
 
 fn uuid_like() -> String {
@@ -94,8 +93,12 @@ impl TestApp {
         let (database_url, sqlite_dir, pg) = fresh_database().await;
         let mut config = test_config(database_url).await;
         adjust(&mut config);
-        let db = server::database::connect(&config).await.expect("test database connects");
-        server::database::migrate_up(&db, &config).await.expect("migrations apply");
+        let db = server::database::connect(&config)
+            .await
+            .expect("test database connects");
+        server::database::migrate_up(&db, &config)
+            .await
+            .expect("migrations apply");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("address");
         config.site_addr = addr;
@@ -147,7 +150,8 @@ impl TestApp {
 
     /// Creates an active account with [`PASSWORD`] directly in the database.
     pub async fn user(&self, role: Role, login: &str, sites: &[&str]) -> i64 {
-        self.user_named(role, login, &format!("Uji {}", role.as_str()), sites).await
+        self.user_named(role, login, &format!("Uji {}", role.as_str()), sites)
+            .await
     }
 
     pub async fn user_named(&self, role: Role, login: &str, name: &str, sites: &[&str]) -> i64 {
@@ -156,16 +160,34 @@ impl TestApp {
         let input = NewAccountInput {
             role: role.as_str().to_owned(),
             display_name: name.to_owned(),
-            email: if login.contains('@') { login.to_owned() } else { String::new() },
-            phone: if is_trainee && !login.contains('@') && !(digits_only && login.len() == 16) { login.to_owned() } else { String::new() },
-            nik: if digits_only && login.len() == 16 { login.to_owned() } else { String::new() },
+            email: if login.contains('@') {
+                login.to_owned()
+            } else {
+                String::new()
+            },
+            phone: if is_trainee && !login.contains('@') && !(digits_only && login.len() == 16) {
+                login.to_owned()
+            } else {
+                String::new()
+            },
+            nik: if digits_only && login.len() == 16 {
+                login.to_owned()
+            } else {
+                String::new()
+            },
             site_ids: sites.iter().map(|code| self.site(code)).collect(),
         };
         let checked = NewPassword::parse(PASSWORD, PASSWORD, &[]).expect("test password passes the policy");
         let hash = password::hash(&checked).await.expect("hash");
-        provision_account(&self.state.db, self.state.clock.now(), &input, Some(&hash), AuditAction::CliUserCreate)
-            .await
-            .expect("test account created")
+        provision_account(
+            &self.state.db,
+            self.state.clock.now(),
+            &input,
+            Some(&hash),
+            AuditAction::CliUserCreate,
+        )
+        .await
+        .expect("test account created")
     }
 
     /// POSTs a form the way a browser without JavaScript does (same origin, Accept HTML).
@@ -194,7 +216,12 @@ impl TestApp {
     }
 
     pub async fn get(&self, client: &Client, path: &str) -> Response {
-        client.get(self.url(path)).header(header::ACCEPT, "text/html").send().await.expect("request")
+        client
+            .get(self.url(path))
+            .header(header::ACCEPT, "text/html")
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get_api(&self, client: &Client, path: &str) -> Response {
@@ -210,18 +237,30 @@ impl TestApp {
     pub async fn signed_in(&self, login: &str) -> Client {
         let client = self.client();
         let response = self
-            .call(&client, "/api/accounts/sign-in", &[("login", login), ("password", PASSWORD)])
+            .call(
+                &client,
+                "/api/accounts/sign-in",
+                &[("login", login), ("password", PASSWORD)],
+            )
             .await;
-        assert_eq!(response.status(), 200, "sign-in of {login} failed: {}", response.text().await.unwrap_or_default());
+        assert_eq!(
+            response.status(),
+            200,
+            "sign-in of {login} failed: {}",
+            response.text().await.unwrap_or_default()
+        );
         client
     }
 }
 
 async fn fresh_database() -> (String, Option<tempfile::TempDir>, Option<PgDatabase>) {
     if backend() == "postgres" {
-        let admin_url = std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_owned());
+        let admin_url =
+            std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_owned());
         let name = unique_name();
-        let admin = Database::connect(&admin_url).await.expect("PostgreSQL reachable for tests");
+        let admin = Database::connect(&admin_url)
+            .await
+            .expect("PostgreSQL reachable for tests");
         admin
             .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
             .await
@@ -260,7 +299,12 @@ pub fn field_problems(value: &Value) -> Vec<(String, String)> {
         .map(|errors| {
             errors
                 .iter()
-                .map(|e| (e["field"].as_str().unwrap_or_default().to_owned(), variant(&e["problem"])))
+                .map(|e| {
+                    (
+                        e["field"].as_str().unwrap_or_default().to_owned(),
+                        variant(&e["problem"]),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default()

@@ -5,10 +5,16 @@ use siap_jepang::accounts::model::Role;
 #[tokio::test]
 async fn staff_sign_in_with_email_and_trainees_with_phone_or_nik() {
     let app = TestApp::spawn().await;
-    app.user(Role::Coordinator, "rina@bp2mi.go.id", &["UPT-SRG"]).await;
+    app.user(Role::Coordinator, "rina@bp2mi.go.id", &["UPT-SRG"])
+        .await;
     app.user(Role::Trainee, "3673054708990002", &["BBPLK-SRG"]).await;
     app.user(Role::Trainee, "0812-1111-2026", &["BBPLK-SRG"]).await;
-    for login in ["RINA@bp2mi.go.id", "3673 0547 0899 0002", "+62 812 1111 2026", "081211112026"] {
+    for login in [
+        "RINA@bp2mi.go.id",
+        "3673 0547 0899 0002",
+        "+62 812 1111 2026",
+        "081211112026",
+    ] {
         let client = app.signed_in(login).await;
         let me = app.get_api(&client, "/api/accounts/me").await;
         assert_eq!(me.status(), 200, "{login}");
@@ -20,9 +26,33 @@ async fn wrong_password_and_unknown_login_get_the_same_answer() {
     let app = TestApp::spawn().await;
     app.user(Role::Admin, "admin@uji.id", &[]).await;
     let client = app.client();
-    let wrong = error_of(app.call(&client, "/api/accounts/sign-in", &[("login", "admin@uji.id"), ("password", "salah sekali ya")]).await).await;
-    let unknown = error_of(app.call(&client, "/api/accounts/sign-in", &[("login", "siapa@uji.id"), ("password", "salah sekali ya")]).await).await;
-    let malformed = error_of(app.call(&client, "/api/accounts/sign-in", &[("login", "bukan login"), ("password", "x")]).await).await;
+    let wrong = error_of(
+        app.call(
+            &client,
+            "/api/accounts/sign-in",
+            &[("login", "admin@uji.id"), ("password", "salah sekali ya")],
+        )
+        .await,
+    )
+    .await;
+    let unknown = error_of(
+        app.call(
+            &client,
+            "/api/accounts/sign-in",
+            &[("login", "siapa@uji.id"), ("password", "salah sekali ya")],
+        )
+        .await,
+    )
+    .await;
+    let malformed = error_of(
+        app.call(
+            &client,
+            "/api/accounts/sign-in",
+            &[("login", "bukan login"), ("password", "x")],
+        )
+        .await,
+    )
+    .await;
     assert_eq!(wrong, (401, serde_json::json!("InvalidCredentials")));
     assert_eq!(unknown, wrong);
     assert_eq!(malformed, wrong);
@@ -35,9 +65,23 @@ async fn a_deactivated_or_not_yet_activated_account_cannot_sign_in() {
     let _ = admin;
     let trainee = app.user(Role::Trainee, "0812-2222-3333", &["UPT-SRG"]).await;
     let admin_client = app.signed_in("admin@uji.id").await;
-    let response = app.call(&admin_client, "/api/users/deactivate", &[("user_id", &trainee.to_string())]).await;
+    let response = app
+        .call(
+            &admin_client,
+            "/api/users/deactivate",
+            &[("user_id", &trainee.to_string())],
+        )
+        .await;
     assert_eq!(response.status(), 200);
-    let (status, error) = error_of(app.call(&app.client(), "/api/accounts/sign-in", &[("login", "0812-2222-3333"), ("password", PASSWORD)]).await).await;
+    let (status, error) = error_of(
+        app.call(
+            &app.client(),
+            "/api/accounts/sign-in",
+            &[("login", "0812-2222-3333"), ("password", PASSWORD)],
+        )
+        .await,
+    )
+    .await;
     assert_eq!((status, variant(&error)), (401, "InvalidCredentials".to_owned()));
 }
 
@@ -47,7 +91,15 @@ async fn sign_in_without_javascript_redirects_and_a_failure_comes_back_with_the_
     app.user(Role::Trainee, "0812-4444-5555", &["UPT-SRG"]).await;
     let client = app.client();
     let failed = app
-        .post_form(&client, "/api/accounts/sign-in", &[("login", "0812-4444-5555"), ("password", "bukan ini sandinya"), ("next", "")])
+        .post_form(
+            &client,
+            "/api/accounts/sign-in",
+            &[
+                ("login", "0812-4444-5555"),
+                ("password", "bukan ini sandinya"),
+                ("next", ""),
+            ],
+        )
         .await;
     assert_eq!(failed.status(), 303);
     let html = app.get(&client, "/masuk").await.text().await.unwrap();
@@ -56,7 +108,15 @@ async fn sign_in_without_javascript_redirects_and_a_failure_comes_back_with_the_
     assert!(!html.contains("bukan ini sandinya"), "passwords are never echoed");
 
     let ok = app
-        .post_form(&client, "/api/accounts/sign-in", &[("login", "0812-4444-5555"), ("password", PASSWORD), ("next", "/akun")])
+        .post_form(
+            &client,
+            "/api/accounts/sign-in",
+            &[
+                ("login", "0812-4444-5555"),
+                ("password", PASSWORD),
+                ("next", "/akun"),
+            ],
+        )
         .await;
     assert_eq!(ok.status(), 303);
     assert_eq!(location(&ok), "/akun");
@@ -71,7 +131,15 @@ async fn next_never_redirects_off_site() {
     app.user(Role::Admin, "admin@uji.id", &[]).await;
     let client = app.client();
     let response = app
-        .post_form(&client, "/api/accounts/sign-in", &[("login", "admin@uji.id"), ("password", PASSWORD), ("next", "//evil.example/x")])
+        .post_form(
+            &client,
+            "/api/accounts/sign-in",
+            &[
+                ("login", "admin@uji.id"),
+                ("password", PASSWORD),
+                ("next", "//evil.example/x"),
+            ],
+        )
         .await;
     assert_eq!(location(&response), "/");
 }
@@ -81,9 +149,16 @@ async fn the_session_cookie_is_http_only_same_site_lax_and_secure_when_configure
     let app = TestApp::spawn_with(|config| config.secure_cookies = true).await;
     app.user(Role::Admin, "admin@uji.id", &[]).await;
     let response = app
-        .call(&app.client(), "/api/accounts/sign-in", &[("login", "admin@uji.id"), ("password", PASSWORD)])
+        .call(
+            &app.client(),
+            "/api/accounts/sign-in",
+            &[("login", "admin@uji.id"), ("password", PASSWORD)],
+        )
         .await;
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
+    let cookie = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(cookie.starts_with("__Host-sj_session="));
     for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
         assert!(cookie.contains(attribute), "{attribute} missing in {cookie}");
@@ -97,9 +172,23 @@ async fn signing_in_and_failing_are_both_in_the_audit_log_with_the_address() {
     let app = TestApp::spawn().await;
     app.user(Role::Admin, "admin@uji.id", &[]).await;
     let client = app.client();
-    app.call(&client, "/api/accounts/sign-in", &[("login", "admin@uji.id"), ("password", "salah sekali ya")]).await;
-    app.call(&client, "/api/accounts/sign-in", &[("login", "admin@uji.id"), ("password", PASSWORD)]).await;
-    let rows = audit_log::Entity::find().order_by_asc(audit_log::Column::Id).all(&app.state.db).await.unwrap();
+    app.call(
+        &client,
+        "/api/accounts/sign-in",
+        &[("login", "admin@uji.id"), ("password", "salah sekali ya")],
+    )
+    .await;
+    app.call(
+        &client,
+        "/api/accounts/sign-in",
+        &[("login", "admin@uji.id"), ("password", PASSWORD)],
+    )
+    .await;
+    let rows = audit_log::Entity::find()
+        .order_by_asc(audit_log::Column::Id)
+        .all(&app.state.db)
+        .await
+        .unwrap();
     let sign_ins: Vec<_> = rows.iter().filter(|r| r.action == "sign_in").collect();
     assert_eq!(sign_ins.len(), 2);
     assert_eq!(sign_ins[0].outcome, "failure");

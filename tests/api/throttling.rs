@@ -3,7 +3,15 @@ use siap_jepang::accounts::model::Role;
 use time::Duration;
 
 async fn attempt(app: &TestApp, login: &str, password: &str) -> (u16, String) {
-    let (status, error) = error_of(app.call(&app.client(), "/api/accounts/sign-in", &[("login", login), ("password", password)]).await).await;
+    let (status, error) = error_of(
+        app.call(
+            &app.client(),
+            "/api/accounts/sign-in",
+            &[("login", login), ("password", password)],
+        )
+        .await,
+    )
+    .await;
     (status, variant(&error))
 }
 
@@ -12,7 +20,10 @@ async fn five_failures_lock_the_account_for_fifteen_minutes_even_for_the_right_p
     let app = TestApp::spawn().await;
     app.user(Role::Trainee, "0812-1212-3434", &["UPT-SRG"]).await;
     for _ in 0..5 {
-        assert_eq!(attempt(&app, "0812-1212-3434", "tebakan yang salah").await, (401, "InvalidCredentials".into()));
+        assert_eq!(
+            attempt(&app, "0812-1212-3434", "tebakan yang salah").await,
+            (401, "InvalidCredentials".into())
+        );
     }
     let (status, kind) = attempt(&app, "0812-1212-3434", PASSWORD).await;
     assert_eq!((status, kind.as_str()), (429, "Throttled"));
@@ -29,12 +40,26 @@ async fn the_lockout_message_says_how_long_to_wait() {
     for _ in 0..5 {
         attempt(&app, "admin@uji.id", "tebakan yang salah").await;
     }
-    let response = app.call(&app.client(), "/api/accounts/sign-in", &[("login", "admin@uji.id"), ("password", PASSWORD)]).await;
+    let response = app
+        .call(
+            &app.client(),
+            "/api/accounts/sign-in",
+            &[("login", "admin@uji.id"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(response.headers()["retry-after"], "900");
     let (_, error) = error_of(response).await;
-    assert_eq!(error, serde_json::json!({ "Throttled": { "retry_after_minutes": 15 } }));
+    assert_eq!(
+        error,
+        serde_json::json!({ "Throttled": { "retry_after_minutes": 15 } })
+    );
     let client = app.client();
-    app.post_form(&client, "/api/accounts/sign-in", &[("login", "admin@uji.id"), ("password", PASSWORD), ("next", "")]).await;
+    app.post_form(
+        &client,
+        "/api/accounts/sign-in",
+        &[("login", "admin@uji.id"), ("password", PASSWORD), ("next", "")],
+    )
+    .await;
     let html = app.get(&client, "/masuk").await.text().await.unwrap();
     assert!(html.contains("Terlalu banyak percobaan gagal. Coba lagi dalam 15 menit."));
 }

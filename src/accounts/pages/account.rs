@@ -5,11 +5,11 @@ use crate::accounts::api::{get_my_account, ChangePassword, EndOtherSessions, End
 use crate::accounts::authz;
 use crate::accounts::dto::MyAccount;
 use crate::i18n::{role_text, T};
+use crate::ui::api;
 use crate::ui::context::use_page;
 use crate::ui::forms::{Field, FormAlert};
 use crate::ui::guard::{require, LoadError};
 use crate::ui::islands::PasswordReveal;
-use crate::ui::api;
 use crate::wib;
 
 #[component]
@@ -38,9 +38,8 @@ fn AccountView(account: MyAccount) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
     let t = move |key: T| key.get(locale);
-    let row = |label: T, value: Option<String>| {
-        value.map(|value| view! { <dt>{t(label)}</dt> <dd>{value}</dd> })
-    };
+    let row =
+        |label: T, value: Option<String>| value.map(|value| view! { <dt>{t(label)}</dt> <dd>{value}</dd> });
     let has_others = account.sessions.iter().any(|s| !s.current);
     view! {
         <section class="panel" aria-labelledby="profile-heading">

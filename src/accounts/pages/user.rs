@@ -20,7 +20,11 @@ pub fn UserPage() -> impl IntoView {
         return denied;
     }
     let page = use_page();
-    let Some(user_id) = use_params_map().get_untracked().get("id").and_then(|id| id.parse::<i64>().ok()) else {
+    let Some(user_id) = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok())
+    else {
         return view! { <NotFound/> }.into_any();
     };
     view! {
@@ -42,7 +46,9 @@ fn UserView(user: UserDetail) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
     let t = move |key: T| key.get(locale);
-    let row = move |label: T, value: Option<String>| value.map(|value| view! { <dt>{t(label)}</dt> <dd>{value}</dd> });
+    let row = move |label: T, value: Option<String>| {
+        value.map(|value| view! { <dt>{t(label)}</dt> <dd>{value}</dd> })
+    };
     let id = user.id.to_string();
     let nik_region = user.nik_region.clone().map(|region| {
         if user.nik_outside_banten {

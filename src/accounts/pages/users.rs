@@ -70,7 +70,11 @@ fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
     let locale = page.locale;
     let t = move |key: T| key.get(locale);
     let is_coordinator = page.actor.as_ref().is_some_and(|a| a.role == Role::Coordinator);
-    let roles: Vec<Role> = if is_coordinator { vec![Role::Trainee] } else { Role::ALL.to_vec() };
+    let roles: Vec<Role> = if is_coordinator {
+        vec![Role::Trainee]
+    } else {
+        Role::ALL.to_vec()
+    };
     let previous = (list.page > 1).then(|| page_link(&filter, list.page - 1));
     let next = (list.page < list.pages).then(|| page_link(&filter, list.page + 1));
     view! {
