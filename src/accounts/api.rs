@@ -17,10 +17,12 @@ use crate::ui::context::Notice;
 pub async fn sign_in(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result = service::sign_in(ctx.env(), ctx.client(), &login, &password)
-        .await
-        .map_err(AppError::from)
-        .map(|session| ctx.set_session_cookie(&session));
+    let result = async {
+        let session = service::sign_in(ctx.env(), ctx.client(), &login, &password).await?;
+        ctx.set_session_cookie(&session);
+        Ok(())
+    }
+    .await;
     let to = next.filter(|n| !n.is_empty()).unwrap_or_else(|| "/".into());
     ctx.reply(
         result,
@@ -33,16 +35,15 @@ pub async fn sign_in(login: String, password: String, next: Option<String>) -> R
 pub async fn sign_out() -> Result<(), AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result = match ctx.actor() {
-        Ok(actor) => service::sign_out(ctx.env(), ctx.client(), actor)
-            .await
-            .map_err(AppError::from),
+    let result = async {
         // Signing out without a session is already done.
-        Err(_) => Ok(()),
-    };
-    if result.is_ok() {
+        if let Ok(actor) = ctx.actor() {
+            service::sign_out(ctx.env(), ctx.client(), actor).await?;
+        }
         ctx.clear_session_cookie();
+        Ok(())
     }
+    .await;
     ctx.reply(
         result,
         |()| Success::to("/").notice(Notice::SignedOut),
@@ -55,10 +56,12 @@ pub async fn sign_out() -> Result<(), AppError> {
 pub async fn activate(code: String, password: String, password_confirm: String) -> Result<(), AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result = service::activate(ctx.env(), ctx.client(), &code, &password, &password_confirm)
-        .await
-        .map_err(AppError::from)
-        .map(|session| ctx.set_session_cookie(&session));
+    let result = async {
+        let session = service::activate(ctx.env(), ctx.client(), &code, &password, &password_confirm).await?;
+        ctx.set_session_cookie(&session);
+        Ok(())
+    }
+    .await;
     ctx.reply(
         result,
         |()| Success::to("/akun").notice(Notice::Activated),
@@ -74,8 +77,9 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result = match ctx.actor() {
-        Ok(actor) => service::change_password(
+    let result = async {
+        let actor = ctx.actor()?;
+        let session = service::change_password(
             ctx.env(),
             ctx.client(),
             actor,
@@ -83,11 +87,11 @@ pub async fn change_password(
             &password,
             &password_confirm,
         )
-        .await
-        .map_err(AppError::from)
-        .map(|session| ctx.set_session_cookie(&session)),
-        Err(e) => Err(e),
-    };
+        .await?;
+        ctx.set_session_cookie(&session);
+        Ok(())
+    }
+    .await;
     ctx.reply(
         result,
         |()| Success::to("/akun").notice(Notice::PasswordChanged),
@@ -99,12 +103,8 @@ pub async fn change_password(
 pub async fn end_other_sessions() -> Result<u64, AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result = match ctx.actor() {
-        Ok(actor) => service::end_other_sessions(ctx.env(), ctx.client(), actor)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result =
+        async { Ok(service::end_other_sessions(ctx.env(), ctx.client(), ctx.actor()?).await?) }.await;
     ctx.reply(
         result,
         |ended| Success::to("/akun").notice(Notice::OtherSessionsEnded(*ended)),
@@ -116,19 +116,15 @@ pub async fn end_other_sessions() -> Result<u64, AppError> {
 pub async fn end_session(session_id: i64) -> Result<(), AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result = match ctx.actor() {
-        Ok(actor) => {
-            let ended_current = actor.session_id == session_id;
-            let result = service::end_session(ctx.env(), ctx.client(), actor, session_id)
-                .await
-                .map_err(AppError::from);
-            if result.is_ok() && ended_current {
-                ctx.clear_session_cookie();
-            }
-            result
+    let result = async {
+        let actor = ctx.actor()?;
+        service::end_session(ctx.env(), ctx.client(), actor, session_id).await?;
+        if actor.session_id == session_id {
+            ctx.clear_session_cookie();
         }
-        Err(e) => Err(e),
-    };
+        Ok(())
+    }
+    .await;
     ctx.reply(
         result,
         |()| Success::to("/akun").notice(Notice::SessionEnded),
@@ -141,12 +137,9 @@ pub async fn end_session(session_id: i64) -> Result<(), AppError> {
 pub async fn get_my_account() -> Result<MyAccount, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = match ctx.authorize(authz::can_view_own_account) {
-        Ok(actor) => service::my_account(ctx.env(), actor)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result =
+        async { Ok(service::my_account(ctx.env(), ctx.authorize(authz::can_view_own_account)?).await?) }
+            .await;
     ctx.answer(result)
 }
 
@@ -154,12 +147,10 @@ pub async fn get_my_account() -> Result<MyAccount, AppError> {
 pub async fn list_users(filter: UserFilter) -> Result<UserList, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::list_users(ctx.env(), actor, &filter)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result = async {
+        Ok(service::list_users(ctx.env(), ctx.authorize(authz::can_administer_users)?, &filter).await?)
+    }
+    .await;
     ctx.answer(result)
 }
 
@@ -167,12 +158,10 @@ pub async fn list_users(filter: UserFilter) -> Result<UserList, AppError> {
 pub async fn get_user(user_id: i64) -> Result<UserDetail, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::user_detail(ctx.env(), actor, user_id)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result = async {
+        Ok(service::user_detail(ctx.env(), ctx.authorize(authz::can_administer_users)?, user_id).await?)
+    }
+    .await;
     ctx.answer(result)
 }
 
@@ -180,12 +169,9 @@ pub async fn get_user(user_id: i64) -> Result<UserDetail, AppError> {
 pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::form_options(ctx.env(), actor)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result =
+        async { Ok(service::form_options(ctx.env(), ctx.authorize(authz::can_administer_users)?).await?) }
+            .await;
     ctx.answer(result)
 }
 
@@ -202,34 +188,31 @@ pub async fn create_user(
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let input = service::NewAccountInput {
-        role: role.clone(),
-        display_name: display_name.clone(),
-        email: email.clone().unwrap_or_default(),
-        phone: phone.clone().unwrap_or_default(),
-        nik: nik.clone().unwrap_or_default(),
-        site_ids: sites.clone().unwrap_or_default(),
+        role,
+        display_name,
+        email: email.unwrap_or_default(),
+        phone: phone.unwrap_or_default(),
+        nik: nik.unwrap_or_default(),
+        site_ids: sites.unwrap_or_default(),
     };
-    let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::create_account(ctx.env(), ctx.client(), actor, &input)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result = async {
+        let actor = ctx.authorize(authz::can_administer_users)?;
+        Ok(service::create_account(ctx.env(), ctx.client(), actor, &input).await?)
+    }
+    .await;
+    let sites = input
+        .site_ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
     let failure = Failure::form("new-user")
-        .keep("role", &role)
-        .keep("display_name", &display_name)
-        .keep("email", email.as_deref().unwrap_or_default())
-        .keep("phone", phone.as_deref().unwrap_or_default())
-        .keep("nik", nik.as_deref().unwrap_or_default())
-        .keep(
-            "sites",
-            &sites
-                .unwrap_or_default()
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        .keep("role", &input.role)
+        .keep("display_name", &input.display_name)
+        .keep("email", &input.email)
+        .keep("phone", &input.phone)
+        .keep("nik", &input.nik)
+        .keep("sites", &sites);
     ctx.reply(
         result,
         |issued| {
@@ -240,16 +223,16 @@ pub async fn create_user(
     )
 }
 
+/// A new activation code (account not yet activated) or reset code (forgotten password).
 #[server(prefix = "/api", endpoint = "users/issue-code")]
 pub async fn issue_code(user_id: i64) -> Result<IssuedCode, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::issue_code(ctx.env(), ctx.client(), actor, user_id)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result = async {
+        let actor = ctx.authorize(authz::can_administer_users)?;
+        Ok(service::issue_code(ctx.env(), ctx.client(), actor, user_id).await?)
+    }
+    .await;
     ctx.reply(
         result,
         |issued| Success::to(format!("/pengguna/{user_id}")).notice(Notice::CodeIssued(issued.clone())),
@@ -258,51 +241,48 @@ pub async fn issue_code(user_id: i64) -> Result<IssuedCode, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "users/deactivate")]
-pub async fn deactivate_user(user_id: i64) -> Result<(), AppError> {
-    use super::{authz, service};
-    let ctx = Ctx::current()?;
-    let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::set_active(ctx.env(), ctx.client(), actor, user_id, false)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
-    ctx.reply(
-        result,
-        |name| Success::to(format!("/pengguna/{user_id}")).notice(Notice::Deactivated(name.clone())),
-        Failure::form("user-actions"),
-    )
-    .map(|_| ())
+pub async fn deactivate_user(user_id: i64) -> Result<String, AppError> {
+    set_active(user_id, false).await
 }
 
 #[server(prefix = "/api", endpoint = "users/reactivate")]
-pub async fn reactivate_user(user_id: i64) -> Result<(), AppError> {
+pub async fn reactivate_user(user_id: i64) -> Result<String, AppError> {
+    set_active(user_id, true).await
+}
+
+/// Shared body of deactivate/reactivate; answers with the account's name.
+#[cfg(feature = "ssr")]
+async fn set_active(user_id: i64, active: bool) -> Result<String, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::set_active(ctx.env(), ctx.client(), actor, user_id, true)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result = async {
+        let actor = ctx.authorize(authz::can_administer_users)?;
+        Ok(service::set_active(ctx.env(), ctx.client(), actor, user_id, active).await?)
+    }
+    .await;
     ctx.reply(
         result,
-        |name| Success::to(format!("/pengguna/{user_id}")).notice(Notice::Reactivated(name.clone())),
+        |name| {
+            let notice = if active {
+                Notice::Reactivated(name.clone())
+            } else {
+                Notice::Deactivated(name.clone())
+            };
+            Success::to(format!("/pengguna/{user_id}")).notice(notice)
+        },
         Failure::form("user-actions"),
     )
-    .map(|_| ())
 }
 
 #[server(prefix = "/api", endpoint = "users/change-role")]
 pub async fn change_role(user_id: i64, role: String) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = match ctx.authorize(authz::can_administer_users) {
-        Ok(actor) => service::change_role(ctx.env(), ctx.client(), actor, user_id, &role)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e),
-    };
+    let result = async {
+        let actor = ctx.authorize(authz::can_administer_users)?;
+        Ok(service::change_role(ctx.env(), ctx.client(), actor, user_id, &role).await?)
+    }
+    .await;
     ctx.reply(
         result,
         |(name, role)| {

@@ -67,6 +67,22 @@ pub fn scope_of(user: &users::Model) -> AccountScope {
     }
 }
 
+pub async fn set_password_hash(
+    conn: &impl ConnectionTrait,
+    user_id: i64,
+    hash: &str,
+    now: OffsetDateTime,
+) -> Result<(), DbErr> {
+    users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(Some(hash.to_owned())))
+        .col_expr(users::Column::PasswordChangedAt, Expr::value(Some(now)))
+        .col_expr(users::Column::UpdatedAt, Expr::value(now))
+        .filter(users::Column::Id.eq(user_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn insert_session(
     conn: &impl ConnectionTrait,
     session: sessions::ActiveModel,

@@ -34,14 +34,14 @@ impl Role {
     }
 
     /// # Errors
-    /// `Err(())` for anything that is not one of the four role names.
-    pub fn parse(input: &str) -> Result<Self, ()> {
+    /// [`Problem::InvalidChoice`] for anything that is not one of the four role names.
+    pub fn parse(input: &str) -> Result<Self, Problem> {
         match input.trim() {
             "trainee" => Ok(Role::Trainee),
             "instructor" => Ok(Role::Instructor),
             "coordinator" => Ok(Role::Coordinator),
             "admin" => Ok(Role::Admin),
-            _ => Err(()),
+            _ => Err(Problem::InvalidChoice),
         }
     }
 
@@ -69,11 +69,14 @@ pub enum LoginId {
 
 impl LoginId {
     /// # Errors
-    /// `Err(())` when the input is neither an e-mail address, a mobile number nor 16 digits.
-    pub fn parse(input: &str) -> Result<Self, ()> {
+    /// [`Problem::InvalidLogin`] when the input is neither an e-mail address, a mobile number
+    /// nor 16 digits.
+    pub fn parse(input: &str) -> Result<Self, Problem> {
         let trimmed = input.trim();
         if trimmed.contains('@') {
-            return EmailAddress::parse(trimmed).map(LoginId::Email);
+            return EmailAddress::parse(trimmed)
+                .map(LoginId::Email)
+                .map_err(|_| Problem::InvalidLogin);
         }
         let digits: String = trimmed
             .chars()
@@ -82,7 +85,9 @@ impl LoginId {
         if digits.len() == 16 && digits.chars().all(|c| c.is_ascii_digit()) {
             return Ok(LoginId::Nik(digits));
         }
-        PhoneNumber::parse(trimmed).map(LoginId::Phone)
+        PhoneNumber::parse(trimmed)
+            .map(LoginId::Phone)
+            .map_err(|_| Problem::InvalidLogin)
     }
 
     /// The canonical spelling used for throttling and the audit trail.
@@ -227,12 +232,12 @@ impl CodePurpose {
     }
 
     /// # Errors
-    /// `Err(())` for unknown purposes.
-    pub fn parse(input: &str) -> Result<Self, ()> {
+    /// [`Problem::InvalidChoice`] for unknown purposes.
+    pub fn parse(input: &str) -> Result<Self, Problem> {
         match input {
             "activation" => Ok(CodePurpose::Activation),
             "reset" => Ok(CodePurpose::Reset),
-            _ => Err(()),
+            _ => Err(Problem::InvalidChoice),
         }
     }
 }
@@ -260,8 +265,8 @@ impl ActivationCode {
     /// Accepts what people type back: any case, with or without dashes and spaces.
     ///
     /// # Errors
-    /// `Err(())` when the input cannot be a code.
-    pub fn parse(input: &str) -> Result<Self, ()> {
+    /// [`Problem::InvalidCode`] when the input cannot be a code.
+    pub fn parse(input: &str) -> Result<Self, Problem> {
         let compact: String = input
             .chars()
             .filter(|c| !matches!(c, ' ' | '-'))
@@ -270,7 +275,7 @@ impl ActivationCode {
         if compact.len() == Self::LEN && compact.bytes().all(|b| Self::SYMBOLS.contains(&b)) {
             Ok(Self(compact))
         } else {
-            Err(())
+            Err(Problem::InvalidCode)
         }
     }
 

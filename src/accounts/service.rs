@@ -212,39 +212,39 @@ async fn check_throttle(env: Env<'_>, keys: &[String]) -> Result<()> {
     }
 }
 
-/// Counts a failure against the login key and the address key; returns the login key's
-/// failure count (which decides the slow-down).
+/// Counts a failure against each `(key, limit)`; a key reaching its limit is locked.
+/// Returns the first key's failure count (which decides the slow-down).
 async fn register_failures(
     conn: &impl sea_orm::ConnectionTrait,
     env: Env<'_>,
-    login_key: &str,
-    ip_key: Option<&str>,
+    keys: &[(&str, i32)],
 ) -> Result<i32> {
     let now = env.clock.now();
     let policy = &env.config.throttle;
     let window_start = now - Duration::try_from(policy.window).unwrap_or(Duration::minutes(15));
     let locked_until = now + Duration::try_from(policy.lockout).unwrap_or(Duration::minutes(15));
-    let failures = db::register_failure(
-        conn,
-        login_key,
-        now,
-        window_start,
-        policy.max_failures_per_login,
-        locked_until,
-    )
-    .await?;
-    if let Some(ip_key) = ip_key {
-        db::register_failure(
-            conn,
-            ip_key,
-            now,
-            window_start,
-            policy.max_failures_per_ip,
-            locked_until,
-        )
-        .await?;
+    let mut first = 0;
+    for (index, (key, limit)) in keys.iter().enumerate() {
+        let failures = db::register_failure(conn, key, now, window_start, *limit, locked_until).await?;
+        if index == 0 {
+            first = failures;
+        }
     }
-    Ok(failures)
+    Ok(first)
+}
+
+/// Sets a new password hash, ends every session of the account and starts a fresh one
+/// for this device (activation, reset and password change all end this way).
+async fn replace_password(
+    txn: &impl sea_orm::ConnectionTrait,
+    env: Env<'_>,
+    client: &Client,
+    user_id: i64,
+    hash: &PasswordHashString,
+) -> Result<StartedSession> {
+    db::set_password_hash(txn, user_id, hash.as_str(), env.clock.now()).await?;
+    db::delete_sessions_of_user(txn, user_id, None).await?;
+    start_session(txn, env, client, user_id).await
 }
 
 /// Slows the answer to repeated failures: nothing for the first three, then one step more
@@ -322,7 +322,10 @@ pub async fn sign_in(
         }
         user => {
             let txn = env.db.begin().await?;
-            let failures = register_failures(&txn, env, &login_key, ip_key.as_deref()).await?;
+            let policy = &env.config.throttle;
+            let mut keys = vec![(login_key.as_str(), policy.max_failures_per_login)];
+            keys.extend(ip_key.as_deref().map(|ip| (ip, policy.max_failures_per_ip)));
+            let failures = register_failures(&txn, env, &keys).await?;
             let reason = match &user {
                 None => "unknown_login",
                 Some(u) if !u.is_active => "deactivated",
@@ -457,10 +460,12 @@ pub async fn activate(
     let (Some(row), Some(user)) = (found, user) else {
         let txn = env.db.begin().await?;
         if let Some(key) = &ip_key {
-            let policy = &env.config.throttle;
-            let window_start = now - Duration::try_from(policy.window).unwrap_or(Duration::minutes(15));
-            let until = now + Duration::try_from(policy.lockout).unwrap_or(Duration::minutes(15));
-            db::register_failure(&txn, key, now, window_start, policy.max_failures_per_login, until).await?;
+            register_failures(
+                &txn,
+                env,
+                &[(key.as_str(), env.config.throttle.max_failures_per_login)],
+            )
+            .await?;
         }
         record(
             &txn,
@@ -478,19 +483,8 @@ pub async fn activate(
     if !db::consume_code(&txn, row.id, now).await? {
         return Err(AccountsError::CodeInvalid);
     }
-    users::Entity::update_many()
-        .col_expr(
-            users::Column::PasswordHash,
-            Expr::value(Some(hash.as_str().to_owned())),
-        )
-        .col_expr(users::Column::PasswordChangedAt, Expr::value(Some(now)))
-        .col_expr(users::Column::UpdatedAt, Expr::value(now))
-        .filter(users::Column::Id.eq(user.id))
-        .exec(&txn)
-        .await?;
     db::withdraw_codes(&txn, user.id).await?;
-    db::delete_sessions_of_user(&txn, user.id, None).await?;
-    let session = start_session(&txn, env, client, user.id).await?;
+    let session = replace_password(&txn, env, client, user.id, &hash).await?;
     record(
         &txn,
         now,
@@ -528,7 +522,12 @@ pub async fn change_password(
     let stored = user.password_hash.clone().map(PasswordHashString::from_stored);
     if !password::verify(current, stored).await? {
         let txn = env.db.begin().await?;
-        let failures = register_failures(&txn, env, &key, None).await?;
+        let failures = register_failures(
+            &txn,
+            env,
+            &[(key.as_str(), env.config.throttle.max_failures_per_login)],
+        )
+        .await?;
         record(
             &txn,
             env.clock.now(),
@@ -549,19 +548,8 @@ pub async fn change_password(
     let hash = password::hash(&checked).await?;
     let now = env.clock.now();
     let txn = env.db.begin().await?;
-    users::Entity::update_many()
-        .col_expr(
-            users::Column::PasswordHash,
-            Expr::value(Some(hash.as_str().to_owned())),
-        )
-        .col_expr(users::Column::PasswordChangedAt, Expr::value(Some(now)))
-        .col_expr(users::Column::UpdatedAt, Expr::value(now))
-        .filter(users::Column::Id.eq(user.id))
-        .exec(&txn)
-        .await?;
     db::clear_throttle(&txn, &key).await?;
-    db::delete_sessions_of_user(&txn, user.id, None).await?;
-    let session = start_session(&txn, env, client, user.id).await?;
+    let session = replace_password(&txn, env, client, user.id, &hash).await?;
     record(
         &txn,
         now,
@@ -644,7 +632,7 @@ fn validate_account(
     today: time::Date,
 ) -> std::result::Result<ValidAccount, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let role = Role::parse(&input.role).map_err(|()| FieldError::new("role", Problem::InvalidChoice));
+    let role = Role::parse(&input.role).map_err(|problem| FieldError::new("role", problem));
     let name = input
         .display_name
         .split_whitespace()
@@ -659,13 +647,13 @@ fn validate_account(
     let email = match input.email.trim() {
         "" => None,
         value => EmailAddress::parse(value)
-            .map_err(|()| errors.push(FieldError::new("email", Problem::InvalidEmail)))
+            .map_err(|problem| errors.push(FieldError::new("email", problem)))
             .ok(),
     };
     let phone = match input.phone.trim() {
         "" => None,
         value => PhoneNumber::parse(value)
-            .map_err(|()| errors.push(FieldError::new("phone", Problem::InvalidPhone)))
+            .map_err(|problem| errors.push(FieldError::new("phone", problem)))
             .ok(),
     };
     let nik = match input.nik.trim() {
@@ -988,7 +976,7 @@ pub async fn change_role(
         return Err(AccountsError::Forbidden);
     }
     let role = Role::parse(role_input)
-        .map_err(|()| AccountsError::Invalid(vec![FieldError::new("role", Problem::InvalidChoice)]))?;
+        .map_err(|problem| AccountsError::Invalid(vec![FieldError::new("role", problem)]))?;
     let old_role = Role::parse(&user.role).unwrap_or(Role::Trainee);
     if role == old_role {
         return Ok((user.display_name, role));

@@ -13,14 +13,12 @@ use crate::server::context::Ctx;
 pub async fn list_audit(filter: AuditFilter) -> Result<AuditPage, AppError> {
     use crate::accounts::authz;
     let ctx = Ctx::current()?;
-    let result = match ctx.actor() {
-        Ok(actor) => match authz::audit_scope(actor) {
-            Some(scope) => super::db::list(&ctx.state.db, &scope, &filter)
-                .await
-                .map_err(|e| crate::server::errors::internal("audit list", &e)),
-            None => Err(AppError::Forbidden),
-        },
-        Err(e) => Err(e),
-    };
+    let result = async {
+        let scope = authz::audit_scope(ctx.actor()?).ok_or(AppError::Forbidden)?;
+        super::db::list(&ctx.state.db, &scope, &filter)
+            .await
+            .map_err(|e| crate::server::errors::internal("audit list", &e))
+    }
+    .await;
     ctx.answer(result)
 }

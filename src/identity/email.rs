@@ -1,4 +1,6 @@
 use serde::{Deserialize, Serialize};
+
+use crate::error::Problem;
 use std::fmt;
 
 /// A syntactically plausible e-mail address, trimmed and lower-cased.
@@ -12,13 +14,13 @@ impl EmailAddress {
     pub const MAX_LEN: usize = 254;
 
     /// # Errors
-    /// Returns `Err(())` when the input is not shaped like `local@domain.tld`.
-    pub fn parse(input: &str) -> Result<Self, ()> {
+    /// [`Problem::InvalidEmail`] when the input is not shaped like `local@domain.tld`.
+    pub fn parse(input: &str) -> Result<Self, Problem> {
         let candidate = input.trim().to_lowercase();
         if candidate.is_empty() || candidate.len() > Self::MAX_LEN {
-            return Err(());
+            return Err(Problem::InvalidEmail);
         }
-        let (local, domain) = candidate.split_once('@').ok_or(())?;
+        let (local, domain) = candidate.split_once('@').ok_or(Problem::InvalidEmail)?;
         let local_ok = !local.is_empty()
             && local.len() <= 64
             && !local.starts_with('.')
@@ -41,7 +43,7 @@ impl EmailAddress {
         if local_ok && domain_ok {
             Ok(Self(candidate))
         } else {
-            Err(())
+            Err(Problem::InvalidEmail)
         }
     }
 

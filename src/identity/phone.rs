@@ -1,4 +1,6 @@
 use serde::{Deserialize, Serialize};
+
+use crate::error::Problem;
 use std::fmt;
 
 /// An Indonesian mobile number in E.164 form (`+628…`), the number people use on WhatsApp.
@@ -10,9 +12,9 @@ pub struct PhoneNumber(String);
 
 impl PhoneNumber {
     /// # Errors
-    /// Returns `Err(())` unless the input is an Indonesian mobile number (8 followed by
+    /// [`Problem::InvalidPhone`] unless the input is an Indonesian mobile number (8 followed by
     /// 8–11 digits after the country code or the trunk 0).
-    pub fn parse(input: &str) -> Result<Self, ()> {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
         let trimmed = input.trim();
         let has_plus = trimmed.starts_with('+');
         let mut digits = String::with_capacity(trimmed.len());
@@ -21,13 +23,13 @@ impl PhoneNumber {
                 '0'..='9' => digits.push(c),
                 '+' if i == 0 => {}
                 ' ' | '-' | '.' | '(' | ')' => {}
-                _ => return Err(()),
+                _ => return Err(Problem::InvalidPhone),
             }
         }
         let national = if let Some(rest) = digits.strip_prefix("62") {
             rest
         } else if has_plus {
-            return Err(());
+            return Err(Problem::InvalidPhone);
         } else if let Some(rest) = digits.strip_prefix('0') {
             rest
         } else {
@@ -37,7 +39,7 @@ impl PhoneNumber {
         if national.starts_with('8') && (9..=12).contains(&national.len()) {
             Ok(Self(format!("+62{national}")))
         } else {
-            Err(())
+            Err(Problem::InvalidPhone)
         }
     }
 

@@ -283,7 +283,7 @@ async fn create_user(
     site_codes: Vec<String>,
 ) -> Result<(), String> {
     let parsed = LoginId::parse(&login)
-        .map_err(|()| format!("{login:?} is not an e-mail address, phone number or NIK"))?;
+        .map_err(|_| format!("{login:?} is not an e-mail address, phone number or NIK"))?;
     let state = connect_and_migrate(config).await?;
     let all_sites = crate::accounts::db::all_sites(&state.db)
         .await

@@ -47,6 +47,9 @@ pub const DEMO_LOGINS: &[DemoLogin] = &[
     },
 ];
 
+/// The demo trainee's NIK (a woman from Kota Serang born 7 August 1999).
+const DEMO_TRAINEE_NIK: &str = "3673054708990002";
+
 /// (name, NIK, phone, home site code)
 const TRAINEES: &[(&str, &str, &str, &str)] = &[
     (
@@ -159,34 +162,23 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
     let bbplk = site_id(&txn, "BBPLK-SRG").await?;
     let tangerang = site_id(&txn, "POS-TNG").await?;
 
+    // (account, password hash if it has a demo login)
+    let mut accounts: Vec<(NewAccountInput, Option<&password::PasswordHashString>)> = Vec::new();
     let staff_sites = [vec![], vec![upt, bbplk], vec![bbplk], vec![bbplk]];
-    let mut count = 0;
     for ((demo, hash), sites) in DEMO_LOGINS.iter().zip(&hashes).zip(staff_sites) {
-        let is_trainee = demo.role == "trainee";
+        let (email, phone, nik) = match demo.role {
+            "trainee" => (String::new(), demo.login.to_owned(), DEMO_TRAINEE_NIK.to_owned()),
+            _ => (demo.login.to_owned(), String::new(), String::new()),
+        };
         let input = NewAccountInput {
             role: demo.role.to_owned(),
             display_name: demo.name.to_owned(),
-            email: if is_trainee {
-                String::new()
-            } else {
-                demo.login.to_owned()
-            },
-            phone: if is_trainee {
-                demo.login.to_owned()
-            } else {
-                String::new()
-            },
-            nik: if is_trainee {
-                "3673054708990002".to_owned()
-            } else {
-                String::new()
-            },
+            email,
+            phone,
+            nik,
             site_ids: sites,
         };
-        provision_account(&txn, now, &input, Some(hash), AuditAction::DemoSeed)
-            .await
-            .map_err(|e| account_error(demo.name, e))?;
-        count += 1;
+        accounts.push((input, Some(hash)));
     }
     let extra_staff = [
         (
@@ -202,18 +194,15 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
             vec![bbplk, upt],
         ),
     ];
-    for (role, name, email, sites) in extra_staff {
+    for (role, name, email, site_ids) in extra_staff {
         let input = NewAccountInput {
             role: role.to_owned(),
             display_name: name.to_owned(),
             email: email.to_owned(),
-            site_ids: sites,
+            site_ids,
             ..Default::default()
         };
-        provision_account(&txn, now, &input, None, AuditAction::DemoSeed)
-            .await
-            .map_err(|e| account_error(name, e))?;
-        count += 1;
+        accounts.push((input, None));
     }
     for (name, nik, phone, site) in TRAINEES {
         let input = NewAccountInput {
@@ -224,10 +213,13 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
             site_ids: vec![site_id(&txn, site).await?],
             ..Default::default()
         };
-        provision_account(&txn, now, &input, None, AuditAction::DemoSeed)
+        accounts.push((input, None));
+    }
+    let count = accounts.len();
+    for (input, hash) in &accounts {
+        provision_account(&txn, now, input, *hash, AuditAction::DemoSeed)
             .await
-            .map_err(|e| account_error(name, e))?;
-        count += 1;
+            .map_err(|e| account_error(&input.display_name, e))?;
     }
     txn.commit().await?;
     Ok(SeedOutcome::Seeded { accounts: count })

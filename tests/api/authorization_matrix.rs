@@ -71,8 +71,10 @@ impl Fixture {
     }
 }
 
-/// (server function path, who may call it, form or query with well-formed arguments)
-fn server_function_rows(target: i64) -> Vec<(&'static str, Access, Vec<(&'static str, String)>)> {
+/// A server function path, who may call it, and a form or query with well-formed arguments.
+type ServerFunctionRow = (&'static str, Access, Vec<(&'static str, String)>);
+
+fn server_function_rows(target: i64) -> Vec<ServerFunctionRow> {
     let target = target.to_string();
     vec![
         (

@@ -10,7 +10,7 @@ use siap_jepang::accounts::password;
 use siap_jepang::accounts::service::{provision_account, NewAccountInput};
 use siap_jepang::audit::model::AuditAction;
 use siap_jepang::server::{self, clock::Clock, config::Config, AppState};
-use std::{collections::HashMap, net::SocketAddr, sync::Arc};
+use std::{collections::HashMap, sync::Arc};
 use time::Duration;
 
 pub const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";

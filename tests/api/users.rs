@@ -292,7 +292,6 @@ async fn listing_users_takes_the_same_number_of_queries_for_any_page_size() {
     };
     let count_for = |expected_rows: usize| {
         let queries = queries.clone();
-        let env = env;
         let actor = actor.clone();
         async move {
             queries.store(0, Ordering::SeqCst);
