@@ -200,6 +200,23 @@ fn minutes_until(now: OffsetDateTime, until: OffsetDateTime) -> u32 {
     u32::try_from((seconds + 59) / 60).unwrap_or(u32::MAX).max(1)
 }
 
+/// A successful change made by `actor_id` to `user`'s account, from `client`.
+fn change_event(action: AuditAction, actor_id: i64, user: &users::Model, client: &Client) -> AuditEvent {
+    AuditEvent::new(action, Outcome::Success)
+        .actor(actor_id)
+        .subject(user.id)
+        .site(user.home_site_id)
+        .ip(client.ip.clone())
+}
+
+/// A successful action of the actor on their own account (sessions, sign-out).
+fn own_event(action: AuditAction, actor: &Actor, client: &Client) -> AuditEvent {
+    AuditEvent::new(action, Outcome::Success)
+        .actor(actor.user_id)
+        .subject(actor.user_id)
+        .ip(client.ip.clone())
+}
+
 /// Refuses with `Throttled` when any of `keys` is locked.
 async fn check_throttle(env: Env<'_>, keys: &[String]) -> Result<()> {
     let now = env.clock.now();
@@ -309,12 +326,7 @@ pub async fn sign_in(
             record(
                 &txn,
                 env.clock.now(),
-                AuditEvent::new(AuditAction::SignIn, Outcome::Success)
-                    .actor(user.id)
-                    .subject(user.id)
-                    .site(user.home_site_id)
-                    .ip(client.ip.clone())
-                    .detail(detail),
+                change_event(AuditAction::SignIn, user.id, &user, client).detail(detail),
             )
             .await?;
             txn.commit().await?;
@@ -356,10 +368,7 @@ pub async fn sign_out(env: Env<'_>, client: &Client, actor: &Actor) -> Result<()
     record(
         &txn,
         env.clock.now(),
-        AuditEvent::new(AuditAction::SignOut, Outcome::Success)
-            .actor(actor.user_id)
-            .subject(actor.user_id)
-            .ip(client.ip.clone()),
+        own_event(AuditAction::SignOut, actor, client),
     )
     .await?;
     txn.commit().await?;
@@ -376,11 +385,7 @@ pub async fn end_other_sessions(env: Env<'_>, client: &Client, actor: &Actor) ->
     record(
         &txn,
         env.clock.now(),
-        AuditEvent::new(AuditAction::SessionsEndOthers, Outcome::Success)
-            .actor(actor.user_id)
-            .subject(actor.user_id)
-            .ip(client.ip.clone())
-            .detail(json!({ "ended": ended })),
+        own_event(AuditAction::SessionsEndOthers, actor, client).detail(json!({ "ended": ended })),
     )
     .await?;
     txn.commit().await?;
@@ -399,11 +404,7 @@ pub async fn end_session(env: Env<'_>, client: &Client, actor: &Actor, session_i
     record(
         &txn,
         env.clock.now(),
-        AuditEvent::new(AuditAction::SessionEnd, Outcome::Success)
-            .actor(actor.user_id)
-            .subject(actor.user_id)
-            .ip(client.ip.clone())
-            .detail(json!({ "session": session_id })),
+        own_event(AuditAction::SessionEnd, actor, client).detail(json!({ "session": session_id })),
     )
     .await?;
     txn.commit().await?;
@@ -488,12 +489,7 @@ pub async fn activate(
     record(
         &txn,
         now,
-        AuditEvent::new(AuditAction::Activate, Outcome::Success)
-            .actor(user.id)
-            .subject(user.id)
-            .site(user.home_site_id)
-            .ip(client.ip.clone())
-            .detail(json!({ "purpose": row.purpose })),
+        change_event(AuditAction::Activate, user.id, &user, client).detail(json!({ "purpose": row.purpose })),
     )
     .await?;
     txn.commit().await?;
@@ -892,11 +888,7 @@ pub async fn issue_code(env: Env<'_>, client: &Client, actor: &Actor, user_id: i
     record(
         &txn,
         now,
-        AuditEvent::new(AuditAction::CodeIssue, Outcome::Success)
-            .actor(actor.user_id)
-            .subject(user.id)
-            .site(user.home_site_id)
-            .ip(client.ip.clone())
+        change_event(AuditAction::CodeIssue, actor.user_id, &user, client)
             .detail(json!({ "purpose": purpose.as_str() })),
     )
     .await?;
@@ -944,16 +936,7 @@ pub async fn set_active(
     } else {
         AuditAction::UserDeactivate
     };
-    record(
-        &txn,
-        now,
-        AuditEvent::new(action, Outcome::Success)
-            .actor(actor.user_id)
-            .subject(user.id)
-            .site(user.home_site_id)
-            .ip(client.ip.clone()),
-    )
-    .await?;
+    record(&txn, now, change_event(action, actor.user_id, &user, client)).await?;
     txn.commit().await?;
     Ok(user.display_name)
 }
