@@ -15,18 +15,6 @@ use crate::ui::context::use_page;
 use crate::ui::guard::NotFound;
 use crate::ui::layout::Layout;
 
-/// Every page route, with the paths the authorization-matrix test visits.
-pub const PAGE_ROUTES: &[&str] = &[
-    "/",
-    "/masuk",
-    "/aktivasi",
-    "/akun",
-    "/pengguna",
-    "/pengguna/baru",
-    "/pengguna/:id",
-    "/audit",
-];
-
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let page = use_page();
     view! {

@@ -7,7 +7,6 @@
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
-    ServerFnError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -133,14 +132,6 @@ impl FromServerFnError for AppError {
             _ => Self::Internal {
                 reference: "transport".to_owned(),
             },
-        }
-    }
-}
-
-impl From<ServerFnError> for AppError {
-    fn from(_: ServerFnError) -> Self {
-        Self::Internal {
-            reference: "transport".to_owned(),
         }
     }
 }

@@ -612,6 +612,24 @@ pub struct NewAccountInput {
     pub site_ids: Vec<i64>,
 }
 
+impl NewAccountInput {
+    /// An account whose one login is `login`, put in the field it belongs to.
+    pub fn with_login(role: Role, display_name: &str, login: &LoginId, site_ids: Vec<i64>) -> Self {
+        let mut input = Self {
+            role: role.as_str().to_owned(),
+            display_name: display_name.to_owned(),
+            site_ids,
+            ..Self::default()
+        };
+        match login {
+            LoginId::Email(email) => input.email = email.to_string(),
+            LoginId::Phone(phone) => input.phone = phone.to_string(),
+            LoginId::Nik(nik) => input.nik = nik.clone(),
+        }
+        input
+    }
+}
+
 /// A new account validated against the rules of its role.
 struct ValidAccount {
     role: Role,
@@ -620,6 +638,77 @@ struct ValidAccount {
     phone: Option<PhoneNumber>,
     nik: Option<Nik>,
     site_ids: Vec<i64>,
+}
+
+impl ValidAccount {
+    /// A trainee belongs to their one home site; staff are scoped by `user_sites`.
+    fn home_site_id(&self) -> Option<i64> {
+        if self.role == Role::Trainee {
+            self.site_ids.first().copied()
+        } else {
+            None
+        }
+    }
+
+    /// The site an audit entry about this account is filed under.
+    fn audit_site(&self) -> Option<i64> {
+        self.site_ids.first().copied()
+    }
+}
+
+/// Inserts a validated account (and a staff member's sites) unless another account uses
+/// the same e-mail, phone or NIK; a lost race with a concurrent insert reports the same.
+async fn insert_account(
+    conn: &impl sea_orm::ConnectionTrait,
+    now: OffsetDateTime,
+    valid: &ValidAccount,
+    password: Option<&PasswordHashString>,
+    created_by: Option<i64>,
+) -> Result<users::Model> {
+    let email = valid.email.as_ref().map(EmailAddress::as_str);
+    let phone = valid.phone.as_ref().map(PhoneNumber::as_str);
+    let nik = valid.nik.as_ref().map(Nik::as_str);
+    let taken = db::taken_logins(conn, email, phone, nik).await?;
+    if !taken.is_empty() {
+        return Err(AccountsError::Invalid(
+            taken
+                .into_iter()
+                .map(|field| FieldError::new(field, Problem::Taken))
+                .collect(),
+        ));
+    }
+    let inserted = users::Entity::insert(users::ActiveModel {
+        role: Set(valid.role.as_str().to_owned()),
+        display_name: Set(valid.display_name.clone()),
+        email: Set(email.map(str::to_owned)),
+        phone: Set(phone.map(str::to_owned)),
+        nik: Set(nik.map(str::to_owned)),
+        password_hash: Set(password.map(|p| p.as_str().to_owned())),
+        home_site_id: Set(valid.home_site_id()),
+        is_active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        password_changed_at: Set(password.map(|_| now)),
+        deactivated_at: Set(None),
+        created_by: Set(created_by),
+        ..Default::default()
+    })
+    .exec_with_returning(conn)
+    .await;
+    let user = match inserted {
+        Ok(user) => user,
+        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(AccountsError::Invalid(vec![FieldError::new(
+                "login",
+                Problem::Taken,
+            )]));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if valid.role != Role::Trainee {
+        db::replace_user_sites(conn, user.id, &valid.site_ids).await?;
+    }
+    Ok(user)
 }
 
 fn validate_account(
@@ -781,66 +870,16 @@ pub async fn create_account(
             AccountsError::Forbidden
         });
     }
-    let email = valid.email.as_ref().map(EmailAddress::as_str);
-    let phone = valid.phone.as_ref().map(PhoneNumber::as_str);
-    let nik = valid.nik.as_ref().map(Nik::as_str);
-
     let txn = env.db.begin().await?;
-    let taken = db::taken_logins(&txn, email, phone, nik).await?;
-    if !taken.is_empty() {
-        return Err(AccountsError::Invalid(
-            taken
-                .into_iter()
-                .map(|field| FieldError::new(field, Problem::Taken))
-                .collect(),
-        ));
-    }
-    let home_site_id = (valid.role == Role::Trainee)
-        .then(|| valid.site_ids.first().copied())
-        .flatten();
-    let inserted = users::Entity::insert(users::ActiveModel {
-        role: Set(valid.role.as_str().to_owned()),
-        display_name: Set(valid.display_name.clone()),
-        email: Set(email.map(str::to_owned)),
-        phone: Set(phone.map(str::to_owned)),
-        nik: Set(nik.map(str::to_owned)),
-        password_hash: Set(None),
-        home_site_id: Set(home_site_id),
-        is_active: Set(true),
-        created_at: Set(now),
-        updated_at: Set(now),
-        password_changed_at: Set(None),
-        deactivated_at: Set(None),
-        created_by: Set(Some(actor.user_id)),
-        ..Default::default()
-    })
-    .exec(&txn)
-    .await;
-    let user_id = match inserted {
-        Ok(result) => result.last_insert_id,
-        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
-            // Lost a race with another request creating the same login.
-            return Err(AccountsError::Invalid(vec![FieldError::new(
-                "login",
-                Problem::Taken,
-            )]));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    if valid.role != Role::Trainee {
-        db::replace_user_sites(&txn, user_id, &valid.site_ids).await?;
-    }
-    let user = db::find_user(&txn, user_id)
-        .await?
-        .ok_or(AccountsError::NotFound)?;
+    let user = insert_account(&txn, now, &valid, None, Some(actor.user_id)).await?;
     let issued = issue_code_in(&txn, now, &user, CodePurpose::Activation, actor.user_id).await?;
     record(
         &txn,
         now,
         AuditEvent::new(AuditAction::UserCreate, Outcome::Success)
             .actor(actor.user_id)
-            .subject(user_id)
-            .site(home_site_id.or_else(|| valid.site_ids.first().copied()))
+            .subject(user.id)
+            .site(valid.audit_site())
             .ip(client.ip.clone())
             .detail(json!({ "role": valid.role.as_str(), "sites": valid.site_ids })),
     )
@@ -1175,53 +1214,17 @@ pub async fn provision_account(
 ) -> Result<i64> {
     let known_sites: Vec<i64> = db::all_sites(conn).await?.into_iter().map(|s| s.id).collect();
     let valid = validate_account(input, &known_sites, wib::today(now)).map_err(AccountsError::Invalid)?;
-    let email = valid.email.as_ref().map(EmailAddress::as_str);
-    let phone = valid.phone.as_ref().map(PhoneNumber::as_str);
-    let nik = valid.nik.as_ref().map(Nik::as_str);
-    let taken = db::taken_logins(conn, email, phone, nik).await?;
-    if !taken.is_empty() {
-        return Err(AccountsError::Invalid(
-            taken
-                .into_iter()
-                .map(|field| FieldError::new(field, Problem::Taken))
-                .collect(),
-        ));
-    }
-    let home_site_id = (valid.role == Role::Trainee)
-        .then(|| valid.site_ids.first().copied())
-        .flatten();
-    let user_id = users::Entity::insert(users::ActiveModel {
-        role: Set(valid.role.as_str().to_owned()),
-        display_name: Set(valid.display_name),
-        email: Set(email.map(str::to_owned)),
-        phone: Set(phone.map(str::to_owned)),
-        nik: Set(nik.map(str::to_owned)),
-        password_hash: Set(password.map(|p| p.as_str().to_owned())),
-        home_site_id: Set(home_site_id),
-        is_active: Set(true),
-        created_at: Set(now),
-        updated_at: Set(now),
-        password_changed_at: Set(password.map(|_| now)),
-        deactivated_at: Set(None),
-        created_by: Set(None),
-        ..Default::default()
-    })
-    .exec(conn)
-    .await?
-    .last_insert_id;
-    if valid.role != Role::Trainee {
-        db::replace_user_sites(conn, user_id, &valid.site_ids).await?;
-    }
+    let user = insert_account(conn, now, &valid, password, None).await?;
     record(
         conn,
         now,
         AuditEvent::new(action, Outcome::Success)
-            .subject(user_id)
-            .site(home_site_id.or_else(|| valid.site_ids.first().copied()))
+            .subject(user.id)
+            .site(valid.audit_site())
             .detail(json!({ "role": valid.role.as_str() })),
     )
     .await?;
-    Ok(user_id)
+    Ok(user.id)
 }
 
 /// Checks a password typed at the command line against the policy for the account about

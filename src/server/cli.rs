@@ -209,9 +209,6 @@ async fn serve(config: Config) -> Result<(), String> {
         env!("CARGO_PKG_VERSION")
     );
     let state = connect_and_migrate(&config).await?;
-    if let Err(error) = crate::accounts::db::purge_expired(&state.db, state.clock.now()).await {
-        tracing::warn!(%error, "could not purge expired sessions at start");
-    }
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
         .map_err(|e| match e.kind() {
@@ -299,19 +296,9 @@ async fn create_user(
             })?;
         site_ids.push(site.id);
     }
-    let (email, phone, nik) = match &parsed {
-        LoginId::Email(e) => (e.to_string(), String::new(), String::new()),
-        LoginId::Phone(p) => (String::new(), p.to_string(), String::new()),
-        LoginId::Nik(n) => (String::new(), String::new(), n.clone()),
-    };
-    let input = NewAccountInput {
-        role,
-        display_name: name.unwrap_or_else(|| login.clone()),
-        email,
-        phone,
-        nik,
-        site_ids,
-    };
+    let role = crate::accounts::model::Role::parse(&role)
+        .map_err(|_| format!("unknown role {role:?}; roles: trainee, instructor, coordinator, admin"))?;
+    let input = NewAccountInput::with_login(role, name.as_deref().unwrap_or(&login), &parsed, site_ids);
     let (password_input, confirmation) = read_password()?;
     let checked = accounts::check_password_for(&input, &password_input, &confirmation)
         .map_err(|errors| format!("password refused: {}", describe_fields(&errors)))?;

@@ -210,25 +210,16 @@ impl Ctx {
     }
 
     fn redirect(&self, to: &str) {
-        if let Some(response) = self.response() {
-            if let Ok(location) = HeaderValue::from_str(to) {
-                response.insert_header(header::LOCATION, location);
-                response.set_status(StatusCode::SEE_OTHER);
-            }
-        }
+        crate::ui::redirect_with_status(to, StatusCode::SEE_OTHER.as_u16());
     }
 
     fn set_status_for(&self, error: &AppError) {
-        if let Some(response) = self.response() {
-            response.set_status(
-                StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        crate::ui::set_status(error.status_code());
+        if let (AppError::Throttled { retry_after_minutes }, Some(response)) = (error, self.response()) {
+            response.insert_header(
+                header::RETRY_AFTER,
+                HeaderValue::from(u64::from(*retry_after_minutes) * 60),
             );
-            if let AppError::Throttled { retry_after_minutes } = error {
-                if let Ok(value) = HeaderValue::from_str(&(u64::from(*retry_after_minutes) * 60).to_string())
-                {
-                    response.insert_header(header::RETRY_AFTER, value);
-                }
-            }
         }
     }
 

@@ -181,7 +181,7 @@ pub async fn shutdown_signal() {
     tracing::info!("shutdown requested; finishing in-flight requests");
 }
 
-/// Deletes expired sessions and codes every hour.
+/// Deletes expired sessions and codes at start and then every hour.
 pub fn spawn_housekeeping(state: AppState) {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(3600));

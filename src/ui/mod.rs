@@ -33,6 +33,11 @@ pub fn set_status(code: u16) {
 /// Redirects the page being rendered with a real `302 Found` (no-op in the browser).
 /// Unlike `leptos_axum::redirect`, this does not depend on the request's `Accept` header.
 pub fn redirect(path: &str) {
+    redirect_with_status(path, 302);
+}
+
+/// Sets `Location` and a redirect status on the current response (no-op in the browser).
+pub fn redirect_with_status(path: &str, code: u16) {
     #[cfg(feature = "ssr")]
     {
         if let (Some(response), Ok(location)) = (
@@ -40,9 +45,9 @@ pub fn redirect(path: &str) {
             axum::http::HeaderValue::from_str(path),
         ) {
             response.insert_header(axum::http::header::LOCATION, location);
-            response.set_status(axum::http::StatusCode::FOUND);
+            set_status(code);
         }
     }
     #[cfg(not(feature = "ssr"))]
-    let _ = path;
+    let _ = (path, code);
 }

@@ -67,11 +67,7 @@ async fn a_new_trainee_sets_a_password_with_the_code_and_is_signed_in() {
         .unwrap();
     assert_eq!(me["display_name"], "Siti Nurjanah");
     let again = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "3672034211000003"), ("password", "nasi uduk pagi hari")],
-        )
+        .attempt_sign_in("3672034211000003", "nasi uduk pagi hari")
         .await;
     assert_eq!(again.status(), 200);
 }
@@ -88,13 +84,7 @@ async fn a_code_works_only_once() {
     );
     let (status, error) = activate(&app, &app.client(), &code, "sate bandeng serang").await;
     assert_eq!((status, variant(&error)), (422, "CodeInvalid".to_owned()));
-    let old = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "0857-1234-5678"), ("password", "nasi uduk pagi hari")],
-        )
-        .await;
+    let old = app.attempt_sign_in("0857-1234-5678", "nasi uduk pagi hari").await;
     assert_eq!(old.status(), 200, "the second attempt changed nothing");
 }
 
@@ -216,13 +206,7 @@ async fn a_reset_code_ends_the_sessions_and_sets_a_new_password() {
         .0,
         200
     );
-    let signed = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "0812-3030-4040"), ("password", "bakso malang enak")],
-        )
-        .await;
+    let signed = app.attempt_sign_in("0812-3030-4040", "bakso malang enak").await;
     assert_eq!(signed.status(), 200);
 }
 

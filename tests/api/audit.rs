@@ -40,12 +40,7 @@ async fn coordinators_read_only_the_audit_entries_of_their_sites() {
 async fn the_audit_log_filters_by_outcome_person_and_wib_date() {
     let app = TestApp::spawn().await;
     app.user(Role::Admin, "admin@uji.id", &[]).await;
-    app.call(
-        &app.client(),
-        "/api/accounts/sign-in",
-        &[("login", "tamu@uji.id"), ("password", "coba coba saja")],
-    )
-    .await;
+    app.attempt_sign_in("tamu@uji.id", "coba coba saja").await;
     let admin = app.signed_in("admin@uji.id").await;
     let failures: serde_json::Value = app
         .get_api(&admin, "/api/audit/list?filter[outcome]=failure")

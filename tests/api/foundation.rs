@@ -76,13 +76,7 @@ async fn an_unknown_page_gets_the_app_404_page_with_status_404() {
 async fn an_oversized_request_body_is_refused_with_413() {
     let app = TestApp::spawn_with(|config| config.max_body_bytes = 16 * 1024).await;
     let big = "x".repeat(64 * 1024);
-    let response = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", &big), ("password", "x")],
-        )
-        .await;
+    let response = app.attempt_sign_in(&big, "x").await;
     assert_eq!(response.status(), 413);
 }
 

@@ -5,7 +5,7 @@
 use reqwest::{header, redirect::Policy, Client, Response};
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::Value;
-use siap_jepang::accounts::model::{NewPassword, Role};
+use siap_jepang::accounts::model::{LoginId, NewPassword, Role};
 use siap_jepang::accounts::password;
 use siap_jepang::accounts::service::{provision_account, NewAccountInput};
 use siap_jepang::audit::model::AuditAction;
@@ -155,28 +155,9 @@ impl TestApp {
     }
 
     pub async fn user_named(&self, role: Role, login: &str, name: &str, sites: &[&str]) -> i64 {
-        let is_trainee = role == Role::Trainee;
-        let digits_only = login.chars().all(|c| c.is_ascii_digit());
-        let input = NewAccountInput {
-            role: role.as_str().to_owned(),
-            display_name: name.to_owned(),
-            email: if login.contains('@') {
-                login.to_owned()
-            } else {
-                String::new()
-            },
-            phone: if is_trainee && !login.contains('@') && !(digits_only && login.len() == 16) {
-                login.to_owned()
-            } else {
-                String::new()
-            },
-            nik: if digits_only && login.len() == 16 {
-                login.to_owned()
-            } else {
-                String::new()
-            },
-            site_ids: sites.iter().map(|code| self.site(code)).collect(),
-        };
+        let login = LoginId::parse(login).expect("a valid test login");
+        let sites = sites.iter().map(|code| self.site(code)).collect();
+        let input = NewAccountInput::with_login(role, name, &login, sites);
         let checked = NewPassword::parse(PASSWORD, PASSWORD, &[]).expect("test password passes the policy");
         let hash = password::hash(&checked).await.expect("hash");
         provision_account(
@@ -231,6 +212,16 @@ impl TestApp {
             .send()
             .await
             .expect("request")
+    }
+
+    /// A JSON sign-in attempt from a fresh client (no cookies).
+    pub async fn attempt_sign_in(&self, login: &str, password: &str) -> Response {
+        self.call(
+            &self.client(),
+            "/api/accounts/sign-in",
+            &[("login", login), ("password", password)],
+        )
+        .await
     }
 
     /// A client signed in as `login` (via the JSON sign-in).
@@ -308,6 +299,25 @@ pub fn field_problems(value: &Value) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The (first) `Set-Cookie` header of a response, attributes included.
+pub fn set_cookie(response: &Response) -> String {
+    response
+        .headers()
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// `name=value` of the cookie a response sets, as a browser sends it back.
+pub fn cookie_pair(response: &Response) -> String {
+    set_cookie(response)
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 pub fn location(response: &Response) -> String {

@@ -21,15 +21,8 @@ async fn signing_in_issues_a_new_session_id_whatever_cookie_was_there_before() {
         .send()
         .await
         .unwrap();
-    let cookie = response.headers()[header::SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let token = cookie
-        .trim_start_matches("sj_session=")
-        .split(';')
-        .next()
-        .unwrap();
+    let cookie = cookie_pair(&response);
+    let token = cookie.trim_start_matches("sj_session=");
     assert_ne!(token, planted);
     assert!(token.len() >= 40, "a long random token");
     // The planted value does not authenticate anyone.
@@ -48,22 +41,9 @@ async fn only_the_hash_of_the_session_token_is_stored() {
     use sea_orm::EntityTrait;
     let app = TestApp::spawn().await;
     app.user(Role::Admin, "admin@uji.id", &[]).await;
-    let response = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "admin@uji.id"), ("password", PASSWORD)],
-        )
-        .await;
-    let cookie = response.headers()[header::SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let token = cookie
+    let response = app.attempt_sign_in("admin@uji.id", PASSWORD).await;
+    let token = cookie_pair(&response)
         .trim_start_matches("sj_session=")
-        .split(';')
-        .next()
-        .unwrap()
         .to_owned();
     let sessions = siap_jepang::entities::sessions::Entity::find()
         .all(&app.state.db)
@@ -112,20 +92,8 @@ async fn an_active_session_still_ends_at_its_absolute_lifetime() {
 async fn signing_out_ends_the_session_on_the_server() {
     let app = TestApp::spawn().await;
     app.user(Role::Admin, "admin@uji.id", &[]).await;
-    let response = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "admin@uji.id"), ("password", PASSWORD)],
-        )
-        .await;
-    let cookie = response.headers()[header::SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let response = app.attempt_sign_in("admin@uji.id", PASSWORD).await;
+    let cookie = cookie_pair(&response);
     let with_cookie = |path: &str| {
         app.client()
             .post(app.url(path))
@@ -235,21 +203,9 @@ async fn changing_the_password_ends_every_other_session_and_keeps_this_device_si
         "this device got a fresh session"
     );
     assert_eq!(me_status(&app, &laptop).await, 401);
-    let old = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "sensei@uji.id"), ("password", PASSWORD)],
-        )
-        .await;
+    let old = app.attempt_sign_in("sensei@uji.id", PASSWORD).await;
     assert_eq!(old.status(), 401);
-    let new = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "sensei@uji.id"), ("password", new_password)],
-        )
-        .await;
+    let new = app.attempt_sign_in("sensei@uji.id", new_password).await;
     assert_eq!(new.status(), 200);
 }
 
@@ -294,13 +250,7 @@ async fn a_wrong_current_password_or_weak_new_one_changes_nothing() {
         vec![("password".to_owned(), "PasswordTooCommon".to_owned())]
     );
     assert_eq!(me_status(&app, &client).await, 200);
-    let still_old = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "sensei@uji.id"), ("password", PASSWORD)],
-        )
-        .await;
+    let still_old = app.attempt_sign_in("sensei@uji.id", PASSWORD).await;
     assert_eq!(still_old.status(), 200);
 }
 

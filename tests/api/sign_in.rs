@@ -1,5 +1,4 @@
 use crate::helpers::*;
-use reqwest::header;
 use siap_jepang::accounts::model::Role;
 
 #[tokio::test]
@@ -73,15 +72,7 @@ async fn a_deactivated_or_not_yet_activated_account_cannot_sign_in() {
         )
         .await;
     assert_eq!(response.status(), 200);
-    let (status, error) = error_of(
-        app.call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "0812-2222-3333"), ("password", PASSWORD)],
-        )
-        .await,
-    )
-    .await;
+    let (status, error) = error_of(app.attempt_sign_in("0812-2222-3333", PASSWORD).await).await;
     assert_eq!((status, variant(&error)), (401, "InvalidCredentials".to_owned()));
 }
 
@@ -148,17 +139,8 @@ async fn next_never_redirects_off_site() {
 async fn the_session_cookie_is_http_only_same_site_lax_and_secure_when_configured() {
     let app = TestApp::spawn_with(|config| config.secure_cookies = true).await;
     app.user(Role::Admin, "admin@uji.id", &[]).await;
-    let response = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "admin@uji.id"), ("password", PASSWORD)],
-        )
-        .await;
-    let cookie = response.headers()[header::SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let response = app.attempt_sign_in("admin@uji.id", PASSWORD).await;
+    let cookie = set_cookie(&response);
     assert!(cookie.starts_with("__Host-sj_session="));
     for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
         assert!(cookie.contains(attribute), "{attribute} missing in {cookie}");

@@ -3,15 +3,7 @@ use siap_jepang::accounts::model::Role;
 use time::Duration;
 
 async fn attempt(app: &TestApp, login: &str, password: &str) -> (u16, String) {
-    let (status, error) = error_of(
-        app.call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", login), ("password", password)],
-        )
-        .await,
-    )
-    .await;
+    let (status, error) = error_of(app.attempt_sign_in(login, password).await).await;
     (status, variant(&error))
 }
 
@@ -40,13 +32,7 @@ async fn the_lockout_message_says_how_long_to_wait() {
     for _ in 0..5 {
         attempt(&app, "admin@uji.id", "tebakan yang salah").await;
     }
-    let response = app
-        .call(
-            &app.client(),
-            "/api/accounts/sign-in",
-            &[("login", "admin@uji.id"), ("password", PASSWORD)],
-        )
-        .await;
+    let response = app.attempt_sign_in("admin@uji.id", PASSWORD).await;
     assert_eq!(response.headers()["retry-after"], "900");
     let (_, error) = error_of(response).await;
     assert_eq!(
