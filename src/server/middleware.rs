@@ -104,6 +104,60 @@ fn content_security_policy(nonce: &str) -> String {
     )
 }
 
+/// What a person sees when a request is refused before any page could render, in both
+/// languages (the request's language is not known yet at that point).
+fn refusal_text(status: StatusCode) -> Option<&'static str> {
+    match status {
+        StatusCode::FORBIDDEN => Some(
+            "403 — Permintaan ditolak: formulir harus dikirim dari halaman Siap Jepang sendiri. \
+             Buka halamannya lagi lalu kirim ulang.\n\
+             Request refused: forms must be sent from Siap Jepang's own pages. Open the page again and resend.",
+        ),
+        StatusCode::REQUEST_TIMEOUT => Some(
+            "408 — Server terlalu lama menjawab. Coba lagi sebentar lagi.\n\
+             The server took too long to answer. Please try again shortly.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => Some(
+            "413 — Data yang dikirim terlalu besar.\n\
+             What was sent is too large.",
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => Some(
+            "503 — Layanan sedang tidak tersedia. Coba lagi sebentar lagi.\n\
+             The service is unavailable right now. Please try again shortly.",
+        ),
+        _ => None,
+    }
+}
+
+fn refusal(status: StatusCode) -> Response {
+    let mut response = (status, refusal_text(status).unwrap_or_default()).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+/// Gives the bodiless refusals of the timeout and body-limit layers a readable text.
+pub async fn explain_refusals(response: Response) -> Response {
+    let bodiless = response
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .is_none_or(|length| length == "0");
+    match response.status() {
+        status @ (StatusCode::REQUEST_TIMEOUT | StatusCode::PAYLOAD_TOO_LARGE) if bodiless => {
+            let mut explained = refusal(status);
+            for name in ["x-request-id"] {
+                if let Some(value) = response.headers().get(name) {
+                    explained.headers_mut().insert(name, value.clone());
+                }
+            }
+            explained
+        }
+        _ => response,
+    }
+}
+
 pub async fn request_context(
     State(state): State<AppState>,
     mut request: Request<Body>,
@@ -115,7 +169,7 @@ pub async fn request_context(
 
     if !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) && !is_same_origin(request.headers()) {
         tracing::warn!(%path, %method, "refused a cross-origin or origin-less state-changing request");
-        return (StatusCode::FORBIDDEN, "403 Forbidden: cross-site request refused").into_response();
+        return refusal(StatusCode::FORBIDDEN);
     }
 
     let cookies = parse_cookies(request.headers());
@@ -143,7 +197,7 @@ pub async fn request_context(
             Err(error) => {
                 // Logged with a reference; the person only learns to try again.
                 let _ = super::errors::internal("session lookup", &error);
-                return (StatusCode::SERVICE_UNAVAILABLE, "503 Service Unavailable").into_response();
+                return refusal(StatusCode::SERVICE_UNAVAILABLE);
             }
         },
         None => None,

@@ -19,6 +19,9 @@ async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
         response.headers().get(header::SET_COOKIE).is_none(),
         "no session was started"
     );
+    let text = response.text().await.unwrap();
+    assert!(text.contains("Permintaan ditolak"), "{text}");
+    assert!(text.contains("Request refused"));
 }
 
 #[tokio::test]

@@ -78,6 +78,9 @@ async fn an_oversized_request_body_is_refused_with_413() {
     let big = "x".repeat(64 * 1024);
     let response = app.attempt_sign_in(&big, "x").await;
     assert_eq!(response.status(), 413);
+    let text = response.text().await.unwrap();
+    assert!(text.contains("Data yang dikirim terlalu besar."), "{text}");
+    assert!(text.contains("What was sent is too large."));
 }
 
 #[tokio::test]
