@@ -3,17 +3,25 @@
 //!
 //! One crate, two builds: `ssr` (the server binary: pages, server functions, database)
 //! and `hydrate` (the small WASM bundle that brings the interactive islands to life).
+//!
+//! The top-level modules are layers; each uses only the ones below it (checked by
+//! `python3 ../shared/tools/modgraph.py src`):
+//!
+//! | layer | modules |
+//! |---|---|
+//! | composition | [`server`]: router, middleware, CLI, database, seed, backup (ssr only) |
+//! | app shell | [`app`]: HTML shell, routes, layout and navigation, start page, language |
+//! | areas | [`accounts`] (uses [`audit`]), [`audit`]; each: model, authz, texts, db, service, api, pages |
+//! | UI kit | [`ui`]: form fields, guards, notice banner, navigation entries, islands |
+//! | web platform | [`platform`]: page and request context, flash, responses, state, clock, config |
+//! | core | [`kernel`]: errors, identity values, WIB time, i18n machinery, `Actor` and `Role`; [`entities`] |
 
 pub mod accounts;
 pub mod app;
 pub mod audit;
-pub mod error;
-pub mod i18n;
-pub mod identity;
-pub mod pages;
-pub mod prefs;
+pub mod kernel;
+pub mod platform;
 pub mod ui;
-pub mod wib;
 
 #[cfg(feature = "ssr")]
 pub mod entities;

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::dto::{IssuedCode, MyAccount, UserDetail, UserFilter, UserFormOptions, UserList};
-use crate::error::AppError;
+use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::server::context::{Ctx, Failure, Success};
+use super::texts::Notice;
 #[cfg(feature = "ssr")]
-use crate::ui::context::Notice;
+use crate::platform::context::{Ctx, Failure, Success};
 
 /// Signs in with e-mail, phone or NIK. On success the browser gets a fresh session cookie
 /// (a new id at every sign-in) and goes to `next` (a local path) or the start page.
@@ -19,7 +19,7 @@ pub async fn sign_in(login: String, password: String, next: Option<String>) -> R
     let ctx = Ctx::current()?;
     let result = async {
         let session = service::sign_in(ctx.env(), ctx.client(), &login, &password).await?;
-        ctx.set_session_cookie(&session);
+        ctx.set_session_cookie(&session.token, session.max_age);
         Ok(())
     }
     .await;
@@ -58,7 +58,7 @@ pub async fn activate(code: String, password: String, password_confirm: String) 
     let ctx = Ctx::current()?;
     let result = async {
         let session = service::activate(ctx.env(), ctx.client(), &code, &password, &password_confirm).await?;
-        ctx.set_session_cookie(&session);
+        ctx.set_session_cookie(&session.token, session.max_age);
         Ok(())
     }
     .await;
@@ -88,7 +88,7 @@ pub async fn change_password(
             &password_confirm,
         )
         .await?;
-        ctx.set_session_cookie(&session);
+        ctx.set_session_cookie(&session.token, session.max_age);
         Ok(())
     }
     .await;

@@ -1,24 +1,10 @@
-//! Who may do what: the one place authorization rules live.
+//! Who may do what with accounts: the one place this area's authorization rules live.
 //!
 //! Deny by default: every rule is a `match` on the actor's role where anything not
 //! listed is refused. Server functions and pages call these functions and nothing else
 //! to decide access; the authorization-matrix test checks every route against them.
 
-use serde::{Deserialize, Serialize};
-
-use super::model::Role;
-
-/// The signed-in person making a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Actor {
-    pub user_id: i64,
-    pub role: Role,
-    pub display_name: String,
-    /// Sites a coordinator (or instructor) is scoped to.
-    pub site_ids: Vec<i64>,
-    /// The session this request came with.
-    pub session_id: i64,
-}
+use crate::kernel::{Actor, Role};
 
 /// What authorization needs to know about the account being looked at or changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,20 +13,6 @@ pub struct AccountScope {
     pub role: Role,
     /// A trainee's home site.
     pub home_site_id: Option<i64>,
-}
-
-/// Which audit entries an actor may read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AuditScope {
-    Everything,
-    /// Entries about these sites (a coordinator's own).
-    Sites(Vec<i64>),
-}
-
-impl Actor {
-    fn has_site(&self, site_id: Option<i64>) -> bool {
-        site_id.is_some_and(|id| self.site_ids.contains(&id))
-    }
 }
 
 /// Any signed-in person may look at their own account.
@@ -111,15 +83,6 @@ pub fn can_change_role(actor: &Actor, target: &AccountScope) -> bool {
     actor.role == Role::Admin && actor.user_id != target.user_id
 }
 
-/// Reading the audit log, and how much of it.
-pub fn audit_scope(actor: &Actor) -> Option<AuditScope> {
-    match actor.role {
-        Role::Admin => Some(AuditScope::Everything),
-        Role::Coordinator => Some(AuditScope::Sites(actor.site_ids.clone())),
-        Role::Instructor | Role::Trainee => None,
-    }
-}
-
 /// Roles an actor may hand out when creating accounts (for the form's choices).
 pub fn assignable_roles(actor: &Actor) -> Vec<Role> {
     match actor.role {
@@ -173,7 +136,6 @@ mod tests {
         assert!(can_view_trainee(&me, &trainee(5, 10)));
         assert!(!can_view_trainee(&me, &trainee(6, 10)));
         assert!(!can_administer_users(&me));
-        assert_eq!(audit_scope(&me), None);
     }
 
     #[test]
@@ -205,6 +167,5 @@ mod tests {
         assert!(can_change_role(&admin, &trainee(5, 10)));
         assert!(!can_manage_account(&admin, &me));
         assert!(!can_change_role(&admin, &me));
-        assert_eq!(audit_scope(&admin), Some(AuditScope::Everything));
     }
 }

@@ -9,9 +9,10 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::authz::AccountScope;
-use super::model::{LoginId, Role};
-use crate::audit::db::contains_pattern;
+use super::model::LoginId;
 use crate::entities::{activation_codes, sessions, sign_in_throttle, sites, user_sites, users};
+use crate::kernel::Role;
+use crate::platform::query::contains_pattern;
 
 pub async fn find_user_by_login(
     conn: &impl ConnectionTrait,

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{CodePurpose, Role};
+use super::model::CodePurpose;
+use crate::kernel::Role;
 
 /// A signed-in device as shown on "my account".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ pub mod authz;
 pub mod dto;
 pub mod model;
 pub mod pages;
+pub mod texts;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -1,61 +1,12 @@
-//! Accounts: roles, login identifiers, the password policy and activation codes.
-//! Pure types and rules, no I/O.
+//! Accounts: login identifiers, the password policy and activation codes.
+//! Pure types and rules, no I/O. (`Role` is a core type: every area decides by it.)
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::error::{FieldError, Problem};
-use crate::identity::{EmailAddress, PhoneNumber};
-
-/// What a person is in the programme; decides what they may see and do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-pub enum Role {
-    /// A CPMI in training; sees only their own records.
-    Trainee,
-    /// Teaches and takes attendance in the cohorts they teach.
-    Instructor,
-    /// UPT BP2MI / BBPLK staff running cohorts at one or more sites.
-    Coordinator,
-    /// Runs the installation: staff accounts, sites, everything.
-    Admin,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [Role::Trainee, Role::Instructor, Role::Coordinator, Role::Admin];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Trainee => "trainee",
-            Role::Instructor => "instructor",
-            Role::Coordinator => "coordinator",
-            Role::Admin => "admin",
-        }
-    }
-
-    /// # Errors
-    /// [`Problem::InvalidChoice`] for anything that is not one of the four role names.
-    pub fn parse(input: &str) -> Result<Self, Problem> {
-        match input.trim() {
-            "trainee" => Ok(Role::Trainee),
-            "instructor" => Ok(Role::Instructor),
-            "coordinator" => Ok(Role::Coordinator),
-            "admin" => Ok(Role::Admin),
-            _ => Err(Problem::InvalidChoice),
-        }
-    }
-
-    /// Staff sign in with e-mail; trainees with phone number or NIK.
-    pub fn is_staff(self) -> bool {
-        !matches!(self, Role::Trainee)
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::kernel::error::{FieldError, Problem};
+use crate::kernel::identity::{EmailAddress, PhoneNumber};
 
 /// What someone typed in the "login" field, recognised as one of the three identifiers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -445,13 +396,5 @@ mod tests {
         assert_eq!(code.grouped().len(), 14);
         assert!(ActivationCode::parse("ABCD-EFGH-IJK0").is_err());
         assert!(ActivationCode::parse("ABCD").is_err());
-    }
-
-    #[test]
-    fn roles_round_trip() {
-        for role in Role::ALL {
-            assert_eq!(Role::parse(role.as_str()), Ok(role));
-        }
-        assert!(Role::parse("superuser").is_err());
     }
 }

@@ -3,22 +3,17 @@
 use leptos::prelude::*;
 
 use super::model::{AuditFilter, AuditPage};
-use crate::error::AppError;
+use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::server::context::Ctx;
+use crate::platform::context::Ctx;
 
 /// One page of the audit log within the reader's scope (coordinators: their sites).
 #[server(prefix = "/api", endpoint = "audit/list", input = leptos::server_fn::codec::GetUrl)]
 pub async fn list_audit(filter: AuditFilter) -> Result<AuditPage, AppError> {
-    use crate::accounts::authz;
+    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        let scope = authz::audit_scope(ctx.actor()?).ok_or(AppError::Forbidden)?;
-        super::db::list(&ctx.state.db, &scope, &filter)
-            .await
-            .map_err(|e| crate::server::errors::internal("audit list", &e))
-    }
-    .await;
+    let result =
+        async { service::list(ctx.env(), ctx.authorize(authz::can_read_audit)?, &filter).await }.await;
     ctx.answer(result)
 }

@@ -1,17 +1,18 @@
 //! Writing and reading the audit trail.
 
 use sea_orm::{
-    sea_query::{Expr, Func, LikeExpr},
+    sea_query::{Expr, Func},
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
+use super::authz::AuditScope;
 use super::model::{AuditAction, AuditEntryView, AuditFilter, AuditPage, Outcome};
-use crate::accounts::authz::AuditScope;
 use crate::entities::{audit_log, sites, users};
-use crate::wib;
+use crate::kernel::wib;
+use crate::platform::query::contains_pattern;
 
 /// One event to record.
 #[derive(Debug, Clone)]
@@ -93,19 +94,6 @@ pub async fn record(
 }
 
 pub const PAGE_SIZE: u64 = 50;
-
-/// A `LIKE` pattern matching `needle` anywhere, with `%`, `_` and `\` taken literally.
-pub fn contains_pattern(needle: &str) -> LikeExpr {
-    let escaped: String = needle
-        .to_lowercase()
-        .chars()
-        .flat_map(|c| match c {
-            '%' | '_' | '\\' => vec!['\\', c],
-            _ => vec![c],
-        })
-        .collect();
-    LikeExpr::new(format!("%{escaped}%")).escape('\\')
-}
 
 /// Reads one page of the audit log, newest first, within `scope`. Names of actors,
 /// subjects and sites are fetched for the whole page at once (three queries in total).

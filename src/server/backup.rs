@@ -3,7 +3,7 @@
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use std::path::Path;
 
-use super::config::Config;
+use crate::platform::config::Config;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {

@@ -5,15 +5,13 @@ use migration::{Migrator, MigratorTrait};
 use std::{io::IsTerminal, path::PathBuf, process::ExitCode, sync::Arc};
 use tracing_subscriber::EnvFilter;
 
-use super::{
-    backup,
-    clock::Clock,
-    config::{Config, LogFormat},
-    database, leptos_options, seed, AppState,
-};
+use super::{backup, database, leptos_options, seed};
 use crate::accounts::service::{self as accounts, NewAccountInput};
 use crate::accounts::{model::LoginId, password};
 use crate::audit::model::AuditAction;
+use crate::platform::clock::Clock;
+use crate::platform::config::{Config, LogFormat};
+use crate::platform::state::AppState;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -296,7 +294,7 @@ async fn create_user(
             })?;
         site_ids.push(site.id);
     }
-    let role = crate::accounts::model::Role::parse(&role)
+    let role = crate::kernel::Role::parse(&role)
         .map_err(|_| format!("unknown role {role:?}; roles: trainee, instructor, coordinator, admin"))?;
     let input = NewAccountInput::with_login(role, name.as_deref().unwrap_or(&login), &parsed, site_ids);
     let (password_input, confirmation) = read_password()?;
@@ -323,14 +321,14 @@ async fn create_user(
     Ok(())
 }
 
-fn describe_fields(errors: &[crate::error::FieldError]) -> String {
+fn describe_fields(errors: &[crate::kernel::FieldError]) -> String {
     errors
         .iter()
         .map(|e| {
             format!(
                 "{}: {}",
                 e.field,
-                crate::i18n::problem_text(&e.problem, crate::i18n::Locale::En)
+                crate::kernel::i18n::problem_text(&e.problem, crate::kernel::Locale::En)
             )
         })
         .collect::<Vec<_>>()

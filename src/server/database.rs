@@ -7,7 +7,7 @@ use sea_orm::{
 };
 use std::time::Duration;
 
-use super::config::Config;
+use crate::platform::config::Config;
 
 /// Why the database could not be used; the message names the (masked) URL.
 #[derive(Debug, thiserror::Error)]

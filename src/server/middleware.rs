@@ -13,11 +13,11 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 use rand::RngCore;
 use std::{collections::HashMap, net::SocketAddr};
 
-use super::context::{RequestInfo, FLASH_COOKIE, LANG_COOKIE};
-use super::AppState;
-use crate::accounts::service::{resolve_session, Client};
-use crate::i18n::Locale;
-use crate::ui::context::Flash;
+use crate::accounts::service::resolve_session;
+use crate::kernel::Locale;
+use crate::platform::context::{Client, RequestInfo, FLASH_COOKIE, LANG_COOKIE};
+use crate::platform::flash::Flash;
+use crate::platform::state::AppState;
 
 /// Paths that never need a session: static files and the health check.
 fn is_static(path: &str) -> bool {
@@ -196,7 +196,7 @@ pub async fn request_context(
             Ok(actor) => actor,
             Err(error) => {
                 // Logged with a reference; the person only learns to try again.
-                let _ = super::errors::internal("session lookup", &error);
+                let _ = crate::platform::errors::internal("session lookup", &error);
                 return refusal(StatusCode::SERVICE_UNAVAILABLE);
             }
         },

@@ -1,17 +1,15 @@
-//! The server side: configuration, database, HTTP stack, CLI. Compiled with `ssr` only.
+//! The composition: wires everything together. The HTTP router and its middleware, the
+//! command line, the database connection and migrations, the demo seed and backups. The
+//! top layer: it uses every other one, and nothing uses it. Compiled with `ssr` only.
 
 pub mod backup;
 pub mod cli;
-pub mod clock;
-pub mod config;
-pub mod context;
 pub mod database;
-pub mod errors;
 pub mod middleware;
 pub mod seed;
 
 use axum::{
-    extract::{FromRef, State},
+    extract::State,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::get,
@@ -19,8 +17,7 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use sea_orm::DatabaseConnection;
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::{net::SocketAddr, time::Duration};
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
@@ -30,30 +27,11 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use crate::accounts::service::Env;
 use crate::app::{shell, App};
-use crate::ui::context::PageCtx;
-use clock::Clock;
-use config::Config;
-use context::RequestInfo;
-
-#[derive(Clone, FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub db: DatabaseConnection,
-    pub config: Arc<Config>,
-    pub clock: Clock,
-}
-
-impl AppState {
-    pub fn env(&self) -> Env<'_> {
-        Env {
-            db: &self.db,
-            clock: &self.clock,
-            config: &self.config,
-        }
-    }
-}
+use crate::platform::config::Config;
+use crate::platform::context::RequestInfo;
+use crate::platform::page::PageCtx;
+use crate::platform::state::AppState;
 
 /// Leptos' own options, derived from our configuration (no reliance on cargo-leptos'
 /// environment variables, so the binary runs the same under any launcher).

@@ -10,7 +10,7 @@ use crate::accounts::service::{provision_account, AccountsError, NewAccountInput
 use crate::audit::model::AuditAction;
 use crate::entities::{sites, users};
 
-use super::AppState;
+use crate::platform::state::AppState;
 
 /// A demo login printed by `make run`.
 pub struct DemoLogin {

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::context::use_page;
-use crate::i18n::{error_text, problem_text, T};
+use super::texts::Ui;
+use crate::kernel::i18n::{error_text, problem_text};
+use crate::kernel::Text;
+use crate::platform::page::use_page;
 
 fn field_id(form: &str, name: &str) -> String {
     format!("{form}-{name}")
@@ -28,9 +30,9 @@ pub fn FormAlert(form: &'static str) -> impl IntoView {
 pub fn Field(
     form: &'static str,
     name: &'static str,
-    label: T,
+    label: Text,
     #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] hint: Option<T>,
+    #[prop(optional)] hint: Option<Text>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] required: bool,
@@ -64,7 +66,7 @@ pub fn Field(
         <div class="field" class:field-invalid=has_error>
             <label for=id.clone()>
                 {page.t(label)}
-                {optional.then(|| view! { " " <span class="optional">{page.t(T::Optional)}</span> })}
+                {optional.then(|| view! { " " <span class="optional">{page.t(Ui::Optional)}</span> })}
             </label>
             <input
                 id=id.clone()

@@ -1,20 +1,21 @@
-//! Page access: every guarded page starts with [`require`], which applies one rule from
-//! `accounts::authz` and otherwise redirects to sign-in (anonymous) or answers 403.
+//! Page access: every guarded page starts with [`require`], which applies one rule of its
+//! area's `authz` and otherwise redirects to sign-in (anonymous) or answers 403.
 
 use leptos::prelude::*;
 
-use super::context::{encode, use_page};
-use super::{redirect, set_status};
-use crate::accounts::authz::Actor;
-use crate::i18n::T;
+use super::texts::Ui;
+use crate::kernel::i18n::{error_text, Common};
+use crate::kernel::{Actor, AppError};
+use crate::platform::page::{encode, use_page, SIGN_IN_PATH};
+use crate::platform::response::{redirect, set_status};
 
 /// The actor, if signed in and allowed by `rule`; otherwise the view to show instead.
 pub fn require(rule: fn(&Actor) -> bool) -> Result<Actor, AnyView> {
     let page = use_page();
     match &page.actor {
         None => {
-            redirect(&format!("/masuk?next={}", encode(&page.path_and_query())));
-            Err(view! { <p>{page.t(T::ErrUnauthenticated)}</p> }.into_any())
+            redirect(&format!("{SIGN_IN_PATH}?next={}", encode(&page.path_and_query())));
+            Err(view! { <p>{page.t(Common::ErrUnauthenticated)}</p> }.into_any())
         }
         Some(actor) if rule(actor) => Ok(actor.clone()),
         Some(_) => {
@@ -28,11 +29,11 @@ pub fn require(rule: fn(&Actor) -> bool) -> Result<Actor, AnyView> {
 pub fn Forbidden() -> impl IntoView {
     let page = use_page();
     view! {
-        <leptos_meta::Title text=page.t(T::ForbiddenTitle)/>
+        <leptos_meta::Title text=page.t(Ui::ForbiddenTitle)/>
         <section class="panel">
-            <h1>{page.t(T::ForbiddenTitle)}</h1>
-            <p>{page.t(T::ForbiddenText)}</p>
-            <p><a href="/">{page.t(T::BackHome)}</a></p>
+            <h1>{page.t(Ui::ForbiddenTitle)}</h1>
+            <p>{page.t(Ui::ForbiddenText)}</p>
+            <p><a href="/">{page.t(Ui::BackHome)}</a></p>
         </section>
     }
 }
@@ -42,11 +43,11 @@ pub fn NotFound() -> impl IntoView {
     let page = use_page();
     set_status(404);
     view! {
-        <leptos_meta::Title text=page.t(T::NotFoundTitle)/>
+        <leptos_meta::Title text=page.t(Ui::NotFoundTitle)/>
         <section class="panel">
-            <h1>{page.t(T::NotFoundTitle)}</h1>
-            <p>{page.t(T::NotFoundText)}</p>
-            <p><a href="/">{page.t(T::BackHome)}</a></p>
+            <h1>{page.t(Ui::NotFoundTitle)}</h1>
+            <p>{page.t(Ui::NotFoundText)}</p>
+            <p><a href="/">{page.t(Ui::BackHome)}</a></p>
         </section>
     }
 }
@@ -54,15 +55,15 @@ pub fn NotFound() -> impl IntoView {
 /// What a page shows when its data could not be loaded: the message for the error
 /// (the status code was already set by the server function).
 #[component]
-pub fn LoadError(error: crate::error::AppError) -> impl IntoView {
+pub fn LoadError(error: AppError) -> impl IntoView {
     let page = use_page();
     match error {
-        crate::error::AppError::NotFound => view! { <NotFound/> }.into_any(),
-        crate::error::AppError::Forbidden => view! { <Forbidden/> }.into_any(),
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::Forbidden => view! { <Forbidden/> }.into_any(),
         other => view! {
             <section class="panel">
-                <h1>{page.t(T::ErrorTitle)}</h1>
-                <p class="alert alert-error" role="alert">{crate::i18n::error_text(&other, page.locale)}</p>
+                <h1>{page.t(Ui::ErrorTitle)}</h1>
+                <p class="alert alert-error" role="alert">{error_text(&other, page.locale)}</p>
             </section>
         }
         .into_any(),

@@ -1,53 +1,10 @@
-//! Building blocks shared by every page: layout, form fields with their error messages,
-//! access guards, and the few interactive islands.
+//! The UI kit: building blocks every area's pages use — form fields with their error
+//! messages, access guards, the notice banner, navigation entries, and the few
+//! interactive islands. Knows no area; stands on the web platform and the core.
 
-pub mod context;
 pub mod forms;
 pub mod guard;
 pub mod islands;
-pub mod layout;
+pub mod nav;
 pub mod notice;
-
-use leptos::server_fn::ServerFn;
-
-/// The stable URL of a server function, for `<form action=…>`.
-pub fn api<S: ServerFn>() -> &'static str {
-    S::PATH
-}
-
-/// Sets the HTTP status of the page being rendered (no-op in the browser).
-pub fn set_status(code: u16) {
-    #[cfg(feature = "ssr")]
-    {
-        if let (Some(response), Ok(status)) = (
-            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-            axum::http::StatusCode::from_u16(code),
-        ) {
-            response.set_status(status);
-        }
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = code;
-}
-
-/// Redirects the page being rendered with a real `302 Found` (no-op in the browser).
-/// Unlike `leptos_axum::redirect`, this does not depend on the request's `Accept` header.
-pub fn redirect(path: &str) {
-    redirect_with_status(path, 302);
-}
-
-/// Sets `Location` and a redirect status on the current response (no-op in the browser).
-pub fn redirect_with_status(path: &str, code: u16) {
-    #[cfg(feature = "ssr")]
-    {
-        if let (Some(response), Ok(location)) = (
-            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-            axum::http::HeaderValue::from_str(path),
-        ) {
-            response.insert_header(axum::http::header::LOCATION, location);
-            set_status(code);
-        }
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = (path, code);
-}
+pub mod texts;

@@ -1,5 +1,5 @@
 use crate::helpers::*;
-use siap_jepang::accounts::model::Role;
+use siap_jepang::kernel::Role;
 use time::Duration;
 
 /// A coordinator creates a trainee through the API; returns (coordinator client, user id, code).

@@ -1,5 +1,5 @@
 use crate::helpers::*;
-use siap_jepang::accounts::model::Role;
+use siap_jepang::kernel::Role;
 
 #[tokio::test]
 async fn coordinators_read_only_the_audit_entries_of_their_sites() {
@@ -58,7 +58,7 @@ async fn the_audit_log_filters_by_outcome_person_and_wib_date() {
         .await
         .unwrap();
     assert_eq!(by_person["entries"].as_array().unwrap().len(), 1);
-    let today = siap_jepang::wib::today(app.state.clock.now());
+    let today = siap_jepang::kernel::wib::today(app.state.clock.now());
     let tomorrow = today.next_day().unwrap();
     let future: serde_json::Value = app
         .get_api(&admin, &format!("/api/audit/list?filter[from]={tomorrow}"))

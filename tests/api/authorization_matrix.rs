@@ -3,7 +3,7 @@
 //! and routes come from the application itself: a new one without a row here fails.
 
 use crate::helpers::*;
-use siap_jepang::accounts::model::Role;
+use siap_jepang::kernel::Role;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -287,8 +287,8 @@ fn serde_urlencoded_like(args: &[(&str, &str)]) -> String {
         .map(|(k, v)| {
             format!(
                 "{}={}",
-                siap_jepang::ui::context::encode(k),
-                siap_jepang::ui::context::encode(v)
+                siap_jepang::platform::page::encode(k),
+                siap_jepang::platform::page::encode(v)
             )
         })
         .collect::<Vec<_>>()

@@ -4,7 +4,7 @@ use reqwest::header;
 #[tokio::test]
 async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
     let app = TestApp::spawn().await;
-    app.user(siap_jepang::accounts::model::Role::Admin, "admin@uji.id", &[])
+    app.user(siap_jepang::kernel::Role::Admin, "admin@uji.id", &[])
         .await;
     let client = app.client();
     let response = client

@@ -5,11 +5,13 @@
 use reqwest::{header, redirect::Policy, Client, Response};
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::Value;
-use siap_jepang::accounts::model::{LoginId, NewPassword, Role};
+use siap_jepang::accounts::model::{LoginId, NewPassword};
 use siap_jepang::accounts::password;
 use siap_jepang::accounts::service::{provision_account, NewAccountInput};
 use siap_jepang::audit::model::AuditAction;
-use siap_jepang::server::{self, clock::Clock, config::Config, AppState};
+use siap_jepang::kernel::Role;
+use siap_jepang::platform::{clock::Clock, config::Config, state::AppState};
+use siap_jepang::server;
 use std::{collections::HashMap, sync::Arc};
 use time::Duration;
 

@@ -8,6 +8,7 @@ mod cli;
 mod csrf;
 mod foundation;
 mod helpers;
+mod layers;
 mod sessions;
 mod sign_in;
 mod throttling;

@@ -1,6 +1,6 @@
 use crate::helpers::*;
 use reqwest::header;
-use siap_jepang::accounts::model::Role;
+use siap_jepang::kernel::Role;
 use time::Duration;
 
 async fn me_status(app: &TestApp, client: &reqwest::Client) -> u16 {

@@ -1,5 +1,5 @@
 use crate::helpers::*;
-use siap_jepang::accounts::model::Role;
+use siap_jepang::kernel::Role;
 
 #[tokio::test]
 async fn staff_sign_in_with_email_and_trainees_with_phone_or_nik() {

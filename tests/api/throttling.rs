@@ -1,5 +1,5 @@
 use crate::helpers::*;
-use siap_jepang::accounts::model::Role;
+use siap_jepang::kernel::Role;
 use time::Duration;
 
 async fn attempt(app: &TestApp, login: &str, password: &str) -> (u16, String) {

@@ -1,5 +1,5 @@
 use crate::helpers::*;
-use siap_jepang::accounts::model::Role;
+use siap_jepang::kernel::Role;
 
 #[tokio::test]
 async fn a_coordinator_creates_trainees_only_at_their_own_sites() {
@@ -265,14 +265,15 @@ async fn the_user_list_searches_by_name_phone_and_nik_and_filters_by_status() {
 #[tokio::test]
 async fn listing_users_takes_the_same_number_of_queries_for_any_page_size() {
     use siap_jepang::accounts::dto::UserFilter;
-    use siap_jepang::accounts::service::{list_users, Env};
+    use siap_jepang::accounts::service::list_users;
+    use siap_jepang::platform::state::Env;
     use std::sync::{
         atomic::{AtomicUsize, Ordering},
         Arc,
     };
     let app = TestApp::spawn().await;
     let admin_id = app.user(Role::Admin, "admin@uji.id", &[]).await;
-    let actor = siap_jepang::accounts::authz::Actor {
+    let actor = siap_jepang::kernel::Actor {
         user_id: admin_id,
         role: Role::Admin,
         display_name: "Admin".into(),

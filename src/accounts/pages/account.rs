@@ -4,13 +4,16 @@ use leptos_meta::Title;
 use crate::accounts::api::{get_my_account, ChangePassword, EndOtherSessions, EndSession};
 use crate::accounts::authz;
 use crate::accounts::dto::MyAccount;
-use crate::i18n::{role_text, T};
-use crate::ui::api;
-use crate::ui::context::use_page;
+use crate::accounts::texts::T;
+use crate::kernel::i18n::role_text;
+use crate::kernel::wib;
+use crate::kernel::Text;
+use crate::platform::page::use_page;
+use crate::platform::response::api;
 use crate::ui::forms::{Field, FormAlert};
 use crate::ui::guard::{require, LoadError};
 use crate::ui::islands::PasswordReveal;
-use crate::wib;
+use crate::ui::texts::Ui;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -21,7 +24,7 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <Title text=page.t(T::AccountTitle)/>
         <h1>{page.t(T::AccountTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
             {Suspend::new(async move {
                 match get_my_account().await {
                     Ok(account) => view! { <AccountView account/> }.into_any(),
@@ -37,9 +40,10 @@ pub fn AccountPage() -> impl IntoView {
 fn AccountView(account: MyAccount) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
-    let t = move |key: T| key.get(locale);
-    let row =
-        |label: T, value: Option<String>| value.map(|value| view! { <dt>{t(label)}</dt> <dd>{value}</dd> });
+    let t = move |key: Text| key.get(locale);
+    let row = |label: Text, value: Option<String>| {
+        value.map(|value| view! { <dt>{t(label)}</dt> <dd>{value}</dd> })
+    };
     let has_others = account.sessions.iter().any(|s| !s.current);
     view! {
         <section class="panel" aria-labelledby="profile-heading">
@@ -94,7 +98,7 @@ fn AccountView(account: MyAccount) -> impl IntoView {
                                 <div class="hint">
                                     {t(T::SessionSince)} ": " {wib::rfc3339_short(&session.created_at, locale)}
                                     " · " {t(T::SessionLastSeen)} ": " {wib::rfc3339_short(&session.last_seen_at, locale)}
-                                    {session.ip.clone().map(|ip| view! { " · " {t(T::SessionAddress)} ": " {ip} })}
+                                    {session.ip.clone().map(|ip| view! { " · " {t(Ui::IpAddress)} ": " {ip} })}
                                 </div>
                                 {(!session.current).then(|| view! {
                                     <form method="post" action={api::<EndSession>()} class="inline-form">

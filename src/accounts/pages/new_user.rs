@@ -4,11 +4,14 @@ use leptos_meta::Title;
 use crate::accounts::api::{get_user_form_options, CreateUser};
 use crate::accounts::authz;
 use crate::accounts::dto::UserFormOptions;
-use crate::i18n::{role_text, T};
-use crate::ui::api;
-use crate::ui::context::use_page;
+use crate::accounts::texts::T;
+use crate::kernel::i18n::role_text;
+use crate::kernel::Text;
+use crate::platform::page::use_page;
+use crate::platform::response::api;
 use crate::ui::forms::{Field, FieldProblem, FormAlert};
 use crate::ui::guard::{require, LoadError};
+use crate::ui::texts::Ui;
 
 const FORM: &str = "new-user";
 
@@ -21,7 +24,7 @@ pub fn NewUserPage() -> impl IntoView {
     view! {
         <Title text=page.t(T::NewUserTitle)/>
         <h1>{page.t(T::NewUserTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
             {Suspend::new(async move {
                 match get_user_form_options().await {
                     Ok(options) => view! { <NewUserForm options/> }.into_any(),
@@ -37,7 +40,7 @@ pub fn NewUserPage() -> impl IntoView {
 fn NewUserForm(options: UserFormOptions) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
-    let t = move |key: T| key.get(locale);
+    let t = move |key: Text| key.get(locale);
     let chosen_role = page
         .flash_value(FORM, "role")
         .or_else(|| page.query_param("role"))
@@ -90,7 +93,7 @@ fn NewUserForm(options: UserFormOptions) -> impl IntoView {
                 </fieldset>
                 <div class="button-row">
                     <button type="submit" class="button">{t(T::CreateButton)}</button>
-                    <a href="/pengguna" class="button button-quiet">{t(T::Cancel)}</a>
+                    <a href="/pengguna" class="button button-quiet">{t(Ui::Cancel)}</a>
                 </div>
             </form>
         </section>

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::accounts::api::SignIn;
-use crate::i18n::T;
-use crate::ui::api;
-use crate::ui::context::use_page;
+use crate::accounts::texts::T;
+use crate::platform::page::use_page;
+use crate::platform::response::api;
 use crate::ui::forms::{Field, FormAlert};
 use crate::ui::islands::PasswordReveal;
 

@@ -5,14 +5,17 @@ use leptos_router::hooks::use_params_map;
 use crate::accounts::api::{get_user, ChangeRole, DeactivateUser, IssueCode, ReactivateUser};
 use crate::accounts::authz;
 use crate::accounts::dto::{AccountStatus, UserDetail};
-use crate::accounts::model::Role;
-use crate::i18n::{role_text, status_text, T};
-use crate::ui::api;
-use crate::ui::context::use_page;
+use crate::accounts::texts::{status_text, T};
+use crate::kernel::i18n::role_text;
+use crate::kernel::wib;
+use crate::kernel::Role;
+use crate::kernel::Text;
+use crate::platform::page::use_page;
+use crate::platform::response::api;
 use crate::ui::forms::{FieldProblem, FormAlert};
 use crate::ui::guard::{require, LoadError, NotFound};
 use crate::ui::islands::ConfirmSubmit;
-use crate::wib;
+use crate::ui::texts::Ui;
 
 #[component]
 pub fn UserPage() -> impl IntoView {
@@ -29,7 +32,7 @@ pub fn UserPage() -> impl IntoView {
     };
     view! {
         <p><a href="/pengguna">{page.t(T::BackToUsers)}</a></p>
-        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
             {Suspend::new(async move {
                 match get_user(user_id).await {
                     Ok(user) => view! { <UserView user/> }.into_any(),
@@ -45,8 +48,8 @@ pub fn UserPage() -> impl IntoView {
 fn UserView(user: UserDetail) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
-    let t = move |key: T| key.get(locale);
-    let row = move |label: T, value: Option<String>| {
+    let t = move |key: Text| key.get(locale);
+    let row = move |label: Text, value: Option<String>| {
         value.map(|value| view! { <dt>{t(label)}</dt> <dd>{value}</dd> })
     };
     let id = user.id.to_string();

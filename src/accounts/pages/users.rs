@@ -4,10 +4,13 @@ use leptos_meta::Title;
 use crate::accounts::api::list_users;
 use crate::accounts::authz;
 use crate::accounts::dto::{AccountStatus, UserFilter, UserList};
-use crate::accounts::model::Role;
-use crate::i18n::{fill, role_text, status_text, T};
-use crate::ui::context::{encode, use_page};
+use crate::accounts::texts::{status_text, T};
+use crate::kernel::i18n::{fill, role_text};
+use crate::kernel::Role;
+use crate::kernel::Text;
+use crate::platform::page::{encode, use_page};
 use crate::ui::guard::{require, LoadError};
+use crate::ui::texts::Ui;
 
 fn filter_from_query() -> UserFilter {
     let page = use_page();
@@ -52,7 +55,7 @@ pub fn UsersPage() -> impl IntoView {
             <h1>{page.t(T::UsersTitle)}</h1>
             <a class="button" href="/pengguna/baru">{page.t(T::UsersNew)}</a>
         </div>
-        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
             {Suspend::new(async move {
                 match list_users(filter.clone()).await {
                     Ok(list) => view! { <UserListView list filter/> }.into_any(),
@@ -68,7 +71,7 @@ pub fn UsersPage() -> impl IntoView {
 fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
-    let t = move |key: T| key.get(locale);
+    let t = move |key: Text| key.get(locale);
     let is_coordinator = page.actor.as_ref().is_some_and(|a| a.role == Role::Coordinator);
     let roles: Vec<Role> = if is_coordinator {
         vec![Role::Trainee]
@@ -86,16 +89,16 @@ fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
             <div class="field">
                 <label for="users-role">{t(T::FilterRole)}</label>
                 <select id="users-role" name="role">
-                    <option value="">{t(T::All)}</option>
+                    <option value="">{t(Ui::All)}</option>
                     {roles.into_iter().map(|role| view! {
                         <option value=role.as_str() selected=filter.role.as_deref() == Some(role.as_str())>{t(role_text(role))}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="users-site">{t(T::FilterSite)}</label>
+                <label for="users-site">{t(Ui::Site)}</label>
                 <select id="users-site" name="site">
-                    <option value="">{t(T::All)}</option>
+                    <option value="">{t(Ui::All)}</option>
                     {list.sites.iter().map(|site| view! {
                         <option value=site.id.to_string() selected=filter.site == Some(site.id)>{site.name.clone()}</option>
                     }).collect_view()}
@@ -104,13 +107,13 @@ fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
             <div class="field">
                 <label for="users-status">{t(T::FilterStatus)}</label>
                 <select id="users-status" name="status">
-                    <option value="">{t(T::All)}</option>
+                    <option value="">{t(Ui::All)}</option>
                     {AccountStatus::ALL.into_iter().map(|status| view! {
                         <option value=status.as_str() selected=filter.status.as_deref() == Some(status.as_str())>{t(status_text(status))}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button">{t(T::ApplyFilters)}</button>
+            <button type="submit" class="button">{t(Ui::ApplyFilters)}</button>
         </form>
         <p class="hint" role="status">{fill(t(T::UsersCount), &[("n", &list.total.to_string())])}</p>
         {if list.items.is_empty() {
@@ -132,10 +135,10 @@ fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        <nav class="pagination" aria-label=t(T::Pagination)>
-            {previous.map(|href| view! { <a href=href rel="prev">{t(T::Previous)}</a> })}
-            <span>{fill(t(T::PageOf), &[("page", &list.page.to_string()), ("pages", &list.pages.to_string())])}</span>
-            {next.map(|href| view! { <a href=href rel="next">{t(T::Next)}</a> })}
+        <nav class="pagination" aria-label=t(Ui::Pagination)>
+            {previous.map(|href| view! { <a href=href rel="prev">{t(Ui::Previous)}</a> })}
+            <span>{fill(t(Ui::PageOf), &[("page", &list.page.to_string()), ("pages", &list.pages.to_string())])}</span>
+            {next.map(|href| view! { <a href=href rel="next">{t(Ui::Next)}</a> })}
         </nav>
     }
 }

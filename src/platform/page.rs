@@ -1,61 +1,11 @@
 //! What every page knows about the request it renders: language, who is signed in, and the
 //! one-shot "flash" left by the form post that redirected here.
 
-use serde::{Deserialize, Serialize};
+use super::flash::Flash;
+use crate::kernel::{Actor, AppError, Locale, Text};
 
-use crate::accounts::authz::Actor;
-use crate::accounts::dto::IssuedCode;
-use crate::accounts::model::Role;
-use crate::error::AppError;
-use crate::i18n::{Locale, T};
-
-/// A confirmation shown once after a successful form post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Notice {
-    SignedIn,
-    SignedOut,
-    Activated,
-    PasswordChanged,
-    OtherSessionsEnded(u64),
-    SessionEnded,
-    LanguageChanged,
-    AccountCreated(IssuedCode),
-    CodeIssued(IssuedCode),
-    Deactivated(String),
-    Reactivated(String),
-    RoleChanged(String, Role),
-}
-
-/// Left in a short-lived cookie by a form post, read by the next page render.
-/// On failure it carries the error and what the person typed (never passwords), so the
-/// form comes back filled in with the reasons next to the fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flash {
-    pub form: Option<String>,
-    pub error: Option<AppError>,
-    pub values: Vec<(String, String)>,
-    pub notice: Option<Notice>,
-}
-
-impl Flash {
-    /// The error of `form`, if this flash belongs to it.
-    pub fn error_for(&self, form: &str) -> Option<&AppError> {
-        (self.form.as_deref() == Some(form))
-            .then_some(self.error.as_ref())
-            .flatten()
-    }
-
-    /// What was typed into `field` of `form`.
-    pub fn value_for(&self, form: &str, field: &str) -> Option<&str> {
-        if self.form.as_deref() != Some(form) {
-            return None;
-        }
-        self.values
-            .iter()
-            .find(|(name, _)| name == field)
-            .map(|(_, value)| value.as_str())
-    }
-}
+/// Where people sign in; pages and form posts send the anonymous there.
+pub const SIGN_IN_PATH: &str = "/masuk";
 
 #[derive(Debug, Clone)]
 pub struct PageCtx {
@@ -80,7 +30,7 @@ impl Default for PageCtx {
 }
 
 impl PageCtx {
-    pub fn t(&self, key: T) -> &'static str {
+    pub fn t(&self, key: Text) -> &'static str {
         key.get(self.locale)
     }
 
@@ -175,18 +125,5 @@ mod tests {
         assert_eq!(ctx.query_param("missing"), None);
         assert_eq!(encode("Dewi Léstari/1"), "Dewi+L%C3%A9stari/1");
         assert_eq!(decode("%E2é%"), "\u{FFFD}é%");
-    }
-
-    #[test]
-    fn flash_values_belong_to_their_form_only() {
-        let flash = Flash {
-            form: Some("sign-in".into()),
-            error: Some(AppError::InvalidCredentials),
-            values: vec![("login".into(), "0812".into())],
-            notice: None,
-        };
-        assert_eq!(flash.value_for("sign-in", "login"), Some("0812"));
-        assert_eq!(flash.value_for("activate", "login"), None);
-        assert_eq!(flash.error_for("activate"), None);
     }
 }

@@ -7,15 +7,20 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
-use super::AppState;
-use crate::accounts::authz::Actor;
-use crate::accounts::service::{Client, Env, StartedSession};
-use crate::error::AppError;
-use crate::i18n::Locale;
-use crate::ui::context::{Flash, Notice};
+use super::flash::{AreaNotice, Flash, NoticeToken};
+use super::response::{redirect_with_status, set_status};
+use super::state::{AppState, Env};
+use crate::kernel::{Actor, AppError, Locale};
 
 pub const FLASH_COOKIE: &str = "sj_flash";
 pub const LANG_COOKIE: &str = "sj_lang";
+
+/// Where a request came from, for sessions, throttling and the audit trail.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Client {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
 
 /// Per-request facts established by the middleware before any handler runs.
 #[derive(Debug, Clone)]
@@ -30,7 +35,7 @@ pub struct RequestInfo {
 /// Where to go after a successful form post, and what to confirm there.
 pub struct Success {
     pub to: String,
-    pub notice: Option<Notice>,
+    pub notice: Option<NoticeToken>,
 }
 
 impl Success {
@@ -41,8 +46,9 @@ impl Success {
         }
     }
 
-    pub fn notice(mut self, notice: Notice) -> Self {
-        self.notice = Some(notice);
+    /// The area's notice to show once on the page redirected to.
+    pub fn notice(mut self, notice: impl AreaNotice) -> Self {
+        self.notice = Some(notice.token());
         self
     }
 }
@@ -95,11 +101,7 @@ impl Ctx {
     }
 
     pub fn env(&self) -> Env<'_> {
-        Env {
-            db: &self.state.db,
-            clock: &self.state.clock,
-            config: &self.state.config,
-        }
+        self.state.env()
     }
 
     pub fn client(&self) -> &Client {
@@ -149,11 +151,12 @@ impl Ctx {
         }
     }
 
-    pub fn set_session_cookie(&self, session: &StartedSession) {
+    /// Sets the session cookie to `token` for `max_age`.
+    pub fn set_session_cookie(&self, token: &str, max_age: time::Duration) {
         self.append_cookie(
             self.state.config.session_cookie_name(),
-            &session.token,
-            session.max_age.whole_seconds(),
+            token,
+            max_age.whole_seconds(),
         );
     }
 
@@ -210,11 +213,11 @@ impl Ctx {
     }
 
     fn redirect(&self, to: &str) {
-        crate::ui::redirect_with_status(to, StatusCode::SEE_OTHER.as_u16());
+        redirect_with_status(to, StatusCode::SEE_OTHER.as_u16());
     }
 
     fn set_status_for(&self, error: &AppError) {
-        crate::ui::set_status(error.status_code());
+        set_status(error.status_code());
         if let (AppError::Throttled { retry_after_minutes }, Some(response)) = (error, self.response()) {
             response.insert_header(
                 header::RETRY_AFTER,
@@ -262,7 +265,11 @@ impl Ctx {
             }
             Err(AppError::Unauthenticated) => {
                 let back = self.referer_path();
-                self.redirect(&format!("/masuk?next={}", crate::ui::context::encode(&back)));
+                self.redirect(&format!(
+                    "{}?next={}",
+                    super::page::SIGN_IN_PATH,
+                    super::page::encode(&back)
+                ));
             }
             Err(error) => {
                 self.set_flash(&Flash {

@@ -1,4 +1,11 @@
-//! The HTML shell, the application component and its routes.
+//! The app shell: the HTML document, the application component and its routes, the
+//! layout with the navigation every area contributes to, the start page and the language
+//! preference. Knows every area; no area knows it.
+
+pub mod landing;
+pub mod layout;
+pub mod prefs;
+pub mod texts;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -9,11 +16,11 @@ use leptos_router::{
 
 use crate::accounts::pages::{AccountPage, ActivatePage, NewUserPage, SignInPage, UserPage, UsersPage};
 use crate::audit::pages::AuditPage;
-use crate::i18n::T;
-use crate::pages::landing::Landing;
-use crate::ui::context::use_page;
+use crate::kernel::i18n::Common;
+use crate::platform::page::use_page;
 use crate::ui::guard::NotFound;
-use crate::ui::layout::Layout;
+use landing::Landing;
+use layout::Layout;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let page = use_page();
@@ -42,7 +49,7 @@ pub fn App() -> impl IntoView {
     let page = use_page();
     view! {
         <Title formatter=move |title: String| {
-            if title.is_empty() { page.t(T::AppName).to_owned() } else { format!("{title} · {}", page.t(T::AppName)) }
+            if title.is_empty() { page.t(Common::AppName).to_owned() } else { format!("{title} · {}", page.t(Common::AppName)) }
         }/>
         <Router>
             <Layout>

@@ -1,24 +1,55 @@
-//! The frame around every page: header with navigation for the actor's role, the
-//! one-shot notice, and the footer with the language switch.
+//! The frame around every page: header with the navigation every area contributes for
+//! the actor, the one-shot notice of whichever area posted last, and the footer with the
+//! language switch.
 
 use leptos::prelude::*;
 
-use super::api;
-use super::context::use_page;
-use super::notice::NoticeBanner;
+use super::prefs::SetLanguage;
+use super::texts::{Notice, T};
 use crate::accounts::api::SignOut;
-use crate::accounts::authz;
-use crate::i18n::{role_text, Locale, T};
-use crate::prefs::SetLanguage;
+use crate::kernel::i18n::{role_text, Common};
+use crate::kernel::{Actor, Locale};
+use crate::platform::flash::{AreaNotice, NoticeToken};
+use crate::platform::page::use_page;
+use crate::platform::response::api;
+use crate::ui::nav::NavLink;
+use crate::ui::notice::NoticeBanner;
+
+/// The areas' navigation entries for `actor`, in the order they appear.
+pub fn area_links(actor: Option<&Actor>) -> Vec<NavLink> {
+    [
+        crate::accounts::pages::nav_links(actor),
+        crate::audit::pages::nav_links(actor),
+    ]
+    .concat()
+}
+
+/// The banner for the flash's notice: each area renders its own.
+fn notice_view(token: &NoticeToken) -> Option<AnyView> {
+    crate::accounts::pages::notice_view(token).or_else(|| shell_notice(token))
+}
+
+fn shell_notice(token: &NoticeToken) -> Option<AnyView> {
+    let page = use_page();
+    let text = match Notice::from_token(token)? {
+        Notice::LanguageChanged => page.t(T::NoticeLanguageChanged),
+    };
+    Some(view! { <NoticeBanner text=text.to_owned()/> }.into_any())
+}
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let page = use_page();
+    let notice = page
+        .flash
+        .as_ref()
+        .and_then(|flash| flash.notice.as_ref())
+        .and_then(notice_view);
     view! {
         <a class="skip-link" href="#main">{page.t(T::SkipToContent)}</a>
         <Header/>
         <main id="main" tabindex="-1">
-            <NoticeBanner/>
+            {notice}
             {children()}
         </main>
         <Footer/>
@@ -31,37 +62,24 @@ fn Header() -> impl IntoView {
     let actor = page.actor.clone();
     let current = page.path.clone();
     let locale = page.locale;
-    let link = move |href: &'static str, label: T| {
-        let is_current = if href == "/" {
+    let link = move |link: NavLink| {
+        let is_current = if link.href == "/" {
             current == "/"
         } else {
-            current.starts_with(href)
+            current.starts_with(link.href)
         };
         view! {
-            <li><a href=href aria-current=is_current.then_some("page")>{label.get(locale)}</a></li>
+            <li><a href=link.href aria-current=is_current.then_some("page")>{link.label.get(locale)}</a></li>
         }
     };
-    let nav_items = match &actor {
-        Some(actor) => {
-            let mut items = vec![link("/", T::NavHome), link("/akun", T::NavAccount)];
-            if authz::can_administer_users(actor) {
-                items.push(link("/pengguna", T::NavUsers));
-            }
-            if authz::audit_scope(actor).is_some() {
-                items.push(link("/audit", T::NavAudit));
-            }
-            items
-        }
-        None => vec![
-            link("/", T::NavHome),
-            link("/masuk", T::NavSignIn),
-            link("/aktivasi", T::NavActivate),
-        ],
-    };
+    let nav_items = std::iter::once(NavLink::new("/", T::NavHome))
+        .chain(area_links(actor.as_ref()))
+        .map(link)
+        .collect_view();
     view! {
         <header class="site-header">
             <div class="brand">
-                <a href="/" class="brand-name">{page.t(T::AppName)}</a>
+                <a href="/" class="brand-name">{page.t(Common::AppName)}</a>
                 <span class="brand-tagline">{page.t(T::Tagline)}</span>
             </div>
             <nav aria-label=page.t(T::MainNavigation)>
@@ -75,7 +93,9 @@ fn Header() -> impl IntoView {
                             " · " {page.t(role_text(actor.role))}
                         </span>
                         <form method="post" action={api::<SignOut>()} class="inline-form">
-                            <button type="submit" class="button button-quiet">{page.t(T::NavSignOut)}</button>
+                            <button type="submit" class="button button-quiet">
+                                {page.t(crate::accounts::texts::T::NavSignOut)}
+                            </button>
                         </form>
                     </div>
                 }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::error::Problem;
+use crate::kernel::error::Problem;
 use std::fmt;
 
 /// A syntactically plausible e-mail address, trimmed and lower-cased.

@@ -3,23 +3,22 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::accounts::authz;
-use crate::i18n::{fill, T};
-use crate::ui::context::use_page;
+use super::layout::area_links;
+use super::texts::T;
+use crate::kernel::i18n::fill;
+use crate::kernel::Text;
+use crate::platform::page::use_page;
 
 #[component]
 pub fn Landing() -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
-    let t = move |key: T| key.get(locale);
+    let t = move |key: Text| key.get(locale);
     let signed_in = page.actor.clone().map(|actor| {
-        let mut links = vec![("/akun", t(T::NavAccount), t(T::LinkAccountDesc))];
-        if authz::can_administer_users(&actor) {
-            links.push(("/pengguna", t(T::NavUsers), t(T::LinkUsersDesc)));
-        }
-        if authz::audit_scope(&actor).is_some() {
-            links.push(("/audit", t(T::NavAudit), t(T::LinkAuditDesc)));
-        }
+        let links: Vec<_> = area_links(Some(&actor))
+            .into_iter()
+            .filter_map(|link| Some((link.href, t(link.label), t(link.description?))))
+            .collect();
         view! {
             <section class="panel" aria-labelledby="welcome-heading">
                 <h2 id="welcome-heading">{fill(t(T::LandingWelcome), &[("name", &actor.display_name)])}</h2>

@@ -3,39 +3,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::list_audit;
-use super::model::{AuditAction, AuditFilter, AuditPage as AuditPageData, Outcome};
-use crate::accounts::authz;
-use crate::i18n::T;
-use crate::ui::context::{encode, use_page};
+use crate::audit::api::list_audit;
+use crate::audit::authz;
+use crate::audit::model::{AuditAction, AuditFilter, AuditPage as AuditPageData, Outcome};
+use crate::audit::texts::{action_text, outcome_text, T};
+use crate::kernel::{wib, Text};
+use crate::platform::page::{encode, use_page};
 use crate::ui::guard::{require, LoadError};
-use crate::wib;
-
-fn action_text(action: AuditAction) -> T {
-    match action {
-        AuditAction::SignIn => T::ActSignIn,
-        AuditAction::SignOut => T::ActSignOut,
-        AuditAction::Activate => T::ActActivate,
-        AuditAction::PasswordChange => T::ActPasswordChange,
-        AuditAction::SessionEnd => T::ActSessionEnd,
-        AuditAction::SessionsEndOthers => T::ActSessionsEndOthers,
-        AuditAction::UserCreate => T::ActUserCreate,
-        AuditAction::UserDeactivate => T::ActUserDeactivate,
-        AuditAction::UserReactivate => T::ActUserReactivate,
-        AuditAction::UserRoleChange => T::ActUserRoleChange,
-        AuditAction::CodeIssue => T::ActCodeIssue,
-        AuditAction::DemoSeed => T::ActDemoSeed,
-        AuditAction::CliUserCreate => T::ActCliUserCreate,
-    }
-}
-
-fn outcome_text(outcome: Outcome) -> T {
-    match outcome {
-        Outcome::Success => T::OutSuccess,
-        Outcome::Failure => T::OutFailure,
-        Outcome::Refused => T::OutRefused,
-    }
-}
+use crate::ui::texts::Ui;
 
 /// `{"login":"x","reason":"y"}` as `login: x · reason: y`.
 fn readable_detail(detail: Option<&str>) -> String {
@@ -87,7 +62,7 @@ fn older_link(filter: &AuditFilter, before: i64) -> String {
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    if let Err(denied) = require(|actor| authz::audit_scope(actor).is_some()) {
+    if let Err(denied) = require(authz::can_read_audit) {
         return denied;
     }
     let page = use_page();
@@ -95,7 +70,7 @@ pub fn AuditPage() -> impl IntoView {
     view! {
         <Title text=page.t(T::AuditTitle)/>
         <h1>{page.t(T::AuditTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(T::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
             {Suspend::new(async move {
                 match list_audit(filter.clone()).await {
                     Ok(data) => view! { <AuditView data filter/> }.into_any(),
@@ -111,7 +86,7 @@ pub fn AuditPage() -> impl IntoView {
 fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
-    let t = move |key: T| key.get(locale);
+    let t = move |key: Text| key.get(locale);
     let older = data.next_before.map(|before| older_link(&filter, before));
     let paged = filter.before.is_some();
     view! {
@@ -119,7 +94,7 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
             <div class="field">
                 <label for="audit-action">{t(T::FilterAction)}</label>
                 <select id="audit-action" name="action">
-                    <option value="">{t(T::All)}</option>
+                    <option value="">{t(Ui::All)}</option>
                     {AuditAction::ALL.into_iter().map(|action| view! {
                         <option value=action.as_str() selected=filter.action.as_deref() == Some(action.as_str())>{t(action_text(action))}</option>
                     }).collect_view()}
@@ -128,7 +103,7 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
             <div class="field">
                 <label for="audit-outcome">{t(T::FilterOutcome)}</label>
                 <select id="audit-outcome" name="outcome">
-                    <option value="">{t(T::All)}</option>
+                    <option value="">{t(Ui::All)}</option>
                     {Outcome::ALL.into_iter().map(|outcome| view! {
                         <option value=outcome.as_str() selected=filter.outcome.as_deref() == Some(outcome.as_str())>{t(outcome_text(outcome))}</option>
                     }).collect_view()}
@@ -146,7 +121,7 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
                 <label for="audit-to">{t(T::FilterTo)}</label>
                 <input id="audit-to" name="to" type="date" value=filter.to.clone()/>
             </div>
-            <button type="submit" class="button">{t(T::ApplyFilters)}</button>
+            <button type="submit" class="button">{t(Ui::ApplyFilters)}</button>
         </form>
         {if data.entries.is_empty() {
             view! { <p>{t(T::NoEntries)}</p> }.into_any()
@@ -161,8 +136,8 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
                                 <th scope="col">{t(T::FilterOutcome)}</th>
                                 <th scope="col">{t(T::ColumnActor)}</th>
                                 <th scope="col">{t(T::ColumnSubject)}</th>
-                                <th scope="col">{t(T::FilterSite)}</th>
-                                <th scope="col">{t(T::SessionAddress)}</th>
+                                <th scope="col">{t(Ui::Site)}</th>
+                                <th scope="col">{t(Ui::IpAddress)}</th>
                                 <th scope="col">{t(T::ColumnDetail)}</th>
                             </tr>
                         </thead>
@@ -177,8 +152,8 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
                                         <td data-label=t(T::FilterOutcome)>{outcome}</td>
                                         <td data-label=t(T::ColumnActor)>{entry.actor.clone().unwrap_or_default()}</td>
                                         <td data-label=t(T::ColumnSubject)>{entry.subject.clone().unwrap_or_default()}</td>
-                                        <td data-label=t(T::FilterSite)>{entry.site.clone().unwrap_or_default()}</td>
-                                        <td data-label=t(T::SessionAddress)>{entry.ip.clone().unwrap_or_default()}</td>
+                                        <td data-label=t(Ui::Site)>{entry.site.clone().unwrap_or_default()}</td>
+                                        <td data-label=t(Ui::IpAddress)>{entry.ip.clone().unwrap_or_default()}</td>
                                         <td data-label=t(T::ColumnDetail) class="detail">{readable_detail(entry.detail.as_deref())}</td>
                                     </tr>
                                 }
@@ -188,7 +163,7 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
                 </div>
             }.into_any()
         }}
-        <nav class="pagination" aria-label=t(T::Pagination)>
+        <nav class="pagination" aria-label=t(Ui::Pagination)>
             {paged.then(|| view! { <a href="/audit">{t(T::NewestEntries)}</a> })}
             {older.map(|href| view! { <a href=href rel="next">{t(T::OlderEntries)}</a> })}
         </nav>

@@ -2,17 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::server::context::{Ctx, Failure, Success};
+use crate::platform::context::{Ctx, Failure, Success};
 
 /// Switches the interface language (`id` or `en`) and returns to the page it came from.
 #[server(prefix = "/api", endpoint = "prefs/language")]
 pub async fn set_language(lang: String, back: Option<String>) -> Result<(), AppError> {
-    use crate::error::Problem;
-    use crate::i18n::Locale;
-    use crate::ui::context::Notice;
+    use super::texts::Notice;
+    use crate::kernel::{Locale, Problem};
     let ctx = Ctx::current()?;
     let result = Locale::parse(&lang)
         .ok_or_else(|| AppError::invalid("lang", Problem::InvalidChoice))

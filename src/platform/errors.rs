@@ -3,7 +3,7 @@
 
 use rand::{distributions::Alphanumeric, Rng};
 
-use crate::error::AppError;
+use crate::kernel::AppError;
 
 /// Logs `error` with `context` and returns an `Internal` error carrying only a reference
 /// the user can quote to support.

@@ -4,7 +4,7 @@
 
 use time::{macros::offset, Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
-use crate::i18n::Locale;
+use super::i18n::Locale;
 
 pub const WIB: UtcOffset = offset!(+7);
 

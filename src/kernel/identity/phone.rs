@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::error::Problem;
+use crate::kernel::error::Problem;
 use std::fmt;
 
 /// An Indonesian mobile number in E.164 form (`+628…`), the number people use on WhatsApp.

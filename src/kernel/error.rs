@@ -19,7 +19,7 @@ pub enum Problem {
     },
     InvalidEmail,
     InvalidPhone,
-    InvalidNik(crate::identity::NikProblem),
+    InvalidNik(super::identity::NikProblem),
     InvalidLogin,
     PasswordTooShort {
         min: u32,

@@ -1,0 +1,119 @@
+//! Account use cases: sign-in, sessions, activation, password change and user
+//! administration, one file per use case. Each runs in one transaction and writes its
+//! audit entry inside it.
+
+mod administration;
+mod codes;
+mod passwords;
+mod provisioning;
+mod sessions;
+mod sign_in;
+
+pub use administration::{change_role, form_options, list_users, set_active, user_detail, USERS_PER_PAGE};
+pub use codes::{issue_code, CODE_LIFETIME};
+pub use passwords::{activate, change_password};
+pub use provisioning::{check_password_for, create_account, provision_account, NewAccountInput};
+pub use sessions::{end_other_sessions, end_session, my_account, resolve_session, sign_out};
+pub use sign_in::sign_in;
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
+use rand::{rngs::OsRng, RngCore};
+use sea_orm::DbErr;
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
+
+use super::password::PasswordError;
+use crate::audit::db::AuditEvent;
+use crate::audit::model::{AuditAction, Outcome};
+use crate::entities::users;
+use crate::kernel::{Actor, AppError, FieldError};
+use crate::platform::context::Client;
+
+/// A session just started: the cookie gets `token`, the database only its hash.
+#[derive(Debug, Clone)]
+pub struct StartedSession {
+    pub token: String,
+    pub user_id: i64,
+    pub max_age: Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountsError {
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("throttled for {minutes} min")]
+    Throttled { minutes: u32 },
+    #[error("activation code invalid")]
+    CodeInvalid,
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("database: {0}")]
+    Db(#[from] DbErr),
+    #[error("password hashing: {0}")]
+    Password(#[from] PasswordError),
+}
+
+impl From<AccountsError> for AppError {
+    fn from(error: AccountsError) -> Self {
+        match error {
+            AccountsError::Invalid(fields) => AppError::Invalid(fields),
+            AccountsError::InvalidCredentials => AppError::InvalidCredentials,
+            AccountsError::Throttled { minutes } => AppError::Throttled {
+                retry_after_minutes: minutes,
+            },
+            AccountsError::CodeInvalid => AppError::CodeInvalid,
+            AccountsError::NotFound => AppError::NotFound,
+            AccountsError::Forbidden => AppError::Forbidden,
+            AccountsError::Db(e) => crate::platform::errors::internal("accounts", &e),
+            AccountsError::Password(e) => crate::platform::errors::internal("accounts", &e),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, AccountsError>;
+
+pub(super) fn sha256_hex(value: &str) -> String {
+    hex::encode(Sha256::digest(value.as_bytes()))
+}
+
+pub(super) fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub(super) fn truncate(value: Option<&str>, max: usize) -> Option<String> {
+    value.map(|v| v.chars().take(max).collect())
+}
+
+pub(super) fn rfc3339(instant: OffsetDateTime) -> String {
+    instant
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// A successful change made by `actor_id` to `user`'s account, from `client`.
+pub(super) fn change_event(
+    action: AuditAction,
+    actor_id: i64,
+    user: &users::Model,
+    client: &Client,
+) -> AuditEvent {
+    AuditEvent::new(action, Outcome::Success)
+        .actor(actor_id)
+        .subject(user.id)
+        .site(user.home_site_id)
+        .ip(client.ip.clone())
+}
+
+/// A successful action of the actor on their own account (sessions, sign-out).
+pub(super) fn own_event(action: AuditAction, actor: &Actor, client: &Client) -> AuditEvent {
+    AuditEvent::new(action, Outcome::Success)
+        .actor(actor.user_id)
+        .subject(actor.user_id)
+        .ip(client.ip.clone())
+}

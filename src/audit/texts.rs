@@ -1,0 +1,67 @@
+//! The audit area's texts (Indonesian, English).
+
+use super::model::{AuditAction, Outcome};
+use crate::kernel::i18n::texts;
+use crate::kernel::Text;
+
+texts! {
+    pub struct T {
+        NavAudit => "Log audit", "Audit log";
+        LinkAuditDesc => "Lihat siapa melakukan apa, kapan, dan dari mana.", "See who did what, when, and from where.";
+        AuditTitle => "Log audit", "Audit log";
+        FilterAction => "Aksi", "Action";
+        FilterOutcome => "Hasil", "Outcome";
+        FilterPerson => "Orang atau login", "Person or login";
+        FilterFrom => "Dari tanggal", "From";
+        FilterTo => "Sampai tanggal", "To";
+        ColumnTime => "Waktu (WIB)", "Time (WIB)";
+        ColumnActor => "Pelaku", "By";
+        ColumnSubject => "Akun", "Account";
+        ColumnDetail => "Rincian", "Detail";
+        NoEntries => "Tidak ada entri yang cocok.", "No matching entries.";
+        OlderEntries => "Entri lebih lama", "Older entries";
+        NewestEntries => "Ke entri terbaru", "Back to newest";
+        ActSignIn => "Masuk", "Sign-in";
+        ActSignOut => "Keluar", "Sign-out";
+        ActActivate => "Aktivasi", "Activation";
+        ActPasswordChange => "Ganti kata sandi", "Password change";
+        ActSessionEnd => "Mengeluarkan perangkat", "Device signed out";
+        ActSessionsEndOthers => "Mengeluarkan perangkat lain", "Other devices signed out";
+        ActUserCreate => "Buat akun", "Account created";
+        ActUserDeactivate => "Nonaktifkan akun", "Account deactivated";
+        ActUserReactivate => "Aktifkan kembali akun", "Account reactivated";
+        ActUserRoleChange => "Ubah peran", "Role changed";
+        ActCodeIssue => "Terbitkan kode", "Code issued";
+        ActDemoSeed => "Data demo", "Demo data";
+        ActCliUserCreate => "Buat akun (baris perintah)", "Account created (command line)";
+        OutSuccess => "Berhasil", "Success";
+        OutFailure => "Gagal", "Failed";
+        OutRefused => "Ditolak", "Refused";
+    }
+}
+
+pub fn action_text(action: AuditAction) -> Text {
+    match action {
+        AuditAction::SignIn => T::ActSignIn,
+        AuditAction::SignOut => T::ActSignOut,
+        AuditAction::Activate => T::ActActivate,
+        AuditAction::PasswordChange => T::ActPasswordChange,
+        AuditAction::SessionEnd => T::ActSessionEnd,
+        AuditAction::SessionsEndOthers => T::ActSessionsEndOthers,
+        AuditAction::UserCreate => T::ActUserCreate,
+        AuditAction::UserDeactivate => T::ActUserDeactivate,
+        AuditAction::UserReactivate => T::ActUserReactivate,
+        AuditAction::UserRoleChange => T::ActUserRoleChange,
+        AuditAction::CodeIssue => T::ActCodeIssue,
+        AuditAction::DemoSeed => T::ActDemoSeed,
+        AuditAction::CliUserCreate => T::ActCliUserCreate,
+    }
+}
+
+pub fn outcome_text(outcome: Outcome) -> Text {
+    match outcome {
+        Outcome::Success => T::OutSuccess,
+        Outcome::Failure => T::OutFailure,
+        Outcome::Refused => T::OutRefused,
+    }
+}

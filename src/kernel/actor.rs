@@ -1,0 +1,104 @@
+//! Who is asking: the signed-in person and their role. Every area's authorization rules
+//! are functions of an [`Actor`].
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::error::Problem;
+
+/// What a person is in the programme; decides what they may see and do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum Role {
+    /// A CPMI in training; sees only their own records.
+    Trainee,
+    /// Teaches and takes attendance in the cohorts they teach.
+    Instructor,
+    /// UPT BP2MI / BBPLK staff running cohorts at one or more sites.
+    Coordinator,
+    /// Runs the installation: staff accounts, sites, everything.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Trainee, Role::Instructor, Role::Coordinator, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Trainee => "trainee",
+            Role::Instructor => "instructor",
+            Role::Coordinator => "coordinator",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// # Errors
+    /// [`Problem::InvalidChoice`] for anything that is not one of the four role names.
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        match input.trim() {
+            "trainee" => Ok(Role::Trainee),
+            "instructor" => Ok(Role::Instructor),
+            "coordinator" => Ok(Role::Coordinator),
+            "admin" => Ok(Role::Admin),
+            _ => Err(Problem::InvalidChoice),
+        }
+    }
+
+    /// Staff sign in with e-mail; trainees with phone number or NIK.
+    pub fn is_staff(self) -> bool {
+        !matches!(self, Role::Trainee)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The signed-in person making a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: i64,
+    pub role: Role,
+    pub display_name: String,
+    /// Sites a coordinator (or instructor) is scoped to.
+    pub site_ids: Vec<i64>,
+    /// The session this request came with.
+    pub session_id: i64,
+}
+
+impl Actor {
+    /// Whether `site_id` is one of the actor's sites (`None` never is).
+    pub fn has_site(&self, site_id: Option<i64>) -> bool {
+        site_id.is_some_and(|id| self.site_ids.contains(&id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_through_their_stored_names() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Ok(role));
+        }
+        assert_eq!(Role::parse("superuser"), Err(Problem::InvalidChoice));
+        assert!(!Role::Trainee.is_staff());
+        assert!(Role::Instructor.is_staff());
+    }
+
+    #[test]
+    fn an_actor_has_only_its_own_sites() {
+        let actor = Actor {
+            user_id: 1,
+            role: Role::Coordinator,
+            display_name: "x".into(),
+            site_ids: vec![3, 4],
+            session_id: 1,
+        };
+        assert!(actor.has_site(Some(3)));
+        assert!(!actor.has_site(Some(5)));
+        assert!(!actor.has_site(None));
+    }
+}

@@ -1,0 +1,261 @@
+//! The i18n machinery: every text of the interface exists in Bahasa Indonesia (the
+//! default) and English.
+//!
+//! Components never hold literals: they ask for a [`Text`]. Each layer and each area keeps
+//! its own table, declared with [`texts!`], which makes a missing translation a compile
+//! error. This module's own table, [`Common`], holds what every layer shares: the app's
+//! name, role names, and the messages for errors and refused fields. Texts with `{…}`
+//! placeholders are filled by [`fill`].
+
+use serde::{Deserialize, Serialize};
+
+use super::actor::Role;
+use super::error::{AppError, Problem};
+use super::identity::NikProblem;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    Id,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Id, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Id => "id",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code.trim() {
+            "id" => Some(Locale::Id),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Id => "Bahasa Indonesia",
+            Locale::En => "English",
+        }
+    }
+}
+
+/// One text of the interface in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    id: &'static str,
+    en: &'static str,
+}
+
+impl Text {
+    /// Used by [`texts!`]; a table entry always has both languages.
+    pub const fn new(id: &'static str, en: &'static str) -> Self {
+        Self { id, en }
+    }
+
+    pub const fn get(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::Id => self.id,
+            Locale::En => self.en,
+        }
+    }
+}
+
+/// Declares a table of texts: `texts! { pub struct T { Key => "indonesia", "english"; … } }`
+/// gives `T::Key`, a [`Text`]. Leaving out either language does not compile.
+macro_rules! texts {
+    ($vis:vis struct $table:ident { $($key:ident => $id:literal, $en:literal;)* }) => {
+        /// A table of interface texts (Indonesian, English).
+        $vis struct $table;
+
+        #[allow(non_upper_case_globals)]
+        impl $table {
+            $(pub const $key: $crate::kernel::i18n::Text = $crate::kernel::i18n::Text::new($id, $en);)*
+        }
+    };
+}
+pub(crate) use texts;
+
+texts! {
+    pub struct Common {
+        AppName => "Siap Jepang", "Siap Jepang";
+        RoleTrainee => "Peserta (CPMI)", "Trainee (CPMI)";
+        RoleInstructor => "Pengajar", "Instructor";
+        RoleCoordinator => "Koordinator", "Coordinator";
+        RoleAdmin => "Admin", "Admin";
+        ErrUnauthenticated => "Silakan masuk terlebih dahulu.", "Please sign in first.";
+        ErrForbidden => "Anda tidak punya izin untuk tindakan ini.", "You are not allowed to do this.";
+        ErrNotFound => "Data tidak ditemukan.", "Not found.";
+        ErrInvalid => "Periksa kembali isian yang ditandai. Belum ada yang disimpan.", "Please check the marked fields. Nothing was saved.";
+        ErrInvalidCredentials => "Login atau kata sandi salah.", "Wrong login or password.";
+        ErrThrottled => "Terlalu banyak percobaan gagal. Coba lagi dalam {n} menit.", "Too many failed attempts. Try again in {n} minutes.";
+        ErrCodeInvalid => "Kode tidak berlaku: salah ketik, sudah dipakai, atau kedaluwarsa. Minta kode baru kepada koordinator.", "This code does not work: mistyped, already used or expired. Ask your coordinator for a new one.";
+        ErrBadRequest => "Permintaan tidak lengkap. Muat ulang halaman lalu coba lagi.", "The request was incomplete. Reload the page and try again.";
+        ErrInternal => "Terjadi gangguan di server. Coba lagi sebentar lagi. Kode rujukan: {ref}", "Something went wrong on our side. Please try again shortly. Reference: {ref}";
+        ProbRequired => "Wajib diisi.", "Required.";
+        ProbTooLong => "Maksimal {n} karakter.", "At most {n} characters.";
+        ProbInvalidEmail => "Alamat e-mail tidak valid.", "Not a valid e-mail address.";
+        ProbInvalidPhone => "Nomor HP tidak valid. Contoh: 0812-3456-7890.", "Not a valid Indonesian mobile number. Example: 0812-3456-7890.";
+        ProbNikLength => "NIK harus 16 digit.", "A NIK has 16 digits.";
+        ProbNikDigits => "NIK hanya boleh berisi angka.", "A NIK contains digits only.";
+        ProbNikProvince => "Kode provinsi pada NIK tidak dikenal.", "The NIK's province code is unknown.";
+        ProbNikRegion => "Kode kabupaten/kota atau kecamatan pada NIK tidak valid.", "The NIK's regency or district code is invalid.";
+        ProbNikBirthDate => "Tanggal lahir di dalam NIK tidak valid.", "The birth date inside the NIK is invalid.";
+        ProbNikSerial => "Nomor urut NIK tidak boleh 0000.", "The NIK's serial number cannot be 0000.";
+        ProbInvalidLogin => "Masukkan e-mail, nomor HP, atau NIK.", "Enter an e-mail, phone number or NIK.";
+        ProbPasswordTooShort => "Kata sandi minimal {n} karakter.", "Use at least {n} characters.";
+        ProbPasswordTooLong => "Kata sandi maksimal {n} karakter.", "Use at most {n} characters.";
+        ProbPasswordTooCommon => "Kata sandi ini terlalu umum dan mudah ditebak. Coba gabungan beberapa kata.", "This password is too common and easy to guess. Try a few words together.";
+        ProbPasswordPersonal => "Kata sandi tidak boleh memuat nama, e-mail, nomor HP, atau NIK Anda.", "The password must not contain your name, e-mail, phone number or NIK.";
+        ProbPasswordMismatch => "Kedua kata sandi tidak sama.", "The two passwords differ.";
+        ProbInvalidChoice => "Pilihan tidak valid.", "Not a valid choice.";
+        ProbTaken => "Sudah dipakai akun lain.", "Already used by another account.";
+        ProbInvalidCode => "Kode tidak valid.", "Not a valid code.";
+        ProbWrongPassword => "Kata sandi saat ini salah.", "The current password is wrong.";
+        ProbExactlyOneSite => "Pilih tepat satu lokasi untuk peserta.", "Choose exactly one site for a trainee.";
+        ProbRoleNeedsEmail => "Akun ini belum punya e-mail, padahal staf masuk dengan e-mail.", "This account has no e-mail, which staff sign in with.";
+        ProbRoleNeedsPhone => "Peserta perlu nomor HP atau NIK dan satu lokasi.", "A trainee needs a phone number or NIK and a site.";
+        ErrorTitle => "Terjadi kesalahan", "Something went wrong";
+        Yes => "Ya", "Yes";
+        No => "Tidak", "No";
+    }
+}
+
+/// Replaces `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+pub fn role_text(role: Role) -> Text {
+    match role {
+        Role::Trainee => Common::RoleTrainee,
+        Role::Instructor => Common::RoleInstructor,
+        Role::Coordinator => Common::RoleCoordinator,
+        Role::Admin => Common::RoleAdmin,
+    }
+}
+
+/// The message for a refused field.
+pub fn problem_text(problem: &Problem, locale: Locale) -> String {
+    let n = |key: Text, n: u32| fill(key.get(locale), &[("n", &n.to_string())]);
+    let text = match problem {
+        Problem::TooLong { max } => return n(Common::ProbTooLong, *max),
+        Problem::PasswordTooShort { min } => return n(Common::ProbPasswordTooShort, *min),
+        Problem::PasswordTooLong { max } => return n(Common::ProbPasswordTooLong, *max),
+        Problem::Required => Common::ProbRequired,
+        Problem::InvalidEmail => Common::ProbInvalidEmail,
+        Problem::InvalidPhone => Common::ProbInvalidPhone,
+        Problem::InvalidNik(nik) => match nik {
+            NikProblem::WrongLength => Common::ProbNikLength,
+            NikProblem::NotDigits => Common::ProbNikDigits,
+            NikProblem::UnknownProvince => Common::ProbNikProvince,
+            NikProblem::InvalidRegion => Common::ProbNikRegion,
+            NikProblem::InvalidBirthDate => Common::ProbNikBirthDate,
+            NikProblem::InvalidSerial => Common::ProbNikSerial,
+        },
+        Problem::InvalidLogin => Common::ProbInvalidLogin,
+        Problem::PasswordTooCommon => Common::ProbPasswordTooCommon,
+        Problem::PasswordContainsPersonalData => Common::ProbPasswordPersonal,
+        Problem::PasswordMismatch => Common::ProbPasswordMismatch,
+        Problem::InvalidChoice => Common::ProbInvalidChoice,
+        Problem::Taken => Common::ProbTaken,
+        Problem::InvalidCode => Common::ProbInvalidCode,
+        Problem::WrongPassword => Common::ProbWrongPassword,
+        Problem::ExactlyOneSite => Common::ProbExactlyOneSite,
+        Problem::RoleNeedsEmail => Common::ProbRoleNeedsEmail,
+        Problem::RoleNeedsPhone => Common::ProbRoleNeedsPhone,
+    };
+    text.get(locale).to_owned()
+}
+
+/// The message for a whole failed request.
+pub fn error_text(error: &AppError, locale: Locale) -> String {
+    let text = match error {
+        AppError::Throttled { retry_after_minutes } => {
+            return fill(
+                Common::ErrThrottled.get(locale),
+                &[("n", &retry_after_minutes.to_string())],
+            )
+        }
+        AppError::Internal { reference } => {
+            return fill(Common::ErrInternal.get(locale), &[("ref", reference)])
+        }
+        AppError::Unauthenticated => Common::ErrUnauthenticated,
+        AppError::Forbidden => Common::ErrForbidden,
+        AppError::NotFound => Common::ErrNotFound,
+        AppError::Invalid(_) => Common::ErrInvalid,
+        AppError::InvalidCredentials => Common::ErrInvalidCredentials,
+        AppError::CodeInvalid => Common::ErrCodeInvalid,
+        AppError::BadRequest => Common::ErrBadRequest,
+    };
+    text.get(locale).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    texts! {
+        struct Sample {
+            Welcome => "Selamat datang, {name}", "Welcome, {name}";
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(
+            fill(Sample::Welcome.get(Locale::Id), &[("name", "Dewi")]),
+            "Selamat datang, Dewi"
+        );
+        assert_eq!(Sample::Welcome.get(Locale::En), "Welcome, {name}");
+        assert_eq!(
+            error_text(
+                &AppError::Throttled {
+                    retry_after_minutes: 15
+                },
+                Locale::En
+            ),
+            "Too many failed attempts. Try again in 15 minutes."
+        );
+    }
+
+    #[test]
+    fn every_problem_has_a_message_in_both_languages() {
+        let problems = [
+            Problem::Required,
+            Problem::TooLong { max: 5 },
+            Problem::PasswordTooShort { min: 10 },
+            Problem::InvalidNik(NikProblem::InvalidSerial),
+            Problem::Taken,
+        ];
+        for problem in problems {
+            for locale in Locale::ALL {
+                let text = problem_text(&problem, locale);
+                assert!(
+                    !text.is_empty() && !text.contains('{'),
+                    "{problem:?} {locale:?}: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn internal_errors_show_only_the_reference() {
+        let text = error_text(
+            &AppError::Internal {
+                reference: "AB12CD34".into(),
+            },
+            Locale::Id,
+        );
+        assert!(text.ends_with("Kode rujukan: AB12CD34"));
+    }
+}

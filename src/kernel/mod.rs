@@ -1,0 +1,16 @@
+//! The core every other layer stands on: the error type of server functions, identity
+//! values (NIK, phone, e-mail), dates and times in WIB, the i18n machinery with the texts
+//! every layer shares, and who is asking (`Actor`, `Role`).
+//!
+//! Compiled for the server and the browser alike; no I/O, and no dependency on any other
+//! module of the crate.
+
+pub mod actor;
+pub mod error;
+pub mod i18n;
+pub mod identity;
+pub mod wib;
+
+pub use actor::{Actor, Role};
+pub use error::{AppError, FieldError, Problem};
+pub use i18n::{Locale, Text};

@@ -1,3 +1,0 @@
-//! Pages that belong to no single area.
-
-pub mod landing;

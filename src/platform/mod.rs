@@ -1,0 +1,24 @@
+//! The web platform every area's pages and server functions stand on: what a page knows
+//! about its request ([`page`]), the one-shot flash a form post leaves behind ([`flash`]),
+//! the HTTP status and redirects of the response ([`response`]), and on the server the
+//! application state, the request context of server functions, the clock, the
+//! configuration and the handling of unexpected failures.
+//!
+//! Uses only the core ([`crate::kernel`]) and the entities.
+
+pub mod flash;
+pub mod page;
+pub mod response;
+
+#[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod context;
+#[cfg(feature = "ssr")]
+pub mod errors;
+#[cfg(feature = "ssr")]
+pub mod query;
+#[cfg(feature = "ssr")]
+pub mod state;
