@@ -16,11 +16,16 @@
 //! | web platform | [`platform`]: page and request context, flash, responses, state, clock, config |
 //! | core | [`kernel`]: errors, identity values, WIB time, i18n machinery, `Actor` and `Role`; [`entities`] |
 
+// Deeply nested page views need more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod accounts;
 pub mod app;
 pub mod audit;
+pub mod cohorts;
 pub mod kernel;
 pub mod platform;
+pub mod schedule;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -11,6 +11,9 @@ mod m20261128_000002_create_users;
 mod m20261128_000003_create_audit_log;
 mod m20261128_000004_create_sessions;
 mod m20261128_000005_insert_sites;
+mod m20261129_000001_create_cohorts;
+mod m20261129_000002_create_schedule;
+mod m20261129_000003_insert_reference_data;
 
 pub struct Migrator;
 
@@ -23,6 +26,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_create_audit_log::Migration),
             Box::new(m20261128_000004_create_sessions::Migration),
             Box::new(m20261128_000005_insert_sites::Migration),
+            Box::new(m20261129_000001_create_cohorts::Migration),
+            Box::new(m20261129_000002_create_schedule::Migration),
+            Box::new(m20261129_000003_insert_reference_data::Migration),
         ]
     }
 }

@@ -6,12 +6,20 @@ use leptos_meta::Title;
 use super::layout::area_links;
 use super::texts::T;
 use crate::kernel::i18n::fill;
-use crate::kernel::Text;
+use crate::kernel::{Role, Text};
+use crate::platform::response::redirect;
 use crate::platform::page::use_page;
+
+/// A trainee's start page is their schedule.
+const TRAINEE_HOME: &str = "/jadwal";
 
 #[component]
 pub fn Landing() -> impl IntoView {
     let page = use_page();
+    if page.actor.as_ref().is_some_and(|actor| actor.role == Role::Trainee) {
+        redirect(TRAINEE_HOME);
+        return ().into_any();
+    }
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
     let signed_in = page.actor.clone().map(|actor| {
@@ -72,4 +80,5 @@ pub fn Landing() -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }

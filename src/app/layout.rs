@@ -18,6 +18,8 @@ use crate::ui::notice::NoticeBanner;
 /// The areas' navigation entries for `actor`, in the order they appear.
 pub fn area_links(actor: Option<&Actor>) -> Vec<NavLink> {
     [
+        crate::schedule::pages::nav_links(actor),
+        crate::cohorts::pages::nav_links(actor),
         crate::accounts::pages::nav_links(actor),
         crate::audit::pages::nav_links(actor),
     ]
@@ -26,7 +28,10 @@ pub fn area_links(actor: Option<&Actor>) -> Vec<NavLink> {
 
 /// The banner for the flash's notice: each area renders its own.
 fn notice_view(token: &NoticeToken) -> Option<AnyView> {
-    crate::accounts::pages::notice_view(token).or_else(|| shell_notice(token))
+    crate::accounts::pages::notice_view(token)
+        .or_else(|| crate::cohorts::pages::notice_view(token))
+        .or_else(|| crate::schedule::pages::notice_view(token))
+        .or_else(|| shell_notice(token))
 }
 
 fn shell_notice(token: &NoticeToken) -> Option<AnyView> {

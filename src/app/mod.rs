@@ -16,8 +16,12 @@ use leptos_router::{
 
 use crate::accounts::pages::{AccountPage, ActivatePage, NewUserPage, SignInPage, UserPage, UsersPage};
 use crate::audit::pages::AuditPage;
+use crate::cohorts::pages::{CataloguePage, CohortsPage, EditCohortPage, NewCohortPage};
 use crate::kernel::i18n::Common;
 use crate::platform::page::use_page;
+use crate::schedule::pages::{
+    CalendarPage, CohortPage, GeneratePage, HolidaysPage, MySchedulePage, PrintPage, SessionPage,
+};
 use crate::ui::guard::NotFound;
 use landing::Landing;
 use layout::Layout;
@@ -62,6 +66,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pengguna/baru") view=NewUserPage ssr=SsrMode::Async/>
                     <Route path=path!("/pengguna/:id") view=UserPage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/program") view=CataloguePage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan") view=CohortsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/baru") view=NewCohortPage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/:id/ubah") view=EditCohortPage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/:id") view=CohortPage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/:id/jadwalkan") view=GeneratePage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/:id/cetak") view=PrintPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sesi/:id") view=SessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jadwal") view=MySchedulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/kalender") view=CalendarPage ssr=SsrMode::Async/>
+                    <Route path=path!("/libur") view=HolidaysPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

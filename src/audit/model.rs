@@ -16,10 +16,19 @@ pub enum AuditAction {
     CodeIssue,
     DemoSeed,
     CliUserCreate,
+    CohortCreate,
+    CohortUpdate,
+    CatalogueAdd,
+    SessionsGenerate,
+    SessionMove,
+    SessionCancel,
+    HolidaySave,
+    HolidayDelete,
+    CalendarFeedChange,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 13] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::Activate,
@@ -33,6 +42,15 @@ impl AuditAction {
         AuditAction::CodeIssue,
         AuditAction::DemoSeed,
         AuditAction::CliUserCreate,
+        AuditAction::CohortCreate,
+        AuditAction::CohortUpdate,
+        AuditAction::CatalogueAdd,
+        AuditAction::SessionsGenerate,
+        AuditAction::SessionMove,
+        AuditAction::SessionCancel,
+        AuditAction::HolidaySave,
+        AuditAction::HolidayDelete,
+        AuditAction::CalendarFeedChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +68,15 @@ impl AuditAction {
             AuditAction::CodeIssue => "code_issue",
             AuditAction::DemoSeed => "demo_seed",
             AuditAction::CliUserCreate => "cli_user_create",
+            AuditAction::CohortCreate => "cohort_create",
+            AuditAction::CohortUpdate => "cohort_update",
+            AuditAction::CatalogueAdd => "catalogue_add",
+            AuditAction::SessionsGenerate => "sessions_generate",
+            AuditAction::SessionMove => "session_move",
+            AuditAction::SessionCancel => "session_cancel",
+            AuditAction::HolidaySave => "holiday_save",
+            AuditAction::HolidayDelete => "holiday_delete",
+            AuditAction::CalendarFeedChange => "calendar_feed_change",
         }
     }
 

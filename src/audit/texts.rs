@@ -34,6 +34,15 @@ texts! {
         ActCodeIssue => "Terbitkan kode", "Code issued";
         ActDemoSeed => "Data demo", "Demo data";
         ActCliUserCreate => "Buat akun (baris perintah)", "Account created (command line)";
+        ActCohortCreate => "Buat angkatan", "Cohort created";
+        ActCohortUpdate => "Ubah angkatan", "Cohort changed";
+        ActCatalogueAdd => "Tambah program/kursus/ruang", "Programme, course or room added";
+        ActSessionsGenerate => "Buat jadwal sesi", "Sessions generated";
+        ActSessionMove => "Pindah sesi", "Session moved";
+        ActSessionCancel => "Batalkan sesi", "Session cancelled";
+        ActHolidaySave => "Simpan hari libur", "Holiday saved";
+        ActHolidayDelete => "Hapus hari libur", "Holiday deleted";
+        ActCalendarFeedChange => "Ubah tautan kalender", "Calendar link changed";
         OutSuccess => "Berhasil", "Success";
         OutFailure => "Gagal", "Failed";
         OutRefused => "Ditolak", "Refused";
@@ -55,6 +64,15 @@ pub fn action_text(action: AuditAction) -> Text {
         AuditAction::CodeIssue => T::ActCodeIssue,
         AuditAction::DemoSeed => T::ActDemoSeed,
         AuditAction::CliUserCreate => T::ActCliUserCreate,
+        AuditAction::CohortCreate => T::ActCohortCreate,
+        AuditAction::CohortUpdate => T::ActCohortUpdate,
+        AuditAction::CatalogueAdd => T::ActCatalogueAdd,
+        AuditAction::SessionsGenerate => T::ActSessionsGenerate,
+        AuditAction::SessionMove => T::ActSessionMove,
+        AuditAction::SessionCancel => T::ActSessionCancel,
+        AuditAction::HolidaySave => T::ActHolidaySave,
+        AuditAction::HolidayDelete => T::ActHolidayDelete,
+        AuditAction::CalendarFeedChange => T::ActCalendarFeedChange,
     }
 }
 

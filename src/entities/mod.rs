@@ -2,6 +2,16 @@
 
 pub mod activation_codes;
 pub mod audit_log;
+pub mod calendar_feeds;
+pub mod class_sessions;
+pub mod cohort_instructors;
+pub mod cohort_members;
+pub mod cohorts;
+pub mod course_units;
+pub mod courses;
+pub mod holidays;
+pub mod programmes;
+pub mod rooms;
 pub mod sessions;
 pub mod sign_in_throttle;
 pub mod sites;

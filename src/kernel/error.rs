@@ -42,6 +42,57 @@ pub enum Problem {
     RoleNeedsEmail,
     /// Trainees sign in with phone or NIK and need a home site; the account lacks them.
     RoleNeedsPhone,
+    /// Not a calendar date (as typed, `DD/MM/YYYY` or `YYYY-MM-DD`).
+    InvalidDate,
+    /// Not a time of day (`08.00`, `08:00`).
+    InvalidTime,
+    /// Not a whole number.
+    InvalidNumber,
+    /// A number outside `min..=max`.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// An end (date or time) not after its start.
+    EndBeforeStart,
+    /// The room holds fewer people than the cohort.
+    RoomTooSmall {
+        capacity: u32,
+    },
+    /// A date outside the cohort's first and last day (ISO dates).
+    OutsideCohortDates {
+        from: String,
+        to: String,
+    },
+    /// The date is a holiday or cuti bersama.
+    OnHoliday {
+        name: String,
+    },
+    /// The time overlaps another session of the same instructor, room or cohort.
+    ScheduleConflict {
+        cohort: String,
+        /// RFC 3339 instants of the other session.
+        starts_at: String,
+        ends_at: String,
+        clashes: Vec<Clash>,
+    },
+    /// The weekdays and dates given yield no session at all.
+    NoSessions,
+    /// The lesson-hour target cannot be covered before the cohort ends.
+    HoursUnreachable {
+        reachable: u32,
+        target: u32,
+    },
+    /// This status cannot follow the current one.
+    InvalidTransition,
+}
+
+/// What two overlapping sessions share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum Clash {
+    Instructor,
+    Room,
+    Cohort,
 }
 
 /// A refused field: which one and why.

@@ -10,8 +10,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::actor::Role;
-use super::error::{AppError, Problem};
+use super::error::{AppError, Clash, Problem};
 use super::identity::NikProblem;
+use super::wib;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Locale {
@@ -123,6 +124,21 @@ texts! {
         ProbRoleNeedsEmail => "Akun ini belum punya e-mail, padahal staf masuk dengan e-mail.", "This account has no e-mail, which staff sign in with.";
         ProbRoleNeedsPhone => "Peserta perlu nomor HP atau NIK dan satu lokasi.", "A trainee needs a phone number or NIK and a site.";
         ErrorTitle => "Terjadi kesalahan", "Something went wrong";
+        ProbInvalidDate => "Tanggal tidak valid.", "Not a valid date.";
+        ProbInvalidTime => "Jam tidak valid. Contoh: 08.00.", "Not a valid time. Example: 08:00.";
+        ProbInvalidNumber => "Masukkan angka bulat.", "Enter a whole number.";
+        ProbOutOfRange => "Harus antara {min} dan {max}.", "Must be between {min} and {max}.";
+        ProbEndBeforeStart => "Selesai harus setelah mulai.", "The end must come after the start.";
+        ProbRoomTooSmall => "Ruangan hanya muat {n} orang, kurang dari kapasitas angkatan.", "The room holds only {n} people, fewer than the cohort.";
+        ProbOutsideCohortDates => "Di luar masa angkatan ({from} – {to}).", "Outside the cohort's dates ({from} – {to}).";
+        ProbOnHoliday => "Tanggal ini hari libur: {name}.", "This date is a holiday: {name}.";
+        ProbScheduleConflict => "Bentrok dengan {cohort}, {when} ({what}).", "Clashes with {cohort}, {when} ({what}).";
+        ClashInstructor => "pengajar sama", "same instructor";
+        ClashRoom => "ruangan sama", "same room";
+        ClashCohort => "angkatan sama", "same cohort";
+        ProbNoSessions => "Hari dan tanggal ini tidak menghasilkan satu sesi pun.", "These weekdays and dates yield no session.";
+        ProbHoursUnreachable => "Target {target} JP tidak tercapai sebelum angkatan selesai: paling banyak {reachable} JP.", "The {target} JP target cannot be reached before the cohort ends: at most {reachable} JP.";
+        ProbInvalidTransition => "Status ini tidak bisa dipilih dari status sekarang.", "This status cannot follow the current one.";
         Yes => "Ya", "Yes";
         No => "Tidak", "No";
     }
@@ -141,6 +157,15 @@ pub fn role_text(role: Role) -> Text {
         Role::Instructor => Common::RoleInstructor,
         Role::Coordinator => Common::RoleCoordinator,
         Role::Admin => Common::RoleAdmin,
+    }
+}
+
+/// What two clashing sessions share, as a short phrase.
+pub fn clash_text(clash: Clash) -> Text {
+    match clash {
+        Clash::Instructor => Common::ClashInstructor,
+        Clash::Room => Common::ClashRoom,
+        Clash::Cohort => Common::ClashCohort,
     }
 }
 
@@ -173,6 +198,53 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         Problem::ExactlyOneSite => Common::ProbExactlyOneSite,
         Problem::RoleNeedsEmail => Common::ProbRoleNeedsEmail,
         Problem::RoleNeedsPhone => Common::ProbRoleNeedsPhone,
+        Problem::InvalidDate => Common::ProbInvalidDate,
+        Problem::InvalidTime => Common::ProbInvalidTime,
+        Problem::InvalidNumber => Common::ProbInvalidNumber,
+        Problem::OutOfRange { min, max } => {
+            return fill(
+                Common::ProbOutOfRange.get(locale),
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            )
+        }
+        Problem::EndBeforeStart => Common::ProbEndBeforeStart,
+        Problem::RoomTooSmall { capacity } => return n(Common::ProbRoomTooSmall, *capacity),
+        Problem::OutsideCohortDates { from, to } => {
+            let show = |iso: &str| wib::parse_iso_date(iso).map_or_else(|| iso.to_owned(), wib::date_short);
+            return fill(
+                Common::ProbOutsideCohortDates.get(locale),
+                &[("from", &show(from)), ("to", &show(to))],
+            );
+        }
+        Problem::OnHoliday { name } => return fill(Common::ProbOnHoliday.get(locale), &[("name", name)]),
+        Problem::ScheduleConflict {
+            cohort,
+            starts_at,
+            ends_at,
+            clashes,
+        } => {
+            let what = clashes
+                .iter()
+                .map(|clash| clash_text(*clash).get(locale))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let when = wib::rfc3339_span(starts_at, ends_at, locale);
+            return fill(
+                Common::ProbScheduleConflict.get(locale),
+                &[("cohort", cohort), ("when", &when), ("what", &what)],
+            );
+        }
+        Problem::NoSessions => Common::ProbNoSessions,
+        Problem::HoursUnreachable { reachable, target } => {
+            return fill(
+                Common::ProbHoursUnreachable.get(locale),
+                &[
+                    ("reachable", &reachable.to_string()),
+                    ("target", &target.to_string()),
+                ],
+            )
+        }
+        Problem::InvalidTransition => Common::ProbInvalidTransition,
     };
     text.get(locale).to_owned()
 }

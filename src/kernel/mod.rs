@@ -6,11 +6,13 @@
 //! module of the crate.
 
 pub mod actor;
+pub mod codes;
 pub mod error;
 pub mod i18n;
 pub mod identity;
+pub mod input;
 pub mod wib;
 
 pub use actor::{Actor, Role};
-pub use error::{AppError, FieldError, Problem};
+pub use error::{AppError, Clash, FieldError, Problem};
 pub use i18n::{Locale, Text};

@@ -124,6 +124,113 @@ pub fn rfc3339_short(value: &str, locale: Locale) -> String {
         .unwrap_or_else(|_| value.to_owned())
 }
 
+/// "Senin, 30 November 2026, 08.00–12.00 WIB" for two RFC 3339 instants (the end's date
+/// is left out when it is the same day); unparsable input is shown as it is.
+pub fn rfc3339_span(start: &str, end: &str, locale: Locale) -> String {
+    let parse =
+        |value: &str| OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok();
+    match (parse(start), parse(end)) {
+        (Some(start), Some(end)) => span_long(start, end, locale),
+        _ => format!("{start} – {end}"),
+    }
+}
+
+/// "Senin, 30 November 2026, 08.00–12.00 WIB".
+pub fn span_long(start: OffsetDateTime, end: OffsetDateTime, locale: Locale) -> String {
+    let (start, end) = (to_wib(start), to_wib(end));
+    if start.date() == end.date() {
+        format!(
+            "{}, {}–{} WIB",
+            date_long(start.date(), locale),
+            time_of_day(start.time(), locale),
+            time_of_day(end.time(), locale)
+        )
+    } else {
+        format!("{} – {}", instant_long(start, locale), instant_long(end, locale))
+    }
+}
+
+/// "08.00–12.00" (WIB wall clock).
+pub fn time_span(start: OffsetDateTime, end: OffsetDateTime, locale: Locale) -> String {
+    format!(
+        "{}–{}",
+        time_of_day(to_wib(start).time(), locale),
+        time_of_day(to_wib(end).time(), locale)
+    )
+}
+
+/// The instant at which `time` on `date` happens in WIB.
+pub fn at(date: Date, time: Time) -> OffsetDateTime {
+    PrimitiveDateTime::new(date, time).assume_offset(WIB)
+}
+
+/// A date as typed: `YYYY-MM-DD` (date inputs), or day first as Indonesians write it,
+/// `DD/MM/YYYY` or `DD-MM-YYYY`.
+pub fn parse_date(value: &str) -> Option<Date> {
+    let value = value.trim();
+    parse_iso_date(value).or_else(|| {
+        let parts: Vec<&str> = value.split(['/', '-', '.']).collect();
+        let [day, month, year] = parts.as_slice() else {
+            return None;
+        };
+        if year.len() != 4 {
+            return None;
+        }
+        let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
+        Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+    })
+}
+
+/// A time of day as typed: `08.00`, `08:00`, `8:00`, `0800` (24-hour).
+pub fn parse_time(value: &str) -> Option<Time> {
+    let value = value.trim();
+    let (hour, minute) = match value.split_once([':', '.']) {
+        Some((hour, minute)) => (hour, minute),
+        None if value.len() == 4 => value.split_at(2),
+        None => return None,
+    };
+    if hour.is_empty() || hour.len() > 2 || minute.len() != 2 {
+        return None;
+    }
+    Time::from_hms(hour.parse().ok()?, minute.parse().ok()?, 0).ok()
+}
+
+/// `YYYY-MM-DD`, as `<input type="date">` wants it.
+pub fn iso_date(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// `HH:MM`, as `<input type="time">` wants it.
+pub fn iso_time(time: Time) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// The Monday of the week `date` is in.
+pub fn monday_of(date: Date) -> Date {
+    date - time::Duration::days(i64::from(date.weekday().number_days_from_monday()))
+}
+
+/// Weekday name, for headings and choices.
+pub fn weekday(day: Weekday, locale: Locale) -> &'static str {
+    weekday_name(day, locale)
+}
+
+/// "November 2026".
+pub fn month_year(date: Date, locale: Locale) -> String {
+    format!("{} {}", month_name(date.month(), locale), date.year())
+}
+
+/// "30 Nov" style short date with the weekday: "Sen 30/11".
+pub fn date_compact(date: Date, locale: Locale) -> String {
+    let day: String = weekday_name(date.weekday(), locale).chars().take(3).collect();
+    format!("{day} {:02}/{:02}", date.day(), u8::from(date.month()))
+}
+
 /// Parses `YYYY-MM-DD` (the value of an `<input type="date">`).
 pub fn parse_iso_date(value: &str) -> Option<Date> {
     Date::parse(
@@ -169,6 +276,33 @@ mod tests {
             start_of_day(date!(2026 - 11 - 29)),
             datetime!(2026-11-28 17:00 UTC)
         );
+    }
+
+    #[test]
+    fn dates_and_times_parse_the_way_people_type_them() {
+        assert_eq!(parse_date("30/11/2026"), Some(date!(2026 - 11 - 30)));
+        assert_eq!(parse_date("2026-11-30"), Some(date!(2026 - 11 - 30)));
+        assert_eq!(parse_date("29-02-2028"), Some(date!(2028 - 02 - 29)));
+        assert_eq!(parse_date("29/02/2027"), None);
+        assert_eq!(parse_date("30/11/26"), None);
+        assert_eq!(parse_time("08.00"), Some(time::macros::time!(8:00)));
+        assert_eq!(parse_time("8:30"), Some(time::macros::time!(8:30)));
+        assert_eq!(parse_time("1330"), Some(time::macros::time!(13:30)));
+        assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_time("8"), None);
+        assert_eq!(monday_of(date!(2026 - 12 - 06)), date!(2026 - 11 - 30));
+        assert_eq!(monday_of(date!(2026 - 11 - 30)), date!(2026 - 11 - 30));
+    }
+
+    #[test]
+    fn spans_read_as_one_day_with_two_times() {
+        let start = datetime!(2026-11-30 01:00 UTC);
+        let end = datetime!(2026-11-30 05:00 UTC);
+        assert_eq!(
+            span_long(start, end, Locale::Id),
+            "Senin, 30 November 2026, 08.00–12.00 WIB"
+        );
+        assert_eq!(at(date!(2026 - 11 - 30), time::macros::time!(8:00)), start);
     }
 
     #[test]

@@ -196,6 +196,29 @@ impl Ctx {
             .is_some_and(|accept| accept.contains("text/html"))
     }
 
+    /// `scheme://host` as the browser reached us, for addresses shown to people (calendar
+    /// feeds). Behind HTTPS (`SECURE_COOKIES`) the scheme is `https`.
+    pub fn origin(&self) -> String {
+        let scheme = if self.state.config.secure_cookies {
+            "https"
+        } else {
+            "http"
+        };
+        let host = self
+            .parts
+            .headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .filter(|host| {
+                !host.is_empty()
+                    && host
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+            })
+            .map_or_else(|| self.state.config.site_addr.to_string(), str::to_owned);
+        format!("{scheme}://{host}")
+    }
+
     /// The same-origin page the form was posted from (path and query only).
     pub fn referer_path(&self) -> String {
         self.parts

@@ -17,3 +17,10 @@ pub fn internal(context: &str, error: &dyn std::fmt::Display) -> AppError {
     tracing::error!(reference = %reference, context, error = %error, "internal error");
     AppError::Internal { reference }
 }
+
+/// A database failure in a use case is never the client's fault: logged with a reference.
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        internal("database", &error)
+    }
+}

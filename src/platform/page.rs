@@ -53,6 +53,17 @@ impl PageCtx {
             .map(str::to_owned)
     }
 
+    /// Every value of a repeated query parameter (`?day=1&day=4`), percent-decoded.
+    pub fn query_params(&self, name: &str) -> Vec<String> {
+        self.query
+            .split('&')
+            .filter_map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(key) == name).then(|| decode(value))
+            })
+            .collect()
+    }
+
     /// A query parameter of this request (first occurrence), percent-decoded.
     pub fn query_param(&self, name: &str) -> Option<String> {
         self.query.split('&').find_map(|pair| {

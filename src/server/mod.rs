@@ -93,6 +93,8 @@ pub fn router(state: AppState) -> Router {
     let config = state.config.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/ical/{file}", get(crate::schedule::feeds::personal_feed))
+        .route("/angkatan/{id}/jadwal.ics", get(crate::schedule::feeds::cohort_download))
         .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             provide_request_context,

@@ -330,3 +330,111 @@ pub fn location(response: &Response) -> String {
         .unwrap_or_default()
         .to_owned()
 }
+
+/// The id of a programme or course seeded by the migrations, by code.
+pub async fn reference_ids(app: &TestApp) -> (i64, i64) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use siap_jepang::entities::{courses, programmes};
+    let programme = programmes::Entity::find()
+        .filter(programmes::Column::Code.eq("SSW-KAIGO"))
+        .one(&app.state.db)
+        .await
+        .expect("programmes readable")
+        .expect("seeded programme");
+    let course = courses::Entity::find()
+        .filter(courses::Column::Code.eq("BJ-N4-360"))
+        .one(&app.state.db)
+        .await
+        .expect("courses readable")
+        .expect("seeded course");
+    (programme.id, course.id)
+}
+
+impl TestApp {
+    /// A room at `site` holding `capacity` people.
+    pub async fn room(&self, site: &str, name: &str, capacity: u32) -> i64 {
+        siap_jepang::cohorts::db::insert_room(
+            &self.state.db,
+            self.site(site),
+            name,
+            capacity,
+            self.state.clock.now(),
+        )
+        .await
+        .expect("room inserted")
+        .id
+    }
+
+    /// A running cohort at `site` from `starts_on` to `ends_on` (ISO dates) with its
+    /// instructors and members, straight into the database.
+    pub async fn cohort(
+        &self,
+        code: &str,
+        site: &str,
+        dates: (&str, &str),
+        instructors: &[i64],
+        members: &[i64],
+    ) -> i64 {
+        use siap_jepang::cohorts::model::{CohortCode, CohortStatus, ValidCohort};
+        let (programme_id, course_id) = reference_ids(self).await;
+        let valid = ValidCohort {
+            code: CohortCode::parse(code).expect("valid code"),
+            course_id,
+            programme_id,
+            site_id: self.site(site),
+            room_id: None,
+            capacity: 30,
+            starts_on: siap_jepang::kernel::wib::parse_iso_date(dates.0).expect("ISO date"),
+            ends_on: siap_jepang::kernel::wib::parse_iso_date(dates.1).expect("ISO date"),
+            attendance_threshold: 80,
+            status: CohortStatus::Running,
+            instructor_ids: instructors.to_vec(),
+        };
+        let cohort = siap_jepang::cohorts::db::insert_cohort(
+            &self.state.db,
+            &valid,
+            self.state.clock.now(),
+            instructors.first().copied().unwrap_or(1),
+        )
+        .await
+        .expect("cohort inserted");
+        for member in members {
+            siap_jepang::cohorts::db::add_member(&self.state.db, cohort.id, *member)
+                .await
+                .expect("member added");
+        }
+        cohort.id
+    }
+
+    /// A scheduled session of `cohort` (RFC 3339 instants), straight into the database.
+    pub async fn session(
+        &self,
+        cohort: i64,
+        starts_at: &str,
+        ends_at: &str,
+        instructor: Option<i64>,
+        room: Option<i64>,
+    ) -> i64 {
+        use sea_orm::{EntityTrait, Set};
+        use siap_jepang::entities::class_sessions;
+        let parse = |value: &str| {
+            time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339)
+                .expect("RFC 3339")
+        };
+        class_sessions::Entity::insert(class_sessions::ActiveModel {
+            cohort_id: Set(cohort),
+            starts_at: Set(parse(starts_at)),
+            ends_at: Set(parse(ends_at)),
+            room_id: Set(room),
+            instructor_id: Set(instructor),
+            unit_id: Set(None),
+            status: Set("scheduled".into()),
+            created_at: Set(self.state.clock.now()),
+            ..Default::default()
+        })
+        .exec_with_returning(&self.state.db)
+        .await
+        .expect("session inserted")
+        .id
+    }
+}

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("server", 6),   // composition: router, middleware, CLI, seed, backup
     ("app", 5),      // app shell: routes, layout and navigation, landing, preferences
-    ("accounts", 4), // areas
+    ("schedule", 4), // areas
+    ("cohorts", 4),
+    ("accounts", 4),
     ("audit", 4),
     ("ui", 3),       // UI kit
     ("platform", 2), // web platform
@@ -18,7 +20,13 @@ const LAYERS: &[(&str, u8)] = &[
 ];
 
 /// Uses between areas (same layer): the higher area first.
-const AREA_USES: &[(&str, &str)] = &[("accounts", "audit")];
+const AREA_USES: &[(&str, &str)] = &[
+    ("accounts", "audit"),
+    ("cohorts", "audit"),
+    ("schedule", "cohorts"),
+    ("schedule", "accounts"),
+    ("schedule", "audit"),
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("readable src dir").flatten() {

@@ -1,0 +1,162 @@
+//! What the cohort and catalogue pages receive from the server.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{CohortStatus, CourseLevel, LanguageTarget, Track};
+
+/// One choice of a select list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeView {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub track: Track,
+    pub sector: Option<String>,
+    pub language_target: LanguageTarget,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseView {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub level: CourseLevel,
+    pub total_hours: u32,
+    pub textbook: Option<String>,
+    pub units: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomView {
+    pub id: i64,
+    pub site_id: i64,
+    pub site: String,
+    pub name: String,
+    pub capacity: u32,
+}
+
+/// Programmes, courses and rooms, with what the reader may add.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub programmes: Vec<ProgrammeView>,
+    pub courses: Vec<CourseView>,
+    pub rooms: Vec<RoomView>,
+    /// Sites the reader may add rooms at (empty: none).
+    pub room_sites: Vec<Choice>,
+    pub can_edit_catalogue: bool,
+}
+
+/// Filters of the cohort list; the page number starts at 1.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortFilter {
+    pub q: Option<String>,
+    pub site: Option<i64>,
+    pub status: Option<String>,
+    pub programme: Option<i64>,
+    pub page: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortSummary {
+    pub id: i64,
+    pub code: String,
+    pub course: String,
+    pub programme: String,
+    pub site: String,
+    pub status: CohortStatus,
+    /// ISO dates.
+    pub starts_on: String,
+    pub ends_on: String,
+    pub capacity: u32,
+    pub members: u64,
+    pub instructors: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortList {
+    pub items: Vec<CohortSummary>,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
+    pub sites: Vec<Choice>,
+    pub programmes: Vec<Choice>,
+    pub can_create: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomChoice {
+    pub id: i64,
+    pub site_id: i64,
+    pub label: String,
+    pub capacity: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstructorChoice {
+    pub id: i64,
+    pub name: String,
+    pub site_ids: Vec<i64>,
+}
+
+/// The values a cohort form starts with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortValues {
+    pub code: String,
+    pub course_id: Option<i64>,
+    pub programme_id: Option<i64>,
+    pub site_id: Option<i64>,
+    pub room_id: Option<i64>,
+    pub capacity: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub attendance_threshold: String,
+    pub status: Option<CohortStatus>,
+    pub instructor_ids: Vec<i64>,
+}
+
+/// Choices for the new/edit cohort form, limited to what the actor may pick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortForm {
+    /// `None` when creating.
+    pub cohort_id: Option<i64>,
+    pub values: CohortValues,
+    pub courses: Vec<Choice>,
+    pub programmes: Vec<Choice>,
+    pub sites: Vec<Choice>,
+    pub rooms: Vec<RoomChoice>,
+    pub instructors: Vec<InstructorChoice>,
+    /// Statuses the cohort may take from here.
+    pub statuses: Vec<CohortStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One cohort as its detail page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortDetail {
+    pub id: i64,
+    pub code: String,
+    pub course: CourseView,
+    pub programme: ProgrammeView,
+    pub site_id: i64,
+    pub site: String,
+    pub room: Option<RoomView>,
+    pub capacity: u32,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub status: CohortStatus,
+    pub attendance_threshold: u8,
+    pub instructors: Vec<Person>,
+    pub members: u64,
+    pub can_manage: bool,
+}

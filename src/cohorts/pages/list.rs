@@ -1,0 +1,150 @@
+//! The cohort list: filters and one card per cohort.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::cohorts::api::list_cohorts;
+use crate::cohorts::authz;
+use crate::cohorts::dto::{CohortFilter, CohortList};
+use crate::cohorts::model::CohortStatus;
+use crate::cohorts::texts::{status_text, T};
+use crate::kernel::i18n::fill;
+use crate::kernel::{wib, Text};
+use crate::platform::page::{encode, use_page};
+use crate::ui::guard::{require, LoadError};
+use crate::ui::texts::Ui;
+
+fn filter_from_query() -> CohortFilter {
+    let page = use_page();
+    let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
+    CohortFilter {
+        q: non_empty("q"),
+        site: non_empty("site").and_then(|v| v.parse().ok()),
+        status: non_empty("status"),
+        programme: non_empty("programme").and_then(|v| v.parse().ok()),
+        page: non_empty("page").and_then(|v| v.parse().ok()),
+    }
+}
+
+fn page_link(filter: &CohortFilter, page: u64) -> String {
+    let mut params = Vec::new();
+    if let Some(q) = &filter.q {
+        params.push(format!("q={}", encode(q)));
+    }
+    if let Some(site) = filter.site {
+        params.push(format!("site={site}"));
+    }
+    if let Some(status) = &filter.status {
+        params.push(format!("status={}", encode(status)));
+    }
+    if let Some(programme) = filter.programme {
+        params.push(format!("programme={programme}"));
+    }
+    params.push(format!("page={page}"));
+    format!("/angkatan?{}", params.join("&"))
+}
+
+/// "01/12/2026 – 31/05/2027" from two ISO dates.
+pub fn period(starts_on: &str, ends_on: &str) -> String {
+    let show = |iso: &str| wib::parse_iso_date(iso).map_or_else(|| iso.to_owned(), wib::date_short);
+    format!("{} – {}", show(starts_on), show(ends_on))
+}
+
+#[component]
+pub fn CohortsPage() -> impl IntoView {
+    if let Err(denied) = require(authz::can_list_cohorts) {
+        return denied;
+    }
+    let page = use_page();
+    let filter = filter_from_query();
+    view! {
+        <Title text=page.t(T::CohortsTitle)/>
+        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
+            {Suspend::new(async move {
+                match list_cohorts(filter.clone()).await {
+                    Ok(list) => view! { <CohortListView list filter/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn CohortListView(list: CohortList, filter: CohortFilter) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: Text| key.get(locale);
+    let previous = (list.page > 1).then(|| page_link(&filter, list.page - 1));
+    let next = (list.page < list.pages).then(|| page_link(&filter, list.page + 1));
+    view! {
+        <div class="page-heading">
+            <h1>{t(T::CohortsTitle)}</h1>
+            {list.can_create.then(|| view! { <a class="button" href="/angkatan/baru">{t(T::NewCohort)}</a> })}
+        </div>
+        <form method="get" action="/angkatan" class="filters" role="search">
+            <div class="field">
+                <label for="cohorts-q">{t(T::SearchCode)}</label>
+                <input id="cohorts-q" name="q" type="search" value=filter.q.clone() maxlength=30/>
+            </div>
+            <div class="field">
+                <label for="cohorts-site">{t(Ui::Site)}</label>
+                <select id="cohorts-site" name="site">
+                    <option value="">{t(Ui::All)}</option>
+                    {list.sites.iter().map(|site| view! {
+                        <option value=site.id.to_string() selected=filter.site == Some(site.id)>{site.label.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="cohorts-status">{t(T::FilterStatus)}</label>
+                <select id="cohorts-status" name="status">
+                    <option value="">{t(Ui::All)}</option>
+                    {CohortStatus::ALL.iter().map(|status| view! {
+                        <option value=status.as_str() selected=filter.status.as_deref() == Some(status.as_str())>{t(status_text(*status))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="cohorts-programme">{t(T::FilterProgramme)}</label>
+                <select id="cohorts-programme" name="programme">
+                    <option value="">{t(Ui::All)}</option>
+                    {list.programmes.iter().map(|programme| view! {
+                        <option value=programme.id.to_string() selected=filter.programme == Some(programme.id)>{programme.label.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{t(Ui::ApplyFilters)}</button>
+        </form>
+        <p class="hint" role="status">{fill(t(T::CohortsCount), &[("n", &list.total.to_string())])}</p>
+        {if list.items.is_empty() {
+            view! { <p>{t(T::NoCohorts)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="record-list">
+                    {list.items.into_iter().map(|cohort| view! {
+                        <li class="record">
+                            <a href=format!("/angkatan/{}", cohort.id) class="record-title">{cohort.code.clone()}</a>
+                            <span class=format!("badge cohort-{}", cohort.status.as_str())>{t(status_text(cohort.status))}</span>
+                            <div class="hint">{cohort.course.clone()} " · " {cohort.programme.clone()}</div>
+                            <div class="hint">
+                                {cohort.site.clone()} " · " {period(&cohort.starts_on, &cohort.ends_on)} " · "
+                                {t(T::ColumnMembers)} " "
+                                {fill(t(T::MembersOf), &[("n", &cohort.members.to_string()), ("cap", &cohort.capacity.to_string())])}
+                            </div>
+                            {(!cohort.instructors.is_empty()).then(|| view! {
+                                <div class="hint">{t(T::ColumnInstructors)} ": " {cohort.instructors.join(", ")}</div>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <nav class="pagination" aria-label=t(Ui::Pagination)>
+            {previous.map(|href| view! { <a href=href rel="prev">{t(Ui::Previous)}</a> })}
+            <span>{fill(t(Ui::PageOf), &[("page", &list.page.to_string()), ("pages", &list.pages.to_string())])}</span>
+            {next.map(|href| view! { <a href=href rel="next">{t(Ui::Next)}</a> })}
+        </nav>
+    }
+}

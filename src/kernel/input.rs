@@ -1,0 +1,88 @@
+//! What people type into forms, parsed once: whole numbers in a range, dates as
+//! Indonesians write them, ids chosen from select lists, single-line texts.
+
+use time::Date;
+
+use super::error::Problem;
+
+/// A whole number in `min..=max`, as typed.
+///
+/// # Errors
+/// [`Problem::Required`], [`Problem::InvalidNumber`] or [`Problem::OutOfRange`].
+pub fn parse_number(input: &str, min: i64, max: i64) -> Result<i64, Problem> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(Problem::Required);
+    }
+    let value: i64 = input.parse().map_err(|_| Problem::InvalidNumber)?;
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Problem::OutOfRange { min, max })
+    }
+}
+
+/// The id chosen in a select list: `None` for the empty choice.
+///
+/// # Errors
+/// [`Problem::InvalidChoice`] for anything that is not an id.
+pub fn parse_choice(input: &str) -> Result<Option<i64>, Problem> {
+    match input.trim() {
+        "" => Ok(None),
+        value => value.parse().map(Some).map_err(|_| Problem::InvalidChoice),
+    }
+}
+
+/// A date as typed (see [`super::wib::parse_date`]).
+///
+/// # Errors
+/// [`Problem::Required`] or [`Problem::InvalidDate`].
+pub fn parse_date(input: &str) -> Result<Date, Problem> {
+    if input.trim().is_empty() {
+        return Err(Problem::Required);
+    }
+    super::wib::parse_date(input).ok_or(Problem::InvalidDate)
+}
+
+/// A trimmed single-line text of at most `max` characters.
+///
+/// # Errors
+/// [`Problem::Required`] (unless `optional`) or [`Problem::TooLong`].
+pub fn parse_text(input: &str, max: u32, optional: bool) -> Result<Option<String>, Problem> {
+    let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return if optional {
+            Ok(None)
+        } else {
+            Err(Problem::Required)
+        };
+    }
+    if text.chars().count() > max as usize {
+        return Err(Problem::TooLong { max });
+    }
+    Ok(Some(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_parse_or_say_why_not() {
+        assert_eq!(parse_number(" 24 ", 1, 200), Ok(24));
+        assert_eq!(parse_number("", 1, 200), Err(Problem::Required));
+        assert_eq!(parse_number("2x", 1, 200), Err(Problem::InvalidNumber));
+        assert_eq!(
+            parse_number("0", 1, 200),
+            Err(Problem::OutOfRange { min: 1, max: 200 })
+        );
+        assert_eq!(parse_choice(""), Ok(None));
+        assert_eq!(parse_choice("7"), Ok(Some(7)));
+        assert_eq!(parse_choice("tujuh"), Err(Problem::InvalidChoice));
+        assert_eq!(parse_date(" "), Err(Problem::Required));
+        assert_eq!(parse_date("31/02/2026"), Err(Problem::InvalidDate));
+        assert_eq!(parse_text("  a   b ", 5, false), Ok(Some("a b".into())));
+        assert_eq!(parse_text(" ", 5, true), Ok(None));
+        assert_eq!(parse_text("abcdef", 5, true), Err(Problem::TooLong { max: 5 }));
+    }
+}

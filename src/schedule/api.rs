@@ -1,0 +1,310 @@
+//! Server functions for the schedule. Each one: authenticate, authorise, call one use
+//! case, answer (data) or reply (form post → redirect with a flash).
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::dto::{
+    CalendarFilter, CalendarView, CohortSchedule, GenerationPage, HolidayList, MySchedule, PrintableWeek,
+    SessionDetail,
+};
+use super::model::generation::PatternInput;
+use crate::kernel::AppError;
+
+#[cfg(feature = "ssr")]
+use super::texts::Notice;
+#[cfg(feature = "ssr")]
+use crate::platform::context::{Ctx, Failure, Success};
+
+/// "My schedule" and the reader's calendar-feed address.
+#[server(prefix = "/api", endpoint = "schedule/mine", input = GetUrl)]
+pub async fn get_my_schedule() -> Result<MySchedule, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        let actor = ctx.authorize(authz::can_view_own_schedule)?;
+        let feed = service::feed_view(ctx.env(), actor, &ctx.origin()).await?;
+        service::my_schedule(ctx.env(), actor, feed).await
+    }
+    .await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "schedule/cohort", input = GetUrl)]
+pub async fn get_cohort_schedule(cohort_id: i64) -> Result<CohortSchedule, AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = async { service::cohort_schedule(ctx.env(), ctx.actor()?, cohort_id).await }.await;
+    ctx.answer(result)
+}
+
+/// The generation page; with a pattern, its preview (nothing is written).
+#[server(prefix = "/api", endpoint = "schedule/generation", input = GetUrl)]
+pub async fn get_generation(
+    cohort_id: i64,
+    pattern: Option<PatternInput>,
+    instructor_id: Option<String>,
+    room_id: Option<String>,
+) -> Result<GenerationPage, AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let input = pattern.map(|pattern| service::GenerationInput {
+        pattern,
+        instructor_id: instructor_id.unwrap_or_default(),
+        room_id: room_id.unwrap_or_default(),
+        skip: Vec::new(),
+    });
+    let result = async {
+        let actor = ctx.authorize(crate::cohorts::authz::can_plan_cohorts)?;
+        service::generation_page(ctx.env(), actor, cohort_id, input.as_ref()).await
+    }
+    .await;
+    ctx.answer(result)
+}
+
+/// Writes the previewed sessions, leaving out the dates in `skip`.
+#[server(prefix = "/api", endpoint = "schedule/generate")]
+#[allow(clippy::too_many_arguments)]
+pub async fn generate_sessions(
+    cohort_id: i64,
+    weekdays: Option<Vec<String>>,
+    start_time: String,
+    end_time: String,
+    every_weeks: Option<String>,
+    from: String,
+    until: Option<String>,
+    until_date: Option<String>,
+    target_hours: Option<String>,
+    instructor_id: Option<String>,
+    room_id: Option<String>,
+    skip: Option<Vec<String>>,
+) -> Result<u64, AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let input = service::GenerationInput {
+        pattern: PatternInput {
+            weekdays: weekdays.unwrap_or_default(),
+            start_time,
+            end_time,
+            every_weeks: every_weeks.unwrap_or_default(),
+            from,
+            until: until.unwrap_or_default(),
+            until_date: until_date.unwrap_or_default(),
+            target_hours: target_hours.unwrap_or_default(),
+        },
+        instructor_id: instructor_id.unwrap_or_default(),
+        room_id: room_id.unwrap_or_default(),
+        skip: skip.unwrap_or_default(),
+    };
+    let result = async {
+        let actor = ctx.authorize(crate::cohorts::authz::can_plan_cohorts)?;
+        service::generate_sessions(ctx.env(), ctx.client(), actor, cohort_id, &input).await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |(count, code)| {
+            Success::to(format!("/angkatan/{cohort_id}")).notice(Notice::Generated {
+                count: *count,
+                code: code.clone(),
+            })
+        },
+        Failure::form("generate"),
+    )
+    .map(|(count, _)| count)
+}
+
+#[server(prefix = "/api", endpoint = "schedule/session", input = GetUrl)]
+pub async fn get_session(session_id: i64) -> Result<SessionDetail, AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = async { service::session_detail(ctx.env(), ctx.actor()?, session_id).await }.await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "schedule/move")]
+#[allow(clippy::too_many_arguments)]
+pub async fn move_session(
+    session_id: i64,
+    date: String,
+    start_time: String,
+    end_time: String,
+    room_id: Option<String>,
+    instructor_id: Option<String>,
+    reason: String,
+) -> Result<(), AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let input = service::MoveInput {
+        date,
+        start_time,
+        end_time,
+        room_id: room_id.unwrap_or_default(),
+        instructor_id: instructor_id.unwrap_or_default(),
+        reason,
+    };
+    let result = async {
+        let actor = ctx.authorize(crate::cohorts::authz::can_plan_cohorts)?;
+        service::move_session(ctx.env(), ctx.client(), actor, session_id, &input).await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |(starts_at, ends_at)| {
+            Success::to(format!("/sesi/{session_id}")).notice(Notice::Moved {
+                starts_at: starts_at.clone(),
+                ends_at: ends_at.clone(),
+            })
+        },
+        Failure::form("move")
+            .keep("date", &input.date)
+            .keep("start_time", &input.start_time)
+            .keep("end_time", &input.end_time)
+            .keep("room_id", &input.room_id)
+            .keep("instructor_id", &input.instructor_id)
+            .keep("reason", &input.reason),
+    )
+    .map(|_| ())
+}
+
+#[server(prefix = "/api", endpoint = "schedule/cancel")]
+pub async fn cancel_session(session_id: i64, reason: String) -> Result<(), AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result = async {
+        let actor = ctx.authorize(crate::cohorts::authz::can_plan_cohorts)?;
+        service::cancel_session(ctx.env(), ctx.client(), actor, session_id, &reason).await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |_| Success::to(format!("/sesi/{session_id}")).notice(Notice::Cancelled),
+        Failure::form("cancel").keep("reason", &reason),
+    )
+    .map(|_| ())
+}
+
+#[server(prefix = "/api", endpoint = "schedule/calendar", input = GetUrl)]
+pub async fn get_calendar(filter: CalendarFilter) -> Result<CalendarView, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result =
+        async { service::calendar(ctx.env(), ctx.authorize(authz::can_view_calendar)?, &filter).await }.await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "schedule/print", input = GetUrl)]
+pub async fn get_printable_week(cohort_id: i64, date: Option<String>) -> Result<PrintableWeek, AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    let result =
+        async { service::printable_week(ctx.env(), ctx.actor()?, cohort_id, date.as_deref()).await }.await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "schedule/holidays", input = GetUrl)]
+pub async fn get_holidays(year: Option<i32>) -> Result<HolidayList, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result =
+        async { service::holiday_list(ctx.env(), ctx.authorize(authz::can_read_holidays)?, year).await }
+            .await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "schedule/save-holiday")]
+pub async fn save_holiday(
+    holiday_id: Option<String>,
+    date: String,
+    name: String,
+    kind: String,
+    confirmed: Option<String>,
+) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let input = service::HolidayInput {
+        date,
+        name,
+        kind,
+        confirmed: confirmed.is_some_and(|v| !v.is_empty()),
+    };
+    let result = async {
+        let actor = ctx.authorize(authz::can_edit_holidays)?;
+        let id = crate::kernel::input::parse_choice(holiday_id.as_deref().unwrap_or_default())
+            .map_err(|_| AppError::BadRequest)?;
+        service::save_holiday(ctx.env(), ctx.client(), actor, id, &input).await
+    }
+    .await;
+    let form = if holiday_id.as_deref().is_some_and(|id| !id.is_empty()) {
+        "edit-holiday"
+    } else {
+        "add-holiday"
+    };
+    ctx.reply(
+        result,
+        |(name, year)| Success::to(format!("/libur?tahun={year}")).notice(Notice::HolidaySaved(name.clone())),
+        Failure::form(form)
+            .keep("date", &input.date)
+            .keep("name", &input.name)
+            .keep("kind", &input.kind),
+    )
+    .map(|_| ())
+}
+
+#[server(prefix = "/api", endpoint = "schedule/delete-holiday")]
+pub async fn delete_holiday(holiday_id: i64) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        let actor = ctx.authorize(authz::can_edit_holidays)?;
+        service::delete_holiday(ctx.env(), ctx.client(), actor, holiday_id).await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |year| Success::to(format!("/libur?tahun={year}")).notice(Notice::HolidayDeleted),
+        Failure::form("holidays"),
+    )
+    .map(|_| ())
+}
+
+/// A new secret calendar address (the old one stops working).
+#[server(prefix = "/api", endpoint = "schedule/feed-reset")]
+pub async fn reset_feed() -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        service::reset_feed(
+            ctx.env(),
+            ctx.client(),
+            ctx.authorize(authz::can_view_own_schedule)?,
+        )
+        .await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |()| Success::to("/jadwal#kalender").notice(Notice::FeedCreated),
+        Failure::form("feed"),
+    )
+}
+
+#[server(prefix = "/api", endpoint = "schedule/feed-revoke")]
+pub async fn revoke_feed() -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        service::revoke_feed(
+            ctx.env(),
+            ctx.client(),
+            ctx.authorize(authz::can_view_own_schedule)?,
+        )
+        .await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |()| Success::to("/jadwal#kalender").notice(Notice::FeedRevoked),
+        Failure::form("feed"),
+    )
+}

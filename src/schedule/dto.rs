@@ -1,0 +1,162 @@
+//! What the schedule pages receive from the server.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{HolidayKind, SessionStatus};
+use crate::cohorts::dto::{Choice, CohortDetail};
+
+/// One class session as people see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub cohort: String,
+    /// RFC 3339 UTC instants; pages show them in WIB.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub room: Option<String>,
+    pub instructor: Option<String>,
+    pub unit: Option<String>,
+    pub status: SessionStatus,
+    pub change_reason: Option<String>,
+    pub original_starts_at: Option<String>,
+    /// A change trainees should notice: moved or cancelled, and not yet over.
+    pub flagged: bool,
+}
+
+/// The personal calendar feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedView {
+    /// The secret subscription address, when the feed is on.
+    pub url: Option<String>,
+}
+
+/// "My schedule": today, the rest of this week, and what comes after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySchedule {
+    /// ISO date of today (WIB).
+    pub today: String,
+    pub today_sessions: Vec<SessionView>,
+    pub this_week: Vec<SessionView>,
+    pub upcoming: Vec<SessionView>,
+    /// Whether the reader belongs to or teaches any cohort (or oversees a site).
+    pub has_cohorts: bool,
+    pub feed: FeedView,
+}
+
+/// A cohort with its whole schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortSchedule {
+    pub cohort: CohortDetail,
+    /// ISO date of today (WIB), to tell past sessions from coming ones.
+    pub today: String,
+    pub sessions: Vec<SessionView>,
+    /// Lesson hours (JP) of the sessions not cancelled.
+    pub planned_hours: u32,
+    /// Sessions may still be added or changed (the cohort is not over or cancelled).
+    pub schedulable: bool,
+}
+
+/// One date of a generation preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewRow {
+    /// ISO date.
+    pub date: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    /// The conflicts on this date, as field problems (empty: none).
+    pub conflicts: Vec<crate::kernel::Problem>,
+}
+
+/// What confirming would write, computed without writing anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenerationPreview {
+    pub rows: Vec<PreviewRow>,
+    /// (ISO date, holiday name)
+    pub skipped: Vec<(String, String)>,
+    pub lesson_hours: u32,
+}
+
+/// The generation page: the cohort, the choices, and the preview when asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenerationPage {
+    pub cohort: CohortDetail,
+    pub instructors: Vec<Choice>,
+    pub rooms: Vec<Choice>,
+    /// Lesson hours still to plan for the course.
+    pub remaining_hours: u32,
+    /// `None` until the form is sent; `Err` holds why the pattern was refused.
+    pub preview: Option<Result<GenerationPreview, crate::kernel::AppError>>,
+}
+
+/// One session with what the reader may do to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionDetail {
+    pub session: SessionView,
+    pub can_manage: bool,
+    pub instructors: Vec<Choice>,
+    pub rooms: Vec<Choice>,
+    pub instructor_id: Option<i64>,
+    pub room_id: Option<i64>,
+}
+
+/// Filters of the calendar.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarFilter {
+    /// `week` (default) or `month`.
+    pub view: Option<String>,
+    /// Any ISO date inside the week or month shown (default: today).
+    pub date: Option<String>,
+    pub site: Option<i64>,
+    pub cohort: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    pub date: String,
+    pub holiday: Option<String>,
+    pub sessions: Vec<SessionView>,
+    /// Outside the month shown (month view fills whole weeks).
+    pub outside: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarView {
+    pub month: bool,
+    /// First day shown and the anchors of the previous and next period (ISO dates).
+    pub first: String,
+    pub previous: String,
+    pub next: String,
+    pub today: String,
+    pub days: Vec<CalendarDay>,
+    pub sites: Vec<Choice>,
+    pub cohorts: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidayView {
+    pub id: i64,
+    pub date: String,
+    pub name: String,
+    pub kind: HolidayKind,
+    pub confirmed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidayList {
+    pub year: i32,
+    pub years: Vec<i32>,
+    pub holidays: Vec<HolidayView>,
+    pub can_edit: bool,
+}
+
+/// A printable week of one cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintableWeek {
+    pub cohort: CohortDetail,
+    /// Monday of the week (ISO) and the neighbouring Mondays.
+    pub monday: String,
+    pub previous: String,
+    pub next: String,
+    pub days: Vec<CalendarDay>,
+}

@@ -1,0 +1,97 @@
+//! The two schedule addresses that are files rather than pages: a person's secret
+//! calendar feed and a cohort's `.ics` download. Wired into the router by the composition.
+
+use axum::{
+    extract::{Path, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    Extension,
+};
+
+use super::service;
+use crate::kernel::AppError;
+use crate::platform::context::RequestInfo;
+use crate::platform::page::{encode, SIGN_IN_PATH};
+use crate::platform::state::AppState;
+
+fn host_of(headers: &HeaderMap) -> String {
+    headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(|host| host.split(':').next().unwrap_or(host).to_owned())
+        .filter(|host| {
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
+        })
+        .unwrap_or_else(|| "siap-jepang".to_owned())
+}
+
+fn text(status: StatusCode, body: &'static str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+fn calendar(body: String, file_name: Option<&str>) -> Response {
+    let mut response = (StatusCode::OK, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    if let Some(disposition) =
+        file_name.and_then(|name| HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")).ok())
+    {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    response
+}
+
+const NOT_FOUND: &str =
+    "404 — Kalender tidak ditemukan atau sudah dimatikan.\nCalendar not found, or turned off.";
+const FAILED: &str = "500 — Terjadi gangguan di server. Coba lagi sebentar lagi.\nSomething went wrong on our side. Please try again shortly.";
+
+/// `GET /ical/{token}.ics`: the calendar of whoever owns the token. No session needed:
+/// the secret address is the key.
+pub async fn personal_feed(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let token = file.strip_suffix(".ics").unwrap_or(&file);
+    match service::feed_calendar(state.env(), token, &host_of(&headers)).await {
+        Ok(Some(body)) => calendar(body, None),
+        Ok(None) => text(StatusCode::NOT_FOUND, NOT_FOUND),
+        Err(_) => text(StatusCode::INTERNAL_SERVER_ERROR, FAILED),
+    }
+}
+
+/// `GET /angkatan/{id}/jadwal.ics`: a cohort's schedule, for those who may see the cohort.
+pub async fn cohort_download(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Extension(info): Extension<RequestInfo>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(actor) = info.actor else {
+        let back = format!("/angkatan/{id}/jadwal.ics");
+        let mut response = StatusCode::FOUND.into_response();
+        if let Ok(location) = HeaderValue::from_str(&format!("{SIGN_IN_PATH}?next={}", encode(&back))) {
+            response.headers_mut().insert(header::LOCATION, location);
+        }
+        return response;
+    };
+    let Ok(cohort_id) = id.parse::<i64>() else {
+        return text(StatusCode::NOT_FOUND, NOT_FOUND);
+    };
+    match service::cohort_calendar(state.env(), &actor, cohort_id, &host_of(&headers)).await {
+        Ok((file_name, body)) => calendar(body, Some(&file_name)),
+        Err(AppError::NotFound | AppError::Forbidden) => text(StatusCode::NOT_FOUND, NOT_FOUND),
+        Err(_) => text(StatusCode::INTERNAL_SERVER_ERROR, FAILED),
+    }
+}

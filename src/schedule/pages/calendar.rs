@@ -1,0 +1,158 @@
+//! `/kalender`: every class of a week or a month at the reader's sites (an instructor's own
+//! classes), optionally one site or one cohort; holidays marked.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::time_span;
+use crate::kernel::{wib, Text};
+use crate::platform::page::{encode, use_page};
+use crate::schedule::api::get_calendar;
+use crate::schedule::authz;
+use crate::schedule::dto::{CalendarDay, CalendarFilter, CalendarView};
+use crate::schedule::model::SessionStatus;
+use crate::schedule::texts::{session_status_text, T};
+use crate::ui::guard::{require, LoadError};
+use crate::ui::texts::Ui;
+
+fn filter_from_query() -> CalendarFilter {
+    let page = use_page();
+    let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
+    CalendarFilter {
+        view: non_empty("view"),
+        date: non_empty("date"),
+        site: non_empty("site").and_then(|v| v.parse().ok()),
+        cohort: non_empty("cohort").and_then(|v| v.parse().ok()),
+    }
+}
+
+fn link(filter: &CalendarFilter, date: &str) -> String {
+    let mut params = vec![format!("date={}", encode(date))];
+    if let Some(view) = &filter.view {
+        params.push(format!("view={}", encode(view)));
+    }
+    if let Some(site) = filter.site {
+        params.push(format!("site={site}"));
+    }
+    if let Some(cohort) = filter.cohort {
+        params.push(format!("cohort={cohort}"));
+    }
+    format!("/kalender?{}", params.join("&"))
+}
+
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    if let Err(denied) = require(authz::can_view_calendar) {
+        return denied;
+    }
+    let page = use_page();
+    let filter = filter_from_query();
+    view! {
+        <Title text=page.t(T::CalendarTitle)/>
+        <h1>{page.t(T::CalendarTitle)}</h1>
+        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
+            {Suspend::new(async move {
+                match get_calendar(filter.clone()).await {
+                    Ok(calendar) => view! { <CalendarBody calendar filter/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn CalendarBody(calendar: CalendarView, filter: CalendarFilter) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: Text| key.get(locale);
+    let anchor = filter.date.clone().unwrap_or_else(|| calendar.today.clone());
+    let heading = match (calendar.days.first(), calendar.days.last()) {
+        _ if calendar.month => wib::parse_date(&anchor)
+            .map(|d| wib::month_year(d, locale))
+            .unwrap_or_default(),
+        (Some(first), Some(last)) => {
+            let show = |iso: &str| wib::parse_iso_date(iso).map(wib::date_short).unwrap_or_default();
+            crate::kernel::i18n::fill(
+                t(T::WeekOf),
+                &[("from", &show(&first.date)), ("to", &show(&last.date))],
+            )
+        }
+        _ => String::new(),
+    };
+    let days: Vec<CalendarDay> = if calendar.month {
+        calendar.days.into_iter().filter(|d| !d.outside).collect()
+    } else {
+        calendar.days
+    };
+    view! {
+        <form method="get" action="/kalender" class="filters" role="search">
+            <div class="field">
+                <label for="calendar-view">{t(T::FilterView)}</label>
+                <select id="calendar-view" name="view">
+                    <option value="week" selected=!calendar.month>{t(T::ViewWeek)}</option>
+                    <option value="month" selected=calendar.month>{t(T::ViewMonth)}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="calendar-date">{t(T::FieldDate)}</label>
+                <input id="calendar-date" name="date" type="date" value=anchor.clone()/>
+            </div>
+            {(!calendar.sites.is_empty()).then(|| view! {
+                <div class="field">
+                    <label for="calendar-site">{t(Ui::Site)}</label>
+                    <select id="calendar-site" name="site">
+                        <option value="">{t(Ui::All)}</option>
+                        {calendar.sites.iter().map(|site| view! {
+                            <option value=site.id.to_string() selected=filter.site == Some(site.id)>{site.label.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <div class="field">
+                <label for="calendar-cohort">{t(T::FilterCohort)}</label>
+                <select id="calendar-cohort" name="cohort">
+                    <option value="">{t(Ui::All)}</option>
+                    {calendar.cohorts.iter().map(|cohort| view! {
+                        <option value=cohort.id.to_string() selected=filter.cohort == Some(cohort.id)>{cohort.label.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{t(T::ShowButton)}</button>
+        </form>
+        <nav class="pagination" aria-label=t(Ui::Pagination)>
+            <a href=link(&filter, &calendar.previous) rel="prev">{t(T::PreviousPeriod)}</a>
+            <a href=link(&filter, &calendar.today)>{t(T::TodayLink)}</a>
+            <a href=link(&filter, &calendar.next) rel="next">{t(T::NextPeriod)}</a>
+        </nav>
+        <h2>{heading}</h2>
+        <ol class=if calendar.month { "calendar-days month" } else { "calendar-days" }>
+            {days.into_iter().map(|day| {
+                let date = wib::parse_iso_date(&day.date);
+                let is_today = day.date == calendar.today;
+                let empty = day.sessions.is_empty() && day.holiday.is_none();
+                view! {
+                    <li class="calendar-day" class:today=is_today class:empty=empty>
+                        <h3>{date.map(|d| wib::date_long(d, locale)).unwrap_or_default()}</h3>
+                        {day.holiday.clone().map(|name| view! { <p class="holiday">{name}</p> })}
+                        <ul class="calendar-entries">
+                            {day.sessions.into_iter().map(|session| {
+                                let changed = session.status != SessionStatus::Scheduled;
+                                view! {
+                                    <li class:struck=session.status == SessionStatus::Cancelled>
+                                        <a href=format!("/sesi/{}", session.id)>
+                                            {time_span(&session, locale)} " " {session.cohort.clone()}
+                                        </a>
+                                        {session.room.clone().map(|room| view! { " · " {room} })}
+                                        {changed.then(|| view! { " " <span class="badge">{t(session_status_text(session.status))}</span> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}

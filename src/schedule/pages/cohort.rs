@@ -1,0 +1,127 @@
+//! `/angkatan/:id`: a cohort's facts and its whole schedule, with the ways to plan, print
+//! and download it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::SessionCard;
+use crate::cohorts::pages::period;
+use crate::cohorts::texts::{level_text, status_text, target_text};
+use crate::kernel::i18n::fill;
+use crate::kernel::Text;
+use crate::platform::page::use_page;
+use crate::schedule::api::get_cohort_schedule;
+use crate::schedule::dto::{CohortSchedule, SessionView};
+use crate::schedule::texts::T;
+use crate::ui::guard::{LoadError, NotFound};
+use crate::ui::texts::Ui;
+
+/// The id in the path, or `None` for a malformed one.
+pub(crate) fn path_id() -> Option<i64> {
+    use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok())
+}
+
+#[component]
+pub fn CohortPage() -> impl IntoView {
+    if let Err(denied) = crate::ui::guard::require(|_| true) {
+        return denied;
+    }
+    let Some(cohort_id) = path_id() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let page = use_page();
+    let locale = page.locale;
+    view! {
+        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
+            {Suspend::new(async move {
+                match get_cohort_schedule(cohort_id).await {
+                    Ok(schedule) => view! { <CohortView schedule/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn is_past(session: &SessionView, today: &str) -> bool {
+    super::instant(&session.ends_at)
+        .is_some_and(|end| crate::kernel::wib::iso_date(crate::kernel::wib::today(end)).as_str() < today)
+}
+
+#[component]
+fn CohortView(schedule: CohortSchedule) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: Text| key.get(locale);
+    let cohort = schedule.cohort;
+    let id = cohort.id;
+    let today = schedule.today.clone();
+    let (past, coming): (Vec<SessionView>, Vec<SessionView>) =
+        schedule.sessions.into_iter().partition(|s| is_past(s, &today));
+    let past_count = past.len();
+    let instructors = cohort
+        .instructors
+        .iter()
+        .map(|p| p.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let row = move |label: Text, value: String| view! { <dt>{t(label)}</dt> <dd>{value}</dd> };
+    view! {
+        <Title text=cohort.code.clone()/>
+        <div class="page-heading">
+            <h1>{cohort.code.clone()}</h1>
+            <span class=format!("badge cohort-{}", cohort.status.as_str())>{t(status_text(cohort.status))}</span>
+        </div>
+        <section class="panel">
+            <dl class="facts">
+                {row(T::FactCourse, format!("{} · {} · {} JP", cohort.course.name, t(level_text(cohort.course.level)), cohort.course.total_hours))}
+                {row(T::FactProgramme, cohort.programme.name.clone())}
+                {row(T::FactTarget, t(target_text(cohort.programme.language_target)).to_owned())}
+                {row(T::FactSite, cohort.site.clone())}
+                {row(T::FactRoom, cohort.room.as_ref().map_or_else(|| t(T::NoneYet).to_owned(), |r| format!("{} ({})", r.name, r.capacity)))}
+                {row(T::FactPeriod, period(&cohort.starts_on, &cohort.ends_on))}
+                {row(T::FactMembers, fill(t(crate::cohorts::texts::T::MembersOf), &[("n", &cohort.members.to_string()), ("cap", &cohort.capacity.to_string())]))}
+                {row(T::FactThreshold, format!("{} %", cohort.attendance_threshold))}
+                {row(T::FactInstructors, if instructors.is_empty() { t(T::NoneYet).to_owned() } else { instructors })}
+            </dl>
+            <div class="button-row">
+                {cohort.can_manage.then(|| view! {
+                    <a class="button button-quiet" href=format!("/angkatan/{id}/ubah")>{t(T::EditCohort)}</a>
+                })}
+                {schedule.schedulable.then(|| view! {
+                    <a class="button" href=format!("/angkatan/{id}/jadwalkan")>{t(T::GenerateSessions)}</a>
+                })}
+                <a class="button button-quiet" href=format!("/angkatan/{id}/cetak")>{t(T::PrintWeek)}</a>
+                <a class="button button-quiet" href=format!("/angkatan/{id}/jadwal.ics") download="">{t(T::DownloadIcs)}</a>
+            </div>
+        </section>
+        <section class="panel" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">{t(T::SessionsTitle)}</h2>
+            <p class="hint">
+                {fill(t(T::PlannedHours), &[("planned", &schedule.planned_hours.to_string()), ("total", &cohort.course.total_hours.to_string())])}
+            </p>
+            {if coming.is_empty() && past.is_empty() {
+                view! { <p>{t(T::NoSessions)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="session-cards">
+                        {coming.into_iter().map(|session| view! { <SessionCard session with_date=true link=true/> }).collect_view()}
+                    </ul>
+                    {(past_count > 0).then(|| view! {
+                        <details>
+                            <summary>{fill(t(T::PastSessions), &[("n", &past_count.to_string())])}</summary>
+                            <ul class="session-cards">
+                                {past.into_iter().map(|session| view! { <SessionCard session with_date=true link=true/> }).collect_view()}
+                            </ul>
+                        </details>
+                    })}
+                }.into_any()
+            }}
+        </section>
+    }
+}

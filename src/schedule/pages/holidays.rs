@@ -1,0 +1,132 @@
+//! `/libur`: national holidays and cuti bersama by year; coordinators and admins add,
+//! change and remove them.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::kernel::{wib, Text};
+use crate::platform::page::use_page;
+use crate::platform::response::api;
+use crate::schedule::api::{get_holidays, DeleteHoliday, SaveHoliday};
+use crate::schedule::authz;
+use crate::schedule::dto::HolidayList;
+use crate::schedule::model::HolidayKind;
+use crate::schedule::texts::{holiday_kind_text, T};
+use crate::ui::forms::{Field, FormAlert, SelectField};
+use crate::ui::guard::{require, LoadError};
+use crate::ui::islands::ConfirmSubmit;
+use crate::ui::texts::Ui;
+
+#[component]
+pub fn HolidaysPage() -> impl IntoView {
+    if let Err(denied) = require(authz::can_read_holidays) {
+        return denied;
+    }
+    let page = use_page();
+    let year = page.query_param("tahun").and_then(|y| y.parse().ok());
+    view! {
+        <Title text=page.t(T::HolidaysTitle)/>
+        <h1>{page.t(T::HolidaysTitle)}</h1>
+        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
+            {Suspend::new(async move {
+                match get_holidays(year).await {
+                    Ok(list) => view! { <HolidayListView list/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn HolidayListView(list: HolidayList) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: Text| key.get(locale);
+    let editing = page
+        .query_param("ubah")
+        .and_then(|id| id.parse::<i64>().ok())
+        .and_then(|id| list.holidays.iter().find(|h| h.id == id).cloned());
+    let form = if editing.is_some() {
+        "edit-holiday"
+    } else {
+        "add-holiday"
+    };
+    let kinds: Vec<(String, String)> = HolidayKind::ALL
+        .iter()
+        .map(|kind| (kind.as_str().to_owned(), t(holiday_kind_text(*kind)).to_owned()))
+        .collect();
+    let year = list.year;
+    view! {
+        <p>{t(T::HolidaysIntro)}</p>
+        <nav class="pagination" aria-label=t(T::Year)>
+            {list.years.iter().map(|y| view! {
+                <a href=format!("/libur?tahun={y}") aria-current=(*y == year).then_some("page")>{*y}</a>
+            }).collect_view()}
+        </nav>
+        <FormAlert form="holidays"/>
+        {if list.holidays.is_empty() {
+            view! { <p>{t(T::NoHolidays)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="record-list">
+                    {list.holidays.iter().map(|holiday| {
+                        let date = wib::parse_iso_date(&holiday.date).map(|d| wib::date_long(d, locale)).unwrap_or_default();
+                        view! {
+                            <li class="record">
+                                <span class="record-title">{date}</span>
+                                <span class=format!("badge holiday-{}", holiday.kind.as_str())>{t(holiday_kind_text(holiday.kind))}</span>
+                                {(!holiday.confirmed).then(|| view! { <span class="badge status-pending">{t(T::Unconfirmed)}</span> })}
+                                <div class="hint">{holiday.name.clone()}</div>
+                                {list.can_edit.then(|| view! {
+                                    <div class="button-row">
+                                        <a class="button button-quiet" href=format!("/libur?tahun={year}&ubah={}#holiday-form", holiday.id)>
+                                            {t(T::EditHoliday)}
+                                        </a>
+                                    </div>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {list.can_edit.then(|| {
+            let heading = editing.as_ref().map_or_else(|| t(T::AddHoliday).to_owned(), |h| h.name.clone());
+            view! {
+                <section class="panel" id="holiday-form" aria-labelledby="holiday-form-heading">
+                    <h2 id="holiday-form-heading">{heading}</h2>
+                    <FormAlert form=form/>
+                    <form method="post" action={api::<SaveHoliday>()} class="stack">
+                        {editing.as_ref().map(|h| view! { <input type="hidden" name="holiday_id" value=h.id.to_string()/> })}
+                        <Field form=form name="date" label=T::FieldDate kind="date" required=true
+                            value=editing.as_ref().map(|h| h.date.clone()).unwrap_or_default()/>
+                        <Field form=form name="name" label=T::FieldHolidayName required=true maxlength=120
+                            value=editing.as_ref().map(|h| h.name.clone()).unwrap_or_default()/>
+                        <SelectField form=form name="kind" label=T::FieldKind options=kinds.clone()
+                            selected=editing.as_ref().map(|h| h.kind.as_str().to_owned()).unwrap_or_default()/>
+                        <div class="choice">
+                            <input type="checkbox" id="holiday-confirmed" name="confirmed" value="1"
+                                checked=editing.as_ref().is_none_or(|h| h.confirmed)/>
+                            <label for="holiday-confirmed">{t(T::FieldConfirmed)}</label>
+                        </div>
+                        <div class="button-row">
+                            <button type="submit" class="button">{t(T::SaveHoliday)}</button>
+                            {editing.is_some().then(|| view! {
+                                <a class="button button-quiet" href=format!("/libur?tahun={year}")>{t(Ui::Cancel)}</a>
+                            })}
+                        </div>
+                    </form>
+                    {editing.as_ref().map(|h| view! {
+                        <form method="post" action={api::<DeleteHoliday>()} class="delete-form">
+                            <input type="hidden" name="holiday_id" value=h.id.to_string()/>
+                            <ConfirmSubmit label=t(T::DeleteHoliday).to_owned() question=t(T::DeleteHolidayConfirm).to_owned()
+                                class="button button-danger".to_owned()/>
+                        </form>
+                    })}
+                </section>
+            }
+        })}
+    }
+}

@@ -1,0 +1,114 @@
+//! `/angkatan/:id/cetak`: one cohort's week on an A4 page (print CSS hides the rest).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::cohort::path_id;
+use super::time_span;
+use crate::kernel::i18n::fill;
+use crate::kernel::{wib, Text};
+use crate::platform::page::{encode, use_page};
+use crate::schedule::api::get_printable_week;
+use crate::schedule::dto::PrintableWeek;
+use crate::schedule::model::SessionStatus;
+use crate::schedule::texts::{session_status_text, T};
+use crate::ui::guard::{require, LoadError, NotFound};
+use crate::ui::islands::PrintButton;
+use crate::ui::texts::Ui;
+
+#[component]
+pub fn PrintPage() -> impl IntoView {
+    if let Err(denied) = require(|_| true) {
+        return denied;
+    }
+    let Some(cohort_id) = path_id() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let page = use_page();
+    let locale = page.locale;
+    let date = page.query_param("minggu");
+    view! {
+        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
+            {Suspend::new(async move {
+                match get_printable_week(cohort_id, date.clone()).await {
+                    Ok(week) => view! { <WeekSheet week/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn WeekSheet(week: PrintableWeek) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: Text| key.get(locale);
+    let cohort = &week.cohort;
+    let show = |iso: &str| wib::parse_iso_date(iso).map(wib::date_short).unwrap_or_default();
+    let sunday = week.days.last().map(|d| d.date.clone()).unwrap_or_default();
+    let title = fill(t(T::PrintTitle), &[("code", &cohort.code)]);
+    let week_label = fill(
+        t(T::WeekOf),
+        &[("from", &show(&week.monday)), ("to", &show(&sunday))],
+    );
+    let id = cohort.id;
+    view! {
+        <Title text=format!("{title} · {week_label}")/>
+        <nav class="pagination no-print" aria-label=t(Ui::Pagination)>
+            <a href=format!("/angkatan/{id}")>{t(T::BackToCohort)}</a>
+            <a href=format!("/angkatan/{id}/cetak?minggu={}", encode(&week.previous)) rel="prev">{t(T::PreviousPeriod)}</a>
+            <a href=format!("/angkatan/{id}/cetak?minggu={}", encode(&week.next)) rel="next">{t(T::NextPeriod)}</a>
+            <PrintButton label=t(T::PrintButton).to_owned()/>
+        </nav>
+        <article class="print-sheet">
+            <header>
+                <h1>{title}</h1>
+                <p>{week_label}</p>
+                <p>
+                    {cohort.course.name.clone()} " · " {cohort.site.clone()}
+                    {cohort.room.as_ref().map(|room| view! { " · " {room.name.clone()} })}
+                </p>
+            </header>
+            <table class="print-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(T::ColumnDate)}</th>
+                        <th scope="col">{t(T::ColumnTime)}</th>
+                        <th scope="col">{t(T::Lesson)}</th>
+                        <th scope="col">{t(T::Room)}</th>
+                        <th scope="col">{t(T::Instructor)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {week.days.into_iter().map(|day| {
+                        let date = wib::parse_iso_date(&day.date).map(|d| wib::date_long(d, locale)).unwrap_or_default();
+                        if day.sessions.is_empty() {
+                            let note = day.holiday.clone().unwrap_or_else(|| t(T::NoClass).to_owned());
+                            view! {
+                                <tr class="print-empty"><th scope="row">{date}</th><td colspan="4">{note}</td></tr>
+                            }.into_any()
+                        } else {
+                            day.sessions.into_iter().map(|session| {
+                                let changed = session.status != SessionStatus::Scheduled;
+                                view! {
+                                    <tr>
+                                        <th scope="row">{date.clone()}</th>
+                                        <td>
+                                            {time_span(&session, locale)}
+                                            {changed.then(|| view! { " (" {t(session_status_text(session.status))} ")" })}
+                                        </td>
+                                        <td>{session.unit.clone().unwrap_or_default()}</td>
+                                        <td>{session.room.clone().unwrap_or_default()}</td>
+                                        <td>{session.instructor.clone().unwrap_or_default()}</td>
+                                    </tr>
+                                }
+                            }).collect_view().into_any()
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </article>
+    }
+}

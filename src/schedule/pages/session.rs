@@ -1,0 +1,101 @@
+//! `/sesi/:id`: one session, and for its coordinators the forms to move or cancel it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::cohort::path_id;
+use super::{instant, SessionCard};
+use crate::kernel::i18n::fill;
+use crate::kernel::{wib, Text};
+use crate::platform::page::use_page;
+use crate::platform::response::api;
+use crate::schedule::api::{get_session, CancelSession, MoveSession};
+use crate::schedule::dto::SessionDetail;
+use crate::schedule::texts::T;
+use crate::ui::forms::{Field, FormAlert, SelectField};
+use crate::ui::guard::{require, LoadError, NotFound};
+use crate::ui::islands::ConfirmSubmit;
+use crate::ui::texts::Ui;
+
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    if let Err(denied) = require(|_| true) {
+        return denied;
+    }
+    let Some(session_id) = path_id() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let locale = use_page().locale;
+    view! {
+        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
+            {Suspend::new(async move {
+                match get_session(session_id).await {
+                    Ok(detail) => view! { <SessionView detail/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn SessionView(detail: SessionDetail) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: Text| key.get(locale);
+    let session = detail.session.clone();
+    let title = fill(t(T::SessionTitle), &[("cohort", &session.cohort)]);
+    let start = instant(&session.starts_at).map(wib::to_wib);
+    let end = instant(&session.ends_at).map(wib::to_wib);
+    let choices = |list: &[crate::cohorts::dto::Choice]| {
+        list.iter()
+            .map(|c| (c.id.to_string(), c.label.clone()))
+            .collect::<Vec<_>>()
+    };
+    let id = session.id.to_string();
+    view! {
+        <Title text=title.clone()/>
+        <p><a href=format!("/angkatan/{}", session.cohort_id)>{t(T::BackToCohort)}</a></p>
+        <h1>{title}</h1>
+        <ul class="session-cards">
+            <SessionCard session=session.clone() with_date=true/>
+        </ul>
+        {detail.can_manage.then(|| view! {
+            <section class="panel" aria-labelledby="move-heading">
+                <h2 id="move-heading">{t(T::MoveTitle)}</h2>
+                <p class="hint">{t(T::MoveIntro)}</p>
+                <FormAlert form="move"/>
+                <form method="post" action={api::<MoveSession>()} class="stack">
+                    <input type="hidden" name="session_id" value=id.clone()/>
+                    <Field form="move" name="date" label=T::FieldDate kind="date" required=true
+                        value=start.map(|s| wib::iso_date(s.date())).unwrap_or_default()/>
+                    <div class="two-columns">
+                        <Field form="move" name="start_time" label=T::FieldStartTime kind="time" required=true
+                            value=start.map(|s| wib::iso_time(s.time())).unwrap_or_default()/>
+                        <Field form="move" name="end_time" label=T::FieldEndTime kind="time" required=true
+                            value=end.map(|e| wib::iso_time(e.time())).unwrap_or_default()/>
+                    </div>
+                    <SelectField form="move" name="room_id" label=T::FieldRoom options=choices(&detail.rooms)
+                        selected=detail.room_id.map(|r| r.to_string()).unwrap_or_default() empty=T::NoRoom/>
+                    <SelectField form="move" name="instructor_id" label=T::FieldInstructor options=choices(&detail.instructors)
+                        selected=detail.instructor_id.map(|i| i.to_string()).unwrap_or_default() empty=T::NoInstructor/>
+                    <Field form="move" name="reason" label=T::FieldReason hint=T::FieldReasonHint required=true maxlength=500/>
+                    <div class="button-row"><button type="submit" class="button">{t(T::MoveButton)}</button></div>
+                </form>
+            </section>
+            <section class="panel" aria-labelledby="cancel-heading">
+                <h2 id="cancel-heading">{t(T::CancelTitle)}</h2>
+                <FormAlert form="cancel"/>
+                <form method="post" action={api::<CancelSession>()} class="stack">
+                    <input type="hidden" name="session_id" value=id.clone()/>
+                    <Field form="cancel" name="reason" label=T::FieldReason hint=T::FieldReasonHint required=true maxlength=500/>
+                    <div class="button-row">
+                        <ConfirmSubmit label=t(T::CancelButton).to_owned() question=t(T::CancelConfirm).to_owned()
+                            class="button button-danger".to_owned()/>
+                    </div>
+                </form>
+            </section>
+        })}
+    }
+}

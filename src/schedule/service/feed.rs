@@ -1,0 +1,177 @@
+//! Calendar feeds: a secret, revocable address per person for phone and Google calendars,
+//! and a cohort's schedule as a download.
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
+use rand::RngCore;
+use sea_orm::{Condition, TransactionTrait};
+use serde_json::json;
+use time::Duration;
+
+use super::session_views;
+use crate::audit::db::{record, AuditEvent};
+use crate::audit::model::{AuditAction, Outcome};
+use crate::entities::users;
+use crate::kernel::{wib, Actor, AppError, Role};
+use crate::platform::context::Client;
+use crate::platform::state::Env;
+use crate::schedule::authz::{schedule_scope, ScheduleScope};
+use crate::schedule::db;
+use crate::schedule::dto::FeedView;
+use crate::schedule::ical;
+
+/// A feed covers a month back and half a year ahead.
+const FEED_PAST_DAYS: i64 = 31;
+const FEED_FUTURE_DAYS: i64 = 190;
+const FEED_LIMIT: u64 = 5000;
+
+/// The path of the feed with `token`.
+pub fn feed_path(token: &str) -> String {
+    format!("/ical/{token}.ics")
+}
+
+/// The reader's feed address (`origin` is `https://host`), if the feed is on.
+///
+/// # Errors
+/// Database failures only.
+pub async fn feed_view(env: Env<'_>, actor: &Actor, origin: &str) -> Result<FeedView, AppError> {
+    Ok(FeedView {
+        url: db::feed_of(env.db, actor.user_id)
+            .await?
+            .map(|feed| format!("{origin}{}", feed_path(&feed.token))),
+    })
+}
+
+fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+async fn audit_feed(
+    env: Env<'_>,
+    txn: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    client: &Client,
+    on: bool,
+) -> Result<(), AppError> {
+    record(
+        txn,
+        env.clock.now(),
+        AuditEvent::new(AuditAction::CalendarFeedChange, Outcome::Success)
+            .actor(actor.user_id)
+            .subject(actor.user_id)
+            .ip(client.ip.clone())
+            .detail(json!({ "feed": if on { "new_address" } else { "off" } })),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Turns the feed on with a new secret address; an earlier address stops working.
+///
+/// # Errors
+/// Database failures only.
+pub async fn reset_feed(env: Env<'_>, client: &Client, actor: &Actor) -> Result<(), AppError> {
+    let txn = env.db.begin().await?;
+    db::set_feed(&txn, actor.user_id, &new_token(), env.clock.now()).await?;
+    audit_feed(env, &txn, actor, client, true).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Turns the feed off; its address stops working.
+///
+/// # Errors
+/// Database failures only.
+pub async fn revoke_feed(env: Env<'_>, client: &Client, actor: &Actor) -> Result<(), AppError> {
+    let txn = env.db.begin().await?;
+    db::delete_feed(&txn, actor.user_id).await?;
+    audit_feed(env, &txn, actor, client, false).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The calendar behind a feed token, for whoever holds the address. `None` for unknown
+/// tokens and for deactivated accounts.
+///
+/// # Errors
+/// Database failures only.
+pub async fn feed_calendar(env: Env<'_>, token: &str, host: &str) -> Result<Option<String>, AppError> {
+    use sea_orm::EntityTrait;
+    if token.is_empty()
+        || token.len() > 64
+        || !token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Ok(None);
+    }
+    let Some(feed) = db::feed_by_token(env.db, token).await? else {
+        return Ok(None);
+    };
+    let Some(user) = users::Entity::find_by_id(feed.user_id).one(env.db).await? else {
+        return Ok(None);
+    };
+    let Ok(role) = Role::parse(&user.role) else {
+        return Ok(None);
+    };
+    if !user.is_active {
+        return Ok(None);
+    }
+    let actor = Actor {
+        user_id: user.id,
+        role,
+        display_name: user.display_name.clone(),
+        site_ids: crate::accounts::db::site_ids_of(env.db, user.id).await?,
+        session_id: 0,
+    };
+    let now = env.clock.now();
+    let today = wib::today(now);
+    let sessions = db::sessions_in(
+        env.db,
+        &schedule_scope(&actor),
+        Condition::all(),
+        wib::start_of_day(today - Duration::days(FEED_PAST_DAYS)),
+        wib::start_of_day(today + Duration::days(FEED_FUTURE_DAYS)),
+        FEED_LIMIT,
+    )
+    .await?;
+    let views = session_views(env.db, &sessions, now).await?;
+    Ok(Some(ical::calendar(
+        &format!("Siap Jepang – {}", user.display_name),
+        &views,
+        host,
+        now,
+    )))
+}
+
+/// A cohort's whole schedule as iCalendar, with the file name to offer.
+///
+/// # Errors
+/// `NotFound` when missing or out of reach.
+pub async fn cohort_calendar(
+    env: Env<'_>,
+    actor: &Actor,
+    cohort_id: i64,
+    host: &str,
+) -> Result<(String, String), AppError> {
+    let (cohort, _) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
+    let sessions = db::sessions_in(
+        env.db,
+        &ScheduleScope::Everything,
+        Condition::all().add(sea_orm::ColumnTrait::eq(
+            &crate::entities::class_sessions::Column::CohortId,
+            cohort.id,
+        )),
+        wib::start_of_day(cohort.starts_on),
+        wib::start_of_day(cohort.ends_on + Duration::days(1)),
+        FEED_LIMIT,
+    )
+    .await?;
+    let now = env.clock.now();
+    let views = session_views(env.db, &sessions, now).await?;
+    Ok((
+        format!("jadwal-{}.ics", cohort.code.to_lowercase()),
+        ical::calendar(&format!("Siap Jepang – {}", cohort.code), &views, host, now),
+    ))
+}

@@ -1,0 +1,101 @@
+//! Schedule use cases: the views of the schedule, session generation, moving and
+//! cancelling sessions, holidays and calendar feeds. Each write runs in one transaction
+//! and writes its audit entry inside it.
+
+mod changes;
+mod feed;
+mod generate;
+mod holidays;
+mod views;
+
+pub use changes::{cancel_session, move_session, MoveInput};
+pub use feed::{cohort_calendar, feed_calendar, feed_view, reset_feed, revoke_feed};
+pub use generate::{generate_sessions, generation_page, GenerationInput};
+pub use holidays::{delete_holiday, holiday_list, save_holiday, HolidayInput};
+pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail};
+
+use sea_orm::ConnectionTrait;
+use std::collections::HashMap;
+use time::{Date, OffsetDateTime};
+
+use super::dto::SessionView;
+use super::model::conflicts::rfc3339;
+use super::model::{change_is_news, Holiday, SessionStatus};
+use crate::entities::class_sessions;
+use crate::kernel::AppError;
+
+/// Holidays between two dates, as the rules see them.
+async fn holidays_between(
+    conn: &impl ConnectionTrait,
+    from: Date,
+    to: Date,
+) -> Result<Vec<Holiday>, AppError> {
+    Ok(super::db::holidays_between(conn, from, to)
+        .await?
+        .into_iter()
+        .map(|h| Holiday {
+            date: h.date,
+            name: h.name,
+        })
+        .collect())
+}
+
+/// Sessions as people see them, with names looked up for all of them at once (four
+/// queries whatever the number of sessions).
+async fn session_views(
+    conn: &impl ConnectionTrait,
+    sessions: &[class_sessions::Model],
+    now: OffsetDateTime,
+) -> Result<Vec<SessionView>, AppError> {
+    let ids = |pick: fn(&class_sessions::Model) -> Option<i64>| {
+        let mut ids: Vec<i64> = sessions.iter().filter_map(pick).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let rooms = super::db::room_names(conn, &ids(|s| s.room_id)).await?;
+    let people = crate::cohorts::db::names_of(conn, &ids(|s| s.instructor_id)).await?;
+    let units = super::db::units(conn, &ids(|s| s.unit_id)).await?;
+    let codes = super::db::cohort_codes(conn, &ids(|s| Some(s.cohort_id))).await?;
+    Ok(sessions
+        .iter()
+        .map(|s| view_of(s, &rooms, &people, &units, &codes, now))
+        .collect())
+}
+
+fn view_of(
+    session: &class_sessions::Model,
+    rooms: &HashMap<i64, String>,
+    people: &HashMap<i64, String>,
+    units: &HashMap<i64, crate::entities::course_units::Model>,
+    codes: &HashMap<i64, String>,
+    now: OffsetDateTime,
+) -> SessionView {
+    let status = SessionStatus::parse(&session.status).unwrap_or(SessionStatus::Scheduled);
+    SessionView {
+        id: session.id,
+        cohort_id: session.cohort_id,
+        cohort: codes.get(&session.cohort_id).cloned().unwrap_or_default(),
+        starts_at: rfc3339(session.starts_at),
+        ends_at: rfc3339(session.ends_at),
+        room: session.room_id.and_then(|id| rooms.get(&id).cloned()),
+        instructor: session.instructor_id.and_then(|id| people.get(&id).cloned()),
+        unit: session
+            .unit_id
+            .and_then(|id| units.get(&id))
+            .map(|u| u.title.clone()),
+        status,
+        change_reason: session.change_reason.clone(),
+        original_starts_at: session.original_starts_at.map(rfc3339),
+        flagged: change_is_news(status, session.ends_at, now),
+    }
+}
+
+/// Minutes of the sessions that are not cancelled.
+fn planned_minutes(sessions: &[class_sessions::Model]) -> i64 {
+    sessions
+        .iter()
+        .filter(|s| s.status != SessionStatus::Cancelled.as_str())
+        .map(|s| (s.ends_at - s.starts_at).whole_minutes())
+        .sum()
+}

@@ -1,0 +1,334 @@
+//! Reading the schedule: "my schedule", a cohort's sessions, one session, the calendar of
+//! a site and the printable week. Each reads a fixed number of queries, however many
+//! sessions it shows.
+
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
+use time::{Date, Duration, Month};
+
+use super::{holidays_between, planned_minutes, session_views};
+use crate::cohorts::authz::{self as cohort_authz, CohortListScope};
+use crate::cohorts::dto::Choice;
+use crate::cohorts::model::CohortStatus;
+use crate::entities::{class_sessions, cohorts};
+use crate::kernel::{wib, Actor, AppError, Role};
+use crate::platform::state::Env;
+use crate::schedule::authz::{self, ScheduleScope};
+use crate::schedule::db;
+use crate::schedule::dto::{
+    CalendarDay, CalendarFilter, CalendarView, CohortSchedule, FeedView, MySchedule, PrintableWeek,
+    SessionDetail, SessionView,
+};
+use crate::schedule::model::generation::{lesson_hours, week_of};
+use crate::schedule::model::SessionStatus;
+
+/// At most this many sessions in one view (an admin's national week stays bounded).
+const VIEW_LIMIT: u64 = 2000;
+
+/// "My schedule": today, the rest of this week, and the next four weeks, for the reader's
+/// role (a trainee's cohorts, an instructor's classes, a coordinator's sites).
+///
+/// # Errors
+/// Database failures only.
+pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<MySchedule, AppError> {
+    let now = env.clock.now();
+    let today = wib::today(now);
+    let tomorrow = wib::start_of_day(today + Duration::days(1));
+    let week_end = wib::start_of_day(wib::monday_of(today) + Duration::days(7));
+    let horizon = week_end + Duration::days(28);
+    let scope = authz::schedule_scope(actor);
+    let has_cohorts = match &scope {
+        ScheduleScope::Member(user) => !crate::cohorts::db::cohorts_of_member(env.db, *user)
+            .await?
+            .is_empty(),
+        ScheduleScope::Teaching(user) => !crate::cohorts::db::cohorts_taught_by(env.db, *user)
+            .await?
+            .is_empty(),
+        ScheduleScope::Sites(sites) => !sites.is_empty(),
+        ScheduleScope::Everything => true,
+    };
+    let sessions = db::sessions_in(
+        env.db,
+        &scope,
+        Condition::all(),
+        wib::start_of_day(today),
+        horizon,
+        VIEW_LIMIT,
+    )
+    .await?;
+    let views = session_views(env.db, &sessions, now).await?;
+    let mut schedule = MySchedule {
+        today: wib::iso_date(today),
+        today_sessions: Vec::new(),
+        this_week: Vec::new(),
+        upcoming: Vec::new(),
+        has_cohorts,
+        feed,
+    };
+    for (session, view) in sessions.iter().zip(views) {
+        if session.starts_at < tomorrow {
+            schedule.today_sessions.push(view);
+        } else if session.starts_at < week_end {
+            schedule.this_week.push(view);
+        } else if schedule.upcoming.len() < 40 {
+            schedule.upcoming.push(view);
+        }
+    }
+    Ok(schedule)
+}
+
+/// A cohort with its whole schedule.
+///
+/// # Errors
+/// `NotFound` when missing or out of reach.
+pub async fn cohort_schedule(
+    env: Env<'_>,
+    actor: &Actor,
+    cohort_id: i64,
+) -> Result<CohortSchedule, AppError> {
+    let cohort = crate::cohorts::service::cohort_detail(env, actor, cohort_id).await?;
+    let sessions = db::sessions_of_cohort(env.db, cohort_id).await?;
+    let views = session_views(env.db, &sessions, env.clock.now()).await?;
+    Ok(CohortSchedule {
+        today: wib::iso_date(wib::today(env.clock.now())),
+        schedulable: cohort.can_manage && cohort.status.is_schedulable(),
+        planned_hours: lesson_hours(planned_minutes(&sessions)),
+        sessions: views,
+        cohort,
+    })
+}
+
+/// One session with the choices for moving it.
+///
+/// # Errors
+/// `NotFound` when missing or out of reach.
+pub async fn session_detail(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<SessionDetail, AppError> {
+    let session = db::session(env.db, session_id).await?.ok_or(AppError::NotFound)?;
+    let (cohort, scope) = crate::cohorts::service::visible_cohort(env, actor, session.cohort_id).await?;
+    let status = CohortStatus::parse(&cohort.status).unwrap_or(CohortStatus::Planned);
+    let can_manage = cohort_authz::can_manage_cohort(actor, &scope)
+        && status.is_schedulable()
+        && session.status != SessionStatus::Cancelled.as_str();
+    let (instructors, rooms) = if can_manage {
+        choices_for_cohort(env, &cohort, &scope.instructor_ids).await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let view = session_views(env.db, std::slice::from_ref(&session), env.clock.now())
+        .await?
+        .remove(0);
+    Ok(SessionDetail {
+        session: view,
+        can_manage,
+        instructors,
+        rooms,
+        instructor_id: session.instructor_id,
+        room_id: session.room_id,
+    })
+}
+
+/// The cohort's instructors and the rooms at its site, as choices.
+pub(super) async fn choices_for_cohort(
+    env: Env<'_>,
+    cohort: &cohorts::Model,
+    instructor_ids: &[i64],
+) -> Result<(Vec<Choice>, Vec<Choice>), AppError> {
+    let names = crate::cohorts::db::names_of(env.db, instructor_ids).await?;
+    let mut instructors: Vec<Choice> = instructor_ids
+        .iter()
+        .map(|id| Choice {
+            id: *id,
+            label: names.get(id).cloned().unwrap_or_default(),
+        })
+        .collect();
+    instructors.sort_by(|a, b| a.label.cmp(&b.label));
+    let rooms = crate::cohorts::db::rooms(env.db, Some(&[cohort.site_id]))
+        .await?
+        .into_iter()
+        .map(|room| Choice {
+            id: room.id,
+            label: format!("{} ({})", room.name, room.capacity),
+        })
+        .collect();
+    Ok((instructors, rooms))
+}
+
+/// Days from `first` to `last` with their holidays and sessions.
+async fn days_between(
+    env: Env<'_>,
+    sessions: &[class_sessions::Model],
+    first: Date,
+    last: Date,
+    month: Option<Month>,
+) -> Result<Vec<CalendarDay>, AppError> {
+    let holidays = holidays_between(env.db, first, last).await?;
+    let views: Vec<SessionView> = session_views(env.db, sessions, env.clock.now()).await?;
+    let mut days = Vec::new();
+    let mut date = first;
+    while date <= last {
+        let start = wib::start_of_day(date);
+        let end = start + Duration::days(1);
+        days.push(CalendarDay {
+            date: wib::iso_date(date),
+            holiday: holidays.iter().find(|h| h.date == date).map(|h| h.name.clone()),
+            sessions: sessions
+                .iter()
+                .zip(&views)
+                .filter(|(s, _)| s.starts_at >= start && s.starts_at < end)
+                .map(|(_, view)| view.clone())
+                .collect(),
+            outside: month.is_some_and(|m| date.month() != m),
+        });
+        date = date + Duration::days(1);
+    }
+    Ok(days)
+}
+
+fn first_of_month(date: Date) -> Date {
+    date.replace_day(1).unwrap_or(date)
+}
+
+/// The calendar of a week (Monday to Sunday) or a month (whole weeks), for the reader's
+/// sites or classes, optionally one site or cohort.
+///
+/// # Errors
+/// `Forbidden` for trainees.
+pub async fn calendar(
+    env: Env<'_>,
+    actor: &Actor,
+    filter: &CalendarFilter,
+) -> Result<CalendarView, AppError> {
+    if !authz::can_view_calendar(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let today = wib::today(env.clock.now());
+    let anchor = filter.date.as_deref().and_then(wib::parse_date).unwrap_or(today);
+    let month = filter.view.as_deref() == Some("month");
+    let (first, last, previous, next) = if month {
+        let start = first_of_month(anchor);
+        let next_month = first_of_month(start + Duration::days(32));
+        let previous_month = first_of_month(start - Duration::days(1));
+        let last_day = next_month - Duration::days(1);
+        (
+            wib::monday_of(start),
+            wib::monday_of(last_day) + Duration::days(6),
+            previous_month,
+            next_month,
+        )
+    } else {
+        let monday = wib::monday_of(anchor);
+        (
+            monday,
+            monday + Duration::days(6),
+            monday - Duration::days(7),
+            monday + Duration::days(7),
+        )
+    };
+    let scope = authz::schedule_scope(actor);
+    let mut extra = Condition::all();
+    if let Some(site) = filter.site {
+        extra = extra.add(
+            class_sessions::Column::CohortId.in_subquery(
+                cohorts::Entity::find()
+                    .select_only()
+                    .column(cohorts::Column::Id)
+                    .filter(cohorts::Column::SiteId.eq(site))
+                    .into_query(),
+            ),
+        );
+    }
+    if let Some(cohort) = filter.cohort {
+        extra = extra.add(class_sessions::Column::CohortId.eq(cohort));
+    }
+    let sessions = db::sessions_in(
+        env.db,
+        &scope,
+        extra,
+        wib::start_of_day(first),
+        wib::start_of_day(last + Duration::days(1)),
+        VIEW_LIMIT,
+    )
+    .await?;
+    let days = days_between(
+        env,
+        &sessions,
+        first,
+        last,
+        month.then(|| first_of_month(anchor).month()),
+    )
+    .await?;
+    let sites = match actor.role {
+        Role::Admin => crate::cohorts::db::sites(env.db, None).await?,
+        Role::Coordinator => crate::cohorts::db::sites(env.db, Some(&actor.site_ids)).await?,
+        _ => Vec::new(),
+    };
+    let list_scope =
+        cohort_authz::cohort_list_scope(actor).unwrap_or(CohortListScope::Teaching(actor.user_id));
+    let visible_cohorts = cohorts::Entity::find()
+        .filter(crate::cohorts::db::scope_condition(&list_scope))
+        .filter(cohorts::Column::StartsOn.lte(last))
+        .filter(cohorts::Column::EndsOn.gte(first))
+        .order_by_asc(cohorts::Column::Code)
+        .limit(500)
+        .all(env.db)
+        .await?;
+    Ok(CalendarView {
+        month,
+        first: wib::iso_date(first),
+        previous: wib::iso_date(previous),
+        next: wib::iso_date(next),
+        today: wib::iso_date(today),
+        days,
+        sites: sites
+            .into_iter()
+            .map(|s| Choice {
+                id: s.id,
+                label: s.name,
+            })
+            .collect(),
+        cohorts: visible_cohorts
+            .into_iter()
+            .map(|c| Choice {
+                id: c.id,
+                label: c.code,
+            })
+            .collect(),
+    })
+}
+
+/// One cohort's week, Monday to Sunday, for printing.
+///
+/// # Errors
+/// `NotFound` when missing or out of reach.
+pub async fn printable_week(
+    env: Env<'_>,
+    actor: &Actor,
+    cohort_id: i64,
+    date: Option<&str>,
+) -> Result<PrintableWeek, AppError> {
+    let cohort = crate::cohorts::service::cohort_detail(env, actor, cohort_id).await?;
+    let today = wib::today(env.clock.now());
+    let anchor = date.and_then(wib::parse_date).unwrap_or_else(|| {
+        // Before the cohort starts, its first week is the useful one.
+        let starts = wib::parse_iso_date(&cohort.starts_on).unwrap_or(today);
+        today.max(starts)
+    });
+    let monday = wib::monday_of(anchor);
+    let sunday = week_of(monday)[6];
+    let sessions = db::sessions_in(
+        env.db,
+        &ScheduleScope::Everything,
+        Condition::all().add(class_sessions::Column::CohortId.eq(cohort_id)),
+        wib::start_of_day(monday),
+        wib::start_of_day(sunday + Duration::days(1)),
+        VIEW_LIMIT,
+    )
+    .await?;
+    let days = days_between(env, &sessions, monday, sunday, None).await?;
+    Ok(PrintableWeek {
+        cohort,
+        monday: wib::iso_date(monday),
+        previous: wib::iso_date(monday - Duration::days(7)),
+        next: wib::iso_date(monday + Duration::days(7)),
+        days,
+    })
+}

@@ -1,0 +1,805 @@
+//! The class schedule over HTTP: generation with its preview, holidays and conflicts;
+//! moving and cancelling; what trainees see; calendar downloads and feeds; and that nobody
+//! reaches another site's, cohort's or trainee's schedule.
+
+use crate::helpers::*;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use siap_jepang::entities::class_sessions;
+use siap_jepang::kernel::{wib, Role};
+use time::Duration;
+
+struct Plan {
+    app: TestApp,
+    cohort: i64,
+    sensei: i64,
+    other_cohort: i64,
+}
+
+/// A coordinator at BBPLK Serang, an instructor who also teaches another cohort, and a
+/// cohort running from March to June 2027 (its holidays come from the seeded calendar).
+async fn plan() -> Plan {
+    let app = TestApp::spawn().await;
+    app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
+    let sensei = app.user(Role::Instructor, "sensei@uji.id", &["BBPLK-SRG"]).await;
+    let trainee = app.user(Role::Trainee, "0812-1000-0001", &["BBPLK-SRG"]).await;
+    let cohort = app
+        .cohort(
+            "JP-SSW-2027-03",
+            "BBPLK-SRG",
+            ("2027-03-01", "2027-06-30"),
+            &[sensei],
+            &[trainee],
+        )
+        .await;
+    let other_cohort = app
+        .cohort(
+            "JP-LAIN-01",
+            "BBPLK-SRG",
+            ("2027-01-04", "2027-06-30"),
+            &[sensei],
+            &[],
+        )
+        .await;
+    // The instructor already teaches elsewhere on Monday 8 March, 09.00–10.00 WIB.
+    app.session(
+        other_cohort,
+        "2027-03-08T02:00:00Z",
+        "2027-03-08T03:00:00Z",
+        Some(sensei),
+        None,
+    )
+    .await;
+    Plan {
+        app,
+        cohort,
+        sensei,
+        other_cohort,
+    }
+}
+
+fn pattern_query(cohort: i64, sensei: i64, until: &str) -> String {
+    format!(
+        "/api/schedule/generation?cohort_id={cohort}&pattern[weekdays][0]=1&pattern[weekdays][1]=5\
+         &pattern[start_time]=08.00&pattern[end_time]=12:00&pattern[every_weeks]=1&pattern[from]=2027-03-01\
+         &pattern[until]=date&pattern[until_date]={until}&pattern[target_hours]=&instructor_id={sensei}"
+    )
+}
+
+async fn sessions_of(app: &TestApp, cohort: i64) -> Vec<class_sessions::Model> {
+    class_sessions::Entity::find()
+        .filter(class_sessions::Column::CohortId.eq(cohort))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_preview_shows_every_date_the_holidays_skipped_and_the_conflicts_before_anything_is_written() {
+    let plan = plan().await;
+    let app = &plan.app;
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let page: serde_json::Value = app
+        .get_api(
+            &coordinator,
+            &pattern_query(plan.cohort, plan.sensei, "2027-03-31"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let preview = &page["preview"]["Ok"];
+    let dates: Vec<&str> = preview["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dates,
+        vec![
+            "2027-03-01",
+            "2027-03-05",
+            "2027-03-08",
+            "2027-03-12",
+            "2027-03-15",
+            "2027-03-19",
+            "2027-03-22",
+            "2027-03-29"
+        ]
+    );
+    assert_eq!(
+        preview["skipped"],
+        serde_json::json!([["2027-03-26", "Wafat Yesus Kristus"]])
+    );
+    assert_eq!(
+        preview["rows"][0]["starts_at"], "2027-03-01T01:00:00Z",
+        "08.00 WIB"
+    );
+    let conflict = &preview["rows"][2]["conflicts"][0]["ScheduleConflict"];
+    assert_eq!(conflict["cohort"], "JP-LAIN-01");
+    assert_eq!(conflict["clashes"], serde_json::json!(["Instructor"]));
+    assert!(preview["rows"][3]["conflicts"].as_array().unwrap().is_empty());
+    assert!(
+        sessions_of(app, plan.cohort).await.is_empty(),
+        "a preview writes nothing"
+    );
+
+    // The same preview as a page, without JavaScript.
+    let html = app
+        .get(
+            &coordinator,
+            &format!(
+                "/angkatan/{}/jadwalkan?weekdays=1&weekdays=5&start_time=08%3A00&end_time=12%3A00&every_weeks=1\
+                 &from=2027-03-01&until=date&until_date=2027-03-31&target_hours=&instructor_id={}",
+                plan.cohort, plan.sensei
+            ),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Pratinjau: 8 sesi"), "{html}");
+    assert!(html.contains("Wafat Yesus Kristus"));
+    assert!(html.contains("Bentrok dengan JP-LAIN-01, Senin, 8 Maret 2027, 09.00–10.00 WIB (pengajar sama)."));
+}
+
+#[tokio::test]
+async fn confirming_writes_every_session_at_once_unless_a_clash_was_not_skipped() {
+    let plan = plan().await;
+    let app = &plan.app;
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let cohort = plan.cohort.to_string();
+    let sensei = plan.sensei.to_string();
+    let mut form = vec![
+        ("cohort_id", cohort.as_str()),
+        ("weekdays[0]", "1"),
+        ("weekdays[1]", "5"),
+        ("start_time", "08:00"),
+        ("end_time", "12:00"),
+        ("every_weeks", "1"),
+        ("from", "2027-03-01"),
+        ("until", "date"),
+        ("until_date", "2027-03-31"),
+        ("instructor_id", sensei.as_str()),
+    ];
+    let (status, error) = error_of(app.call(&coordinator, "/api/schedule/generate", &form).await).await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        field_problems(&error),
+        vec![("skip".to_owned(), "ScheduleConflict".to_owned())]
+    );
+    assert!(
+        sessions_of(app, plan.cohort).await.is_empty(),
+        "nothing half-written"
+    );
+
+    form.push(("skip[2]", "2027-03-08"));
+    let response = app.call(&coordinator, "/api/schedule/generate", &form).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.json::<u64>().await.unwrap(), 7);
+    let written = sessions_of(app, plan.cohort).await;
+    assert_eq!(written.len(), 7);
+    assert!(written
+        .iter()
+        .all(|s| s.instructor_id == Some(plan.sensei) && s.status == "scheduled"));
+    assert!(
+        written.iter().all(|s| s.unit_id.is_some()),
+        "each session has its planned lesson"
+    );
+
+    // Generating the same pattern again clashes with the cohort's own sessions.
+    let (_, error) = error_of(app.call(&coordinator, "/api/schedule/generate", &form).await).await;
+    assert_eq!(variant(&error), "Invalid");
+    assert_eq!(sessions_of(app, plan.cohort).await.len(), 7);
+}
+
+#[tokio::test]
+async fn targets_that_cannot_be_met_and_patterns_that_yield_nothing_are_refused() {
+    let plan = plan().await;
+    let app = &plan.app;
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let cohort = plan.cohort.to_string();
+    let base = |until: &'static str| {
+        vec![
+            ("cohort_id", cohort.clone()),
+            ("weekdays[0]", "5".to_owned()),
+            ("start_time", "08:00".to_owned()),
+            ("end_time", "12:00".to_owned()),
+            ("from", "2027-03-26".to_owned()),
+            ("until", until.to_owned()),
+        ]
+    };
+    let mut hours = base("hours");
+    hours.push(("target_hours", "360".into()));
+    let args: Vec<(&str, &str)> = hours.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (_, error) = error_of(app.call(&coordinator, "/api/schedule/generate", &args).await).await;
+    assert_eq!(
+        field_problems(&error),
+        vec![("target_hours".to_owned(), "HoursUnreachable".to_owned())]
+    );
+
+    let mut holiday_only = base("date");
+    holiday_only.push(("until_date", "2027-03-26".into()));
+    let args: Vec<(&str, &str)> = holiday_only.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (_, error) = error_of(app.call(&coordinator, "/api/schedule/generate", &args).await).await;
+    assert_eq!(
+        field_problems(&error),
+        vec![("weekdays".to_owned(), "NoSessions".to_owned())]
+    );
+
+    let mut outside = base("date");
+    outside.push(("until_date", "2027-08-01".into()));
+    let args: Vec<(&str, &str)> = outside.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (_, error) = error_of(app.call(&coordinator, "/api/schedule/generate", &args).await).await;
+    assert_eq!(
+        field_problems(&error),
+        vec![("until_date".to_owned(), "OutsideCohortDates".to_owned())]
+    );
+    assert!(sessions_of(app, plan.cohort).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_move_is_checked_against_holidays_conflicts_and_the_cohort_dates() {
+    let plan = plan().await;
+    let app = &plan.app;
+    let session = app
+        .session(
+            plan.cohort,
+            "2027-03-01T01:00:00Z",
+            "2027-03-01T05:00:00Z",
+            Some(plan.sensei),
+            None,
+        )
+        .await;
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let id = session.to_string();
+    let sensei = plan.sensei.to_string();
+    let attempt = |date: &'static str, start: &'static str, reason: &'static str| {
+        vec![
+            ("session_id", id.clone()),
+            ("date", date.to_owned()),
+            ("start_time", start.to_owned()),
+            ("end_time", "12:00".to_owned()),
+            ("instructor_id", sensei.clone()),
+            ("reason", reason.to_owned()),
+        ]
+    };
+    let problems = |args: Vec<(&'static str, String)>| {
+        let client = coordinator.clone();
+        async move {
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (status, error) = error_of(app.call(&client, "/api/schedule/move", &args).await).await;
+            assert_eq!(status, 422, "{error}");
+            field_problems(&error)
+        }
+    };
+    assert_eq!(
+        problems(attempt("2027-03-09", "08:00", "Ganti hari")).await,
+        vec![("date".to_owned(), "OnHoliday".to_owned())]
+    );
+    assert_eq!(
+        problems(attempt("2027-03-08", "08:00", "Ganti hari")).await,
+        vec![("date".to_owned(), "ScheduleConflict".to_owned())]
+    );
+    assert_eq!(
+        problems(attempt("2027-07-05", "08:00", "Ganti hari")).await,
+        vec![("date".to_owned(), "OutsideCohortDates".to_owned())]
+    );
+    assert_eq!(
+        problems(attempt("2027-03-02", "13:00", " ")).await,
+        vec![
+            ("end_time".to_owned(), "EndBeforeStart".to_owned()),
+            ("reason".to_owned(), "Required".to_owned())
+        ]
+    );
+    let unchanged = class_sessions::Entity::find_by_id(session)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unchanged.status, "scheduled");
+
+    // Back-to-back with the other class (10.00 start right after its 09.00–10.00) is fine.
+    let args = attempt("2027-03-08", "10:00", "Pengajar ada pelatihan");
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        app.call(&coordinator, "/api/schedule/move", &args).await.status(),
+        200
+    );
+    let moved = class_sessions::Entity::find_by_id(session)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(moved.status, "moved");
+    assert_eq!(moved.change_reason.as_deref(), Some("Pengajar ada pelatihan"));
+    assert_eq!(
+        moved.original_starts_at.map(|t| t.unix_timestamp()),
+        Some(unchanged.starts_at.unix_timestamp())
+    );
+    assert_eq!(wib::to_wib(moved.starts_at).hour(), 10);
+}
+
+#[tokio::test]
+async fn trainees_see_their_week_with_changes_marked_plainly() {
+    let app = TestApp::spawn().await;
+    app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
+    let sensei = app
+        .user_named(Role::Instructor, "sensei@uji.id", "Sensei Rina", &["BBPLK-SRG"])
+        .await;
+    let trainee = app.user(Role::Trainee, "0812-1000-0001", &["BBPLK-SRG"]).await;
+    let today = wib::today(app.state.clock.now());
+    let iso = |date: time::Date| wib::iso_date(date);
+    let cohort = app
+        .cohort(
+            "JP-KINI-01",
+            "BBPLK-SRG",
+            (&iso(today - Duration::days(30)), &iso(today + Duration::days(60))),
+            &[sensei],
+            &[trainee],
+        )
+        .await;
+    let room = app.room("BBPLK-SRG", "Lab Bahasa A", 40).await;
+    let at = |date: time::Date, hour: u8| {
+        wib::at(date, time::Time::from_hms(hour, 0, 0).unwrap())
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    app.session(cohort, &at(today, 8), &at(today, 12), Some(sensei), Some(room))
+        .await;
+    let later = app
+        .session(
+            cohort,
+            &at(today + Duration::days(14), 8),
+            &at(today + Duration::days(14), 12),
+            Some(sensei),
+            Some(room),
+        )
+        .await;
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let cancelled = app
+        .call(
+            &coordinator,
+            "/api/schedule/cancel",
+            &[("session_id", &later.to_string()), ("reason", "Libur daerah")],
+        )
+        .await;
+    assert_eq!(cancelled.status(), 200);
+
+    let client = app.signed_in("0812-1000-0001").await;
+    let mine: serde_json::Value = app
+        .get_api(&client, "/api/schedule/mine")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["today_sessions"].as_array().unwrap().len(), 1);
+    let first = &mine["today_sessions"][0];
+    assert_eq!(first["room"], "Lab Bahasa A");
+    assert_eq!(first["instructor"], "Sensei Rina");
+    let upcoming = mine["upcoming"].as_array().unwrap();
+    let later_view = upcoming
+        .iter()
+        .chain(mine["this_week"].as_array().unwrap())
+        .find(|s| s["id"] == later)
+        .unwrap();
+    assert_eq!(later_view["status"], "Cancelled");
+    assert_eq!(later_view["flagged"], true);
+
+    let html = app.get(&client, "/jadwal").await.text().await.unwrap();
+    assert!(html.contains("JP-KINI-01"));
+    assert!(html.contains("08.00–12.00"));
+    assert!(html.contains("Dibatalkan"));
+    assert!(html.contains("Libur daerah"));
+    assert!(html.contains("Lab Bahasa A"));
+
+    // A trainee's start page after signing in is their schedule.
+    let fresh = app.client();
+    let response = app
+        .post_form(
+            &fresh,
+            "/api/accounts/sign-in",
+            &[("login", "0812-1000-0001"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(location(&response), "/");
+    let home = app.get(&fresh, "/").await;
+    assert_eq!((home.status().as_u16(), location(&home)), (302, "/jadwal".to_owned()));
+}
+
+#[tokio::test]
+async fn my_schedule_takes_the_same_number_of_queries_for_any_number_of_sessions() {
+    use siap_jepang::platform::state::Env;
+    use std::sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    };
+    let app = TestApp::spawn().await;
+    let sensei = app.user(Role::Instructor, "sensei@uji.id", &["BBPLK-SRG"]).await;
+    let trainee = app.user(Role::Trainee, "0812-1000-0001", &["BBPLK-SRG"]).await;
+    let today = wib::today(app.state.clock.now());
+    let cohort = app
+        .cohort(
+            "JP-Q-01",
+            "BBPLK-SRG",
+            (&wib::iso_date(today), &wib::iso_date(today + Duration::days(40))),
+            &[sensei],
+            &[trainee],
+        )
+        .await;
+    let actor = siap_jepang::kernel::Actor {
+        user_id: trainee,
+        role: Role::Trainee,
+        display_name: "Uji".into(),
+        site_ids: vec![],
+        session_id: 0,
+    };
+    let mut db = app.state.db.clone();
+    let queries = Arc::new(AtomicUsize::new(0));
+    let counter = queries.clone();
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let env = Env {
+        db: &db,
+        clock: &app.state.clock,
+        config: &app.state.config,
+    };
+    let count = |expected: usize| {
+        let queries = queries.clone();
+        let actor = actor.clone();
+        async move {
+            queries.store(0, Ordering::SeqCst);
+            let feed = siap_jepang::schedule::dto::FeedView { url: None };
+            let mine = siap_jepang::schedule::service::my_schedule(env, &actor, feed)
+                .await
+                .unwrap();
+            assert_eq!(
+                mine.today_sessions.len() + mine.this_week.len() + mine.upcoming.len(),
+                expected
+            );
+            queries.load(Ordering::SeqCst)
+        }
+    };
+    let at = |day: i64, hour: u8| {
+        wib::at(
+            today + Duration::days(day),
+            time::Time::from_hms(hour, 0, 0).unwrap(),
+        )
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+    };
+    let room = app.room("BBPLK-SRG", "Ruang 1", 30).await;
+    app.session(cohort, &at(1, 8), &at(1, 10), Some(sensei), Some(room))
+        .await;
+    let few = count(1).await;
+    for day in 2..=20 {
+        app.session(cohort, &at(day, 8), &at(day, 10), Some(sensei), Some(room))
+            .await;
+    }
+    let many = count(20).await;
+    assert_eq!(few, many, "no query per session");
+    assert!(many <= 7, "{many} queries for my schedule");
+}
+
+#[tokio::test]
+async fn a_cohort_schedule_downloads_as_icalendar_in_the_jakarta_zone() {
+    let plan = plan().await;
+    let app = &plan.app;
+    app.session(
+        plan.cohort,
+        "2027-03-01T01:00:00Z",
+        "2027-03-01T05:00:00Z",
+        Some(plan.sensei),
+        None,
+    )
+    .await;
+    let cancelled = app
+        .session(
+            plan.cohort,
+            "2027-03-05T01:00:00Z",
+            "2027-03-05T05:00:00Z",
+            Some(plan.sensei),
+            None,
+        )
+        .await;
+    let coordinator = app.signed_in("rina@uji.id").await;
+    app.call(
+        &coordinator,
+        "/api/schedule/cancel",
+        &[("session_id", &cancelled.to_string()), ("reason", "Banjir")],
+    )
+    .await;
+    let response = app
+        .get(&coordinator, &format!("/angkatan/{}/jadwal.ics", plan.cohort))
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(set_cookie(&response).is_empty());
+    assert_eq!(
+        response.headers()["content-type"].to_str().unwrap(),
+        "text/calendar; charset=utf-8"
+    );
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("jadwal-jp-ssw-2027-03.ics"));
+    let text = response.text().await.unwrap();
+    use icalendar::Component;
+    let calendar: icalendar::Calendar = text.parse().expect("the download parses as iCalendar");
+    let events: Vec<&icalendar::Event> = calendar.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(events.len(), 2);
+    assert!(text.contains("DTSTART;TZID=Asia/Jakarta:20270301T080000"));
+    assert_eq!(events[1].get_status(), Some(icalendar::EventStatus::Cancelled));
+    assert!(events[1].get_description().unwrap().contains("Banjir"));
+
+    let anonymous = app
+        .get(&app.client(), &format!("/angkatan/{}/jadwal.ics", plan.cohort))
+        .await;
+    assert_eq!(anonymous.status(), 302);
+    assert!(location(&anonymous).starts_with("/masuk?next="));
+}
+
+#[tokio::test]
+async fn a_personal_feed_follows_its_owner_and_stops_when_renewed_or_turned_off() {
+    let plan = plan().await;
+    let app = &plan.app;
+    let today = wib::today(app.state.clock.now());
+    let _ = today;
+    let trainee = app.signed_in("0812-1000-0001").await;
+    let feed_url = |mine: serde_json::Value| mine["feed"]["url"].as_str().map(str::to_owned);
+    let mine: serde_json::Value = app
+        .get_api(&trainee, "/api/schedule/mine")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(feed_url(mine), None);
+    assert_eq!(
+        app.call(&trainee, "/api/schedule/feed-reset", &[]).await.status(),
+        200
+    );
+    let mine: serde_json::Value = app
+        .get_api(&trainee, "/api/schedule/mine")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let first = feed_url(mine).expect("feed on");
+    assert!(first.starts_with(&app.base) && first.ends_with(".ics"), "{first}");
+    let anyone = app.client();
+    let response = anyone.get(&first).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("BEGIN:VCALENDAR") && body.contains("X-WR-TIMEZONE:Asia/Jakarta"));
+
+    assert_eq!(
+        app.call(&trainee, "/api/schedule/feed-reset", &[]).await.status(),
+        200
+    );
+    assert_eq!(
+        anyone.get(&first).send().await.unwrap().status(),
+        404,
+        "the old address stops"
+    );
+    let mine: serde_json::Value = app
+        .get_api(&trainee, "/api/schedule/mine")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let second = feed_url(mine).unwrap();
+    assert_ne!(first, second);
+    assert_eq!(
+        app.call(&trainee, "/api/schedule/feed-revoke", &[])
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(anyone.get(&second).send().await.unwrap().status(), 404);
+    assert_eq!(
+        anyone
+            .get(app.url("/ical/..%2F..%2Fetc.ics"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn nobody_reaches_another_sites_cohorts_or_trainees_schedule() {
+    let plan = plan().await;
+    let app = &plan.app;
+    let session = app
+        .session(
+            plan.cohort,
+            "2027-03-01T01:00:00Z",
+            "2027-03-01T05:00:00Z",
+            Some(plan.sensei),
+            None,
+        )
+        .await;
+    app.user(Role::Coordinator, "tangerang@uji.id", &["POS-TNG"])
+        .await;
+    let outsider_instructor = app.user(Role::Instructor, "guru@uji.id", &["BBPLK-SRG"]).await;
+    let outsider_trainee = app.user(Role::Trainee, "0812-1000-0099", &["BBPLK-SRG"]).await;
+    app.cohort(
+        "JP-LAIN-02",
+        "BBPLK-SRG",
+        ("2027-01-04", "2027-06-30"),
+        &[outsider_instructor],
+        &[outsider_trainee],
+    )
+    .await;
+    let cohort = plan.cohort.to_string();
+    let session = session.to_string();
+    let reads = [
+        format!("/api/cohorts/get?cohort_id={cohort}"),
+        format!("/api/schedule/cohort?cohort_id={cohort}"),
+        format!("/api/schedule/session?session_id={session}"),
+        format!("/api/schedule/print?cohort_id={cohort}"),
+    ];
+    for login in ["tangerang@uji.id", "guru@uji.id", "0812-1000-0099"] {
+        let client = app.signed_in(login).await;
+        for path in &reads {
+            let (status, error) = error_of(app.get_api(&client, path).await).await;
+            assert_eq!(
+                (status, variant(&error)),
+                (404, "NotFound".to_owned()),
+                "{login} {path}"
+            );
+        }
+        let download = app.get(&client, &format!("/angkatan/{cohort}/jadwal.ics")).await;
+        assert_eq!(download.status(), 404, "{login}");
+        let html = app.get(&client, &format!("/angkatan/{cohort}")).await;
+        assert_eq!(html.status(), 404, "{login}");
+    }
+    let other_coordinator = app.signed_in("tangerang@uji.id").await;
+    let writes: [(&str, Vec<(&str, &str)>); 5] = [
+        (
+            "/api/schedule/cancel",
+            vec![("session_id", &session), ("reason", "x")],
+        ),
+        (
+            "/api/schedule/move",
+            vec![
+                ("session_id", &session),
+                ("date", "2027-03-02"),
+                ("start_time", "08:00"),
+                ("end_time", "09:00"),
+                ("reason", "x"),
+            ],
+        ),
+        (
+            "/api/schedule/generate",
+            vec![
+                ("cohort_id", &cohort),
+                ("start_time", "08:00"),
+                ("end_time", "09:00"),
+                ("from", "2027-03-02"),
+            ],
+        ),
+        (
+            "/api/cohorts/update",
+            vec![
+                ("cohort_id", &cohort),
+                ("code", "X"),
+                ("capacity", "1"),
+                ("starts_on", "2027-03-01"),
+                ("ends_on", "2027-03-02"),
+            ],
+        ),
+        ("/api/cohorts/form", vec![("cohort_id", &cohort)]),
+    ];
+    for (path, args) in writes {
+        let response = if path.ends_with("/form") {
+            app.get_api(&other_coordinator, &format!("{path}?cohort_id={cohort}"))
+                .await
+        } else {
+            app.call(&other_coordinator, path, &args).await
+        };
+        let (status, error) = error_of(response).await;
+        assert_eq!((status, variant(&error)), (404, "NotFound".to_owned()), "{path}");
+    }
+    let untouched = class_sessions::Entity::find()
+        .filter(class_sessions::Column::Status.eq("scheduled"))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(untouched, 2);
+    let _ = plan.other_cohort;
+}
+
+#[tokio::test]
+async fn holidays_are_data_that_coordinators_keep_and_generation_follows() {
+    let plan = plan().await;
+    let app = &plan.app;
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let save = |date: &'static str, name: &'static str| {
+        vec![
+            ("date", date),
+            ("name", name),
+            ("kind", "national"),
+            ("confirmed", "1"),
+        ]
+    };
+    assert_eq!(
+        app.call(
+            &coordinator,
+            "/api/schedule/save-holiday",
+            &save("2027-03-15", "Libur daerah Banten")
+        )
+        .await
+        .status(),
+        200
+    );
+    let (_, error) = error_of(
+        app.call(
+            &coordinator,
+            "/api/schedule/save-holiday",
+            &save("2027-03-15", "Lagi"),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        field_problems(&error),
+        vec![("date".to_owned(), "Taken".to_owned())]
+    );
+    let list: serde_json::Value = app
+        .get_api(&coordinator, "/api/schedule/holidays?year=2027")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let added = list["holidays"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["date"] == "2027-03-15")
+        .unwrap()
+        .clone();
+    assert_eq!(added["name"], "Libur daerah Banten");
+    let unconfirmed = list["holidays"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["date"] == "2027-03-10")
+        .unwrap();
+    assert_eq!(unconfirmed["confirmed"], false, "estimated dates are marked");
+
+    let page: serde_json::Value = app
+        .get_api(
+            &coordinator,
+            &pattern_query(plan.cohort, plan.sensei, "2027-03-31"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let skipped = &page["preview"]["Ok"]["skipped"];
+    assert_eq!(
+        skipped[0],
+        serde_json::json!(["2027-03-15", "Libur daerah Banten"])
+    );
+
+    let id = added["id"].to_string();
+    assert_eq!(
+        app.call(
+            &coordinator,
+            "/api/schedule/delete-holiday",
+            &[("holiday_id", &id)]
+        )
+        .await
+        .status(),
+        200
+    );
+    let trainee = app.signed_in("0812-1000-0001").await;
+    let (status, _) = error_of(
+        app.call(&trainee, "/api/schedule/save-holiday", &save("2027-03-16", "x"))
+            .await,
+    )
+    .await;
+    assert_eq!(status, 403);
+}
