@@ -7,8 +7,8 @@ use super::layout::area_links;
 use super::texts::T;
 use crate::kernel::i18n::fill;
 use crate::kernel::{Role, Text};
-use crate::platform::response::redirect;
 use crate::platform::page::use_page;
+use crate::platform::response::redirect;
 
 /// A trainee's start page is their schedule.
 const TRAINEE_HOME: &str = "/jadwal";
@@ -16,7 +16,11 @@ const TRAINEE_HOME: &str = "/jadwal";
 #[component]
 pub fn Landing() -> impl IntoView {
     let page = use_page();
-    if page.actor.as_ref().is_some_and(|actor| actor.role == Role::Trainee) {
+    if page
+        .actor
+        .as_ref()
+        .is_some_and(|actor| actor.role == Role::Trainee)
+    {
         redirect(TRAINEE_HOME);
         return ().into_any();
     }

@@ -302,3 +302,27 @@ pub async fn delete_feed(conn: &impl ConnectionTrait, user_id: i64) -> Result<u6
         .await?
         .rows_affected)
 }
+
+/// Serialises schedule writes: conflicts are checked and sessions written by one writer at
+/// a time, so two coordinators cannot book the same room or instructor at once. On
+/// PostgreSQL a transaction-scoped advisory lock; on SQLite taking the write lock first
+/// (a no-op update), before the conflict check reads anything.
+///
+/// # Errors
+/// Database errors.
+pub async fn lock_for_scheduling(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DbErr> {
+    use sea_orm::{DatabaseBackend, Statement};
+    let statement = match conn.get_database_backend() {
+        DatabaseBackend::Postgres => Statement::from_string(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(72460001)".to_owned(),
+        ),
+        backend => Statement::from_sql_and_values(
+            backend,
+            "UPDATE cohorts SET updated_at = updated_at WHERE id = ?",
+            [cohort_id.into()],
+        ),
+    };
+    conn.execute_raw(statement).await?;
+    Ok(())
+}

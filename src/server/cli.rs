@@ -1,4 +1,4 @@
-//! The `siap-jepang` command line: serve (default), migrate, seed, user, backup.
+//! The `siap-jepang` command line: serve (default), migrate, seed, user, backup, export.
 
 use clap::{Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
@@ -51,6 +51,32 @@ pub enum Command {
     },
     /// Write a consistent copy of the database to FILE.
     Backup { file: PathBuf },
+    /// Write data out for scripts and other systems.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// The class schedule of one cohort, or of every cohort.
+    Schedule {
+        /// Cohort code, e.g. JP-SSW-2026-03 (all cohorts when left out)
+        #[arg(long)]
+        cohort: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Ics)]
+        format: ExportFormat,
+        /// Write here instead of standard output
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// iCalendar (RFC 5545), times in Asia/Jakarta
+    Ics,
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,7 +199,9 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?
             {
-                seed::SeedOutcome::Seeded { accounts } => println!("Seeded {accounts} demo accounts."),
+                seed::SeedOutcome::Seeded { accounts, sessions } => {
+                    println!("Seeded {accounts} demo accounts, 4 cohorts and {sessions} class sessions.")
+                }
                 seed::SeedOutcome::AlreadyPresent => {
                     println!("Accounts already exist; demo data left as it is.")
                 }
@@ -190,6 +218,14 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                     sites,
                 },
         } => create_user(&config, role, login, name, sites).await,
+        Command::Export {
+            what:
+                ExportWhat::Schedule {
+                    cohort,
+                    format,
+                    output,
+                },
+        } => export_schedule(&config, cohort, format, output).await,
         Command::Backup { file } => {
             let state = connect(&config).await?;
             backup::backup(&state.db, &config, &file)
@@ -318,6 +354,38 @@ async fn create_user(
         input.role,
         parsed.canonical()
     );
+    Ok(())
+}
+
+async fn export_schedule(
+    config: &Config,
+    cohort: Option<String>,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+) -> Result<(), String> {
+    let ExportFormat::Ics = format;
+    let state = connect_and_migrate(config).await?;
+    let host = config.site_addr.ip().to_string();
+    let text = crate::schedule::service::export_calendar(state.env(), cohort.as_deref(), &host)
+        .await
+        .map_err(|error| match error {
+            crate::kernel::AppError::NotFound => {
+                format!("unknown cohort code {:?}", cohort.clone().unwrap_or_default())
+            }
+            other => other.to_string(),
+        })?;
+    match output {
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("Schedule written to {}", path.display());
+        }
+        None => {
+            use std::io::Write as _;
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|e| format!("cannot write to standard output: {e}"))?;
+        }
+    }
     Ok(())
 }
 

@@ -227,3 +227,60 @@ fn serve_stops_gracefully_on_sigterm() {
     assert!(stdout.contains(&format!("listening on http://127.0.0.1:{port}")));
     assert!(stdout.contains("Siap Jepang stopped."));
 }
+
+#[test]
+fn the_demo_schedule_exports_as_icalendar_and_unknown_cohorts_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, stdout, stderr) = run(&["seed", "--demo"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("4 cohorts"), "{stdout}");
+    let (code, all, stderr) = run(&["export", "schedule", "--format", "ics"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    let calendar: icalendar::Calendar = all.parse().expect("the export parses as iCalendar");
+    let events = calendar
+        .components
+        .iter()
+        .filter(|c| c.as_event().is_some())
+        .count();
+    assert!(events > 100, "{events} sessions exported");
+    assert!(all.contains("TZID=Asia/Jakarta"));
+
+    let code_line = all
+        .lines()
+        .find(|line| line.starts_with("SUMMARY:JP-KAIGO-B-"))
+        .expect("the running cohort is there");
+    let cohort = code_line
+        .trim_start_matches("SUMMARY:")
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_owned();
+    let file = dir.path().join("kaigo.ics");
+    let file_arg = file.display().to_string();
+    let (code, stdout, stderr) = run(
+        &[
+            "export",
+            "schedule",
+            "--cohort",
+            &cohort.to_lowercase(),
+            "--output",
+            &file_arg,
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    let one: icalendar::Calendar = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+    let mine = one.components.iter().filter_map(|c| c.as_event()).count();
+    assert!(mine > 20 && mine < events, "{mine} of {events}");
+
+    let (code, stdout, stderr) = run(&["export", "schedule", "--cohort", "JP-TIDAK-ADA"], &env, None);
+    assert_ne!(code, 0);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("unknown cohort code \"JP-TIDAK-ADA\""),
+        "{stderr}"
+    );
+}

@@ -65,12 +65,13 @@ fn WeekSheet(week: PrintableWeek) -> impl IntoView {
         <article class="print-sheet">
             <header>
                 <h1>{title}</h1>
-                <p>{week_label}</p>
+                <p>{week_label.clone()}</p>
                 <p>
                     {cohort.course.name.clone()} " · " {cohort.site.clone()}
                     {cohort.room.as_ref().map(|room| view! { " · " {room.name.clone()} })}
                 </p>
             </header>
+            <div class="table-wrap print-wrap" tabindex="0" role="region" aria-label=week_label.clone()>
             <table class="print-table">
                 <thead>
                     <tr>
@@ -109,6 +110,7 @@ fn WeekSheet(week: PrintableWeek) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </article>
     }
 }

@@ -150,6 +150,7 @@ pub async fn move_session(
     };
     let now = env.clock.now();
     let txn = env.db.begin().await?;
+    db::lock_for_scheduling(&txn, cohort.id).await?;
     let stored = stored_slots(&txn, cohort.id, std::slice::from_ref(&moved)).await?;
     if let Some(conflict) = find_conflicts(std::slice::from_ref(&moved), &stored).first() {
         return Err(AppError::invalid("date", conflict.problem()));

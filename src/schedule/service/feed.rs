@@ -175,3 +175,38 @@ pub async fn cohort_calendar(
         ical::calendar(&format!("Siap Jepang – {}", cohort.code), &views, host, now),
     ))
 }
+
+/// Every session of one cohort (by code) or of all cohorts, as iCalendar, for the
+/// operator's command line (no actor: whoever runs the binary on the server is trusted).
+///
+/// # Errors
+/// `NotFound` for an unknown cohort code.
+pub async fn export_calendar(
+    env: Env<'_>,
+    cohort_code: Option<&str>,
+    host: &str,
+) -> Result<String, AppError> {
+    use sea_orm::{EntityTrait, QueryOrder};
+    let (name, sessions) = match cohort_code {
+        Some(code) => {
+            let cohort = crate::cohorts::db::cohort_by_code(env.db, code)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            (
+                format!("Siap Jepang – {}", cohort.code),
+                db::sessions_of_cohort(env.db, cohort.id).await?,
+            )
+        }
+        None => (
+            "Siap Jepang".to_owned(),
+            crate::entities::class_sessions::Entity::find()
+                .order_by_asc(crate::entities::class_sessions::Column::StartsAt)
+                .order_by_asc(crate::entities::class_sessions::Column::Id)
+                .all(env.db)
+                .await?,
+        ),
+    };
+    let now = env.clock.now();
+    let views = session_views(env.db, &sessions, now).await?;
+    Ok(ical::calendar(&name, &views, host, now))
+}

@@ -279,6 +279,7 @@ pub async fn generate_sessions(
     }
     let now = env.clock.now();
     let txn = env.db.begin().await?;
+    db::lock_for_scheduling(&txn, cohort.id).await?;
     // Checked again inside the transaction, against what is stored now.
     let prepared = prepare(&txn, &cohort, &scope, input).await?;
     let unresolved: Vec<FieldError> = prepared

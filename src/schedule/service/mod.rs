@@ -9,7 +9,7 @@ mod holidays;
 mod views;
 
 pub use changes::{cancel_session, move_session, MoveInput};
-pub use feed::{cohort_calendar, feed_calendar, feed_view, reset_feed, revoke_feed};
+pub use feed::{cohort_calendar, export_calendar, feed_calendar, feed_view, reset_feed, revoke_feed};
 pub use generate::{generate_sessions, generation_page, GenerationInput};
 pub use holidays::{delete_holiday, holiday_list, save_holiday, HolidayInput};
 pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail};

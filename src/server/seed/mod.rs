@@ -1,5 +1,5 @@
-//! Demo data for trying the app: staff of the Serang programme and a class of trainees
-//! from across Banten. Only `seed --demo` (and `make run` on an empty database) calls this;
+//! Demo data for trying the app: staff of the Serang programme, a class of trainees from
+//! across Banten, and cohorts with a real schedule around today. Only `seed --demo` (and `make run` on an empty database) calls this;
 //! `serve` never seeds.
 
 use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
@@ -11,6 +11,8 @@ use crate::audit::model::AuditAction;
 use crate::entities::{sites, users};
 
 use crate::platform::state::AppState;
+
+mod schedule;
 
 /// A demo login printed by `make run`.
 pub struct DemoLogin {
@@ -108,6 +110,8 @@ pub enum SeedError {
 pub enum SeedOutcome {
     Seeded {
         accounts: usize,
+        /// Class sessions of the demo cohorts.
+        sessions: usize,
     },
     /// The database already had accounts and `--if-empty` was given.
     AlreadyPresent,
@@ -193,6 +197,12 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
             "sri.wahyuni@siapjepang.id",
             vec![bbplk, upt],
         ),
+        (
+            "instructor",
+            "Bambang Sutrisno",
+            "bambang.sutrisno@siapjepang.id",
+            vec![tangerang],
+        ),
     ];
     for (role, name, email, site_ids) in extra_staff {
         let input = NewAccountInput {
@@ -221,8 +231,22 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
             .await
             .map_err(|e| account_error(&input.display_name, e))?;
     }
+    let sessions = schedule::seed_schedule(
+        &txn,
+        now,
+        &[
+            ("UPT-SRG", upt),
+            ("BBPLK-SRG", bbplk),
+            ("POS-TNG", tangerang),
+            ("POS-CGK", site_id(&txn, "POS-CGK").await?),
+        ],
+    )
+    .await?;
     txn.commit().await?;
-    Ok(SeedOutcome::Seeded { accounts: count })
+    Ok(SeedOutcome::Seeded {
+        accounts: count,
+        sessions,
+    })
 }
 
 /// The demo logins as a small table for the terminal.
