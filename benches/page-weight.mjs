@@ -2,6 +2,7 @@
 // bodies, as reported by the DevTools protocol) with an empty cache and JavaScript on,
 // so the WASM of the islands is included.
 // Usage: BASE_URL=http://127.0.0.1:3000 node benches/page-weight.mjs / /masuk
+// With LOGIN=login:password the pages are loaded signed in (the sign-in itself is not counted).
 import { chromium } from 'playwright-core';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
@@ -13,6 +14,14 @@ const browser = await chromium.launch({
 
 for (const path of paths) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  if (process.env.LOGIN) {
+    const [login, ...rest] = process.env.LOGIN.split(':');
+    const response = await context.request.post(`${base}/api/accounts/sign-in`, {
+      form: { login, password: rest.join(':') },
+      headers: { Origin: base, Accept: 'application/json' },
+    });
+    if (!response.ok()) throw new Error(`sign-in failed: ${response.status()}`);
+  }
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

@@ -15,3 +15,9 @@ for file in siap-jepang.wasm siap-jepang.js siap-jepang.css; do
 done
 
 node benches/page-weight.mjs / /masuk /aktivasi
+echo
+echo "Signed in as the demo trainee:"
+LOGIN='0812-1111-2026:belajar-nihongo-rajin' node benches/page-weight.mjs /jadwal
+echo
+echo "Signed in as the demo coordinator:"
+LOGIN='koordinator@siapjepang.id:bunga-sakura-mekar' node benches/page-weight.mjs /angkatan /kalender /libur
