@@ -24,3 +24,24 @@ impl NavLink {
         self
     }
 }
+
+/// "Previous · Page 2 of 5 · Next" under a paged list; `link(n)` is the address of page n.
+#[leptos::component]
+pub fn Pager(page: u64, pages: u64, link: impl Fn(u64) -> String + 'static) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let locale = crate::platform::page::use_page().locale;
+    let t = move |key: Text| key.get(locale);
+    let previous = (page > 1).then(|| link(page - 1));
+    let next = (page < pages).then(|| link(page + 1));
+    let position = crate::kernel::i18n::fill(
+        t(super::texts::Ui::PageOf),
+        &[("page", &page.to_string()), ("pages", &pages.to_string())],
+    );
+    view! {
+        <nav class="pagination" aria-label=t(super::texts::Ui::Pagination)>
+            {previous.map(|href| view! { <a href=href rel="prev">{t(super::texts::Ui::Previous)}</a> })}
+            <span>{position}</span>
+            {next.map(|href| view! { <a href=href rel="next">{t(super::texts::Ui::Next)}</a> })}
+        </nav>
+    }
+}

@@ -855,19 +855,26 @@ async fn a_second_scheduling_transaction_waits_until_the_first_is_done() {
     let plan = plan().await;
     let db = plan.app.state.db.clone();
     let first = db.begin().await.unwrap();
-    siap_jepang::schedule::db::lock_for_scheduling(&first, plan.cohort).await.unwrap();
+    siap_jepang::schedule::db::lock_for_scheduling(&first, plan.cohort)
+        .await
+        .unwrap();
     let done = Arc::new(AtomicBool::new(false));
     let second = {
         let (db, done, cohort) = (db.clone(), done.clone(), plan.other_cohort);
         tokio::spawn(async move {
             let txn = db.begin().await.unwrap();
-            siap_jepang::schedule::db::lock_for_scheduling(&txn, cohort).await.unwrap();
+            siap_jepang::schedule::db::lock_for_scheduling(&txn, cohort)
+                .await
+                .unwrap();
             done.store(true, Ordering::SeqCst);
             txn.commit().await.unwrap();
         })
     };
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-    assert!(!done.load(Ordering::SeqCst), "the second writer waits for the first");
+    assert!(
+        !done.load(Ordering::SeqCst),
+        "the second writer waits for the first"
+    );
     first.commit().await.unwrap();
     second.await.unwrap();
     assert!(done.load(Ordering::SeqCst));

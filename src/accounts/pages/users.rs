@@ -10,6 +10,7 @@ use crate::kernel::Role;
 use crate::kernel::Text;
 use crate::platform::page::{encode, use_page};
 use crate::ui::guard::{require, LoadError};
+use crate::ui::nav::Pager;
 use crate::ui::texts::Ui;
 
 fn filter_from_query() -> UserFilter {
@@ -78,8 +79,6 @@ fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
     } else {
         Role::ALL.to_vec()
     };
-    let previous = (list.page > 1).then(|| page_link(&filter, list.page - 1));
-    let next = (list.page < list.pages).then(|| page_link(&filter, list.page + 1));
     view! {
         <form method="get" action="/pengguna" class="filters" role="search">
             <div class="field">
@@ -135,10 +134,6 @@ fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        <nav class="pagination" aria-label=t(Ui::Pagination)>
-            {previous.map(|href| view! { <a href=href rel="prev">{t(Ui::Previous)}</a> })}
-            <span>{fill(t(Ui::PageOf), &[("page", &list.page.to_string()), ("pages", &list.pages.to_string())])}</span>
-            {next.map(|href| view! { <a href=href rel="next">{t(Ui::Next)}</a> })}
-        </nav>
+        <Pager page=list.page pages=list.pages link=move |n| page_link(&filter, n)/>
     }
 }

@@ -12,6 +12,7 @@ use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
 use crate::platform::page::{encode, use_page};
 use crate::ui::guard::{require, LoadError};
+use crate::ui::nav::Pager;
 use crate::ui::texts::Ui;
 
 fn filter_from_query() -> CohortFilter {
@@ -76,8 +77,6 @@ fn CohortListView(list: CohortList, filter: CohortFilter) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
-    let previous = (list.page > 1).then(|| page_link(&filter, list.page - 1));
-    let next = (list.page < list.pages).then(|| page_link(&filter, list.page + 1));
     view! {
         <div class="page-heading">
             <h1>{t(T::CohortsTitle)}</h1>
@@ -141,10 +140,6 @@ fn CohortListView(list: CohortList, filter: CohortFilter) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        <nav class="pagination" aria-label=t(Ui::Pagination)>
-            {previous.map(|href| view! { <a href=href rel="prev">{t(Ui::Previous)}</a> })}
-            <span>{fill(t(Ui::PageOf), &[("page", &list.page.to_string()), ("pages", &list.pages.to_string())])}</span>
-            {next.map(|href| view! { <a href=href rel="next">{t(Ui::Next)}</a> })}
-        </nav>
+        <Pager page=list.page pages=list.pages link=move |n| page_link(&filter, n)/>
     }
 }

@@ -5,12 +5,13 @@ use sea_orm::{ActiveValue::Unchanged, Set, TransactionTrait};
 use serde_json::json;
 
 use super::generate::stored_slots;
+use super::session_choices;
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::input::{parse_choice, parse_date};
+use crate::kernel::input::parse_date;
 use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
@@ -85,41 +86,15 @@ pub async fn move_session(
         }
     }
     let reason = parse_reason(&input.reason).map_err(|p| field("reason", p)).ok();
-    let instructor_id = match parse_choice(&input.instructor_id) {
-        Ok(Some(id)) if !instructor_ids.contains(&id) => {
-            field("instructor_id", Problem::InvalidChoice);
-            None
-        }
-        Ok(id) => id,
-        Err(problem) => {
-            field("instructor_id", problem);
-            None
-        }
-    };
-    let room_id = match parse_choice(&input.room_id) {
-        Ok(Some(id)) => match crate::cohorts::db::room(env.db, id).await? {
-            Some(room) if room.site_id == cohort.site_id => {
-                if room.capacity < cohort.capacity {
-                    errors.push(FieldError::new(
-                        "room_id",
-                        Problem::RoomTooSmall {
-                            capacity: u32::try_from(room.capacity).unwrap_or(0),
-                        },
-                    ));
-                }
-                Some(id)
-            }
-            _ => {
-                errors.push(FieldError::new("room_id", Problem::InvalidChoice));
-                None
-            }
-        },
-        Ok(None) => None,
-        Err(problem) => {
-            errors.push(FieldError::new("room_id", problem));
-            None
-        }
-    };
+    let (instructor_id, room_id) = session_choices(
+        env.db,
+        &cohort,
+        &instructor_ids,
+        &input.instructor_id,
+        &input.room_id,
+        &mut errors,
+    )
+    .await?;
     if let Some(date) = date {
         if !window.contains(date) {
             errors.push(FieldError::new(

@@ -6,13 +6,12 @@ use serde_json::json;
 use std::collections::BTreeSet;
 
 use super::views::choices_for_cohort;
-use super::{holidays_between, planned_minutes};
+use super::{holidays_between, planned_minutes, session_choices};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::authz::{self as cohort_authz, CohortScope};
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::input::parse_choice;
 use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
@@ -146,41 +145,15 @@ async fn prepare(
         Ok(_) => Vec::new(),
         Err(errors) => errors,
     };
-    let instructor_id = match parse_choice(&input.instructor_id) {
-        Ok(Some(id)) if !scope.instructor_ids.contains(&id) => {
-            errors.push(FieldError::new("instructor_id", Problem::InvalidChoice));
-            None
-        }
-        Ok(id) => id,
-        Err(problem) => {
-            errors.push(FieldError::new("instructor_id", problem));
-            None
-        }
-    };
-    let room_id = match parse_choice(&input.room_id) {
-        Ok(Some(id)) => match crate::cohorts::db::room(conn, id).await? {
-            Some(room) if room.site_id == cohort.site_id => {
-                if room.capacity < cohort.capacity {
-                    errors.push(FieldError::new(
-                        "room_id",
-                        Problem::RoomTooSmall {
-                            capacity: u32::try_from(room.capacity).unwrap_or(0),
-                        },
-                    ));
-                }
-                Some(id)
-            }
-            _ => {
-                errors.push(FieldError::new("room_id", Problem::InvalidChoice));
-                None
-            }
-        },
-        Ok(None) => None,
-        Err(problem) => {
-            errors.push(FieldError::new("room_id", problem));
-            None
-        }
-    };
+    let (instructor_id, room_id) = session_choices(
+        conn,
+        cohort,
+        &scope.instructor_ids,
+        &input.instructor_id,
+        &input.room_id,
+        &mut errors,
+    )
+    .await?;
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }

@@ -22,7 +22,8 @@ use super::dto::SessionView;
 use super::model::conflicts::rfc3339;
 use super::model::{change_is_news, Holiday, SessionStatus};
 use crate::entities::class_sessions;
-use crate::kernel::AppError;
+use crate::kernel::input::parse_choice;
+use crate::kernel::{AppError, FieldError, Problem};
 
 /// Holidays between two dates, as the rules see them.
 async fn holidays_between(
@@ -89,6 +90,50 @@ fn view_of(
         original_starts_at: session.original_starts_at.map(rfc3339),
         flagged: change_is_news(status, session.ends_at, now),
     }
+}
+
+/// The instructor and room chosen for sessions of `cohort`: the instructor must teach it,
+/// the room must be at its site and hold the whole cohort. Problems go to `errors`.
+async fn session_choices(
+    conn: &impl ConnectionTrait,
+    cohort: &crate::entities::cohorts::Model,
+    cohort_instructors: &[i64],
+    instructor: &str,
+    room: &str,
+    errors: &mut Vec<FieldError>,
+) -> Result<(Option<i64>, Option<i64>), AppError> {
+    let instructor_id = match parse_choice(instructor) {
+        Ok(Some(id)) if !cohort_instructors.contains(&id) => {
+            errors.push(FieldError::new("instructor_id", Problem::InvalidChoice));
+            None
+        }
+        Ok(id) => id,
+        Err(problem) => {
+            errors.push(FieldError::new("instructor_id", problem));
+            None
+        }
+    };
+    let room_id = match parse_choice(room) {
+        Ok(Some(id)) => match crate::cohorts::db::room(conn, id).await? {
+            Some(room) if room.site_id == cohort.site_id => {
+                if room.capacity < cohort.capacity {
+                    let capacity = u32::try_from(room.capacity).unwrap_or(0);
+                    errors.push(FieldError::new("room_id", Problem::RoomTooSmall { capacity }));
+                }
+                Some(id)
+            }
+            _ => {
+                errors.push(FieldError::new("room_id", Problem::InvalidChoice));
+                None
+            }
+        },
+        Ok(None) => None,
+        Err(problem) => {
+            errors.push(FieldError::new("room_id", problem));
+            None
+        }
+    };
+    Ok((instructor_id, room_id))
 }
 
 /// Minutes of the sessions that are not cancelled.
