@@ -26,6 +26,7 @@ pub mod cohorts;
 pub mod kernel;
 pub mod platform;
 pub mod schedule;
+pub mod trainees;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -14,6 +14,7 @@ mod m20261128_000005_insert_sites;
 mod m20261129_000001_create_cohorts;
 mod m20261129_000002_create_schedule;
 mod m20261129_000003_insert_reference_data;
+mod m20261129_000004_create_trainees;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_create_cohorts::Migration),
             Box::new(m20261129_000002_create_schedule::Migration),
             Box::new(m20261129_000003_insert_reference_data::Migration),
+            Box::new(m20261129_000004_create_trainees::Migration),
         ]
     }
 }

@@ -1,5 +1,7 @@
 //! Programmes (placement tracks), courses with their ordered lesson units, rooms per site,
-//! and cohorts (angkatan) with their instructors and members.
+//! and cohorts (angkatan) with their instructors. A cohort counts its taken seats
+//! (`seats_taken`, kept by the enrollment use cases) and the database refuses more seats
+//! than the capacity.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -149,6 +151,8 @@ impl MigrationTrait for Migration {
                     .col(big_integer(Cohorts::SiteId))
                     .col(big_integer_null(Cohorts::RoomId))
                     .col(integer(Cohorts::Capacity))
+                    // Accepted, active and completed enrollments; never above the capacity.
+                    .col(integer(Cohorts::SeatsTaken).default(0))
                     .col(date(Cohorts::StartsOn))
                     .col(date(Cohorts::EndsOn))
                     // planned | open | running | completed | cancelled
@@ -159,6 +163,11 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null(Cohorts::CreatedBy))
                     .check(Expr::col(Cohorts::EndsOn).gte(Expr::col(Cohorts::StartsOn)))
                     .check(Expr::col(Cohorts::Capacity).gt(0))
+                    .check(
+                        Expr::col(Cohorts::SeatsTaken)
+                            .gte(0)
+                            .and(Expr::col(Cohorts::SeatsTaken).lte(Expr::col(Cohorts::Capacity))),
+                    )
                     .check(
                         Expr::col(Cohorts::AttendanceThreshold)
                             .gte(1)
@@ -213,51 +222,42 @@ impl MigrationTrait for Migration {
             false,
         )
         .await?;
-        for (table, fk_cohort, fk_user, ix_user) in [
-            (
-                CohortInstructors::Table.into_iden(),
-                "fk_cohort_instructors_cohort",
-                "fk_cohort_instructors_user",
-                "ix_cohort_instructors_user",
-            ),
-            (
-                CohortMembers::Table.into_iden(),
-                "fk_cohort_members_cohort",
-                "fk_cohort_members_user",
-                "ix_cohort_members_user",
-            ),
-        ] {
-            manager
-                .create_table(
-                    Table::create()
-                        .table(table.clone())
-                        .if_not_exists()
-                        .col(big_integer(Link::CohortId))
-                        .col(big_integer(Link::UserId))
-                        .primary_key(Index::create().col(Link::CohortId).col(Link::UserId))
-                        .foreign_key(&mut fk(
-                            fk_cohort,
-                            (table.clone(), Link::CohortId),
-                            (Cohorts::Table, Cohorts::Id),
-                            ForeignKeyAction::Cascade,
-                        ))
-                        .foreign_key(&mut fk(
-                            fk_user,
-                            (table.clone(), Link::UserId),
-                            (Users::Table, Users::Id),
-                            ForeignKeyAction::Cascade,
-                        ))
-                        .to_owned(),
-                )
-                .await?;
-            index(manager, ix_user, table, vec![Link::UserId.into_iden()], false).await?;
-        }
+        manager
+            .create_table(
+                Table::create()
+                    .table(CohortInstructors::Table)
+                    .if_not_exists()
+                    .col(big_integer(Link::CohortId))
+                    .col(big_integer(Link::UserId))
+                    .primary_key(Index::create().col(Link::CohortId).col(Link::UserId))
+                    .foreign_key(&mut fk(
+                        "fk_cohort_instructors_cohort",
+                        (CohortInstructors::Table, Link::CohortId),
+                        (Cohorts::Table, Cohorts::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_cohort_instructors_user",
+                        (CohortInstructors::Table, Link::UserId),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        index(
+            manager,
+            "ix_cohort_instructors_user",
+            CohortInstructors::Table,
+            vec![Link::UserId.into_iden()],
+            false,
+        )
+        .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
-            CohortMembers::Table.into_iden(),
             CohortInstructors::Table.into_iden(),
             Cohorts::Table.into_iden(),
             Rooms::Table.into_iden(),
@@ -324,6 +324,7 @@ pub enum Cohorts {
     SiteId,
     RoomId,
     Capacity,
+    SeatsTaken,
     StartsOn,
     EndsOn,
     Status,
@@ -338,12 +339,7 @@ pub enum CohortInstructors {
     Table,
 }
 
-#[derive(DeriveIden)]
-pub enum CohortMembers {
-    Table,
-}
-
-/// The columns of the two cohort–person link tables.
+/// The columns of the cohort–instructor link table.
 #[derive(DeriveIden)]
 pub enum Link {
     CohortId,

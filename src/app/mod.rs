@@ -22,6 +22,10 @@ use crate::platform::page::use_page;
 use crate::schedule::pages::{
     CalendarPage, CohortPage, GeneratePage, HolidaysPage, MySchedulePage, PrintPage, SessionPage,
 };
+use crate::trainees::pages::{
+    EditTraineePage, ImportPage, ImportReviewPage, NewTraineePage, ProfilePage, RosterPage, TraineePage,
+    TraineesPage,
+};
 use crate::ui::guard::NotFound;
 use landing::Landing;
 use layout::Layout;
@@ -77,6 +81,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jadwal") view=MySchedulePage ssr=SsrMode::Async/>
                     <Route path=path!("/kalender") view=CalendarPage ssr=SsrMode::Async/>
                     <Route path=path!("/libur") view=HolidaysPage ssr=SsrMode::Async/>
+                    <Route path=path!("/peserta") view=TraineesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/peserta/baru") view=NewTraineePage ssr=SsrMode::Async/>
+                    <Route path=path!("/peserta/impor") view=ImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/peserta/impor/:id") view=ImportReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/peserta/:id") view=TraineePage ssr=SsrMode::Async/>
+                    <Route path=path!("/peserta/:id/ubah") view=EditTraineePage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/:id/peserta") view=RosterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/profil") view=ProfilePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -25,10 +25,16 @@ pub enum AuditAction {
     HolidaySave,
     HolidayDelete,
     CalendarFeedChange,
+    TraineeCreate,
+    TraineeUpdate,
+    TraineeImport,
+    EnrollmentChange,
+    ContactUpdate,
+    TraineeExport,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::Activate,
@@ -51,6 +57,12 @@ impl AuditAction {
         AuditAction::HolidaySave,
         AuditAction::HolidayDelete,
         AuditAction::CalendarFeedChange,
+        AuditAction::TraineeCreate,
+        AuditAction::TraineeUpdate,
+        AuditAction::TraineeImport,
+        AuditAction::EnrollmentChange,
+        AuditAction::ContactUpdate,
+        AuditAction::TraineeExport,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -77,6 +89,12 @@ impl AuditAction {
             AuditAction::HolidaySave => "holiday_save",
             AuditAction::HolidayDelete => "holiday_delete",
             AuditAction::CalendarFeedChange => "calendar_feed_change",
+            AuditAction::TraineeCreate => "trainee_create",
+            AuditAction::TraineeUpdate => "trainee_update",
+            AuditAction::TraineeImport => "trainee_import",
+            AuditAction::EnrollmentChange => "enrollment_change",
+            AuditAction::ContactUpdate => "contact_update",
+            AuditAction::TraineeExport => "trainee_export",
         }
     }
 

@@ -43,6 +43,12 @@ texts! {
         ActHolidaySave => "Simpan hari libur", "Holiday saved";
         ActHolidayDelete => "Hapus hari libur", "Holiday deleted";
         ActCalendarFeedChange => "Ubah tautan kalender", "Calendar link changed";
+        ActTraineeCreate => "Daftarkan peserta", "Trainee registered";
+        ActTraineeUpdate => "Ubah data peserta", "Trainee record changed";
+        ActTraineeImport => "Impor peserta", "Trainees imported";
+        ActEnrollmentChange => "Ubah pendaftaran", "Enrollment changed";
+        ActContactUpdate => "Ubah kontak sendiri", "Own contact details changed";
+        ActTraineeExport => "Ekspor data peserta", "Trainee data exported";
         OutSuccess => "Berhasil", "Success";
         OutFailure => "Gagal", "Failed";
         OutRefused => "Ditolak", "Refused";
@@ -73,6 +79,12 @@ pub fn action_text(action: AuditAction) -> Text {
         AuditAction::HolidaySave => T::ActHolidaySave,
         AuditAction::HolidayDelete => T::ActHolidayDelete,
         AuditAction::CalendarFeedChange => T::ActCalendarFeedChange,
+        AuditAction::TraineeCreate => T::ActTraineeCreate,
+        AuditAction::TraineeUpdate => T::ActTraineeUpdate,
+        AuditAction::TraineeImport => T::ActTraineeImport,
+        AuditAction::EnrollmentChange => T::ActEnrollmentChange,
+        AuditAction::ContactUpdate => T::ActContactUpdate,
+        AuditAction::TraineeExport => T::ActTraineeExport,
     }
 }
 

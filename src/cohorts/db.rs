@@ -12,8 +12,8 @@ use time::OffsetDateTime;
 use super::authz::{CohortListScope, CohortScope};
 use super::model::ValidCohort;
 use crate::entities::{
-    class_sessions, cohort_instructors, cohort_members, cohorts, course_units, courses, programmes, rooms,
-    sites, user_sites, users,
+    class_sessions, cohort_instructors, cohorts, course_units, courses, enrollments, programmes, rooms,
+    sites, trainees, user_sites, users,
 };
 use crate::kernel::Role;
 use crate::platform::query::contains_pattern;
@@ -170,38 +170,42 @@ pub async fn instructors_of(
     Ok(by_cohort)
 }
 
-/// Members of one cohort.
+/// Enrollment statuses that hold a seat and make a trainee a member of the cohort (the
+/// trainees area keeps the lifecycle; its tests check this list against it).
+pub const SEAT_STATUSES: [&str; 3] = ["accepted", "active", "completed"];
+
+/// The account ids of a cohort's members (trainees without an account have none).
 pub async fn member_ids(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec<i64>, DbErr> {
-    cohort_members::Entity::find()
+    let enrolled = enrollments::Entity::find()
         .select_only()
-        .column(cohort_members::Column::UserId)
-        .filter(cohort_members::Column::CohortId.eq(cohort_id))
-        .into_tuple()
+        .column(enrollments::Column::TraineeId)
+        .filter(enrollments::Column::CohortId.eq(cohort_id))
+        .filter(enrollments::Column::Status.is_in(SEAT_STATUSES))
+        .into_query();
+    trainees::Entity::find()
+        .select_only()
+        .column(trainees::Column::UserId)
+        .filter(trainees::Column::Id.in_subquery(enrolled))
+        .filter(trainees::Column::UserId.is_not_null())
+        .into_tuple::<Option<i64>>()
         .all(conn)
         .await
+        .map(|ids| ids.into_iter().flatten().collect())
 }
 
-/// How many members each of `cohort_ids` has.
-pub async fn member_counts(
-    conn: &impl ConnectionTrait,
-    cohort_ids: &[i64],
-) -> Result<HashMap<i64, u64>, DbErr> {
-    if cohort_ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(i64, i64)> = cohort_members::Entity::find()
+/// The cohorts whose member the account `user_id` is, as a subquery.
+pub fn cohorts_of_member_query(user_id: i64) -> sea_orm::sea_query::SelectStatement {
+    let trainee = trainees::Entity::find()
         .select_only()
-        .column(cohort_members::Column::CohortId)
-        .column_as(cohort_members::Column::UserId.count(), "members")
-        .filter(cohort_members::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .group_by(cohort_members::Column::CohortId)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, n)| (id, u64::try_from(n).unwrap_or(0)))
-        .collect())
+        .column(trainees::Column::Id)
+        .filter(trainees::Column::UserId.eq(user_id))
+        .into_query();
+    enrollments::Entity::find()
+        .select_only()
+        .column(enrollments::Column::CohortId)
+        .filter(enrollments::Column::TraineeId.in_subquery(trainee))
+        .filter(enrollments::Column::Status.is_in(SEAT_STATUSES))
+        .into_query()
 }
 
 /// What authorization needs to know about a cohort.
@@ -216,12 +220,12 @@ pub async fn scope_of(conn: &impl ConnectionTrait, cohort: &cohorts::Model) -> R
     })
 }
 
-/// The cohorts `user_id` is a member of.
+/// The cohorts the account `user_id` is a member of.
 pub async fn cohorts_of_member(conn: &impl ConnectionTrait, user_id: i64) -> Result<Vec<i64>, DbErr> {
-    cohort_members::Entity::find()
+    cohorts::Entity::find()
         .select_only()
-        .column(cohort_members::Column::CohortId)
-        .filter(cohort_members::Column::UserId.eq(user_id))
+        .column(cohorts::Column::Id)
+        .filter(cohorts::Column::Id.in_subquery(cohorts_of_member_query(user_id)))
         .into_tuple()
         .all(conn)
         .await
@@ -382,25 +386,6 @@ async fn replace_instructors(
     Ok(())
 }
 
-/// Adds `user_id` to a cohort (the stand-in membership the enrollment area takes over).
-pub async fn add_member(conn: &impl ConnectionTrait, cohort_id: i64, user_id: i64) -> Result<(), DbErr> {
-    cohort_members::Entity::insert(cohort_members::ActiveModel {
-        cohort_id: Set(cohort_id),
-        user_id: Set(user_id),
-    })
-    .on_conflict(
-        sea_orm::sea_query::OnConflict::columns([
-            cohort_members::Column::CohortId,
-            cohort_members::Column::UserId,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(conn)
-    .await?;
-    Ok(())
-}
-
 /// First and last start of the cohort's sessions that are not cancelled.
 pub async fn planned_span(
     conn: &impl ConnectionTrait,
@@ -471,4 +456,20 @@ pub fn is_unique_violation(error: &DbErr) -> bool {
         error.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
     )
+}
+
+/// The codes of `ids`.
+pub async fn cohort_codes(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<HashMap<i64, String>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i64, String)> = cohorts::Entity::find()
+        .select_only()
+        .column(cohorts::Column::Id)
+        .column(cohorts::Column::Code)
+        .filter(cohorts::Column::Id.is_in(ids.to_vec()))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
 }

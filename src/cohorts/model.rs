@@ -148,6 +148,8 @@ pub struct CohortChoices {
     pub current_status: Option<CohortStatus>,
     /// First and last session dates already planned (editing only).
     pub planned_span: Option<(Date, Date)>,
+    /// Seats already taken by accepted, active and completed trainees (editing only).
+    pub seats_taken: u32,
 }
 
 /// A cohort that satisfies every rule.
@@ -190,10 +192,22 @@ pub fn validate_cohort(input: &CohortInput, choices: &CohortChoices) -> Result<V
     let site_id = chosen(&input.site_id, &choices.site_ids)
         .map_err(|p| field("site_id", p))
         .ok();
-    let capacity = parse_number(&input.capacity, 1, MAX_CAPACITY)
-        .map_err(|p| field("capacity", p))
-        .ok()
-        .map(|n| n as u32);
+    let capacity = match parse_number(&input.capacity, 1, MAX_CAPACITY) {
+        Ok(n) if (n as u32) < choices.seats_taken => {
+            field(
+                "capacity",
+                Problem::BelowSeatsTaken {
+                    taken: choices.seats_taken,
+                },
+            );
+            None
+        }
+        Ok(n) => Some(n as u32),
+        Err(p) => {
+            field("capacity", p);
+            None
+        }
+    };
     let threshold = if input.attendance_threshold.trim().is_empty() {
         Some(80)
     } else {
@@ -373,6 +387,7 @@ mod tests {
             instructors: vec![(7, vec![3]), (8, vec![4])],
             current_status: None,
             planned_span: None,
+            seats_taken: 0,
         }
     }
 
@@ -489,6 +504,16 @@ mod tests {
                     to: "2027-06-10".into()
                 }
             )]
+        );
+    }
+
+    #[test]
+    fn the_capacity_cannot_drop_below_the_seats_taken() {
+        let mut editing = choices();
+        editing.seats_taken = 25;
+        assert_eq!(
+            problems(validate_cohort(&input(), &editing)),
+            vec![("capacity".into(), Problem::BelowSeatsTaken { taken: 25 })]
         );
     }
 

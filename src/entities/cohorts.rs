@@ -13,6 +13,7 @@ pub struct Model {
     pub site_id: i64,
     pub room_id: Option<i64>,
     pub capacity: i32,
+    pub seats_taken: i32,
     pub starts_on: TimeDate,
     pub ends_on: TimeDate,
     pub status: String,

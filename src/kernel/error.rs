@@ -85,6 +85,52 @@ pub enum Problem {
     },
     /// This status cannot follow the current one.
     InvalidTransition,
+    /// The birth date entered is not the one the NIK encodes (ISO date from the NIK).
+    NikBirthDateMismatch {
+        nik_date: String,
+    },
+    /// The sex entered is not the one the NIK encodes.
+    NikSexMismatch {
+        nik_sex: super::identity::Sex,
+    },
+    /// Fewer seats than are already taken.
+    BelowSeatsTaken {
+        taken: u32,
+    },
+    /// Every seat is taken.
+    CohortFull {
+        capacity: u32,
+    },
+    /// Already accepted or active in a cohort whose dates overlap.
+    OverlappingEnrollment {
+        cohort: String,
+    },
+    /// Already has an enrollment in this cohort.
+    AlreadyEnrolled,
+    /// A trainee with this NIK is already registered.
+    AlreadyRegistered,
+    /// The same NIK appears earlier in the file, in the row given.
+    DuplicateInFile {
+        row: u32,
+    },
+    /// Not a Banten kabupaten/kota (outside Banten, a name is needed).
+    UnknownDistrict,
+    /// Not L/P or M/F.
+    InvalidSex,
+    /// An uploaded file with nothing in it.
+    EmptyFile,
+    /// An uploaded file that is not CSV text (an .xlsx renamed, a picture…).
+    NotCsv,
+    /// An uploaded file over the limit.
+    FileTooLarge {
+        max_kib: u32,
+    },
+    /// More rows than one import takes.
+    TooManyRows {
+        max: u32,
+    },
+    /// No column header recognised; these are needed.
+    NoHeader,
 }
 
 /// What two overlapping sessions share.

@@ -139,6 +139,23 @@ texts! {
         ProbNoSessions => "Hari dan tanggal ini tidak menghasilkan satu sesi pun.", "These weekdays and dates yield no session.";
         ProbHoursUnreachable => "Target {target} JP tidak tercapai sebelum angkatan selesai: paling banyak {reachable} JP.", "The {target} JP target cannot be reached before the cohort ends: at most {reachable} JP.";
         ProbInvalidTransition => "Status ini tidak bisa dipilih dari status sekarang.", "This status cannot follow the current one.";
+        ProbNikBirthDate2 => "Tanggal lahir tidak cocok dengan NIK (menurut NIK: {date}).", "The birth date does not match the NIK (the NIK says {date}).";
+        ProbNikSex => "Jenis kelamin tidak cocok dengan NIK (menurut NIK: {sex}).", "The sex does not match the NIK (the NIK says {sex}).";
+        SexFemale => "perempuan", "female";
+        SexMale => "laki-laki", "male";
+        ProbBelowSeatsTaken => "Sudah {n} peserta diterima; kapasitas tidak bisa lebih kecil.", "{n} trainees are already accepted; the capacity cannot be smaller.";
+        ProbCohortFull => "Angkatan sudah penuh ({n} kursi). Masukkan ke daftar tunggu.", "The cohort is full ({n} seats). Put the person on the waitlist.";
+        ProbOverlappingEnrollment => "Sudah diterima atau aktif di angkatan {cohort} yang waktunya bertumpuk.", "Already accepted or active in {cohort}, whose dates overlap.";
+        ProbAlreadyEnrolled => "Sudah terdaftar di angkatan ini.", "Already enrolled in this cohort.";
+        ProbAlreadyRegistered => "NIK ini sudah terdaftar.", "This NIK is already registered.";
+        ProbDuplicateInFile => "NIK sama dengan baris {row} di berkas ini.", "Same NIK as row {row} of this file.";
+        ProbUnknownDistrict => "Kabupaten/kota tidak dikenal. Pilih dari daftar Banten, atau tulis nama lengkapnya untuk luar Banten.", "Unknown kabupaten/kota. Choose from the Banten list, or write the full name for outside Banten.";
+        ProbInvalidSex => "Tulis L atau P (atau M/F).", "Write L or P (or M/F).";
+        ProbEmptyFile => "Berkas kosong.", "The file is empty.";
+        ProbNotCsv => "Berkas ini bukan CSV. Di Excel pilih Simpan Sebagai → CSV UTF-8.", "This file is not CSV. In Excel choose Save As → CSV UTF-8.";
+        ProbFileTooLarge => "Berkas terlalu besar (maksimal {n} KB).", "The file is too large (at most {n} KB).";
+        ProbTooManyRows => "Terlalu banyak baris (maksimal {n}).", "Too many rows (at most {n}).";
+        ProbNoHeader => "Baris judul tidak dikenali. Kolom NIK dan Nama wajib ada.", "The header row is not recognised. NIK and Name columns are required.";
         Yes => "Ya", "Yes";
         No => "Tidak", "No";
     }
@@ -245,6 +262,40 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
             )
         }
         Problem::InvalidTransition => Common::ProbInvalidTransition,
+        Problem::NikBirthDateMismatch { nik_date } => {
+            let date = wib::parse_iso_date(nik_date).map_or_else(|| nik_date.clone(), wib::date_short);
+            return fill(Common::ProbNikBirthDate2.get(locale), &[("date", &date)]);
+        }
+        Problem::NikSexMismatch { nik_sex } => {
+            let sex = match nik_sex {
+                super::identity::Sex::Female => Common::SexFemale,
+                super::identity::Sex::Male => Common::SexMale,
+            };
+            return fill(Common::ProbNikSex.get(locale), &[("sex", sex.get(locale))]);
+        }
+        Problem::BelowSeatsTaken { taken } => return n(Common::ProbBelowSeatsTaken, *taken),
+        Problem::CohortFull { capacity } => return n(Common::ProbCohortFull, *capacity),
+        Problem::OverlappingEnrollment { cohort } => {
+            return fill(
+                Common::ProbOverlappingEnrollment.get(locale),
+                &[("cohort", cohort)],
+            )
+        }
+        Problem::AlreadyEnrolled => Common::ProbAlreadyEnrolled,
+        Problem::AlreadyRegistered => Common::ProbAlreadyRegistered,
+        Problem::DuplicateInFile { row } => {
+            return fill(
+                Common::ProbDuplicateInFile.get(locale),
+                &[("row", &row.to_string())],
+            )
+        }
+        Problem::UnknownDistrict => Common::ProbUnknownDistrict,
+        Problem::InvalidSex => Common::ProbInvalidSex,
+        Problem::EmptyFile => Common::ProbEmptyFile,
+        Problem::NotCsv => Common::ProbNotCsv,
+        Problem::FileTooLarge { max_kib } => return n(Common::ProbFileTooLarge, *max_kib),
+        Problem::TooManyRows { max } => return n(Common::ProbTooManyRows, *max),
+        Problem::NoHeader => Common::ProbNoHeader,
     };
     text.get(locale).to_owned()
 }

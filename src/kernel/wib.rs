@@ -116,6 +116,14 @@ pub fn instant_long(instant: OffsetDateTime, locale: Locale) -> String {
     )
 }
 
+/// An instant as DTOs carry it: RFC 3339 in UTC.
+pub fn rfc3339(instant: OffsetDateTime) -> String {
+    instant
+        .to_offset(UtcOffset::UTC)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
 /// Formats an RFC 3339 timestamp (as carried in DTOs) in short WIB form; unparsable input
 /// is shown as it is rather than hidden.
 pub fn rfc3339_short(value: &str, locale: Locale) -> String {

@@ -133,20 +133,11 @@ impl Ctx {
         use_context::<ResponseOptions>()
     }
 
-    fn cookie(&self, name: &str, value: &str, max_age_seconds: i64) -> Option<HeaderValue> {
-        let secure = if self.state.config.secure_cookies {
-            "; Secure"
-        } else {
-            ""
-        };
-        HeaderValue::from_str(&format!(
-            "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
-        ))
-        .ok()
-    }
-
     fn append_cookie(&self, name: &str, value: &str, max_age_seconds: i64) {
-        if let (Some(response), Some(cookie)) = (self.response(), self.cookie(name, value, max_age_seconds)) {
+        if let (Some(response), Some(cookie)) = (
+            self.response(),
+            cookie(&self.state.config, name, value, max_age_seconds),
+        ) {
             response.append_header(header::SET_COOKIE, cookie);
         }
     }
@@ -169,21 +160,9 @@ impl Ctx {
     }
 
     fn set_flash(&self, flash: &Flash) {
-        let Ok(json) = serde_json::to_vec(flash) else {
-            return;
-        };
-        let mut encoded = URL_SAFE_NO_PAD.encode(json);
-        if encoded.len() > 3500 {
-            // Too much typed text to carry back: keep the message, drop the values.
-            let slim = Flash {
-                values: Vec::new(),
-                ..flash.clone()
-            };
-            encoded = serde_json::to_vec(&slim)
-                .map(|json| URL_SAFE_NO_PAD.encode(json))
-                .unwrap_or_default();
+        if let (Some(response), Some(cookie)) = (self.response(), flash_cookie(&self.state.config, flash)) {
+            response.append_header(header::SET_COOKIE, cookie);
         }
-        self.append_cookie(FLASH_COOKIE, &encoded, 120);
     }
 
     /// A plain HTML form post (JavaScript off, or a form outside any island), as opposed
@@ -310,6 +289,38 @@ impl Ctx {
         }
         result
     }
+}
+
+/// A `Set-Cookie` value with the attributes every cookie of ours has.
+pub fn cookie(
+    config: &super::config::Config,
+    name: &str,
+    value: &str,
+    max_age_seconds: i64,
+) -> Option<HeaderValue> {
+    let secure = if config.secure_cookies { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
+    ))
+    .ok()
+}
+
+/// The cookie that carries `flash` to the next page render (server functions set it
+/// through [`Ctx::reply`]; plain handlers, such as file uploads, call this).
+pub fn flash_cookie(config: &super::config::Config, flash: &Flash) -> Option<HeaderValue> {
+    let json = serde_json::to_vec(flash).ok()?;
+    let mut encoded = URL_SAFE_NO_PAD.encode(json);
+    if encoded.len() > 3500 {
+        // Too much typed text to carry back: keep the message, drop the values.
+        let slim = Flash {
+            values: Vec::new(),
+            ..flash.clone()
+        };
+        encoded = serde_json::to_vec(&slim)
+            .map(|json| URL_SAFE_NO_PAD.encode(json))
+            .unwrap_or_default();
+    }
+    cookie(config, FLASH_COOKIE, &encoded, 120)
 }
 
 /// Keeps redirects on this site: only absolute paths, never `//host` or `\` tricks, and

@@ -11,8 +11,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 use super::authz::ScheduleScope;
 use super::model::SessionStatus;
 use crate::entities::{
-    calendar_feeds, class_sessions, cohort_instructors, cohort_members, cohorts, course_units, holidays,
-    rooms,
+    calendar_feeds, class_sessions, cohort_instructors, cohorts, course_units, holidays, rooms,
 };
 
 /// Instants are stored in UTC so their text form sorts like time on SQLite.
@@ -92,13 +91,8 @@ fn scope_condition(scope: &ScheduleScope) -> Condition {
     match scope {
         ScheduleScope::Everything => Condition::all(),
         ScheduleScope::Member(user_id) => Condition::all().add(
-            class_sessions::Column::CohortId.in_subquery(
-                cohort_members::Entity::find()
-                    .select_only()
-                    .column(cohort_members::Column::CohortId)
-                    .filter(cohort_members::Column::UserId.eq(*user_id))
-                    .into_query(),
-            ),
+            class_sessions::Column::CohortId
+                .in_subquery(crate::cohorts::db::cohorts_of_member_query(*user_id)),
         ),
         ScheduleScope::Teaching(user_id) => Condition::any()
             .add(class_sessions::Column::InstructorId.eq(*user_id))
@@ -240,21 +234,6 @@ pub async fn unit_ids_of_course(conn: &impl ConnectionTrait, course_id: i64) -> 
         .into_tuple()
         .all(conn)
         .await
-}
-
-pub async fn cohort_codes(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<HashMap<i64, String>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(i64, String)> = cohorts::Entity::find()
-        .select_only()
-        .column(cohorts::Column::Id)
-        .column(cohorts::Column::Code)
-        .filter(cohorts::Column::Id.is_in(ids.to_vec()))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(rows.into_iter().collect())
 }
 
 pub async fn feed_of(

@@ -56,6 +56,7 @@ texts! {
         FactInstructors => "Pengajar", "Instructors";
         FactStatus => "Status", "Status";
         EditCohort => "Ubah angkatan", "Edit cohort";
+        RosterLink => "Daftar peserta", "Trainees";
         GenerateSessions => "Buat jadwal sesi", "Generate sessions";
         PrintWeek => "Cetak jadwal mingguan", "Print the weekly schedule";
         DownloadIcs => "Unduh jadwal (.ics)", "Download schedule (.ics)";

@@ -1,11 +1,12 @@
-//! The `siap-jepang` command line: serve (default), migrate, seed, user, backup, export.
+//! The `siap-jepang` command line: serve (default), migrate, seed, user, backup, export,
+//! import.
 
 use clap::{Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
 use std::{io::IsTerminal, path::PathBuf, process::ExitCode, sync::Arc};
 use tracing_subscriber::EnvFilter;
 
-use super::{backup, database, leptos_options, seed};
+use super::{backup, database, exchange, leptos_options, seed};
 use crate::accounts::service::{self as accounts, NewAccountInput};
 use crate::accounts::{model::LoginId, password};
 use crate::audit::model::AuditAction;
@@ -56,6 +57,34 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// Read data in from files.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// Trainee records from a roster CSV (UTF-8, comma or semicolon, a header row). Every
+    /// row is checked first; any refused row means nothing is written and exit status 1,
+    /// unless --skip-invalid imports the accepted rows.
+    Trainees {
+        /// The CSV file
+        file: PathBuf,
+        /// Site code the records belong to (defaults to the cohort's site)
+        #[arg(long)]
+        site: Option<String>,
+        /// Cohort code: the records are also applied to this cohort
+        #[arg(long)]
+        cohort: Option<String>,
+        /// Check and report only; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the accepted rows even when others are refused
+        #[arg(long)]
+        skip_invalid: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,12 +100,39 @@ pub enum ExportWhat {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// The trainee registry (every site), one row per trainee.
+    Trainees {
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Write here instead of standard output (required for xlsx)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Enrollments with their status, of one cohort or of every cohort.
+    Enrollments {
+        /// Cohort code (all cohorts when left out)
+        #[arg(long)]
+        cohort: Option<String>,
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Write here instead of standard output (required for xlsx)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
     /// iCalendar (RFC 5545), times in Asia/Jakarta
     Ics,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum TableFormat {
+    /// UTF-8 with a byte-order mark, comma-separated (opens right in Excel)
+    Csv,
+    /// An Excel workbook
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]
@@ -199,9 +255,14 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?
             {
-                seed::SeedOutcome::Seeded { accounts, sessions } => {
-                    println!("Seeded {accounts} demo accounts, 4 cohorts and {sessions} class sessions.")
-                }
+                seed::SeedOutcome::Seeded {
+                    accounts,
+                    sessions,
+                    records,
+                    enrollments,
+                } => println!(
+                    "Seeded {accounts} demo accounts, {records} trainee records, 4 cohorts with {enrollments} enrollments and {sessions} class sessions."
+                ),
                 seed::SeedOutcome::AlreadyPresent => {
                     println!("Accounts already exist; demo data left as it is.")
                 }
@@ -226,6 +287,42 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                     output,
                 },
         } => export_schedule(&config, cohort, format, output).await,
+        Command::Export {
+            what: ExportWhat::Trainees { format, output },
+        } => {
+            let state = connect_and_migrate(&config).await?;
+            exchange::export_trainees(&state, format, output).await
+        }
+        Command::Export {
+            what:
+                ExportWhat::Enrollments {
+                    cohort,
+                    format,
+                    output,
+                },
+        } => {
+            let state = connect_and_migrate(&config).await?;
+            exchange::export_enrollments(&state, cohort, format, output).await
+        }
+        Command::Import {
+            what:
+                ImportWhat::Trainees {
+                    file,
+                    site,
+                    cohort,
+                    dry_run,
+                    skip_invalid,
+                },
+        } => {
+            let state = connect_and_migrate(&config).await?;
+            let options = crate::trainees::service::CliImport {
+                site,
+                cohort,
+                dry_run,
+                skip_invalid,
+            };
+            exchange::import_trainees(&state, &file, &options).await
+        }
         Command::Backup { file } => {
             let state = connect(&config).await?;
             backup::backup(&state.db, &config, &file)

@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod cli;
 pub mod database;
+pub mod exchange;
 pub mod middleware;
 pub mod seed;
 
@@ -95,6 +96,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/ical/{file}", get(crate::schedule::feeds::personal_feed))
         .route("/angkatan/{id}/jadwal.ics", get(crate::schedule::feeds::cohort_download))
+        .route(crate::trainees::UPLOAD_PATH, axum::routing::post(crate::trainees::files::upload))
+        .route("/peserta/ekspor", get(crate::trainees::files::export_trainees))
+        .route("/angkatan/{id}/peserta/ekspor", get(crate::trainees::files::export_roster))
         .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             provide_request_context,

@@ -100,3 +100,25 @@ pub fn ConfirmSubmit(label: String, question: String, class: String) -> impl Int
         <button type="submit" class=class on:click=confirm>{label}</button>
     }
 }
+
+/// A submit button for work that takes a few seconds (a large import): with JavaScript,
+/// once pressed it says so, shows a progress bar and ignores further presses; without it,
+/// a plain submit button.
+#[island]
+pub fn BusySubmit(label: String, busy: String) -> impl IntoView {
+    let (working, set_working) = signal(false);
+    let progress_label = busy.clone();
+    let press = move |ev: leptos::ev::MouseEvent| {
+        if working.get_untracked() {
+            ev.prevent_default();
+        } else {
+            set_working.set(true);
+        }
+    };
+    view! {
+        <button type="submit" class="button" aria-busy=move || working.get().then_some("true") on:click=press>
+            {move || if working.get() { busy.clone() } else { label.clone() }}
+        </button>
+        <progress hidden=move || !working.get() aria-label=progress_label></progress>
+    }
+}

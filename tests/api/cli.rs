@@ -284,3 +284,129 @@ fn the_demo_schedule_exports_as_icalendar_and_unknown_cohorts_fail() {
         "{stderr}"
     );
 }
+
+#[test]
+fn import_trainees_checks_every_row_first_and_the_exports_read_back() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, _, stderr) = run(&["seed", "--demo"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, calendar, _) = run(&["export", "schedule"], &env, None);
+    let cohort = calendar
+        .lines()
+        .find_map(|line| line.strip_prefix("SUMMARY:JP-KAIGO-B-"))
+        .map(|rest| format!("JP-KAIGO-B-{}", rest.split(' ').next().unwrap()))
+        .expect("a demo cohort");
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, crate::imports::EXCEL_ROSTER).unwrap();
+    let roster = roster.display().to_string();
+    let count = |env: &[(&'static str, String)]| {
+        let (code, csv, stderr) = run(&["export", "trainees", "--format", "csv"], env, None);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(csv.starts_with('\u{feff}'));
+        csv.lines().count() - 1
+    };
+    let before = count(&env);
+
+    let (code, stdout, stderr) = run(&["import", "trainees", &roster, "--cohort", &cohort], &env, None);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("row 4: refused — nik: Same NIK as row 2"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("row 5: refused — nik:"), "{stderr}");
+    assert!(stderr.contains("Nothing was written"), "{stderr}");
+    assert_eq!(count(&env), before);
+
+    let (code, stdout, _stderr) = run(
+        &[
+            "import",
+            "trainees",
+            &roster,
+            "--cohort",
+            &cohort,
+            "--dry-run",
+            "--skip-invalid",
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "a dry run that would skip the refused rows succeeds");
+    assert!(
+        stdout.contains("2 trainees would be imported (dry run)"),
+        "{stdout}{_stderr}"
+    );
+    assert_eq!(count(&env), before);
+
+    let (code, stdout, stderr) = run(
+        &[
+            "import",
+            "trainees",
+            &roster,
+            "--cohort",
+            &cohort,
+            "--skip-invalid",
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("2 trainees imported; 2 rows accepted, 2 refused."),
+        "{stdout}"
+    );
+    assert_eq!(count(&env), before + 2);
+
+    let (code, enrollments, stderr) = run(
+        &["export", "enrollments", "--cohort", &cohort.to_lowercase()],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(enrollments.contains("Dewi Lestari") && enrollments.contains("Budi Santoso"));
+    let workbook = dir.path().join("peserta.xlsx");
+    let workbook_arg = workbook.display().to_string();
+    let (code, _, stderr) = run(
+        &[
+            "export",
+            "trainees",
+            "--format",
+            "xlsx",
+            "--output",
+            &workbook_arg,
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} trainees written", before + 2)),
+        "{stderr}"
+    );
+    let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&workbook).unwrap();
+    let sheet = xlsx.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(sheet.height(), before + 3, "a header and every record");
+
+    let (code, _, stderr) = run(
+        &["import", "trainees", &roster, "--cohort", "JP-NOPE-1"],
+        &env,
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown cohort code"), "{stderr}");
+    let (code, _, stderr) = run(
+        &[
+            "import",
+            "trainees",
+            "/nonexistent/roster.csv",
+            "--site",
+            "BBPLK-SRG",
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot read /nonexistent/roster.csv"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}

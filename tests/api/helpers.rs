@@ -175,11 +175,22 @@ impl TestApp {
 
     /// POSTs a form the way a browser without JavaScript does (same origin, Accept HTML).
     pub async fn post_form(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
+        self.post_form_from(client, "/", path, form).await
+    }
+
+    /// POSTs a form from the page `from` (where a refusal sends the browser back to).
+    pub async fn post_form_from(
+        &self,
+        client: &Client,
+        from: &str,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> Response {
         client
             .post(self.url(path))
             .header(header::ORIGIN, &self.base)
             .header(header::ACCEPT, "text/html,application/xhtml+xml")
-            .header(header::REFERER, self.url("/"))
+            .header(header::REFERER, self.url(from))
             .form(form)
             .send()
             .await
@@ -399,11 +410,76 @@ impl TestApp {
         .await
         .expect("cohort inserted");
         for member in members {
-            siap_jepang::cohorts::db::add_member(&self.state.db, cohort.id, *member)
-                .await
-                .expect("member added");
+            self.enroll_active(cohort.id, *member).await;
         }
         cohort.id
+    }
+
+    /// A trainee record for the account `user_id` (a generated valid NIK), active in
+    /// `cohort`, straight into the database.
+    pub async fn enroll_active(&self, cohort: i64, user_id: i64) -> i64 {
+        use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter, Set};
+        use siap_jepang::entities::{cohorts, enrollments, trainees, users};
+        let user = users::Entity::find_by_id(user_id)
+            .one(&self.state.db)
+            .await
+            .unwrap()
+            .expect("user");
+        let trainee = match trainees::Entity::find()
+            .filter(trainees::Column::UserId.eq(user_id))
+            .one(&self.state.db)
+            .await
+            .unwrap()
+        {
+            Some(trainee) => trainee,
+            None => {
+                let now = self.state.clock.now();
+                trainees::Entity::insert(trainees::ActiveModel {
+                    nik: Set(format!("36730101019{:05}", user_id % 100_000)),
+                    user_id: Set(Some(user_id)),
+                    site_id: Set(user.home_site_id.unwrap_or_else(|| self.site("BBPLK-SRG"))),
+                    full_name: Set(user.display_name.clone()),
+                    name_key: Set(user.display_name.to_lowercase().replace(' ', "")),
+                    birth_place: Set("Serang".into()),
+                    birth_date: Set(time::macros::date!(1990 - 01 - 01)),
+                    sex: Set("M".into()),
+                    address: Set(String::new()),
+                    regency_code: Set(Some("3673".into())),
+                    regency_name: Set("Kota Serang".into()),
+                    phone: Set(user.phone.clone()),
+                    education: Set("sma".into()),
+                    source: Set("other".into()),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                })
+                .exec_with_returning(&self.state.db)
+                .await
+                .expect("trainee record inserted")
+            }
+        };
+        let now = self.state.clock.now();
+        let enrollment = enrollments::Entity::insert(enrollments::ActiveModel {
+            trainee_id: Set(trainee.id),
+            cohort_id: Set(cohort),
+            status: Set("active".into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .exec_with_returning(&self.state.db)
+        .await
+        .expect("enrollment inserted");
+        cohorts::Entity::update_many()
+            .col_expr(
+                cohorts::Column::SeatsTaken,
+                sea_orm::sea_query::Expr::col(cohorts::Column::SeatsTaken).add(1),
+            )
+            .filter(cohorts::Column::Id.eq(cohort))
+            .exec(&self.state.db)
+            .await
+            .expect("seat taken");
+        enrollment.id
     }
 
     /// A scheduled session of `cohort` (RFC 3339 instants), straight into the database.

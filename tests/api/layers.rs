@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("server", 6),   // composition: router, middleware, CLI, seed, backup
     ("app", 5),      // app shell: routes, layout and navigation, landing, preferences
-    ("schedule", 4), // areas
+    ("trainees", 4), // areas
+    ("schedule", 4),
     ("cohorts", 4),
     ("accounts", 4),
     ("audit", 4),
@@ -26,6 +27,9 @@ const AREA_USES: &[(&str, &str)] = &[
     ("schedule", "cohorts"),
     ("schedule", "accounts"),
     ("schedule", "audit"),
+    ("trainees", "cohorts"),
+    ("trainees", "accounts"),
+    ("trainees", "audit"),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

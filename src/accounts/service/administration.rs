@@ -190,7 +190,7 @@ pub(super) fn login_label(user: &users::Model) -> String {
                 .and_then(|p| PhoneNumber::parse(p).ok())
                 .map(|p| p.display_national())
         })
-        .or_else(|| user.nik.clone())
+        .or_else(|| user.nik.as_deref().map(crate::kernel::identity::mask_nik))
         .unwrap_or_default()
 }
 

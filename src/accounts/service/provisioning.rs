@@ -234,8 +234,25 @@ pub async fn create_account(
     if !authz::can_administer_users(actor) {
         return Err(AccountsError::Forbidden);
     }
-    let known_sites: Vec<i64> = db::all_sites(env.db).await?.into_iter().map(|s| s.id).collect();
-    let now = env.clock.now();
+    let txn = env.db.begin().await?;
+    let issued = create_account_in(&txn, env.clock.now(), client, actor, input).await?;
+    txn.commit().await?;
+    Ok(issued)
+}
+
+/// Creates an account with a one-time activation code inside the caller's transaction
+/// (another area's use case that also creates an account, such as registering a trainee).
+///
+/// # Errors
+/// `Forbidden`, `Invalid` (field errors, including `Taken`), internal failures.
+pub async fn create_account_in(
+    conn: &impl sea_orm::ConnectionTrait,
+    now: OffsetDateTime,
+    client: &Client,
+    actor: &Actor,
+    input: &NewAccountInput,
+) -> Result<IssuedCode> {
+    let known_sites: Vec<i64> = db::all_sites(conn).await?.into_iter().map(|s| s.id).collect();
     let valid = validate_account(input, &known_sites, wib::today(now)).map_err(AccountsError::Invalid)?;
     if !authz::can_create_account(actor, valid.role, &valid.site_ids) {
         return Err(if valid.role == Role::Trainee {
@@ -244,11 +261,10 @@ pub async fn create_account(
             AccountsError::Forbidden
         });
     }
-    let txn = env.db.begin().await?;
-    let user = insert_account(&txn, now, &valid, None, Some(actor.user_id)).await?;
-    let issued = issue_code_in(&txn, now, &user, CodePurpose::Activation, actor.user_id).await?;
+    let user = insert_account(conn, now, &valid, None, Some(actor.user_id)).await?;
+    let issued = issue_code_in(conn, now, &user, CodePurpose::Activation, actor.user_id).await?;
     record(
-        &txn,
+        conn,
         now,
         AuditEvent::new(AuditAction::UserCreate, Outcome::Success)
             .actor(actor.user_id)
@@ -258,7 +274,6 @@ pub async fn create_account(
             .detail(json!({ "role": valid.role.as_str(), "sites": valid.site_ids })),
     )
     .await?;
-    txn.commit().await?;
     Ok(issued)
 }
 

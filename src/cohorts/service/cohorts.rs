@@ -54,7 +54,6 @@ pub async fn list_cohorts(
     let programmes = db::all_programmes(env.db).await?;
     let courses = db::all_courses(env.db).await?;
     let sites = db::sites(env.db, None).await?;
-    let mut members = db::member_counts(env.db, &ids).await?;
     let mut instructors = db::instructors_of(env.db, &ids).await?;
     let instructor_ids: Vec<i64> = instructors.values().flatten().copied().collect();
     let names = db::names_of(env.db, &instructor_ids).await?;
@@ -79,7 +78,7 @@ pub async fn list_cohorts(
             starts_on: wib::iso_date(cohort.starts_on),
             ends_on: wib::iso_date(cohort.ends_on),
             capacity: u32::try_from(cohort.capacity).unwrap_or(0),
-            members: members.remove(&cohort.id).unwrap_or(0),
+            members: u64::try_from(cohort.seats_taken).unwrap_or(0),
             instructors: instructors
                 .remove(&cohort.id)
                 .unwrap_or_default()
@@ -158,6 +157,7 @@ async fn choices_for(
             .collect(),
         current_status,
         planned_span,
+        seats_taken: existing.map_or(0, |c| u32::try_from(c.seats_taken).unwrap_or(0)),
     };
     let values = match existing {
         Some(cohort) => CohortValues {
@@ -409,7 +409,7 @@ pub async fn cohort_detail(env: Env<'_>, actor: &Actor, id: i64) -> Result<Cohor
         status: CohortStatus::parse(&cohort.status).unwrap_or(CohortStatus::Planned),
         attendance_threshold: u8::try_from(cohort.attendance_threshold).unwrap_or(80),
         instructors,
-        members: scope.member_ids.len() as u64,
+        members: u64::try_from(cohort.seats_taken).unwrap_or(0),
         can_manage: authz::can_manage_cohort(actor, &scope),
     })
 }

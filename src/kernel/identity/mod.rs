@@ -6,5 +6,5 @@ mod nik;
 mod phone;
 
 pub use email::EmailAddress;
-pub use nik::{Nik, NikProblem, Sex};
+pub use nik::{mask as mask_nik, Nik, NikProblem, Sex, BANTEN_REGENCIES};
 pub use phone::PhoneNumber;

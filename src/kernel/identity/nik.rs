@@ -24,6 +24,26 @@ pub enum Sex {
     Male,
 }
 
+impl Sex {
+    /// `F` or `M`, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sex::Female => "F",
+            Sex::Male => "M",
+        }
+    }
+
+    /// Sex as people write it: `L`/`P` (laki-laki, perempuan), `M`/`F`, or the words, in
+    /// Indonesian or English, any case.
+    pub fn parse(input: &str) -> Option<Self> {
+        match input.trim().to_lowercase().as_str() {
+            "p" | "f" | "perempuan" | "wanita" | "female" | "w" => Some(Sex::Female),
+            "l" | "m" | "laki-laki" | "laki laki" | "lakilaki" | "pria" | "male" => Some(Sex::Male),
+            _ => None,
+        }
+    }
+}
+
 /// A Nomor Induk Kependudukan: `PP KK CC DDMMYY SSSS`.
 ///
 /// Parsing checks the structure (province, region, birth date, serial); the NIK then
@@ -74,7 +94,7 @@ const PROVINCES: &[(u8, &str)] = &[
 ];
 
 /// Banten's kabupaten/kota codes (Kemendagri).
-const BANTEN_REGENCIES: &[(&str, &str)] = &[
+pub const BANTEN_REGENCIES: &[(&str, &str)] = &[
     ("3601", "Kab. Pandeglang"),
     ("3602", "Kab. Lebak"),
     ("3603", "Kab. Tangerang"),
@@ -119,6 +139,11 @@ impl Nik {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The NIK as lists show it: region and serial only, `3673********0001`.
+    pub fn masked(&self) -> String {
+        mask(&self.0)
     }
 
     fn digits(&self, range: std::ops::Range<usize>) -> u8 {
@@ -184,6 +209,21 @@ impl Nik {
     }
 }
 
+/// Masks a stored NIK (or anything NIK-like) for lists: the first four and last four
+/// characters stay, the rest (the birth date) becomes `*`.
+pub fn mask(nik: &str) -> String {
+    let chars: Vec<char> = nik.chars().collect();
+    if chars.len() <= 8 {
+        return "*".repeat(chars.len());
+    }
+    let middle = "*".repeat(chars.len() - 8);
+    format!(
+        "{}{middle}{}",
+        chars[..4].iter().collect::<String>(),
+        chars[chars.len() - 4..].iter().collect::<String>()
+    )
+}
+
 fn province_name(code: u8) -> Option<&'static str> {
     PROVINCES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
 }
@@ -217,6 +257,26 @@ mod tests {
         assert_eq!(nik.sex(), Sex::Male);
         assert_eq!(nik.birth_date(TODAY), Some(date!(2002 - 03 - 15)));
         assert_eq!(nik.regency_name(), Some("Kab. Serang"));
+    }
+
+    #[test]
+    fn lists_show_only_region_and_serial() {
+        let nik = Nik::parse("3673054708990002", TODAY).unwrap();
+        assert_eq!(nik.masked(), "3673********0002");
+        assert_eq!(mask("1234"), "****");
+    }
+
+    #[test]
+    fn leap_days_are_birth_dates_only_in_leap_years() {
+        assert_eq!(
+            Nik::parse("3673016902000001", TODAY).unwrap().birth_date(TODAY),
+            Some(date!(2000 - 02 - 29))
+        );
+        assert_eq!(
+            Nik::parse("3673016902010001", TODAY),
+            Err(NikProblem::InvalidBirthDate)
+        );
+        assert_eq!(Nik::parse("3673012902040001", TODAY).unwrap().sex(), Sex::Male);
     }
 
     #[test]

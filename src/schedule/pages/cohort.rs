@@ -70,6 +70,10 @@ fn CohortView(schedule: CohortSchedule) -> impl IntoView {
         .map(|p| p.name.clone())
         .collect::<Vec<_>>()
         .join(", ");
+    let staff = page
+        .actor
+        .as_ref()
+        .is_some_and(|a| a.role != crate::kernel::Role::Trainee);
     let row = move |label: Text, value: String| view! { <dt>{t(label)}</dt> <dd>{value}</dd> };
     view! {
         <Title text=cohort.code.clone()/>
@@ -96,6 +100,7 @@ fn CohortView(schedule: CohortSchedule) -> impl IntoView {
                 {schedule.schedulable.then(|| view! {
                     <a class="button" href=format!("/angkatan/{id}/jadwalkan")>{t(T::GenerateSessions)}</a>
                 })}
+                {staff.then(|| view! { <a class="button button-quiet" href=format!("/angkatan/{id}/peserta")>{t(T::RosterLink)}</a> })}
                 <a class="button button-quiet" href=format!("/angkatan/{id}/cetak")>{t(T::PrintWeek)}</a>
                 <a class="button button-quiet" href=format!("/angkatan/{id}/jadwal.ics") download="">{t(T::DownloadIcs)}</a>
             </div>

@@ -96,7 +96,7 @@ pub(super) async fn stored_slots(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let codes = db::cohort_codes(conn, &cohort_ids).await?;
+    let codes = crate::cohorts::db::cohort_codes(conn, &cohort_ids).await?;
     Ok(rows
         .into_iter()
         .map(|s| Slot {

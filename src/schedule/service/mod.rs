@@ -57,7 +57,7 @@ async fn session_views(
     let rooms = super::db::room_names(conn, &ids(|s| s.room_id)).await?;
     let people = crate::cohorts::db::names_of(conn, &ids(|s| s.instructor_id)).await?;
     let units = super::db::units(conn, &ids(|s| s.unit_id)).await?;
-    let codes = super::db::cohort_codes(conn, &ids(|s| Some(s.cohort_id))).await?;
+    let codes = crate::cohorts::db::cohort_codes(conn, &ids(|s| Some(s.cohort_id))).await?;
     Ok(sessions
         .iter()
         .map(|s| view_of(s, &rooms, &people, &units, &codes, now))

@@ -13,6 +13,7 @@ use crate::entities::{sites, users};
 use crate::platform::state::AppState;
 
 mod schedule;
+mod trainees;
 
 /// A demo login printed by `make run`.
 pub struct DemoLogin {
@@ -48,6 +49,9 @@ pub const DEMO_LOGINS: &[DemoLogin] = &[
         name: "Dewi Lestari",
     },
 ];
+
+/// Demo trainee records besides those of the demo accounts.
+const DEMO_TRAINEE_RECORDS: usize = 300;
 
 /// The demo trainee's NIK (a woman from Kota Serang born 7 August 1999).
 const DEMO_TRAINEE_NIK: &str = "3673054708990002";
@@ -112,6 +116,9 @@ pub enum SeedOutcome {
         accounts: usize,
         /// Class sessions of the demo cohorts.
         sessions: usize,
+        /// Trainee records and their enrollments.
+        records: usize,
+        enrollments: usize,
     },
     /// The database already had accounts and `--if-empty` was given.
     AlreadyPresent,
@@ -231,21 +238,20 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
             .await
             .map_err(|e| account_error(&input.display_name, e))?;
     }
-    let sessions = schedule::seed_schedule(
-        &txn,
-        now,
-        &[
-            ("UPT-SRG", upt),
-            ("BBPLK-SRG", bbplk),
-            ("POS-TNG", tangerang),
-            ("POS-CGK", site_id(&txn, "POS-CGK").await?),
-        ],
-    )
-    .await?;
+    let all_sites = [
+        ("UPT-SRG", upt),
+        ("BBPLK-SRG", bbplk),
+        ("POS-TNG", tangerang),
+        ("POS-CGK", site_id(&txn, "POS-CGK").await?),
+    ];
+    let sessions = schedule::seed_schedule(&txn, now, &all_sites).await?;
+    let (records, enrollments) = trainees::seed_trainees(&txn, now, &all_sites, DEMO_TRAINEE_RECORDS).await?;
     txn.commit().await?;
     Ok(SeedOutcome::Seeded {
         accounts: count,
         sessions,
+        records,
+        enrollments,
     })
 }
 

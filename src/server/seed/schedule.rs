@@ -41,8 +41,6 @@ struct DemoCohort {
     weeks: i64,
     status: CohortStatus,
     slots: &'static [Slot],
-    /// Trainee logins (phone numbers) who are members.
-    members: &'static [&'static str],
 }
 
 const COHORTS: &[DemoCohort] = &[
@@ -62,7 +60,6 @@ const COHORTS: &[DemoCohort] = &[
             end: (12, 0),
             instructor: "sri.wahyuni@siapjepang.id",
         }],
-        members: &["+6281322223101", "+6281394941717"],
     },
     DemoCohort {
         code: "JP-KAIGO-B",
@@ -93,13 +90,6 @@ const COHORTS: &[DemoCohort] = &[
                 instructor: "sri.wahyuni@siapjepang.id",
             },
         ],
-        members: &[
-            "+6281211112026",
-            "+6285647471010",
-            "+6281361612323",
-            "+6282214145656",
-            "+6285782823434",
-        ],
     },
     DemoCohort {
         code: "JP-EPA-C",
@@ -117,7 +107,6 @@ const COHORTS: &[DemoCohort] = &[
             end: (16, 0),
             instructor: "sri.wahyuni@siapjepang.id",
         }],
-        members: &["+6282176543210", "+6283827279191"],
     },
     DemoCohort {
         code: "JP-TITP-D",
@@ -135,7 +124,6 @@ const COHORTS: &[DemoCohort] = &[
             end: (11, 0),
             instructor: "bambang.sutrisno@siapjepang.id",
         }],
-        members: &["+6287855551201", "+6281290904411"],
     },
 ];
 
@@ -188,7 +176,7 @@ fn time_of((hour, minute): (u8, u8)) -> Time {
     Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT)
 }
 
-/// Inserts rooms, the four demo cohorts with instructors and members, and their sessions.
+/// Inserts rooms, the four demo cohorts with their instructors, and their sessions.
 /// Returns how many sessions were written.
 ///
 /// # Errors
@@ -261,15 +249,6 @@ pub async fn seed_schedule(
             instructor_ids: instructor_ids.clone(),
         };
         let cohort = crate::cohorts::db::insert_cohort(conn, &valid, now, instructor_ids[0]).await?;
-        for phone in demo.members {
-            if let Some(member) = users::Entity::find()
-                .filter(users::Column::Phone.eq(*phone))
-                .one(conn)
-                .await?
-            {
-                crate::cohorts::db::add_member(conn, cohort.id, member.id).await?;
-            }
-        }
         let units = crate::schedule::db::unit_ids_of_course(conn, course_id).await?;
         let window = Window {
             first: starts_on,

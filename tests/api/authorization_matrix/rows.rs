@@ -1,13 +1,10 @@
-//! For every registered server function and every page route, each role (and anonymous)
-//! is either allowed or denied, proven with real requests. The lists of server functions
-//! and routes come from the application itself: a new one without a row here fails.
+//! The rows of the authorization matrix: who may call each server function and open each
+//! page, with well-formed arguments for the calls.
 
-use crate::helpers::*;
-use siap_jepang::kernel::Role;
-use std::collections::BTreeSet;
+use super::Ids;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Who {
+pub enum Who {
     Anonymous,
     Trainee,
     Instructor,
@@ -15,7 +12,7 @@ enum Who {
     Admin,
 }
 
-const EVERYONE: [Who; 5] = [
+pub const EVERYONE: [Who; 5] = [
     Who::Anonymous,
     Who::Trainee,
     Who::Instructor,
@@ -24,7 +21,7 @@ const EVERYONE: [Who; 5] = [
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Access {
+pub enum Access {
     Everyone,
     SignedIn,
     /// Coordinators and admins (user administration, audit log).
@@ -32,82 +29,37 @@ enum Access {
     AdminOnly,
     /// Instructors, coordinators and admins.
     Staff,
+    /// Trainees only (their own record).
+    TraineeOnly,
+    /// A staged import: coordinators and admins pass the role gate, but only its uploader
+    /// (the coordinator here) sees it; the admin is told 404, as for any id out of scope.
+    Uploader,
 }
 
 impl Access {
-    fn allows(self, who: Who) -> bool {
+    pub fn allows(self, who: Who) -> bool {
         match self {
             Access::Everyone => true,
             Access::SignedIn => who != Who::Anonymous,
             Access::Administrators => matches!(who, Who::Coordinator | Who::Admin),
             Access::AdminOnly => who == Who::Admin,
             Access::Staff => matches!(who, Who::Instructor | Who::Coordinator | Who::Admin),
-        }
-    }
-}
-
-struct Fixture {
-    app: TestApp,
-    /// A trainee at the coordinator's site, the target of user-administration calls.
-    target: i64,
-    /// A cohort at the coordinator's site, taught by the instructor, with the trainee.
-    cohort: i64,
-    /// One of its sessions.
-    session: i64,
-}
-
-async fn fixture() -> Fixture {
-    let app = TestApp::spawn().await;
-    let trainee = app.user(Role::Trainee, "0812-0000-0001", &["BBPLK-SRG"]).await;
-    let instructor = app.user(Role::Instructor, "sensei@uji.id", &["BBPLK-SRG"]).await;
-    app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
-    app.user(Role::Admin, "admin@uji.id", &[]).await;
-    let target = app.user(Role::Trainee, "0812-0000-0009", &["BBPLK-SRG"]).await;
-    let cohort = app
-        .cohort(
-            "JP-UJI-01",
-            "BBPLK-SRG",
-            ("2026-01-05", "2027-12-31"),
-            &[instructor],
-            &[trainee],
-        )
-        .await;
-    let session = app
-        .session(
-            cohort,
-            "2027-02-01T01:00:00Z",
-            "2027-02-01T05:00:00Z",
-            Some(instructor),
-            None,
-        )
-        .await;
-    Fixture {
-        app,
-        target,
-        cohort,
-        session,
-    }
-}
-
-impl Fixture {
-    async fn client(&self, who: Who) -> reqwest::Client {
-        match who {
-            Who::Anonymous => self.app.client(),
-            Who::Trainee => self.app.signed_in("0812-0000-0001").await,
-            Who::Instructor => self.app.signed_in("sensei@uji.id").await,
-            Who::Coordinator => self.app.signed_in("rina@uji.id").await,
-            Who::Admin => self.app.signed_in("admin@uji.id").await,
+            Access::TraineeOnly => who == Who::Trainee,
+            Access::Uploader => matches!(who, Who::Coordinator | Who::Admin),
         }
     }
 }
 
 /// A server function path, who may call it, and a form or query with well-formed arguments.
-type ServerFunctionRow = (&'static str, Access, Vec<(&'static str, String)>);
+pub type ServerFunctionRow = (&'static str, Access, Vec<(&'static str, String)>);
 
-fn server_function_rows(target: i64, cohort: i64, session: i64) -> Vec<ServerFunctionRow> {
-    let target = target.to_string();
-    let cohort = cohort.to_string();
-    let session = session.to_string();
+pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
+    let target = ids.target.to_string();
+    let cohort = ids.cohort.to_string();
+    let session = ids.session.to_string();
+    let record = ids.record.to_string();
+    let enrollment = ids.enrollment.to_string();
+    let import = ids.import.to_string();
     vec![
         (
             "/api/accounts/sign-in",
@@ -302,7 +254,7 @@ fn server_function_rows(target: i64, cohort: i64, session: i64) -> Vec<ServerFun
         (
             "/api/schedule/print",
             Access::SignedIn,
-            vec![("cohort_id", cohort)],
+            vec![("cohort_id", cohort.clone())],
         ),
         (
             "/api/schedule/holidays",
@@ -325,10 +277,80 @@ fn server_function_rows(target: i64, cohort: i64, session: i64) -> Vec<ServerFun
         ),
         ("/api/schedule/feed-reset", Access::SignedIn, vec![]),
         ("/api/schedule/feed-revoke", Access::SignedIn, vec![]),
+        (
+            "/api/trainees/search",
+            Access::Administrators,
+            vec![("q", "budi".into())],
+        ),
+        (
+            "/api/trainees/list",
+            Access::Administrators,
+            vec![("page", "1".into())],
+        ),
+        (
+            "/api/trainees/get",
+            Access::Administrators,
+            vec![("trainee_id", record.clone())],
+        ),
+        (
+            "/api/trainees/form",
+            Access::Administrators,
+            vec![("trainee_id", record.clone())],
+        ),
+        (
+            "/api/trainees/create",
+            Access::Administrators,
+            vec![("nik", "".into()), ("full_name", "".into())],
+        ),
+        (
+            "/api/trainees/update",
+            Access::Administrators,
+            vec![
+                ("trainee_id", record),
+                ("nik", "".into()),
+                ("full_name", "".into()),
+            ],
+        ),
+        (
+            "/api/trainees/enroll",
+            Access::Administrators,
+            vec![("cohort_id", cohort.clone()), ("nik", "".into())],
+        ),
+        (
+            "/api/trainees/change-status",
+            Access::Administrators,
+            vec![("enrollment_id", enrollment), ("status", "".into())],
+        ),
+        ("/api/trainees/roster", Access::Staff, vec![("cohort_id", cohort)]),
+        ("/api/trainees/import-form", Access::Administrators, vec![]),
+        (
+            "/api/trainees/import-review",
+            Access::Uploader,
+            vec![("import_id", import.clone())],
+        ),
+        (
+            "/api/trainees/import-confirm",
+            Access::Uploader,
+            vec![("import_id", import)],
+        ),
+        ("/api/trainees/profile", Access::TraineeOnly, vec![]),
+        (
+            "/api/trainees/save-contact",
+            Access::TraineeOnly,
+            vec![("phone", "".into())],
+        ),
     ]
 }
 
-fn page_rows(target: i64, cohort: i64, session: i64) -> Vec<(&'static str, String, Access)> {
+pub fn page_rows(ids: Ids) -> Vec<(&'static str, String, Access)> {
+    let Ids {
+        target,
+        cohort,
+        session,
+        record,
+        import,
+        ..
+    } = ids;
     vec![
         ("/", "/".into(), Access::Everyone),
         ("/masuk", "/masuk".into(), Access::Everyone),
@@ -365,127 +387,29 @@ fn page_rows(target: i64, cohort: i64, session: i64) -> Vec<(&'static str, Strin
         ("/jadwal", "/jadwal".into(), Access::SignedIn),
         ("/kalender", "/kalender".into(), Access::Staff),
         ("/libur", "/libur".into(), Access::SignedIn),
+        ("/peserta", "/peserta".into(), Access::Administrators),
+        ("/peserta/baru", "/peserta/baru".into(), Access::Administrators),
+        ("/peserta/impor", "/peserta/impor".into(), Access::Administrators),
+        (
+            "/peserta/impor/{id}",
+            format!("/peserta/impor/{import}"),
+            Access::Uploader,
+        ),
+        (
+            "/peserta/{id}",
+            format!("/peserta/{record}"),
+            Access::Administrators,
+        ),
+        (
+            "/peserta/{id}/ubah",
+            format!("/peserta/{record}/ubah"),
+            Access::Administrators,
+        ),
+        (
+            "/angkatan/{id}/peserta",
+            format!("/angkatan/{cohort}/peserta"),
+            Access::Staff,
+        ),
+        ("/profil", "/profil".into(), Access::TraineeOnly),
     ]
-}
-
-#[test]
-fn the_matrix_covers_every_registered_server_function() {
-    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
-        .map(|(path, _)| path.to_owned())
-        .collect();
-    let covered: BTreeSet<String> = server_function_rows(1, 1, 1)
-        .into_iter()
-        .map(|(path, ..)| path.to_owned())
-        .collect();
-    assert_eq!(registered, covered, "add a row for every new server function");
-}
-
-#[test]
-fn the_matrix_covers_every_page_route() {
-    let routes: BTreeSet<String> = leptos_axum::generate_route_list(siap_jepang::app::App)
-        .into_iter()
-        .map(|listing| listing.path().to_owned())
-        .collect();
-    let covered: BTreeSet<String> = page_rows(1, 1, 1)
-        .into_iter()
-        .map(|(route, ..)| route.to_owned())
-        .collect();
-    assert_eq!(routes, covered, "add a row for every new page");
-}
-
-#[tokio::test]
-async fn every_server_function_allows_exactly_the_roles_it_should() {
-    let fixture = fixture().await;
-    let app = &fixture.app;
-    let methods: std::collections::HashMap<String, String> = leptos::server_fn::axum::server_fn_paths()
-        .map(|(path, method)| (path.to_owned(), method.to_string()))
-        .collect();
-    let mut failures = Vec::new();
-    for who in EVERYONE {
-        for (path, access, args) in server_function_rows(fixture.target, fixture.cohort, fixture.session) {
-            // A fresh sign-in per call: some calls (sign-out, ending sessions) end the session.
-            let client = fixture.client(who).await;
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let response = if methods[path] == "GET" {
-                let query = serde_urlencoded_like(&args);
-                app.get_api(&client, &format!("{path}?{query}")).await
-            } else {
-                app.call(&client, path, &args).await
-            };
-            let (status, error) = error_of(response).await;
-            let denied = matches!(variant(&error).as_str(), "Unauthenticated" | "Forbidden")
-                && matches!(status, 401 | 403);
-            let expected_denied = !access.allows(who);
-            if denied != expected_denied {
-                failures.push(format!(
-                    "{who:?} {path}: got {status} {error}, expected {}",
-                    if expected_denied { "denied" } else { "allowed" }
-                ));
-            }
-            if expected_denied {
-                let expected_status = if who == Who::Anonymous { 401 } else { 403 };
-                if status != expected_status {
-                    failures.push(format!(
-                        "{who:?} {path}: denied with {status}, expected {expected_status}"
-                    ));
-                }
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "authorization matrix violations:\n{}",
-        failures.join("\n")
-    );
-}
-
-#[tokio::test]
-async fn every_page_allows_exactly_the_roles_it_should() {
-    let fixture = fixture().await;
-    let app = &fixture.app;
-    let mut failures = Vec::new();
-    for who in EVERYONE {
-        let client = fixture.client(who).await;
-        for (_, path, access) in page_rows(fixture.target, fixture.cohort, fixture.session) {
-            let response = app.get(&client, &path).await;
-            let status = response.status().as_u16();
-            let target = location(&response);
-            let outcome = match (access.allows(who), who) {
-                // A trainee's start page is their schedule.
-                (true, Who::Trainee) if path == "/" => (status == 302 && target == "/jadwal")
-                    .then_some(())
-                    .ok_or(format!("expected a redirect to /jadwal, got {status} {target}")),
-                (true, _) => (status == 200)
-                    .then_some(())
-                    .ok_or(format!("expected 200, got {status}")),
-                (false, Who::Anonymous) => (status == 302 && target.starts_with("/masuk?next="))
-                    .then_some(())
-                    .ok_or(format!("expected a redirect to sign-in, got {status} {target}")),
-                (false, _) => (status == 403)
-                    .then_some(())
-                    .ok_or(format!("expected 403, got {status}")),
-            };
-            if let Err(message) = outcome {
-                failures.push(format!("{who:?} GET {path}: {message}"));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "page access violations:\n{}",
-        failures.join("\n")
-    );
-}
-
-fn serde_urlencoded_like(args: &[(&str, &str)]) -> String {
-    args.iter()
-        .map(|(k, v)| {
-            format!(
-                "{}={}",
-                siap_jepang::platform::page::encode(k),
-                siap_jepang::platform::page::encode(v)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }

@@ -1,0 +1,109 @@
+//! The operator's file commands: `import trainees` and `export trainees|enrollments`.
+//! Reports go to standard error, data to the file or standard output.
+
+use std::io::{IsTerminal, Write as _};
+use std::path::{Path, PathBuf};
+
+use super::cli::TableFormat;
+use crate::platform::state::AppState;
+use crate::trainees::service::{self, CliImport, ExportFormat, Exported};
+
+fn format_of(format: TableFormat) -> ExportFormat {
+    match format {
+        TableFormat::Csv => ExportFormat::Csv,
+        TableFormat::Xlsx => ExportFormat::Xlsx,
+    }
+}
+
+fn write_out(exported: &Exported, output: Option<PathBuf>, what: &str) -> Result<(), String> {
+    match output {
+        Some(path) => {
+            std::fs::write(&path, &exported.bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("{} {what} written to {}", exported.rows, path.display());
+        }
+        None if exported.content_type.contains("spreadsheetml") && std::io::stdout().is_terminal() => {
+            return Err("an xlsx workbook is binary: give --output FILE".into());
+        }
+        None => std::io::stdout()
+            .write_all(&exported.bytes)
+            .map_err(|e| format!("cannot write to standard output: {e}"))?,
+    }
+    Ok(())
+}
+
+/// `export trainees`: every record at every site.
+pub async fn export_trainees(
+    state: &AppState,
+    format: TableFormat,
+    output: Option<PathBuf>,
+) -> Result<(), String> {
+    let exported = service::export_trainees(state.env(), None, &Default::default(), format_of(format))
+        .await
+        .map_err(|e| e.to_string())?;
+    write_out(&exported, output, "trainees")
+}
+
+/// `export enrollments [--cohort CODE]`.
+pub async fn export_enrollments(
+    state: &AppState,
+    cohort: Option<String>,
+    format: TableFormat,
+    output: Option<PathBuf>,
+) -> Result<(), String> {
+    let cohort_id = match &cohort {
+        Some(code) => Some(
+            crate::cohorts::db::cohort_by_code(&state.db, code)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("unknown cohort code {code:?}"))?
+                .id,
+        ),
+        None => None,
+    };
+    let exported = service::export_enrollments(state.env(), None, cohort_id, format_of(format))
+        .await
+        .map_err(|e| e.to_string())?;
+    write_out(&exported, output, "enrollments")
+}
+
+fn read(file: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
+}
+
+/// `import trainees FILE`: prints one line per row and a summary. Refused rows make the
+/// command fail with nothing written, unless `--skip-invalid` imports the others.
+pub async fn import_trainees(state: &AppState, file: &Path, options: &CliImport) -> Result<(), String> {
+    let bytes = read(file)?;
+    let report = service::import_file(state.env(), &bytes, options).await?;
+    for line in &report.lines {
+        eprintln!("{line}");
+    }
+    let verb = if options.dry_run {
+        "would be imported (dry run)"
+    } else {
+        "imported"
+    };
+    let written = if options.dry_run {
+        report.accepted
+    } else {
+        report.written
+    };
+    println!(
+        "{written} trainees {verb}; {} rows accepted, {} refused.",
+        report.accepted, report.refused
+    );
+    // The dry run answers as the real run would.
+    if report.refused > 0 && !options.skip_invalid {
+        let what = if options.dry_run {
+            "nothing would be written"
+        } else {
+            "Nothing was written"
+        };
+        return Err(format!(
+            "{} rows refused. {what}: correct the rows, or pass --skip-invalid to import the others.",
+            report.refused
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,433 @@
+//! Server functions for trainees and enrollment. Each one: authenticate, authorise, call
+//! one use case, answer (data) or reply (form post → redirect with a flash). File uploads
+//! and downloads are plain handlers in `files.rs`.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::dto::{ImportForm, ImportReview, Profile, Roster, TraineeDetail, TraineeForm, TraineeList};
+use crate::kernel::AppError;
+
+#[cfg(feature = "ssr")]
+use super::texts::Notice;
+#[cfg(feature = "ssr")]
+use crate::platform::context::{Ctx, Failure, Success};
+
+/// Saves the list's filters under a token and goes to the list (no NIK in the address).
+#[server(prefix = "/api", endpoint = "trainees/search")]
+pub async fn search_trainees(
+    q: Option<String>,
+    cohort: Option<String>,
+    status: Option<String>,
+    regency: Option<String>,
+    site: Option<String>,
+) -> Result<String, AppError> {
+    use super::{authz, dto::TraineeFilter, service};
+    let ctx = Ctx::current()?;
+    let id = |v: Option<String>| v.and_then(|v| v.trim().parse::<i64>().ok());
+    let text = |v: Option<String>| {
+        v.map(|v| v.trim().chars().take(100).collect::<String>())
+            .filter(|v| !v.is_empty())
+    };
+    let filter = TraineeFilter {
+        q: text(q),
+        cohort: id(cohort),
+        status: text(status),
+        regency: text(regency),
+        site: id(site),
+    };
+    let result =
+        async { service::save_search(ctx.env(), ctx.authorize(authz::can_use_registry)?, &filter).await }
+            .await;
+    ctx.reply(
+        result,
+        |token| Success::to(format!("/peserta?cari={token}")),
+        Failure::form("trainee-search"),
+    )
+}
+
+#[server(prefix = "/api", endpoint = "trainees/list", input = GetUrl)]
+pub async fn list_trainees(token: Option<String>, page: Option<u64>) -> Result<TraineeList, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        service::list_trainees(
+            ctx.env(),
+            ctx.authorize(authz::can_use_registry)?,
+            token.as_deref(),
+            page,
+        )
+        .await
+    }
+    .await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "trainees/get", input = GetUrl)]
+pub async fn get_trainee(trainee_id: i64) -> Result<TraineeDetail, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        service::trainee_detail(ctx.env(), ctx.authorize(authz::can_use_registry)?, trainee_id).await
+    }
+    .await;
+    ctx.answer(result)
+}
+
+/// The new-trainee form (optionally completing an existing trainee account) or an edit form.
+#[server(prefix = "/api", endpoint = "trainees/form", input = GetUrl)]
+pub async fn get_trainee_form(
+    trainee_id: Option<i64>,
+    account_id: Option<i64>,
+) -> Result<TraineeForm, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        service::trainee_form(
+            ctx.env(),
+            ctx.authorize(authz::can_use_registry)?,
+            trainee_id,
+            account_id,
+        )
+        .await
+    }
+    .await;
+    ctx.answer(result)
+}
+
+/// The fields of the trainee form, as posted.
+#[cfg(feature = "ssr")]
+fn failure(form: &'static str, input: &super::model::TraineeInput) -> Failure {
+    Failure::form(form)
+        .keep("nik", &input.nik)
+        .keep("full_name", &input.full_name)
+        .keep("birth_place", &input.birth_place)
+        .keep("birth_date", &input.birth_date)
+        .keep("sex", &input.sex)
+        .keep("address", &input.address)
+        .keep("regency_code", &input.regency_code)
+        .keep("regency_other", &input.regency_other)
+        .keep("phone", &input.phone)
+        .keep("email", &input.email)
+        .keep("education", &input.education)
+        .keep("programme_id", &input.programme_id)
+        .keep("guardian_name", &input.guardian_name)
+        .keep("guardian_relation", &input.guardian_relation)
+        .keep("guardian_phone", &input.guardian_phone)
+        .keep("source", &input.source)
+        .keep("notes", &input.notes)
+        .keep("site_id", &input.site_id)
+}
+
+/// Registers a trainee; with `create_account`, also their account (its activation code is
+/// shown once on the next page).
+#[server(prefix = "/api", endpoint = "trainees/create")]
+#[allow(clippy::too_many_arguments)]
+pub async fn create_trainee(
+    nik: Option<String>,
+    full_name: Option<String>,
+    birth_place: Option<String>,
+    birth_date: Option<String>,
+    sex: Option<String>,
+    address: Option<String>,
+    regency_code: Option<String>,
+    regency_other: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    education: Option<String>,
+    programme_id: Option<String>,
+    guardian_name: Option<String>,
+    guardian_relation: Option<String>,
+    guardian_phone: Option<String>,
+    source: Option<String>,
+    notes: Option<String>,
+    site_id: Option<String>,
+    create_account: Option<String>,
+) -> Result<i64, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let input = super::model::TraineeInput {
+        nik: nik.unwrap_or_default(),
+        full_name: full_name.unwrap_or_default(),
+        birth_place: birth_place.unwrap_or_default(),
+        birth_date: birth_date.unwrap_or_default(),
+        sex: sex.unwrap_or_default(),
+        address: address.unwrap_or_default(),
+        regency_code: regency_code.unwrap_or_default(),
+        regency_other: regency_other.unwrap_or_default(),
+        phone: phone.unwrap_or_default(),
+        email: email.unwrap_or_default(),
+        education: education.unwrap_or_default(),
+        programme_id: programme_id.unwrap_or_default(),
+        guardian_name: guardian_name.unwrap_or_default(),
+        guardian_relation: guardian_relation.unwrap_or_default(),
+        guardian_phone: guardian_phone.unwrap_or_default(),
+        source: source.unwrap_or_default(),
+        notes: notes.unwrap_or_default(),
+        site_id: site_id.unwrap_or_default(),
+    };
+    let wants_account = create_account.is_some_and(|v| !v.is_empty());
+    let result = async {
+        service::create_trainee(
+            ctx.env(),
+            ctx.client(),
+            ctx.authorize(authz::can_use_registry)?,
+            &input,
+            wants_account,
+        )
+        .await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |(id, name, issued)| {
+            let to = Success::to(format!("/peserta/{id}"));
+            match issued {
+                Some(issued) => to.notice(crate::accounts::texts::Notice::AccountCreated(issued.clone())),
+                None => to.notice(Notice::TraineeSaved(name.clone())),
+            }
+        },
+        failure("trainee", &input),
+    )
+    .map(|(id, ..)| id)
+}
+
+#[server(prefix = "/api", endpoint = "trainees/update")]
+#[allow(clippy::too_many_arguments)]
+pub async fn update_trainee(
+    trainee_id: i64,
+    nik: Option<String>,
+    full_name: Option<String>,
+    birth_place: Option<String>,
+    birth_date: Option<String>,
+    sex: Option<String>,
+    address: Option<String>,
+    regency_code: Option<String>,
+    regency_other: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    education: Option<String>,
+    programme_id: Option<String>,
+    guardian_name: Option<String>,
+    guardian_relation: Option<String>,
+    guardian_phone: Option<String>,
+    source: Option<String>,
+    notes: Option<String>,
+    site_id: Option<String>,
+) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let input = super::model::TraineeInput {
+        nik: nik.unwrap_or_default(),
+        full_name: full_name.unwrap_or_default(),
+        birth_place: birth_place.unwrap_or_default(),
+        birth_date: birth_date.unwrap_or_default(),
+        sex: sex.unwrap_or_default(),
+        address: address.unwrap_or_default(),
+        regency_code: regency_code.unwrap_or_default(),
+        regency_other: regency_other.unwrap_or_default(),
+        phone: phone.unwrap_or_default(),
+        email: email.unwrap_or_default(),
+        education: education.unwrap_or_default(),
+        programme_id: programme_id.unwrap_or_default(),
+        guardian_name: guardian_name.unwrap_or_default(),
+        guardian_relation: guardian_relation.unwrap_or_default(),
+        guardian_phone: guardian_phone.unwrap_or_default(),
+        source: source.unwrap_or_default(),
+        notes: notes.unwrap_or_default(),
+        site_id: site_id.unwrap_or_default(),
+    };
+    let result = async {
+        service::update_trainee(
+            ctx.env(),
+            ctx.client(),
+            ctx.authorize(authz::can_use_registry)?,
+            trainee_id,
+            &input,
+        )
+        .await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |name| Success::to(format!("/peserta/{trainee_id}")).notice(Notice::TraineeSaved(name.clone())),
+        failure("trainee", &input),
+    )
+    .map(|_| ())
+}
+
+/// Applies a trainee (by id, or by NIK typed on the roster) to a cohort.
+#[server(prefix = "/api", endpoint = "trainees/enroll")]
+pub async fn enroll(cohort_id: i64, trainee_id: Option<i64>, nik: Option<String>) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        let actor = ctx.authorize(authz::can_use_registry)?;
+        service::enroll(
+            ctx.env(),
+            ctx.client(),
+            actor,
+            cohort_id,
+            trainee_id,
+            nik.as_deref(),
+        )
+        .await
+    }
+    .await;
+    let back = ctx.referer_path();
+    ctx.reply(
+        result,
+        |(_, code)| Success::to(back).notice(Notice::Enrolled(code.clone())),
+        Failure::form("enroll").keep("nik", nik.as_deref().unwrap_or_default()),
+    )
+    .map(|_| ())
+}
+
+/// Moves an enrollment through the lifecycle (accept, waitlist, start, withdraw, transfer…).
+#[server(prefix = "/api", endpoint = "trainees/change-status")]
+pub async fn change_status(
+    enrollment_id: i64,
+    status: String,
+    reason: Option<String>,
+    date: Option<String>,
+    target_cohort: Option<String>,
+) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let change = service::StatusChange {
+        status,
+        reason: reason.unwrap_or_default(),
+        date: date.unwrap_or_default(),
+        target_cohort: target_cohort.unwrap_or_default(),
+    };
+    let result = async {
+        let actor = ctx.authorize(authz::can_use_registry)?;
+        service::change_status(ctx.env(), ctx.client(), actor, enrollment_id, &change).await
+    }
+    .await;
+    let back = ctx.referer_path();
+    ctx.reply(
+        result,
+        |(name, status, offered)| match offered {
+            Some(other) => Success::to(back).notice(Notice::SeatOffered(other.clone())),
+            None => Success::to(back).notice(Notice::StatusChanged {
+                name: name.clone(),
+                status: *status,
+            }),
+        },
+        Failure::form("enrollment")
+            .keep("enrollment_id", &enrollment_id.to_string())
+            .keep("reason", &change.reason)
+            .keep("date", &change.date),
+    )
+    .map(|_| ())
+}
+
+#[server(prefix = "/api", endpoint = "trainees/roster", input = GetUrl)]
+pub async fn get_roster(cohort_id: i64) -> Result<Roster, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result =
+        async { service::roster(ctx.env(), ctx.authorize(authz::can_view_rosters)?, cohort_id).await }.await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "trainees/import-form", input = GetUrl)]
+pub async fn get_import_form() -> Result<ImportForm, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result =
+        async { service::import_form(ctx.env(), ctx.authorize(authz::can_use_registry)?).await }.await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "trainees/import-review", input = GetUrl)]
+pub async fn get_import_review(import_id: i64) -> Result<ImportReview, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result =
+        async { service::review_import(ctx.env(), ctx.authorize(authz::can_use_registry)?, import_id).await }
+            .await;
+    ctx.answer(result)
+}
+
+/// Imports every accepted row of a reviewed upload, in one transaction.
+#[server(prefix = "/api", endpoint = "trainees/import-confirm")]
+pub async fn confirm_import(import_id: i64) -> Result<u32, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        service::confirm_import(
+            ctx.env(),
+            ctx.client(),
+            ctx.authorize(authz::can_use_registry)?,
+            import_id,
+        )
+        .await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |n| Success::to(format!("/peserta/impor/{import_id}")).notice(Notice::Imported(*n)),
+        Failure::form("import-confirm"),
+    )
+}
+
+/// A trainee's own record and the contact details they may correct.
+#[server(prefix = "/api", endpoint = "trainees/profile", input = GetUrl)]
+pub async fn get_profile() -> Result<Profile, AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result =
+        async { service::my_profile(ctx.env(), ctx.authorize(authz::can_edit_own_contact)?).await }.await;
+    ctx.answer(result)
+}
+
+#[server(prefix = "/api", endpoint = "trainees/save-contact")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_contact(
+    phone: Option<String>,
+    email: Option<String>,
+    address: Option<String>,
+    regency_code: Option<String>,
+    regency_other: Option<String>,
+    guardian_name: Option<String>,
+    guardian_relation: Option<String>,
+    guardian_phone: Option<String>,
+) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let contact = super::model::ContactInput {
+        phone: phone.unwrap_or_default(),
+        email: email.unwrap_or_default(),
+        address: address.unwrap_or_default(),
+        regency_code: regency_code.unwrap_or_default(),
+        regency_other: regency_other.unwrap_or_default(),
+        guardian_name: guardian_name.unwrap_or_default(),
+        guardian_relation: guardian_relation.unwrap_or_default(),
+        guardian_phone: guardian_phone.unwrap_or_default(),
+    };
+    let result = async {
+        service::save_contact(
+            ctx.env(),
+            ctx.client(),
+            ctx.authorize(authz::can_edit_own_contact)?,
+            &contact,
+        )
+        .await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |()| Success::to("/profil").notice(Notice::ContactSaved),
+        Failure::form("contact")
+            .keep("phone", &contact.phone)
+            .keep("email", &contact.email)
+            .keep("address", &contact.address)
+            .keep("regency_code", &contact.regency_code)
+            .keep("regency_other", &contact.regency_other)
+            .keep("guardian_name", &contact.guardian_name)
+            .keep("guardian_relation", &contact.guardian_relation)
+            .keep("guardian_phone", &contact.guardian_phone),
+    )
+}

@@ -1,0 +1,192 @@
+//! What the trainee and enrollment pages receive from the server.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::enrollment::EnrollmentStatus;
+use super::model::{Education, Source, TraineeInput};
+use crate::cohorts::dto::Choice;
+use crate::kernel::identity::Sex;
+use crate::kernel::FieldError;
+
+/// Filters of the trainee list. Kept on the server under a random token, so a NIK typed
+/// into the search never appears in an address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraineeFilter {
+    /// Name (any case, accents ignored), NIK or phone digits.
+    pub q: Option<String>,
+    pub cohort: Option<i64>,
+    pub status: Option<String>,
+    /// Kemendagri code of a Banten regency, or `other`.
+    pub regency: Option<String>,
+    pub site: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraineeSummary {
+    pub id: i64,
+    pub full_name: String,
+    /// `3673********0002`.
+    pub nik: String,
+    pub phone: Option<String>,
+    pub regency: String,
+    pub site: String,
+    pub outside_banten: bool,
+    /// The latest enrollment: cohort code and status.
+    pub enrollment: Option<(String, EnrollmentStatus)>,
+    pub has_account: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraineeList {
+    pub items: Vec<TraineeSummary>,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
+    pub filter: TraineeFilter,
+    /// The search token the page was asked for (kept in paging links).
+    pub token: Option<String>,
+    pub sites: Vec<Choice>,
+    pub cohorts: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventView {
+    pub from: Option<EnrollmentStatus>,
+    pub to: EnrollmentStatus,
+    pub reason: Option<String>,
+    pub actor: Option<String>,
+    /// RFC 3339.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentView {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub cohort: String,
+    pub status: EnrollmentStatus,
+    /// ISO dates.
+    pub joined_on: Option<String>,
+    pub left_on: Option<String>,
+    pub history: Vec<EventView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountLink {
+    pub user_id: i64,
+    pub active: bool,
+    pub activated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraineeDetail {
+    pub id: i64,
+    pub full_name: String,
+    /// Whole for the trainee's coordinators, masked otherwise.
+    pub nik: String,
+    pub birth_place: String,
+    pub birth_date: String,
+    pub sex: Sex,
+    pub address: String,
+    pub regency: String,
+    pub regency_code: Option<String>,
+    pub outside_banten: bool,
+    /// Province the NIK names (flagged when not Banten).
+    pub nik_province: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub education: Education,
+    pub programme: Option<String>,
+    pub guardian_name: Option<String>,
+    pub guardian_relation: Option<String>,
+    pub guardian_phone: Option<String>,
+    pub source: Source,
+    pub notes: Option<String>,
+    pub site: String,
+    pub account: Option<AccountLink>,
+    pub enrollments: Vec<EnrollmentView>,
+    pub can_edit: bool,
+    /// Cohorts at the trainee's site open to new applications.
+    pub cohorts_to_join: Vec<Choice>,
+}
+
+/// The new/edit form with its choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraineeForm {
+    pub trainee_id: Option<i64>,
+    pub values: TraineeInput,
+    pub sites: Vec<Choice>,
+    pub programmes: Vec<Choice>,
+    /// An account to link: when given, the form starts from its name, NIK and phone.
+    pub account_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterEntry {
+    pub enrollment_id: i64,
+    pub trainee_id: i64,
+    pub full_name: String,
+    pub nik: String,
+    pub phone: Option<String>,
+    pub status: EnrollmentStatus,
+    /// 1 for the first on the waitlist.
+    pub waitlist_position: Option<u32>,
+    pub joined_on: Option<String>,
+    pub left_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roster {
+    pub cohort_id: i64,
+    pub code: String,
+    pub capacity: u32,
+    pub seats_taken: u32,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub entries: Vec<RosterEntry>,
+    pub can_manage: bool,
+    /// Other cohorts at the site a trainee can be transferred to.
+    pub transfer_targets: Vec<Choice>,
+    /// ISO date of today (WIB), the default for joining and leaving dates.
+    pub today: String,
+}
+
+/// One refused row of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowProblem {
+    pub row: u32,
+    pub name: String,
+    pub nik: String,
+    pub problems: Vec<FieldError>,
+}
+
+/// An import as staged: what would be written, and what is refused and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReview {
+    pub id: i64,
+    pub file_name: String,
+    pub site: String,
+    pub cohort: Option<String>,
+    pub rows: u32,
+    pub accepted: u32,
+    pub refused: Vec<RowProblem>,
+    /// The first accepted rows: (row, name).
+    pub sample: Vec<(u32, String)>,
+    /// Set once imported: how many records were written.
+    pub imported: Option<u32>,
+}
+
+/// Choices for the upload form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportForm {
+    pub sites: Vec<Choice>,
+    pub cohorts: Vec<Choice>,
+    pub max_kib: u32,
+}
+
+/// A trainee's own record and the contact details they may correct.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub detail: TraineeDetail,
+    pub contact: super::model::ContactInput,
+}

@@ -1,0 +1,142 @@
+//! `/peserta`: the registry — search (the query stays on the server), filters, paging,
+//! exports, and the ways to register and import.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::kernel::i18n::fill;
+use crate::kernel::Text;
+use crate::platform::page::{encode, use_page};
+use crate::platform::response::api;
+use crate::trainees::api::{list_trainees, SearchTrainees};
+use crate::trainees::authz;
+use crate::trainees::dto::TraineeList;
+use crate::trainees::model::enrollment::EnrollmentStatus;
+use crate::trainees::model::regency_choices;
+use crate::trainees::texts::{status_text, T};
+use crate::ui::guard::{require, LoadError};
+use crate::ui::nav::Pager;
+use crate::ui::texts::Ui;
+
+#[component]
+pub fn TraineesPage() -> impl IntoView {
+    if let Err(denied) = require(authz::can_use_registry) {
+        return denied;
+    }
+    let page = use_page();
+    let token = page.query_param("cari").filter(|t| !t.is_empty());
+    let number = page.query_param("page").and_then(|p| p.parse().ok());
+    let locale = page.locale;
+    view! {
+        <Title text=page.t(T::TraineesTitle)/>
+        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
+            {Suspend::new(async move {
+                match list_trainees(token.clone(), number).await {
+                    Ok(list) => view! { <ListView list/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn ListView(list: TraineeList) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: Text| key.get(locale);
+    let filter = list.filter.clone();
+    let token = list.token.clone();
+    let export = move |format: &str| match &token {
+        Some(token) => format!("/peserta/ekspor?format={format}&cari={}", encode(token)),
+        None => format!("/peserta/ekspor?format={format}"),
+    };
+    let paging_token = list.token.clone();
+    view! {
+        <div class="page-heading">
+            <h1>{t(T::TraineesTitle)}</h1>
+            <a class="button" href="/peserta/baru">{t(T::NewTrainee)}</a>
+            <a class="button button-quiet" href="/peserta/impor">{t(T::ImportTrainees)}</a>
+        </div>
+        <form method="post" action={api::<SearchTrainees>()} class="filters" role="search">
+            <div class="field">
+                <label for="trainees-q">{t(T::SearchLabel)}</label>
+                <input id="trainees-q" name="q" type="search" value=filter.q.clone() maxlength=100 autocomplete="off"/>
+            </div>
+            <div class="field">
+                <label for="trainees-cohort">{t(T::FilterCohort)}</label>
+                <select id="trainees-cohort" name="cohort">
+                    <option value="">{t(Ui::All)}</option>
+                    {list.cohorts.iter().map(|c| view! {
+                        <option value=c.id.to_string() selected=filter.cohort == Some(c.id)>{c.label.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="trainees-status">{t(T::FilterStatus)}</label>
+                <select id="trainees-status" name="status">
+                    <option value="">{t(Ui::All)}</option>
+                    {EnrollmentStatus::ALL.iter().map(|s| view! {
+                        <option value=s.as_str() selected=filter.status.as_deref() == Some(s.as_str())>{t(status_text(*s))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="trainees-regency">{t(T::FilterRegency)}</label>
+                <select id="trainees-regency" name="regency">
+                    <option value="">{t(Ui::All)}</option>
+                    {regency_choices().into_iter().map(|(code, name)| {
+                        let chosen = filter.regency.as_deref() == Some(code.as_str());
+                        view! { <option value=code selected=chosen>{name}</option> }
+                    }).collect_view()}
+                    <option value="other" selected=filter.regency.as_deref() == Some("other")>{t(T::OutsideBantenChoice)}</option>
+                </select>
+            </div>
+            {(list.sites.len() > 1).then(|| view! {
+                <div class="field">
+                    <label for="trainees-site">{t(Ui::Site)}</label>
+                    <select id="trainees-site" name="site">
+                        <option value="">{t(Ui::All)}</option>
+                        {list.sites.iter().map(|s| view! {
+                            <option value=s.id.to_string() selected=filter.site == Some(s.id)>{s.label.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <button type="submit" class="button">{t(Ui::ApplyFilters)}</button>
+        </form>
+        <div class="button-row">
+            <a class="button button-quiet" href=export("csv")>{t(T::ExportCsv)}</a>
+            <a class="button button-quiet" href=export("xlsx")>{t(T::ExportXlsx)}</a>
+        </div>
+        <p class="hint" role="status">{fill(t(T::TraineesCount), &[("n", &list.total.to_string())])}</p>
+        {if list.items.is_empty() {
+            view! { <p>{t(T::NoTrainees)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="record-list">
+                    {list.items.into_iter().map(|trainee| view! {
+                        <li class="record">
+                            <a href=format!("/peserta/{}", trainee.id) class="record-title">{trainee.full_name.clone()}</a>
+                            {trainee.enrollment.clone().map(|(code, status)| view! {
+                                <span class=format!("badge enrollment-{}", status.as_str())>{code} " · " {t(status_text(status))}</span>
+                            })}
+                            {trainee.outside_banten.then(|| view! { <span class="badge status-pending">{t(T::OutsideBanten)}</span> })}
+                            <div class="hint">
+                                <span class="nik">{trainee.nik.clone()}</span>
+                                {trainee.phone.clone().map(|p| view! { " · " {p} })}
+                                " · " {trainee.regency.clone()} " · " {trainee.site.clone()}
+                                {(!trainee.has_account).then(|| view! { " · " {t(T::NoAccount)} })}
+                            </div>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <Pager page=list.page pages=list.pages link=move |n| match &paging_token {
+            Some(token) => format!("/peserta?cari={}&page={n}", encode(token)),
+            None => format!("/peserta?page={n}"),
+        }/>
+    }
+}

@@ -1,0 +1,89 @@
+//! Trainee use cases: the registry (create, edit, search, a trainee's own contact
+//! details), enrollment through its lifecycle, imports and exports. Each write runs in one
+//! transaction and writes its audit entry inside it.
+
+mod enrollment;
+mod export;
+mod import;
+mod profile;
+mod registry;
+
+pub use enrollment::{change_status, enroll, roster, StatusChange};
+pub use export::{export_enrollments, export_trainees, ExportFormat, Exported};
+pub use import::{confirm_import, import_file, import_form, review_import, stage_import, CliImport};
+pub use profile::{my_profile, save_contact};
+pub use registry::{
+    create_trainee, list_trainees, save_search, trainee_detail, trainee_form, update_trainee,
+};
+
+use crate::cohorts::dto::Choice;
+use crate::entities::{sites, trainees};
+use crate::kernel::identity::{Nik, PhoneNumber};
+use crate::kernel::{wib, Actor, AppError, Role};
+use crate::platform::state::Env;
+use crate::trainees::authz::{self, TraineeScope};
+
+pub(crate) fn scope_of(trainee: &trainees::Model) -> TraineeScope {
+    TraineeScope {
+        site_id: trainee.site_id,
+        user_id: trainee.user_id,
+    }
+}
+
+/// The record with `id` if the actor may see it; records out of reach look missing.
+pub(crate) async fn visible_trainee(
+    env: Env<'_>,
+    actor: &Actor,
+    id: i64,
+) -> Result<trainees::Model, AppError> {
+    let trainee = super::db::trainee(env.db, id).await?.ok_or(AppError::NotFound)?;
+    if authz::can_view_trainee(actor, &scope_of(&trainee)) {
+        Ok(trainee)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The sites the actor registers trainees at.
+pub(crate) async fn registry_sites(env: Env<'_>, actor: &Actor) -> Result<Vec<sites::Model>, AppError> {
+    let all = crate::cohorts::db::sites(env.db, None).await?;
+    Ok(all
+        .into_iter()
+        .filter(|s| authz::can_register_at(actor, s.id))
+        .collect())
+}
+
+pub(crate) fn choices(sites: &[sites::Model]) -> Vec<Choice> {
+    sites
+        .iter()
+        .map(|s| Choice {
+            id: s.id,
+            label: s.name.clone(),
+        })
+        .collect()
+}
+
+/// A stored phone number the way people write it (`0812-3456-7890`).
+pub(crate) fn national(phone: Option<&str>) -> Option<String> {
+    phone.map(|p| PhoneNumber::parse(p).map_or_else(|_| p.to_owned(), |p| p.display_national()))
+}
+
+/// The NIK a reader sees: whole for the trainee's coordinators, masked otherwise.
+pub(crate) fn shown_nik(actor: &Actor, trainee: &trainees::Model) -> String {
+    if authz::can_see_whole_nik(actor, &scope_of(trainee)) && actor.role != Role::Trainee {
+        trainee.nik.clone()
+    } else {
+        crate::kernel::identity::mask_nik(&trainee.nik)
+    }
+}
+
+/// Whether the NIK says the person is from outside Banten.
+pub(crate) fn outside_banten(env: Env<'_>, trainee: &trainees::Model) -> (bool, String) {
+    match Nik::parse(&trainee.nik, wib::today(env.clock.now())) {
+        Ok(nik) => (
+            !nik.is_from_banten(),
+            nik.province_name().unwrap_or_default().to_owned(),
+        ),
+        Err(_) => (false, String::new()),
+    }
+}

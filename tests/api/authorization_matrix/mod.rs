@@ -1,0 +1,240 @@
+//! For every registered server function and every page route, each role (and anonymous)
+//! is either allowed or denied, proven with real requests. The lists of server functions
+//! and routes come from the application itself: a new one without a row here fails.
+
+mod rows;
+
+use crate::helpers::*;
+use rows::{page_rows, server_function_rows, Access, Who, EVERYONE};
+use siap_jepang::kernel::Role;
+use std::collections::BTreeSet;
+
+struct Fixture {
+    app: TestApp,
+    /// A trainee at the coordinator's site, the target of user-administration calls.
+    target: i64,
+    /// A cohort at the coordinator's site, taught by the instructor, with the trainee.
+    cohort: i64,
+    /// One of its sessions.
+    session: i64,
+    /// The trainee's record (registry id) and their enrollment in the cohort.
+    record: i64,
+    enrollment: i64,
+    /// A roster the coordinator uploaded and has not confirmed.
+    import: i64,
+}
+
+/// The ids the rows need.
+#[derive(Clone, Copy)]
+pub struct Ids {
+    pub target: i64,
+    pub cohort: i64,
+    pub session: i64,
+    pub record: i64,
+    pub enrollment: i64,
+    pub import: i64,
+}
+
+const ANY_IDS: Ids = Ids {
+    target: 1,
+    cohort: 1,
+    session: 1,
+    record: 1,
+    enrollment: 1,
+    import: 1,
+};
+
+async fn fixture() -> Fixture {
+    let app = TestApp::spawn().await;
+    let trainee = app.user(Role::Trainee, "0812-0000-0001", &["BBPLK-SRG"]).await;
+    let instructor = app.user(Role::Instructor, "sensei@uji.id", &["BBPLK-SRG"]).await;
+    app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
+    app.user(Role::Admin, "admin@uji.id", &[]).await;
+    let target = app.user(Role::Trainee, "0812-0000-0009", &["BBPLK-SRG"]).await;
+    let cohort = app
+        .cohort(
+            "JP-UJI-01",
+            "BBPLK-SRG",
+            ("2026-01-05", "2027-12-31"),
+            &[instructor],
+            &[trainee],
+        )
+        .await;
+    let session = app
+        .session(
+            cohort,
+            "2027-02-01T01:00:00Z",
+            "2027-02-01T05:00:00Z",
+            Some(instructor),
+            None,
+        )
+        .await;
+    let (record, enrollment) = app.record_and_enrollment(trainee, cohort).await;
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let import = app
+        .upload_roster(
+            &coordinator,
+            "BBPLK-SRG",
+            None,
+            "nik;nama\n3673010101900001;Budi\n",
+        )
+        .await
+        .expect("roster staged");
+    Fixture {
+        app,
+        target,
+        cohort,
+        session,
+        record,
+        enrollment,
+        import,
+    }
+}
+
+impl Fixture {
+    fn ids(&self) -> Ids {
+        Ids {
+            target: self.target,
+            cohort: self.cohort,
+            session: self.session,
+            record: self.record,
+            enrollment: self.enrollment,
+            import: self.import,
+        }
+    }
+
+    async fn client(&self, who: Who) -> reqwest::Client {
+        match who {
+            Who::Anonymous => self.app.client(),
+            Who::Trainee => self.app.signed_in("0812-0000-0001").await,
+            Who::Instructor => self.app.signed_in("sensei@uji.id").await,
+            Who::Coordinator => self.app.signed_in("rina@uji.id").await,
+            Who::Admin => self.app.signed_in("admin@uji.id").await,
+        }
+    }
+}
+#[test]
+fn the_matrix_covers_every_registered_server_function() {
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    let covered: BTreeSet<String> = server_function_rows(ANY_IDS)
+        .into_iter()
+        .map(|(path, ..)| path.to_owned())
+        .collect();
+    assert_eq!(registered, covered, "add a row for every new server function");
+}
+
+#[test]
+fn the_matrix_covers_every_page_route() {
+    let routes: BTreeSet<String> = leptos_axum::generate_route_list(siap_jepang::app::App)
+        .into_iter()
+        .map(|listing| listing.path().to_owned())
+        .collect();
+    let covered: BTreeSet<String> = page_rows(ANY_IDS)
+        .into_iter()
+        .map(|(route, ..)| route.to_owned())
+        .collect();
+    assert_eq!(routes, covered, "add a row for every new page");
+}
+
+#[tokio::test]
+async fn every_server_function_allows_exactly_the_roles_it_should() {
+    let fixture = fixture().await;
+    let app = &fixture.app;
+    let methods: std::collections::HashMap<String, String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, method)| (path.to_owned(), method.to_string()))
+        .collect();
+    let mut failures = Vec::new();
+    for who in EVERYONE {
+        for (path, access, args) in server_function_rows(fixture.ids()) {
+            // A fresh sign-in per call: some calls (sign-out, ending sessions) end the session.
+            let client = fixture.client(who).await;
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = if methods[path] == "GET" {
+                let query = serde_urlencoded_like(&args);
+                app.get_api(&client, &format!("{path}?{query}")).await
+            } else {
+                app.call(&client, path, &args).await
+            };
+            let (status, error) = error_of(response).await;
+            let denied = matches!(variant(&error).as_str(), "Unauthenticated" | "Forbidden")
+                && matches!(status, 401 | 403);
+            let expected_denied = !access.allows(who);
+            if denied != expected_denied {
+                failures.push(format!(
+                    "{who:?} {path}: got {status} {error}, expected {}",
+                    if expected_denied { "denied" } else { "allowed" }
+                ));
+            }
+            if expected_denied {
+                let expected_status = if who == Who::Anonymous { 401 } else { 403 };
+                if status != expected_status {
+                    failures.push(format!(
+                        "{who:?} {path}: denied with {status}, expected {expected_status}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "authorization matrix violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn every_page_allows_exactly_the_roles_it_should() {
+    let fixture = fixture().await;
+    let app = &fixture.app;
+    let mut failures = Vec::new();
+    for who in EVERYONE {
+        let client = fixture.client(who).await;
+        for (_, path, access) in page_rows(fixture.ids()) {
+            let response = app.get(&client, &path).await;
+            let status = response.status().as_u16();
+            let target = location(&response);
+            let outcome = match (access.allows(who), who) {
+                // A trainee's start page is their schedule.
+                (true, Who::Trainee) if path == "/" => (status == 302 && target == "/jadwal")
+                    .then_some(())
+                    .ok_or(format!("expected a redirect to /jadwal, got {status} {target}")),
+                // Someone else's upload is out of the admin's scope: not found.
+                (true, Who::Admin) if access == Access::Uploader => (status == 404)
+                    .then_some(())
+                    .ok_or(format!("expected 404, got {status}")),
+                (true, _) => (status == 200)
+                    .then_some(())
+                    .ok_or(format!("expected 200, got {status}")),
+                (false, Who::Anonymous) => (status == 302 && target.starts_with("/masuk?next="))
+                    .then_some(())
+                    .ok_or(format!("expected a redirect to sign-in, got {status} {target}")),
+                (false, _) => (status == 403)
+                    .then_some(())
+                    .ok_or(format!("expected 403, got {status}")),
+            };
+            if let Err(message) = outcome {
+                failures.push(format!("{who:?} GET {path}: {message}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "page access violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn serde_urlencoded_like(args: &[(&str, &str)]) -> String {
+    args.iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                siap_jepang::platform::page::encode(k),
+                siap_jepang::platform::page::encode(v)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
