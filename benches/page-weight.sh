@@ -17,7 +17,7 @@ done
 node benches/page-weight.mjs / /masuk /aktivasi
 echo
 echo "Signed in as the demo trainee:"
-LOGIN='0812-1111-2026:belajar-nihongo-rajin' node benches/page-weight.mjs /jadwal
+LOGIN='0812-1111-2026:belajar-nihongo-rajin' node benches/page-weight.mjs /jadwal /profil
 echo
 echo "Signed in as the demo coordinator:"
-LOGIN='koordinator@siapjepang.id:bunga-sakura-mekar' node benches/page-weight.mjs /angkatan /kalender /libur
+LOGIN='koordinator@siapjepang.id:bunga-sakura-mekar' node benches/page-weight.mjs /angkatan /kalender /libur /peserta /peserta/impor

@@ -20,10 +20,45 @@ test('public pages have no accessibility violations', async ({ page }) => {
   }
 });
 
-test('the trainee schedule has no accessibility violations', async ({ page }) => {
+test('the trainee schedule and record have no accessibility violations', async ({ page }) => {
   await signIn(page, '0812-1111-2026', 'belajar-nihongo-rajin');
   await expect(page).toHaveURL(/\/jadwal$/);
   await expectNoViolations(page, '/jadwal');
+  await page.goto('/profil');
+  await expectNoViolations(page, '/profil');
+});
+
+test('trainee registry pages have no accessibility violations', async ({ page }) => {
+  await signIn(page, 'koordinator@siapjepang.id', 'bunga-sakura-mekar');
+  await page.goto('/peserta');
+  const record = await page.locator('.record-title').first().getAttribute('href');
+  await page.goto('/angkatan?q=KAIGO');
+  await page.getByRole('link', { name: /^JP-KAIGO-B-\d{4}$/ }).click();
+  const cohort = new URL(page.url()).pathname;
+  for (const path of ['/peserta', '/peserta/baru', '/peserta/impor', record!, `${record}/ubah`, `${cohort}/peserta`]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  // A review with a refused row, and a form showing its errors.
+  await page.goto('/peserta/impor');
+  await page.getByLabel('Lokasi').selectOption({ label: 'BBPLK Serang' });
+  await page.getByLabel('Berkas CSV').setInputFiles({
+    name: 'a11y.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('NIK;Nama\n123;Salah Ketik\n'),
+  });
+  await page.getByRole('button', { name: 'Periksa berkas' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hasil pemeriksaan a11y.csv' })).toBeVisible();
+  await expectNoViolations(page, 'import review');
+  await page.goto('/peserta/baru');
+  await page.getByLabel('NIK', { exact: true }).fill('1234');
+  await page.getByLabel('Nama lengkap sesuai KTP').fill('Uji Aksesibilitas');
+  await page.getByLabel('Tanggal lahir').fill('1990-01-01');
+  await page.getByLabel('Jenis kelamin').selectOption({ label: 'Laki-laki' });
+  await page.getByLabel('Lokasi').selectOption({ label: 'BBPLK Serang' });
+  await page.getByRole('button', { name: 'Simpan data peserta' }).click();
+  await expect(page.locator('.field-error').first()).toBeVisible();
+  await expectNoViolations(page, '/peserta/baru with errors');
 });
 
 test('staff pages have no accessibility violations', async ({ page }) => {

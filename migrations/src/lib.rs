@@ -6,6 +6,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod helpers;
+
 mod m20261128_000001_create_sites;
 mod m20261128_000002_create_users;
 mod m20261128_000003_create_audit_log;

@@ -97,13 +97,7 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, user_id: i64, sites: &[i64]) -> Actor {
-        Actor {
-            user_id,
-            role,
-            display_name: "x".into(),
-            site_ids: sites.to_vec(),
-            session_id: 1,
-        }
+        Actor::new(user_id, role, sites)
     }
 
     fn trainee(user_id: i64, site: i64) -> AccountScope {

@@ -30,13 +30,7 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, sites: &[i64]) -> Actor {
-        Actor {
-            user_id: 1,
-            role,
-            display_name: "x".into(),
-            site_ids: sites.to_vec(),
-            session_id: 1,
-        }
+        Actor::new(1, role, sites)
     }
 
     #[test]

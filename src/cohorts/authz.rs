@@ -37,16 +37,12 @@ pub fn can_list_cohorts(actor: &Actor) -> bool {
 
 /// Creating cohorts (at some site) and editing them: coordinators and admins.
 pub fn can_plan_cohorts(actor: &Actor) -> bool {
-    matches!(actor.role, Role::Coordinator | Role::Admin)
+    actor.runs_sites()
 }
 
 /// Planning at `site_id`: admins anywhere, coordinators at their own sites.
 pub fn can_plan_at(actor: &Actor, site_id: i64) -> bool {
-    match actor.role {
-        Role::Admin => true,
-        Role::Coordinator => actor.has_site(Some(site_id)),
-        Role::Instructor | Role::Trainee => false,
-    }
+    actor.runs_site(site_id)
 }
 
 /// Seeing a cohort and its schedule: its site's coordinators, its instructors, its members.
@@ -84,13 +80,7 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, user_id: i64, sites: &[i64]) -> Actor {
-        Actor {
-            user_id,
-            role,
-            display_name: "x".into(),
-            site_ids: sites.to_vec(),
-            session_id: 1,
-        }
+        Actor::new(user_id, role, sites)
     }
 
     fn cohort() -> CohortScope {

@@ -68,6 +68,31 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// An actor outside any web session (the command line, tests): no display name.
+    pub fn new(user_id: i64, role: Role, site_ids: &[i64]) -> Self {
+        Self {
+            user_id,
+            role,
+            display_name: String::new(),
+            site_ids: site_ids.to_vec(),
+            session_id: 0,
+        }
+    }
+
+    /// Coordinators and admins: the people who run sites (plan cohorts, keep the registry).
+    pub fn runs_sites(&self) -> bool {
+        matches!(self.role, Role::Coordinator | Role::Admin)
+    }
+
+    /// Runs `site_id`: admins every site, coordinators their own.
+    pub fn runs_site(&self, site_id: i64) -> bool {
+        match self.role {
+            Role::Admin => true,
+            Role::Coordinator => self.has_site(Some(site_id)),
+            Role::Instructor | Role::Trainee => false,
+        }
+    }
+
     /// Whether `site_id` is one of the actor's sites (`None` never is).
     pub fn has_site(&self, site_id: Option<i64>) -> bool {
         site_id.is_some_and(|id| self.site_ids.contains(&id))
@@ -77,6 +102,15 @@ impl Actor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn admins_run_every_site_and_coordinators_their_own() {
+        assert!(Actor::new(1, Role::Admin, &[]).runs_site(7));
+        assert!(Actor::new(1, Role::Coordinator, &[7]).runs_site(7));
+        assert!(!Actor::new(1, Role::Coordinator, &[7]).runs_site(8));
+        assert!(!Actor::new(1, Role::Instructor, &[7]).runs_site(7));
+        assert!(!Actor::new(1, Role::Instructor, &[7]).runs_sites());
+    }
 
     #[test]
     fn roles_round_trip_through_their_stored_names() {

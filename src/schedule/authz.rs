@@ -50,13 +50,7 @@ mod tests {
     use super::*;
 
     fn actor(role: Role) -> Actor {
-        Actor {
-            user_id: 9,
-            role,
-            display_name: "x".into(),
-            site_ids: vec![3],
-            session_id: 1,
-        }
+        Actor::new(9, role, &[3])
     }
 
     #[test]

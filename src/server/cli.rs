@@ -67,8 +67,8 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ImportWhat {
     /// Trainee records from a roster CSV (UTF-8, comma or semicolon, a header row). Every
-    /// row is checked first; any refused row means nothing is written and exit status 1,
-    /// unless --skip-invalid imports the accepted rows.
+    /// row is checked first; any refused row means exit status 1 and nothing written,
+    /// unless --skip-invalid imports the accepted rows (still exit status 1).
     Trainees {
         /// The CSV file
         file: PathBuf,

@@ -1,5 +1,6 @@
 //! The operator's file commands: `import trainees` and `export trainees|enrollments`.
-//! Reports go to standard error, data to the file or standard output.
+//! Import reports go to standard output (one line per row, then a summary), failures to
+//! standard error; exports to the file or standard output.
 
 use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
@@ -71,13 +72,13 @@ fn read(file: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
 }
 
-/// `import trainees FILE`: prints one line per row and a summary. Refused rows make the
-/// command fail with nothing written, unless `--skip-invalid` imports the others.
+/// `import trainees FILE`: prints one line per row and a summary. Any refused row makes
+/// the command fail: with nothing written, unless `--skip-invalid` imported the others.
 pub async fn import_trainees(state: &AppState, file: &Path, options: &CliImport) -> Result<(), String> {
     let bytes = read(file)?;
     let report = service::import_file(state.env(), &bytes, options).await?;
     for line in &report.lines {
-        eprintln!("{line}");
+        println!("{line}");
     }
     let verb = if options.dry_run {
         "would be imported (dry run)"
@@ -93,17 +94,18 @@ pub async fn import_trainees(state: &AppState, file: &Path, options: &CliImport)
         "{written} trainees {verb}; {} rows accepted, {} refused.",
         report.accepted, report.refused
     );
-    // The dry run answers as the real run would.
-    if report.refused > 0 && !options.skip_invalid {
-        let what = if options.dry_run {
-            "nothing would be written"
-        } else {
-            "Nothing was written"
+    // Any refused row is a failure for scripts, even when the others were written.
+    if report.refused > 0 {
+        let what = match (options.dry_run, options.skip_invalid) {
+            (true, _) => "Dry run: nothing was written.",
+            (false, true) => {
+                "The accepted rows were imported; correct the refused ones and import them again."
+            }
+            (false, false) => {
+                "Nothing was written: correct the rows, or pass --skip-invalid to import the others."
+            }
         };
-        return Err(format!(
-            "{} rows refused. {what}: correct the rows, or pass --skip-invalid to import the others.",
-            report.refused
-        ));
+        return Err(format!("{} rows refused. {what}", report.refused));
     }
     Ok(())
 }

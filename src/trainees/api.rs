@@ -119,11 +119,12 @@ fn failure(form: &'static str, input: &super::model::TraineeInput) -> Failure {
         .keep("site_id", &input.site_id)
 }
 
-/// Registers a trainee; with `create_account`, also their account (its activation code is
-/// shown once on the next page).
-#[server(prefix = "/api", endpoint = "trainees/create")]
+/// Registers a trainee (no `trainee_id`; with `create_account`, also their account, whose
+/// activation code is shown once on the next page) or corrects one (`trainee_id`).
+#[server(prefix = "/api", endpoint = "trainees/save")]
 #[allow(clippy::too_many_arguments)]
-pub async fn create_trainee(
+pub async fn save_trainee(
+    trainee_id: Option<i64>,
     nik: Option<String>,
     full_name: Option<String>,
     birth_place: Option<String>,
@@ -168,14 +169,13 @@ pub async fn create_trainee(
     };
     let wants_account = create_account.is_some_and(|v| !v.is_empty());
     let result = async {
-        service::create_trainee(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::can_use_registry)?,
-            &input,
-            wants_account,
-        )
-        .await
+        let actor = ctx.authorize(authz::can_use_registry)?;
+        match trainee_id {
+            None => service::create_trainee(ctx.env(), ctx.client(), actor, &input, wants_account).await,
+            Some(id) => service::update_trainee(ctx.env(), ctx.client(), actor, id, &input)
+                .await
+                .map(|name| (id, name, None)),
+        }
     }
     .await;
     ctx.reply(
@@ -190,70 +190,6 @@ pub async fn create_trainee(
         failure("trainee", &input),
     )
     .map(|(id, ..)| id)
-}
-
-#[server(prefix = "/api", endpoint = "trainees/update")]
-#[allow(clippy::too_many_arguments)]
-pub async fn update_trainee(
-    trainee_id: i64,
-    nik: Option<String>,
-    full_name: Option<String>,
-    birth_place: Option<String>,
-    birth_date: Option<String>,
-    sex: Option<String>,
-    address: Option<String>,
-    regency_code: Option<String>,
-    regency_other: Option<String>,
-    phone: Option<String>,
-    email: Option<String>,
-    education: Option<String>,
-    programme_id: Option<String>,
-    guardian_name: Option<String>,
-    guardian_relation: Option<String>,
-    guardian_phone: Option<String>,
-    source: Option<String>,
-    notes: Option<String>,
-    site_id: Option<String>,
-) -> Result<(), AppError> {
-    use super::{authz, service};
-    let ctx = Ctx::current()?;
-    let input = super::model::TraineeInput {
-        nik: nik.unwrap_or_default(),
-        full_name: full_name.unwrap_or_default(),
-        birth_place: birth_place.unwrap_or_default(),
-        birth_date: birth_date.unwrap_or_default(),
-        sex: sex.unwrap_or_default(),
-        address: address.unwrap_or_default(),
-        regency_code: regency_code.unwrap_or_default(),
-        regency_other: regency_other.unwrap_or_default(),
-        phone: phone.unwrap_or_default(),
-        email: email.unwrap_or_default(),
-        education: education.unwrap_or_default(),
-        programme_id: programme_id.unwrap_or_default(),
-        guardian_name: guardian_name.unwrap_or_default(),
-        guardian_relation: guardian_relation.unwrap_or_default(),
-        guardian_phone: guardian_phone.unwrap_or_default(),
-        source: source.unwrap_or_default(),
-        notes: notes.unwrap_or_default(),
-        site_id: site_id.unwrap_or_default(),
-    };
-    let result = async {
-        service::update_trainee(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::can_use_registry)?,
-            trainee_id,
-            &input,
-        )
-        .await
-    }
-    .await;
-    ctx.reply(
-        result,
-        |name| Success::to(format!("/peserta/{trainee_id}")).notice(Notice::TraineeSaved(name.clone())),
-        failure("trainee", &input),
-    )
-    .map(|_| ())
 }
 
 /// Applies a trainee (by id, or by NIK typed on the roster) to a cohort.
@@ -368,7 +304,8 @@ pub async fn confirm_import(import_id: i64) -> Result<u32, AppError> {
     .await;
     ctx.reply(
         result,
-        |n| Success::to(format!("/peserta/impor/{import_id}")).notice(Notice::Imported(*n)),
+        // The result page states how many were imported, on every visit.
+        |_| Success::to(format!("/peserta/impor/{import_id}")),
         Failure::form("import-confirm"),
     )
 }

@@ -15,16 +15,12 @@ pub struct TraineeScope {
 
 /// The registry pages (list, search, create, import, export): coordinators and admins.
 pub fn can_use_registry(actor: &Actor) -> bool {
-    matches!(actor.role, Role::Coordinator | Role::Admin)
+    actor.runs_sites()
 }
 
 /// Registering or editing trainees at `site_id`.
 pub fn can_register_at(actor: &Actor, site_id: i64) -> bool {
-    match actor.role {
-        Role::Admin => true,
-        Role::Coordinator => actor.has_site(Some(site_id)),
-        Role::Instructor | Role::Trainee => false,
-    }
+    actor.runs_site(site_id)
 }
 
 /// Seeing a trainee's record: its site's coordinators, admins, and the trainee.
@@ -67,13 +63,7 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, user_id: i64, sites: &[i64]) -> Actor {
-        Actor {
-            user_id,
-            role,
-            display_name: "x".into(),
-            site_ids: sites.to_vec(),
-            session_id: 1,
-        }
+        Actor::new(user_id, role, sites)
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub struct TraineeList {
     pub token: Option<String>,
     pub sites: Vec<Choice>,
     pub cohorts: Vec<Choice>,
+    /// Trainee accounts with no record yet (the first few), to complete.
+    pub unlinked: Vec<Choice>,
+    pub unlinked_total: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -32,6 +32,8 @@ texts! {
         NoTrainees => "Tidak ada peserta yang cocok.", "No matching trainees.";
         NotEnrolled => "Belum terdaftar di angkatan", "Not in a cohort yet";
         NoAccount => "Belum punya akun", "No account yet";
+        UnlinkedTitle => "Akun peserta tanpa data peserta ({n})", "Trainee accounts without a record ({n})";
+        UnlinkedHint => "Akun ini dibuat sebelum ada data peserta. Lengkapi datanya (NIK, tanggal lahir, alamat) agar bisa didaftarkan ke angkatan.", "These accounts were made before their trainee record. Complete the record (NIK, birth date, address) so they can be enrolled.";
         OutsideBanten => "Luar Banten", "Outside Banten";
 
         FieldNik => "NIK", "NIK";
@@ -163,7 +165,6 @@ texts! {
         NoticeEnrolled => "Pendaftaran ke {cohort} dicatat.", "Enrollment in {cohort} recorded.";
         NoticeStatusChanged => "{name}: {status}.", "{name}: {status}.";
         NoticeSeatOffered => "Kursi yang kosong diberikan kepada {name} dari daftar tunggu.", "The free seat went to {name} from the waitlist.";
-        NoticeImported => "{n} peserta diimpor.", "{n} trainees imported.";
         NoticeContactSaved => "Kontak Anda disimpan.", "Your contact details were saved.";
     }
 }
@@ -260,7 +261,6 @@ pub enum Notice {
     },
     /// A freed seat went to this person on the waitlist.
     SeatOffered(String),
-    Imported(u32),
     ContactSaved,
 }
 

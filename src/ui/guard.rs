@@ -69,3 +69,35 @@ pub fn LoadError(error: AppError) -> impl IntoView {
         .into_any(),
     }
 }
+
+/// The `{id}` of the page's path, or `None` when it is not a number.
+pub fn path_id() -> Option<i64> {
+    leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok())
+}
+
+/// Shows what `load` fetches with `show`, or the error it ends in ([`LoadError`]). On the
+/// server the data is awaited and rendered into the HTML (pages work without JavaScript);
+/// "Loading…" shows only while a client-side navigation waits.
+pub fn loaded<T, V>(
+    load: impl std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    show: impl FnOnce(T) -> V + Send + 'static,
+) -> impl IntoView
+where
+    T: Send + 'static,
+    V: IntoView + 'static,
+{
+    let locale = use_page().locale;
+    view! {
+        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
+            {Suspend::new(async move {
+                match load.await {
+                    Ok(value) => show(value).into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -311,11 +311,12 @@ fn import_trainees_checks_every_row_first_and_the_exports_read_back() {
 
     let (code, stdout, stderr) = run(&["import", "trainees", &roster, "--cohort", &cohort], &env, None);
     assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stdout.contains("row 2: accepted — Budi Santoso"), "{stdout}");
     assert!(
-        stderr.contains("row 4: refused — nik: Same NIK as row 2"),
-        "{stderr}"
+        stdout.contains("row 4: refused — nik: Same NIK as row 2"),
+        "{stdout}"
     );
-    assert!(stderr.contains("row 5: refused — nik:"), "{stderr}");
+    assert!(stdout.contains("row 5: refused — nik:"), "{stdout}");
     assert!(stderr.contains("Nothing was written"), "{stderr}");
     assert_eq!(count(&env), before);
 
@@ -332,11 +333,12 @@ fn import_trainees_checks_every_row_first_and_the_exports_read_back() {
         &env,
         None,
     );
-    assert_eq!(code, 0, "a dry run that would skip the refused rows succeeds");
+    assert_eq!(code, 1, "refused rows fail the command, dry run or not");
     assert!(
         stdout.contains("2 trainees would be imported (dry run)"),
         "{stdout}{_stderr}"
     );
+    assert!(_stderr.contains("Dry run: nothing was written."), "{_stderr}");
     assert_eq!(count(&env), before);
 
     let (code, stdout, stderr) = run(
@@ -351,7 +353,8 @@ fn import_trainees_checks_every_row_first_and_the_exports_read_back() {
         &env,
         None,
     );
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "still a failure: rows were refused");
+    assert!(stderr.contains("The accepted rows were imported"), "{stderr}");
     assert!(
         stdout.contains("2 trainees imported; 2 rows accepted, 2 refused."),
         "{stdout}"

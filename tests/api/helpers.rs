@@ -12,7 +12,11 @@ use siap_jepang::audit::model::AuditAction;
 use siap_jepang::kernel::Role;
 use siap_jepang::platform::{clock::Clock, config::Config, state::AppState};
 use siap_jepang::server;
-use std::{collections::HashMap, sync::Arc};
+use std::collections::HashMap;
+use std::sync::{
+    atomic::{AtomicUsize, Ordering},
+    Arc,
+};
 use time::Duration;
 
 pub const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -135,6 +139,27 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// A connection to the test database that counts its statements, for asserting that a
+    /// list takes a fixed number of queries however long it is.
+    pub fn counting_db(&self) -> (sea_orm::DatabaseConnection, Arc<AtomicUsize>) {
+        let mut db = self.state.db.clone();
+        let queries = Arc::new(AtomicUsize::new(0));
+        let counter = queries.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        (db, queries)
+    }
+
+    /// The use cases' environment over `db`.
+    pub fn env<'a>(&'a self, db: &'a sea_orm::DatabaseConnection) -> siap_jepang::platform::state::Env<'a> {
+        siap_jepang::platform::state::Env {
+            db,
+            clock: &self.state.clock,
+            config: &self.state.config,
+        }
     }
 
     /// A browser-like client with its own cookie jar that does not follow redirects.
@@ -418,8 +443,8 @@ impl TestApp {
     /// A trainee record for the account `user_id` (a generated valid NIK), active in
     /// `cohort`, straight into the database.
     pub async fn enroll_active(&self, cohort: i64, user_id: i64) -> i64 {
-        use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter, Set};
-        use siap_jepang::entities::{cohorts, enrollments, trainees, users};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+        use siap_jepang::entities::{trainees, users};
         let user = users::Entity::find_by_id(user_id)
             .one(&self.state.db)
             .await
@@ -458,28 +483,7 @@ impl TestApp {
                 .expect("trainee record inserted")
             }
         };
-        let now = self.state.clock.now();
-        let enrollment = enrollments::Entity::insert(enrollments::ActiveModel {
-            trainee_id: Set(trainee.id),
-            cohort_id: Set(cohort),
-            status: Set("active".into()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        })
-        .exec_with_returning(&self.state.db)
-        .await
-        .expect("enrollment inserted");
-        cohorts::Entity::update_many()
-            .col_expr(
-                cohorts::Column::SeatsTaken,
-                sea_orm::sea_query::Expr::col(cohorts::Column::SeatsTaken).add(1),
-            )
-            .filter(cohorts::Column::Id.eq(cohort))
-            .exec(&self.state.db)
-            .await
-            .expect("seat taken");
-        enrollment.id
+        self.enroll_record(cohort, trainee.id, "active").await
     }
 
     /// A scheduled session of `cohort` (RFC 3339 instants), straight into the database.

@@ -19,6 +19,15 @@ async fn record_count(app: &TestApp) -> u64 {
     trainees::Entity::find().count(&app.state.db).await.unwrap()
 }
 
+/// The review of a staged import, as its uploader sees it.
+async fn review_of(app: &TestApp, client: &reqwest::Client, id: i64) -> serde_json::Value {
+    app.get_api(client, &format!("/api/trainees/import-review?import_id={id}"))
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
 async fn staff() -> (TestApp, reqwest::Client, i64) {
     let app = TestApp::spawn().await;
     app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
@@ -38,15 +47,7 @@ async fn an_excel_roster_is_reviewed_row_by_row_then_imported_exactly_once() {
         .expect("staged for review");
     assert_eq!(record_count(&app).await, 0, "nothing written before confirmation");
 
-    let review: serde_json::Value = app
-        .get_api(
-            &coordinator,
-            &format!("/api/trainees/import-review?import_id={id}"),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let review = review_of(&app, &coordinator, id).await;
     assert_eq!(review["rows"], 4);
     assert_eq!(review["accepted"], 2);
     let refused: Vec<(u64, String)> = review["refused"]
@@ -144,15 +145,7 @@ async fn an_excel_roster_is_reviewed_row_by_row_then_imported_exactly_once() {
         .upload_roster(&coordinator, "BBPLK-SRG", None, EXCEL_ROSTER)
         .await
         .expect("staged");
-    let review: serde_json::Value = app
-        .get_api(
-            &coordinator,
-            &format!("/api/trainees/import-review?import_id={again}"),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let review = review_of(&app, &coordinator, again).await;
     assert_eq!(review["accepted"], 0);
     assert_eq!(
         variant(&review["refused"][0]["problems"][0]["problem"]),
@@ -169,15 +162,7 @@ async fn a_google_sheets_roster_with_commas_and_english_headers_is_read_too() {
         .upload_roster(&coordinator, "BBPLK-SRG", None, csv)
         .await
         .expect("staged");
-    let review: serde_json::Value = app
-        .get_api(
-            &coordinator,
-            &format!("/api/trainees/import-review?import_id={id}"),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let review = review_of(&app, &coordinator, id).await;
     assert_eq!(
         (review["rows"].as_u64(), review["accepted"].as_u64()),
         (Some(1), Some(1)),

@@ -99,11 +99,7 @@ async fn trainees_see_their_week_with_changes_marked_plainly() {
 
 #[tokio::test]
 async fn my_schedule_takes_the_same_number_of_queries_for_any_number_of_sessions() {
-    use siap_jepang::platform::state::Env;
-    use std::sync::{
-        atomic::{AtomicUsize, Ordering},
-        Arc,
-    };
+    use std::sync::atomic::Ordering;
     let app = TestApp::spawn().await;
     let sensei = app.user(Role::Instructor, "sensei@uji.id", &["BBPLK-SRG"]).await;
     let trainee = app.user(Role::Trainee, "0812-1000-0001", &["BBPLK-SRG"]).await;
@@ -117,24 +113,9 @@ async fn my_schedule_takes_the_same_number_of_queries_for_any_number_of_sessions
             &[trainee],
         )
         .await;
-    let actor = siap_jepang::kernel::Actor {
-        user_id: trainee,
-        role: Role::Trainee,
-        display_name: "Uji".into(),
-        site_ids: vec![],
-        session_id: 0,
-    };
-    let mut db = app.state.db.clone();
-    let queries = Arc::new(AtomicUsize::new(0));
-    let counter = queries.clone();
-    db.set_metric_callback(move |_| {
-        counter.fetch_add(1, Ordering::SeqCst);
-    });
-    let env = Env {
-        db: &db,
-        clock: &app.state.clock,
-        config: &app.state.config,
-    };
+    let actor = siap_jepang::kernel::Actor::new(trainee, Role::Trainee, &[]);
+    let (db, queries) = app.counting_db();
+    let env = app.env(&db);
     let count = |expected: usize| {
         let queries = queries.clone();
         let actor = actor.clone();

@@ -146,3 +146,37 @@ impl TestApp {
             .status
     }
 }
+
+impl TestApp {
+    /// An enrollment of `record` in `cohort` with `status`, straight into the database (a
+    /// seat taken when the status holds one).
+    pub async fn enroll_record(&self, cohort: i64, record: i64, status: &str) -> i64 {
+        use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter, Set};
+        use siap_jepang::entities::{cohorts, enrollments};
+        let now = self.state.clock.now();
+        let enrollment = enrollments::Entity::insert(enrollments::ActiveModel {
+            trainee_id: Set(record),
+            cohort_id: Set(cohort),
+            status: Set(status.to_owned()),
+            waitlisted_at: Set((status == "waitlisted").then_some(now)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .exec_with_returning(&self.state.db)
+        .await
+        .expect("enrollment inserted");
+        if matches!(status, "accepted" | "active" | "completed") {
+            cohorts::Entity::update_many()
+                .col_expr(
+                    cohorts::Column::SeatsTaken,
+                    sea_orm::sea_query::Expr::col(cohorts::Column::SeatsTaken).add(1),
+                )
+                .filter(cohorts::Column::Id.eq(cohort))
+                .exec(&self.state.db)
+                .await
+                .expect("seat taken");
+        }
+        enrollment.id
+    }
+}

@@ -47,7 +47,7 @@ async fn record_count(app: &TestApp) -> u64 {
 
 /// Registers Dewi as `client` (JSON): the new record's id.
 pub async fn register(app: &TestApp, client: &reqwest::Client, form: &[(&'static str, String)]) -> i64 {
-    let response = app.call(client, "/api/trainees/create", &pairs(form)).await;
+    let response = app.call(client, "/api/trainees/save", &pairs(form)).await;
     let (status, body) = error_of(response).await;
     assert_eq!(status, 200, "{body}");
     body.as_i64().expect("the record's id")
@@ -60,7 +60,7 @@ async fn a_coordinator_registers_a_trainee_with_an_account_and_sees_the_whole_ni
     let coordinator = app.signed_in("rina@uji.id").await;
     let form = with(&dewi(app.site("BBPLK-SRG")), &[("create_account", "on")]);
     let response = app
-        .post_form(&coordinator, "/api/trainees/create", &pairs(&form))
+        .post_form(&coordinator, "/api/trainees/save", &pairs(&form))
         .await;
     assert_eq!(response.status(), 303);
     let to = location(&response);
@@ -124,11 +124,7 @@ async fn a_nik_that_disagrees_with_the_birth_date_and_sex_is_refused_with_both_r
             ("create_account", "on"),
         ],
     );
-    let (status, error) = error_of(
-        app.call(&coordinator, "/api/trainees/create", &pairs(&form))
-            .await,
-    )
-    .await;
+    let (status, error) = error_of(app.call(&coordinator, "/api/trainees/save", &pairs(&form)).await).await;
     assert_eq!(status, 422);
     assert_eq!(
         field_problems(&error),
@@ -146,12 +142,7 @@ async fn a_nik_that_disagrees_with_the_birth_date_and_sex_is_refused_with_both_r
 
     // Without JavaScript: back to the form with the reasons in Indonesian and the values kept.
     let response = app
-        .post_form_from(
-            &coordinator,
-            "/peserta/baru",
-            "/api/trainees/create",
-            &pairs(&form),
-        )
+        .post_form_from(&coordinator, "/peserta/baru", "/api/trainees/save", &pairs(&form))
         .await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/peserta/baru");
@@ -161,11 +152,7 @@ async fn a_nik_that_disagrees_with_the_birth_date_and_sex_is_refused_with_both_r
 
     // A malformed NIK says what is wrong with it.
     let short = with(&dewi(app.site("BBPLK-SRG")), &[("nik", "367305470899")]);
-    let (status, error) = error_of(
-        app.call(&coordinator, "/api/trainees/create", &pairs(&short))
-            .await,
-    )
-    .await;
+    let (status, error) = error_of(app.call(&coordinator, "/api/trainees/save", &pairs(&short)).await).await;
     assert_eq!(status, 422);
     assert_eq!(field_problems(&error)[0].0, "nik");
 }
@@ -177,8 +164,19 @@ async fn a_nik_is_registered_once_and_an_existing_trainee_account_is_linked() {
     // Dewi already has an account (created before the registry) under her phone number.
     let account = app.user(Role::Trainee, "0812-1111-2026", &["BBPLK-SRG"]).await;
     let coordinator = app.signed_in("rina@uji.id").await;
+    // The list offers to complete her record, prefilled from the account.
+    let list = app.get(&coordinator, "/peserta").await.text().await.unwrap();
+    let complete = format!("/peserta/baru?akun={account}");
+    assert!(
+        list.contains(&complete),
+        "the account without a record is listed: {list}"
+    );
+    let prefilled = app.get(&coordinator, &complete).await.text().await.unwrap();
+    assert!(prefilled.contains("0812-1111-2026"), "her phone is prefilled");
     let form = dewi(app.site("BBPLK-SRG"));
     let id = register(&app, &coordinator, &form).await;
+    let list = app.get(&coordinator, "/peserta").await.text().await.unwrap();
+    assert!(!list.contains(&complete), "completed: no longer offered");
     let record = trainees::Entity::find_by_id(id)
         .one(&app.state.db)
         .await
@@ -187,11 +185,7 @@ async fn a_nik_is_registered_once_and_an_existing_trainee_account_is_linked() {
     assert_eq!(record.user_id, Some(account), "linked, not duplicated");
     assert_eq!(users::Entity::find().count(&app.state.db).await.unwrap(), 2);
 
-    let (status, error) = error_of(
-        app.call(&coordinator, "/api/trainees/create", &pairs(&form))
-            .await,
-    )
-    .await;
+    let (status, error) = error_of(app.call(&coordinator, "/api/trainees/save", &pairs(&form)).await).await;
     assert_eq!(status, 422);
     assert_eq!(
         field_problems(&error),
@@ -200,7 +194,7 @@ async fn a_nik_is_registered_once_and_an_existing_trainee_account_is_linked() {
     // Typed with spaces and dots, it is still the same NIK.
     let spaced = with(&form, &[("nik", "3673 0547 0899 0002")]);
     let (status, _) = error_of(
-        app.call(&coordinator, "/api/trainees/create", &pairs(&spaced))
+        app.call(&coordinator, "/api/trainees/save", &pairs(&spaced))
             .await,
     )
     .await;
@@ -227,7 +221,7 @@ async fn coordinators_reach_only_their_sites_records() {
     assert_eq!(page.status(), 404);
     let mut update = dewi(app.site("UPT-SRG"));
     update.push(("trainee_id", id.to_string()));
-    let (status, _) = error_of(app.call(&other, "/api/trainees/update", &pairs(&update)).await).await;
+    let (status, _) = error_of(app.call(&other, "/api/trainees/save", &pairs(&update)).await).await;
     assert_eq!(status, 404);
     // Registering at a site that is not theirs is refused as a choice they do not have.
     let elsewhere = with(
@@ -238,7 +232,7 @@ async fn coordinators_reach_only_their_sites_records() {
             ("sex", "L"),
         ],
     );
-    let (status, error) = error_of(app.call(&other, "/api/trainees/create", &pairs(&elsewhere)).await).await;
+    let (status, error) = error_of(app.call(&other, "/api/trainees/save", &pairs(&elsewhere)).await).await;
     assert_eq!(status, 422);
     assert_eq!(
         field_problems(&error),
@@ -427,4 +421,105 @@ async fn the_registry_exports_as_csv_and_xlsx_within_the_coordinators_sites() {
         .await
         .unwrap();
     assert_eq!(exports, 3, "every export is audited");
+}
+
+#[tokio::test]
+async fn the_list_and_the_roster_take_the_same_number_of_queries_for_any_number_of_trainees() {
+    use std::sync::atomic::Ordering;
+    let app = TestApp::spawn().await;
+    let rina = app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
+    let cohort = app
+        .cohort("JP-Q-01", "BBPLK-SRG", ("2026-01-05", "2027-06-30"), &[], &[])
+        .await;
+    let actor = siap_jepang::kernel::Actor::new(rina, Role::Coordinator, &[app.site("BBPLK-SRG")]);
+    let (db, queries) = app.counting_db();
+    let env = app.env(&db);
+    let count = || {
+        let queries = queries.clone();
+        let actor = actor.clone();
+        async move {
+            queries.store(0, Ordering::SeqCst);
+            let list = siap_jepang::trainees::service::list_trainees(env, &actor, None, None)
+                .await
+                .unwrap();
+            let listed = queries.swap(0, Ordering::SeqCst);
+            let roster = siap_jepang::trainees::service::roster(env, &actor, cohort)
+                .await
+                .unwrap();
+            (
+                list.total,
+                roster.entries.len(),
+                listed,
+                queries.load(Ordering::SeqCst),
+            )
+        }
+    };
+    let mut n = 0;
+    let mut add = |count: u32| {
+        let app = &app;
+        let start = n;
+        n += count;
+        async move {
+            for i in start..start + count {
+                let record = app
+                    .trainee_record("BBPLK-SRG", &format!("Peserta {i}"), i + 1)
+                    .await;
+                app.enroll_record(cohort, record, if i % 2 == 0 { "active" } else { "applied" })
+                    .await;
+            }
+        }
+    };
+    add(2).await;
+    let (total, entries, few_list, few_roster) = count().await;
+    assert_eq!((total, entries), (2, 2));
+    add(30).await;
+    let (total, entries, many_list, many_roster) = count().await;
+    assert_eq!((total, entries), (32, 32));
+    assert_eq!(few_list, many_list, "no query per listed trainee");
+    assert_eq!(few_roster, many_roster, "no query per roster entry");
+    assert!(
+        many_list <= 8 && many_roster <= 8,
+        "{many_list} / {many_roster} queries"
+    );
+}
+
+#[tokio::test]
+async fn names_are_found_without_their_accents_and_lists_filter_by_cohort_status_and_regency() {
+    let app = TestApp::spawn().await;
+    app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
+    let rina = app.signed_in("rina@uji.id").await;
+    let cohort = app
+        .cohort("JP-Q-01", "BBPLK-SRG", ("2026-01-05", "2027-06-30"), &[], &[])
+        .await;
+    let rene = register(
+        &app,
+        &rina,
+        &with(
+            &dewi(app.site("BBPLK-SRG")),
+            &[("full_name", "Renée Ayu"), ("regency_code", "3604")],
+        ),
+    )
+    .await;
+    let budi = app.trainee_record("BBPLK-SRG", "Budi Santoso", 5).await;
+    app.enroll_record(cohort, budi, "waitlisted").await;
+    let search = |form: Vec<(&'static str, String)>| {
+        let app = &app;
+        let rina = &rina;
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app.post_form(rina, "/api/trainees/search", &pairs).await;
+            app.get(rina, &location(&response)).await.text().await.unwrap()
+        }
+    };
+    let html = search(vec![("q", "RENEE".into())]).await;
+    assert!(html.contains("Renée Ayu") && !html.contains("Budi Santoso"));
+    let html = search(vec![
+        ("cohort", cohort.to_string()),
+        ("status", "waitlisted".into()),
+    ])
+    .await;
+    assert!(html.contains("Budi Santoso") && !html.contains("Renée Ayu"));
+    let html = search(vec![("regency", "3604".into())]).await;
+    assert!(html.contains("Renée Ayu") && !html.contains("Budi Santoso"));
+    let _ = rene;
 }

@@ -266,31 +266,12 @@ async fn the_user_list_searches_by_name_phone_and_nik_and_filters_by_status() {
 async fn listing_users_takes_the_same_number_of_queries_for_any_page_size() {
     use siap_jepang::accounts::dto::UserFilter;
     use siap_jepang::accounts::service::list_users;
-    use siap_jepang::platform::state::Env;
-    use std::sync::{
-        atomic::{AtomicUsize, Ordering},
-        Arc,
-    };
+    use std::sync::atomic::Ordering;
     let app = TestApp::spawn().await;
     let admin_id = app.user(Role::Admin, "admin@uji.id", &[]).await;
-    let actor = siap_jepang::kernel::Actor {
-        user_id: admin_id,
-        role: Role::Admin,
-        display_name: "Admin".into(),
-        site_ids: vec![],
-        session_id: 0,
-    };
-    let mut db = app.state.db.clone();
-    let queries = Arc::new(AtomicUsize::new(0));
-    let counter = queries.clone();
-    db.set_metric_callback(move |_| {
-        counter.fetch_add(1, Ordering::SeqCst);
-    });
-    let env = Env {
-        db: &db,
-        clock: &app.state.clock,
-        config: &app.state.config,
-    };
+    let actor = siap_jepang::kernel::Actor::new(admin_id, Role::Admin, &[]);
+    let (db, queries) = app.counting_db();
+    let env = app.env(&db);
     let count_for = |expected_rows: usize| {
         let queries = queries.clone();
         let actor = actor.clone();

@@ -1,9 +1,9 @@
 //! `/angkatan/:id`: a cohort's facts and its whole schedule, with the ways to plan, print
 //! and download it.
 
+use crate::ui::guard::path_id;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::SessionCard;
 use crate::cohorts::pages::period;
@@ -16,14 +16,6 @@ use crate::schedule::dto::{CohortSchedule, SessionView};
 use crate::schedule::texts::T;
 use crate::ui::guard::{LoadError, NotFound};
 use crate::ui::texts::Ui;
-
-/// The id in the path, or `None` for a malformed one.
-pub(crate) fn path_id() -> Option<i64> {
-    use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-}
 
 #[component]
 pub fn CohortPage() -> impl IntoView {

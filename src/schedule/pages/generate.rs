@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::cohort::path_id;
 use crate::kernel::i18n::{fill, problem_text};
 use crate::kernel::{wib, Text};
 use crate::platform::flash::Flash;
@@ -16,6 +15,7 @@ use crate::schedule::dto::{GenerationPage, GenerationPreview};
 use crate::schedule::model::generation::PatternInput;
 use crate::schedule::texts::T;
 use crate::ui::forms::{Field, FieldProblem, FormAlert, SelectField};
+use crate::ui::guard::path_id;
 use crate::ui::guard::{require, LoadError, NotFound};
 use crate::ui::texts::Ui;
 

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::cohort::path_id;
 use super::time_span;
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
@@ -12,6 +11,7 @@ use crate::schedule::api::get_printable_week;
 use crate::schedule::dto::PrintableWeek;
 use crate::schedule::model::SessionStatus;
 use crate::schedule::texts::{session_status_text, T};
+use crate::ui::guard::path_id;
 use crate::ui::guard::{require, LoadError, NotFound};
 use crate::ui::islands::PrintButton;
 use crate::ui::texts::Ui;

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::cohort::path_id;
 use super::{instant, SessionCard};
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
@@ -13,6 +12,7 @@ use crate::schedule::api::{get_session, CancelSession, MoveSession};
 use crate::schedule::dto::SessionDetail;
 use crate::schedule::texts::T;
 use crate::ui::forms::{Field, FormAlert, SelectField};
+use crate::ui::guard::path_id;
 use crate::ui::guard::{require, LoadError, NotFound};
 use crate::ui::islands::ConfirmSubmit;
 use crate::ui::texts::Ui;

@@ -9,6 +9,7 @@ use time::{Date, Duration, Month, OffsetDateTime};
 use super::SeedError;
 use crate::entities::{cohorts, enrollment_events, enrollments, trainees, users};
 use crate::kernel::identity::BANTEN_REGENCIES;
+use crate::trainees::db::event;
 use crate::trainees::model::enrollment::EnrollmentStatus;
 use crate::trainees::model::import::fold;
 
@@ -349,6 +350,7 @@ async fn seed_enrollments(
                     None,
                     EnrollmentStatus::Applied,
                     None,
+                    None,
                     created,
                 )];
                 if *status != EnrollmentStatus::Applied {
@@ -362,6 +364,7 @@ async fn seed_enrollments(
                         Some(EnrollmentStatus::Applied),
                         *status,
                         reason,
+                        None,
                         created + Duration::days(3),
                     ));
                 }
@@ -387,22 +390,4 @@ async fn seed_enrollments(
             .await?;
     }
     Ok(count)
-}
-
-fn event(
-    enrollment_id: i64,
-    from: Option<EnrollmentStatus>,
-    to: EnrollmentStatus,
-    reason: Option<&str>,
-    at: OffsetDateTime,
-) -> enrollment_events::ActiveModel {
-    enrollment_events::ActiveModel {
-        enrollment_id: Set(enrollment_id),
-        from_status: Set(from.map(|s| s.as_str().to_owned())),
-        to_status: Set(to.as_str().to_owned()),
-        reason: Set(reason.map(str::to_owned)),
-        actor_id: Set(None),
-        occurred_at: Set(at),
-        ..Default::default()
-    }
 }

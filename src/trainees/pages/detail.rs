@@ -14,8 +14,7 @@ use crate::trainees::authz;
 use crate::trainees::dto::TraineeDetail;
 use crate::trainees::texts::{education_text, sex_text, source_text, T};
 use crate::ui::forms::FormAlert;
-use crate::ui::guard::{require, LoadError, NotFound};
-use crate::ui::texts::Ui;
+use crate::ui::guard::{loaded, require, NotFound};
 
 pub(crate) fn path_id() -> Option<i64> {
     leptos_router::hooks::use_params_map()
@@ -35,14 +34,7 @@ pub fn TraineePage() -> impl IntoView {
     let locale = use_page().locale;
     view! {
         <p><a href="/peserta">{T::BackToTrainees.get(locale)}</a></p>
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_trainee(id).await {
-                    Ok(detail) => view! { <DetailView detail/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_trainee(id), |detail| view! { <DetailView detail/> })}
     }
     .into_any()
 }

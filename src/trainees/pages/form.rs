@@ -4,18 +4,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::detail::path_id;
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
 use crate::platform::response::api;
-use crate::trainees::api::{get_trainee_form, CreateTrainee, UpdateTrainee};
+use crate::trainees::api::{get_trainee_form, SaveTrainee};
 use crate::trainees::authz;
 use crate::trainees::dto::TraineeForm;
 use crate::trainees::model::{regency_choices, Education, Source};
 use crate::trainees::texts::{education_text, source_text, T};
 use crate::ui::forms::{Field, FormAlert, SelectField, TextAreaField};
-use crate::ui::guard::{require, LoadError, NotFound};
+use crate::ui::guard::{loaded, path_id, require, NotFound};
 use crate::ui::texts::Ui;
 
 const FORM: &str = "trainee";
@@ -31,14 +30,7 @@ pub fn NewTraineePage() -> impl IntoView {
     view! {
         <Title text=T::NewTraineeTitle.get(locale)/>
         <h1>{T::NewTraineeTitle.get(locale)}</h1>
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_trainee_form(None, account).await {
-                    Ok(form) => view! { <TraineeFormView form/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_trainee_form(None, account), |form| view! { <TraineeFormView form/> })}
     }
     .into_any()
 }
@@ -53,17 +45,10 @@ pub fn EditTraineePage() -> impl IntoView {
     };
     let locale = use_page().locale;
     view! {
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_trainee_form(Some(id), None).await {
-                    Ok(form) => {
-                        let title = fill(T::EditTraineeTitle.get(locale), &[("name", &form.values.full_name)]);
-                        view! { <Title text=title.clone()/> <h1>{title}</h1> <TraineeFormView form/> }.into_any()
-                    }
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_trainee_form(Some(id), None), move |form| {
+            let title = fill(T::EditTraineeTitle.get(locale), &[("name", &form.values.full_name)]);
+            view! { <Title text=title.clone()/> <h1>{title}</h1> <TraineeFormView form/> }
+        })}
     }
     .into_any()
 }
@@ -98,9 +83,10 @@ fn TraineeFormView(form: TraineeForm) -> impl IntoView {
         "M" => "L".to_owned(),
         other => other.to_owned(),
     };
-    let (action, cancel) = match form.trainee_id {
-        Some(id) => (api::<UpdateTrainee>(), format!("/peserta/{id}")),
-        None => (api::<CreateTrainee>(), "/peserta".to_owned()),
+    let action = api::<SaveTrainee>();
+    let cancel = match form.trainee_id {
+        Some(id) => format!("/peserta/{id}"),
+        None => "/peserta".to_owned(),
     };
     view! {
         <section class="panel">

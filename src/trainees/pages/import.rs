@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::detail::path_id;
 use crate::kernel::i18n::{fill, problem_text};
 use crate::kernel::Text;
 use crate::platform::page::use_page;
@@ -15,9 +14,8 @@ use crate::trainees::authz;
 use crate::trainees::dto::{ImportForm, ImportReview};
 use crate::trainees::texts::{field_text, T};
 use crate::ui::forms::{FieldProblem, FormAlert, SelectField};
-use crate::ui::guard::{require, LoadError, NotFound};
+use crate::ui::guard::{loaded, path_id, require, NotFound};
 use crate::ui::islands::BusySubmit;
-use crate::ui::texts::Ui;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -29,14 +27,7 @@ pub fn ImportPage() -> impl IntoView {
         <Title text=T::ImportTitle.get(locale)/>
         <p><a href="/peserta">{T::BackToTrainees.get(locale)}</a></p>
         <h1>{T::ImportTitle.get(locale)}</h1>
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_import_form().await {
-                    Ok(form) => view! { <UploadForm form/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_import_form(), |form| view! { <UploadForm form/> })}
     }
     .into_any()
 }
@@ -91,14 +82,7 @@ pub fn ImportReviewPage() -> impl IntoView {
     let locale = use_page().locale;
     view! {
         <p><a href="/peserta">{T::BackToTrainees.get(locale)}</a></p>
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_import_review(id).await {
-                    Ok(review) => view! { <ReviewView review/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_import_review(id), |review| view! { <ReviewView review/> })}
     }
     .into_any()
 }

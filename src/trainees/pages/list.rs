@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::cohorts::dto::Choice;
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::{encode, use_page};
@@ -14,7 +15,7 @@ use crate::trainees::dto::TraineeList;
 use crate::trainees::model::enrollment::EnrollmentStatus;
 use crate::trainees::model::regency_choices;
 use crate::trainees::texts::{status_text, T};
-use crate::ui::guard::{require, LoadError};
+use crate::ui::guard::{loaded, require};
 use crate::ui::nav::Pager;
 use crate::ui::texts::Ui;
 
@@ -26,17 +27,9 @@ pub fn TraineesPage() -> impl IntoView {
     let page = use_page();
     let token = page.query_param("cari").filter(|t| !t.is_empty());
     let number = page.query_param("page").and_then(|p| p.parse().ok());
-    let locale = page.locale;
     view! {
         <Title text=page.t(T::TraineesTitle)/>
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match list_trainees(token.clone(), number).await {
-                    Ok(list) => view! { <ListView list/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(list_trainees(token, number), |list| view! { <ListView list/> })}
     }
     .into_any()
 }
@@ -138,5 +131,27 @@ fn ListView(list: TraineeList) -> impl IntoView {
             Some(token) => format!("/peserta?cari={}&page={n}", encode(token)),
             None => format!("/peserta?page={n}"),
         }/>
+        <UnlinkedAccounts accounts=list.unlinked.clone() total=list.unlinked_total/>
     }
+}
+
+/// Trainee accounts that exist without a record (made before the registry, or by user
+/// administration): each links to the form that completes its record.
+#[component]
+fn UnlinkedAccounts(accounts: Vec<Choice>, total: u64) -> impl IntoView {
+    let locale = use_page().locale;
+    let t = move |key: Text| key.get(locale);
+    (total > 0).then(|| {
+        view! {
+            <section class="panel" aria-labelledby="unlinked-heading">
+                <h2 id="unlinked-heading">{fill(t(T::UnlinkedTitle), &[("n", &total.to_string())])}</h2>
+                <p class="hint">{t(T::UnlinkedHint)}</p>
+                <ul class="plain-list">
+                    {accounts.into_iter().map(|a| view! {
+                        <li><a href=format!("/peserta/baru?akun={}", a.id)>{a.label}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

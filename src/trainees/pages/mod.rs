@@ -51,7 +51,6 @@ pub fn notice_view(token: &NoticeToken) -> Option<AnyView> {
             &[("name", &name), ("status", status_text(status).get(locale))],
         ),
         Notice::SeatOffered(name) => fill(T::NoticeSeatOffered.get(locale), &[("name", &name)]),
-        Notice::Imported(n) => fill(T::NoticeImported.get(locale), &[("n", &n.to_string())]),
         Notice::ContactSaved => T::NoticeContactSaved.get(locale).to_owned(),
     };
     Some(view! { <NoticeBanner text/> }.into_any())

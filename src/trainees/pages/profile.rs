@@ -15,8 +15,7 @@ use crate::trainees::dto::Profile;
 use crate::trainees::model::regency_choices;
 use crate::trainees::texts::T;
 use crate::ui::forms::{Field, FormAlert, SelectField, TextAreaField};
-use crate::ui::guard::require;
-use crate::ui::texts::Ui;
+use crate::ui::guard::{loaded, require};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -27,17 +26,22 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <Title text=T::MyDetailsTitle.get(locale)/>
         <h1>{T::MyDetailsTitle.get(locale)}</h1>
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
+        {loaded(
+            async {
+                // No record yet is not an error for the trainee: it is explained.
                 match get_profile().await {
-                    Ok(profile) => view! { <ProfileView profile/> }.into_any(),
-                    Err(crate::kernel::AppError::NotFound) => view! {
-                        <p class="alert alert-info" role="status">{T::NoRecord.get(locale)}</p>
-                    }.into_any(),
-                    Err(error) => view! { <crate::ui::guard::LoadError error/> }.into_any(),
+                    Err(crate::kernel::AppError::NotFound) => Ok(None),
+                    other => other.map(Some),
                 }
-            })}
-        </Suspense>
+            },
+            move |profile| match profile {
+                Some(profile) => view! { <ProfileView profile/> }.into_any(),
+                None => view! {
+                    <p class="alert alert-info" role="status">{T::NoRecord.get(locale)}</p>
+                }
+                .into_any(),
+            },
+        )}
     }
     .into_any()
 }

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::detail::path_id;
 use crate::kernel::i18n::{error_text, fill, problem_text};
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
@@ -15,8 +14,7 @@ use crate::trainees::dto::{Roster, RosterEntry};
 use crate::trainees::model::enrollment::EnrollmentStatus;
 use crate::trainees::texts::{action_text, status_text, T};
 use crate::ui::forms::{Field, FormAlert};
-use crate::ui::guard::{require, LoadError, NotFound};
-use crate::ui::texts::Ui;
+use crate::ui::guard::{loaded, path_id, require, NotFound};
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
@@ -29,14 +27,7 @@ pub fn RosterPage() -> impl IntoView {
     let locale = use_page().locale;
     view! {
         <p><a href=format!("/angkatan/{id}")>{T::BackToCohort.get(locale)}</a></p>
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_roster(id).await {
-                    Ok(roster) => view! { <RosterView roster/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_roster(id), |roster| view! { <RosterView roster/> })}
     }
     .into_any()
 }

@@ -512,6 +512,7 @@ pub async fn list_trainees(
         ))
         .all(env.db)
         .await?;
+    let (unlinked, unlinked_total) = db::accounts_without_record(env.db, scope, 10).await?;
     Ok(TraineeList {
         items,
         page,
@@ -527,5 +528,13 @@ pub async fn list_trainees(
                 label: c.code,
             })
             .collect(),
+        unlinked: unlinked
+            .into_iter()
+            .map(|u| Choice {
+                id: u.id,
+                label: u.display_name,
+            })
+            .collect(),
+        unlinked_total,
     })
 }

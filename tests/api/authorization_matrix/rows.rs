@@ -298,12 +298,12 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
             vec![("trainee_id", record.clone())],
         ),
         (
-            "/api/trainees/create",
+            "/api/trainees/save",
             Access::Administrators,
             vec![("nik", "".into()), ("full_name", "".into())],
         ),
         (
-            "/api/trainees/update",
+            "/api/trainees/save",
             Access::Administrators,
             vec![
                 ("trainee_id", record),
