@@ -21,6 +21,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod attendance;
 pub mod audit;
 pub mod cohorts;
 pub mod kernel;

@@ -24,8 +24,26 @@ test('the trainee schedule and record have no accessibility violations', async (
   await signIn(page, '0812-1111-2026', 'belajar-nihongo-rajin');
   await expect(page).toHaveURL(/\/jadwal$/);
   await expectNoViolations(page, '/jadwal');
-  await page.goto('/profil');
-  await expectNoViolations(page, '/profil');
+  for (const path of ['/profil', '/kehadiran', '/izin', '/hadir']) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+});
+
+test('attendance pages for staff have no accessibility violations', async ({ page }) => {
+  await signIn(page, 'koordinator@siapjepang.id', 'bunga-sakura-mekar');
+  await page.goto('/angkatan?q=KAIGO');
+  await page.getByRole('link', { name: /^JP-KAIGO-B-\d{4}$/ }).click();
+  const cohort = new URL(page.url()).pathname;
+  const session = await page.locator('.session-cards a').first().getAttribute('href');
+  for (const path of ['/kehadiran', '/izin/tinjau', `${cohort}/kehadiran`, `${session}/absen`, `${session}/daftar-hadir`]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  await page.goto(`${cohort}/kehadiran`);
+  const month = await page.locator('#grid-month option').nth(1).getAttribute('value');
+  await page.goto(`${cohort}/kehadiran/cetak?bulan=${month}`);
+  await expectNoViolations(page, 'month register');
 });
 
 test('trainee registry pages have no accessibility violations', async ({ page }) => {

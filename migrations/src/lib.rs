@@ -17,6 +17,7 @@ mod m20261129_000001_create_cohorts;
 mod m20261129_000002_create_schedule;
 mod m20261129_000003_insert_reference_data;
 mod m20261129_000004_create_trainees;
+mod m20261129_000005_create_attendance;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_create_schedule::Migration),
             Box::new(m20261129_000003_insert_reference_data::Migration),
             Box::new(m20261129_000004_create_trainees::Migration),
+            Box::new(m20261129_000005_create_attendance::Migration),
         ]
     }
 }

@@ -15,6 +15,10 @@ use leptos_router::{
 };
 
 use crate::accounts::pages::{AccountPage, ActivatePage, NewUserPage, SignInPage, UserPage, UsersPage};
+use crate::attendance::pages::{
+    AttendanceHomePage, CheckInCodePage, CheckInPage, CohortAttendancePage, ExcuseReviewPage,
+    MonthRegisterPage, MyExcusesPage, RollCallPage, SessionRegisterPage,
+};
 use crate::audit::pages::AuditPage;
 use crate::cohorts::pages::{CataloguePage, CohortsPage, EditCohortPage, NewCohortPage};
 use crate::kernel::i18n::Common;
@@ -78,6 +82,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/angkatan/:id/jadwalkan") view=GeneratePage ssr=SsrMode::Async/>
                     <Route path=path!("/angkatan/:id/cetak") view=PrintPage ssr=SsrMode::Async/>
                     <Route path=path!("/sesi/:id") view=SessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sesi/:id/absen") view=RollCallPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sesi/:id/kode") view=CheckInCodePage ssr=SsrMode::Async/>
+                    <Route path=path!("/sesi/:id/daftar-hadir") view=SessionRegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kehadiran") view=AttendanceHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/hadir") view=CheckInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/izin") view=MyExcusesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/izin/tinjau") view=ExcuseReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/:id/kehadiran") view=CohortAttendancePage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/:id/kehadiran/cetak") view=MonthRegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/jadwal") view=MySchedulePage ssr=SsrMode::Async/>
                     <Route path=path!("/kalender") view=CalendarPage ssr=SsrMode::Async/>
                     <Route path=path!("/libur") view=HolidaysPage ssr=SsrMode::Async/>

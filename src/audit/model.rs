@@ -31,10 +31,17 @@ pub enum AuditAction {
     EnrollmentChange,
     ContactUpdate,
     TraineeExport,
+    AttendanceSave,
+    AttendanceCheckIn,
+    AttendanceAuto,
+    AttendancePolicy,
+    AttendanceExport,
+    ExcuseRequest,
+    ExcuseDecide,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 35] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::Activate,
@@ -63,6 +70,13 @@ impl AuditAction {
         AuditAction::EnrollmentChange,
         AuditAction::ContactUpdate,
         AuditAction::TraineeExport,
+        AuditAction::AttendanceSave,
+        AuditAction::AttendanceCheckIn,
+        AuditAction::AttendanceAuto,
+        AuditAction::AttendancePolicy,
+        AuditAction::AttendanceExport,
+        AuditAction::ExcuseRequest,
+        AuditAction::ExcuseDecide,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -95,6 +109,13 @@ impl AuditAction {
             AuditAction::EnrollmentChange => "enrollment_change",
             AuditAction::ContactUpdate => "contact_update",
             AuditAction::TraineeExport => "trainee_export",
+            AuditAction::AttendanceSave => "attendance_save",
+            AuditAction::AttendanceCheckIn => "attendance_check_in",
+            AuditAction::AttendanceAuto => "attendance_auto",
+            AuditAction::AttendancePolicy => "attendance_policy",
+            AuditAction::AttendanceExport => "attendance_export",
+            AuditAction::ExcuseRequest => "excuse_request",
+            AuditAction::ExcuseDecide => "excuse_decide",
         }
     }
 

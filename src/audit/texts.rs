@@ -49,6 +49,13 @@ texts! {
         ActEnrollmentChange => "Ubah pendaftaran", "Enrollment changed";
         ActContactUpdate => "Ubah kontak sendiri", "Own contact details changed";
         ActTraineeExport => "Ekspor data peserta", "Trainee data exported";
+        ActAttendanceSave => "Absen disimpan", "Roll call saved";
+        ActAttendanceCheckIn => "Presensi mandiri", "Self check-in";
+        ActAttendanceAuto => "Alpa otomatis (tidak diabsen)", "Automatic absences (left unmarked)";
+        ActAttendancePolicy => "Aturan kehadiran diubah", "Attendance rules changed";
+        ActAttendanceExport => "Ekspor kehadiran", "Attendance exported";
+        ActExcuseRequest => "Pengajuan izin", "Excuse requested";
+        ActExcuseDecide => "Keputusan izin", "Excuse decided";
         OutSuccess => "Berhasil", "Success";
         OutFailure => "Gagal", "Failed";
         OutRefused => "Ditolak", "Refused";
@@ -85,6 +92,13 @@ pub fn action_text(action: AuditAction) -> Text {
         AuditAction::EnrollmentChange => T::ActEnrollmentChange,
         AuditAction::ContactUpdate => T::ActContactUpdate,
         AuditAction::TraineeExport => T::ActTraineeExport,
+        AuditAction::AttendanceSave => T::ActAttendanceSave,
+        AuditAction::AttendanceCheckIn => T::ActAttendanceCheckIn,
+        AuditAction::AttendanceAuto => T::ActAttendanceAuto,
+        AuditAction::AttendancePolicy => T::ActAttendancePolicy,
+        AuditAction::AttendanceExport => T::ActAttendanceExport,
+        AuditAction::ExcuseRequest => T::ActExcuseRequest,
+        AuditAction::ExcuseDecide => T::ActExcuseDecide,
     }
 }
 

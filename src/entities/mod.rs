@@ -1,8 +1,12 @@
 //! SeaORM entities, one per table, in the 2.0 dense format. Shapes follow `migrations/`.
 
 pub mod activation_codes;
+pub mod attendance_changes;
+pub mod attendance_marks;
+pub mod attendance_policies;
 pub mod audit_log;
 pub mod calendar_feeds;
+pub mod check_in_keys;
 pub mod class_sessions;
 pub mod cohort_instructors;
 pub mod cohorts;
@@ -10,8 +14,11 @@ pub mod course_units;
 pub mod courses;
 pub mod enrollment_events;
 pub mod enrollments;
+pub mod excuse_notes;
+pub mod excuses;
 pub mod holidays;
 pub mod programmes;
+pub mod roll_calls;
 pub mod rooms;
 pub mod saved_searches;
 pub mod sessions;

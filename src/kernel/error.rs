@@ -131,6 +131,32 @@ pub enum Problem {
     },
     /// No column header recognised; these are needed.
     NoHeader,
+    /// The session was cancelled.
+    SessionCancelled,
+    /// The session has not started yet (RFC 3339 start).
+    SessionNotStarted {
+        starts_at: String,
+    },
+    /// Past the instructors' editing window: only coordinators may change it, with a reason.
+    EditWindowClosed {
+        days: u32,
+    },
+    /// Not enrolled in the cohort on the session's date.
+    NotEnrolledOnDate,
+    /// A check-in code that is wrong or no longer shown.
+    CodeExpired,
+    /// Already checked in to this session.
+    AlreadyCheckedIn,
+    /// This device already checked in another trainee to this session.
+    DeviceUsed,
+    /// Self check-in is not open for any of the person's sessions now.
+    CheckInClosed,
+    /// Excuses are asked for coming sessions only.
+    SessionPast,
+    /// An attachment that is not a JPEG, PNG or WebP picture.
+    NotAnImage,
+    /// An excuse was already asked for this session.
+    AlreadyRequested,
 }
 
 /// What two overlapping sessions share.

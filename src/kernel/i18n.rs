@@ -156,6 +156,17 @@ texts! {
         ProbFileTooLarge => "Berkas terlalu besar (maksimal {n} KB).", "The file is too large (at most {n} KB).";
         ProbTooManyRows => "Terlalu banyak baris (maksimal {n}).", "Too many rows (at most {n}).";
         ProbNoHeader => "Baris judul tidak dikenali. Kolom NIK dan Nama wajib ada.", "The header row is not recognised. NIK and Name columns are required.";
+        ProbSessionCancelled => "Sesi ini dibatalkan.", "This session was cancelled.";
+        ProbSessionNotStarted => "Sesi belum dimulai (mulai {when}).", "The session has not started yet (it starts {when}).";
+        ProbEditWindowClosed => "Sudah lewat {n} hari sejak sesi; hanya koordinator yang bisa mengubah, dengan alasan.", "More than {n} days since the session: only a coordinator can change it, with a reason.";
+        ProbNotEnrolledOnDate => "Tidak terdaftar aktif di angkatan ini pada tanggal sesi.", "Not enrolled and active in this cohort on the session's date.";
+        ProbCodeExpired => "Kode salah atau sudah berganti. Ketik kode yang sedang tampil di layar pengajar.", "Wrong or outdated code. Type the code shown on the instructor's screen now.";
+        ProbAlreadyCheckedIn => "Anda sudah tercatat di sesi ini.", "You are already marked for this session.";
+        ProbDeviceUsed => "Perangkat ini sudah dipakai presensi peserta lain di sesi ini. Pakai ponsel Anda sendiri.", "This device already checked in another trainee to this session. Use your own phone.";
+        ProbCheckInClosed => "Presensi mandiri sedang tidak dibuka untuk kelas Anda.", "Self check-in is not open for your class right now.";
+        ProbSessionPast => "Sesi ini sudah dimulai atau lewat; izin hanya untuk sesi yang akan datang.", "This session has started or passed: excuses are for coming sessions only.";
+        ProbNotAnImage => "Lampiran harus foto (JPEG, PNG, atau WebP).", "The attachment must be a photo (JPEG, PNG or WebP).";
+        ProbAlreadyRequested => "Sudah ada pengajuan untuk sesi ini.", "There is already a request for this session.";
         Yes => "Ya", "Yes";
         No => "Tidak", "No";
     }
@@ -296,6 +307,20 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         Problem::FileTooLarge { max_kib } => return n(Common::ProbFileTooLarge, *max_kib),
         Problem::TooManyRows { max } => return n(Common::ProbTooManyRows, *max),
         Problem::NoHeader => Common::ProbNoHeader,
+        Problem::SessionCancelled => Common::ProbSessionCancelled,
+        Problem::SessionNotStarted { starts_at } => {
+            let when = wib::rfc3339_short(starts_at, locale);
+            return fill(Common::ProbSessionNotStarted.get(locale), &[("when", &when)]);
+        }
+        Problem::EditWindowClosed { days } => return n(Common::ProbEditWindowClosed, *days),
+        Problem::NotEnrolledOnDate => Common::ProbNotEnrolledOnDate,
+        Problem::CodeExpired => Common::ProbCodeExpired,
+        Problem::AlreadyCheckedIn => Common::ProbAlreadyCheckedIn,
+        Problem::DeviceUsed => Common::ProbDeviceUsed,
+        Problem::CheckInClosed => Common::ProbCheckInClosed,
+        Problem::SessionPast => Common::ProbSessionPast,
+        Problem::NotAnImage => Common::ProbNotAnImage,
+        Problem::AlreadyRequested => Common::ProbAlreadyRequested,
     };
     text.get(locale).to_owned()
 }

@@ -14,6 +14,8 @@ use crate::kernel::{Actor, AppError, Locale};
 
 pub const FLASH_COOKIE: &str = "sj_flash";
 pub const LANG_COOKIE: &str = "sj_lang";
+/// A long-lived random id of this browser (self check-in: one device, one trainee).
+pub const DEVICE_COOKIE: &str = "sj_device";
 
 /// Where a request came from, for sessions, throttling and the audit trail.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,7 +58,7 @@ impl Success {
 /// Which form failed and what to put back into it (never passwords).
 pub struct Failure {
     pub form: &'static str,
-    pub keep: Vec<(&'static str, String)>,
+    pub keep: Vec<(String, String)>,
 }
 
 impl Failure {
@@ -67,8 +69,9 @@ impl Failure {
         }
     }
 
-    pub fn keep(mut self, field: &'static str, value: &str) -> Self {
-        self.keep.push((field, value.chars().take(500).collect()));
+    pub fn keep(mut self, field: &str, value: &str) -> Self {
+        self.keep
+            .push((field.to_owned(), value.chars().take(500).collect()));
         self
     }
 }
@@ -106,6 +109,11 @@ impl Ctx {
 
     pub fn client(&self) -> &Client {
         &self.info.client
+    }
+
+    /// The reader's language.
+    pub fn locale(&self) -> crate::kernel::Locale {
+        self.info.locale
     }
 
     /// The signed-in actor.
@@ -157,6 +165,35 @@ impl Ctx {
 
     pub fn set_language_cookie(&self, locale: Locale) {
         self.append_cookie(LANG_COOKIE, locale.code(), 60 * 60 * 24 * 365);
+    }
+
+    /// The value of the request's cookie `name`.
+    pub fn cookie_value(&self, name: &str) -> Option<String> {
+        self.parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.to_owned())
+    }
+
+    /// This browser's device id: the one it carries, or a new one set now (a year).
+    pub fn device_id(&self) -> String {
+        match self.cookie_value(DEVICE_COOKIE).filter(|v| {
+            (20..=64).contains(&v.len())
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        }) {
+            Some(id) => id,
+            None => {
+                let id = super::secrets::random_token(24);
+                self.append_cookie(DEVICE_COOKIE, &id, 60 * 60 * 24 * 365);
+                id
+            }
+        }
     }
 
     fn set_flash(&self, flash: &Flash) {
@@ -277,11 +314,7 @@ impl Ctx {
                 self.set_flash(&Flash {
                     form: Some(on_failure.form.to_owned()),
                     error: Some(error.clone()),
-                    values: on_failure
-                        .keep
-                        .into_iter()
-                        .map(|(field, value)| (field.to_owned(), value))
-                        .collect(),
+                    values: on_failure.keep,
                     notice: None,
                 });
                 self.redirect(&self.referer_path());

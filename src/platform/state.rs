@@ -32,3 +32,30 @@ pub struct Env<'a> {
     pub clock: &'a Clock,
     pub config: &'a Config,
 }
+
+/// Begins a write transaction. On SQLite it takes the write lock at once (`BEGIN
+/// IMMEDIATE`): a transaction that read first and wrote later could otherwise fail with
+/// "database is locked" the moment another write is in progress, instead of waiting its
+/// turn (the busy timeout only helps a transaction that holds no read lock yet).
+/// PostgreSQL ignores the mode.
+///
+/// # Errors
+/// Database failures (including a lock not obtained within the busy timeout).
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}
+
+impl Env<'_> {
+    /// A write transaction for one use case (see [`begin_write`]).
+    ///
+    /// # Errors
+    /// Database failures.
+    pub async fn begin(&self) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+        begin_write(self.db).await
+    }
+}

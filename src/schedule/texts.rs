@@ -57,6 +57,7 @@ texts! {
         FactStatus => "Status", "Status";
         EditCohort => "Ubah angkatan", "Edit cohort";
         RosterLink => "Daftar peserta", "Trainees";
+        AttendanceLink => "Rekap kehadiran", "Attendance";
         GenerateSessions => "Buat jadwal sesi", "Generate sessions";
         PrintWeek => "Cetak jadwal mingguan", "Print the weekly schedule";
         DownloadIcs => "Unduh jadwal (.ics)", "Download schedule (.ics)";
@@ -107,6 +108,7 @@ texts! {
         CancelButton => "Batalkan sesi", "Cancel the session";
         CancelConfirm => "Batalkan sesi ini? Peserta akan melihatnya sebagai Dibatalkan.", "Cancel this session? Trainees will see it as cancelled.";
         BackToCohort => "Kembali ke angkatan", "Back to the cohort";
+        RollCall => "Absen / kehadiran sesi ini", "Roll call of this session";
         SessionFinal => "Sesi ini sudah dibatalkan.", "This session has been cancelled.";
 
         CalendarTitle => "Kalender kelas", "Class calendar";

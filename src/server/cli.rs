@@ -108,6 +108,21 @@ pub enum ExportWhat {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Attendance: one row per trainee per session (status in Indonesian), or with
+    /// --summary each trainee's rates; an xlsx workbook holds both sheets.
+    Attendance {
+        /// Cohort code (all cohorts when left out)
+        #[arg(long)]
+        cohort: Option<String>,
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// The summary (rates per trainee) instead of the sessions
+        #[arg(long)]
+        summary: bool,
+        /// Write here instead of standard output (required for xlsx)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Enrollments with their status, of one cohort or of every cohort.
     Enrollments {
         /// Cohort code (all cohorts when left out)
@@ -260,8 +275,9 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                     sessions,
                     records,
                     enrollments,
+                    marks,
                 } => println!(
-                    "Seeded {accounts} demo accounts, {records} trainee records, 4 cohorts with {enrollments} enrollments and {sessions} class sessions."
+                    "Seeded {accounts} demo accounts, {records} trainee records, 4 cohorts with {enrollments} enrollments, {sessions} class sessions and {marks} attendance marks."
                 ),
                 seed::SeedOutcome::AlreadyPresent => {
                     println!("Accounts already exist; demo data left as it is.")
@@ -303,6 +319,18 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         } => {
             let state = connect_and_migrate(&config).await?;
             exchange::export_enrollments(&state, cohort, format, output).await
+        }
+        Command::Export {
+            what:
+                ExportWhat::Attendance {
+                    cohort,
+                    format,
+                    summary,
+                    output,
+                },
+        } => {
+            let state = connect_and_migrate(&config).await?;
+            exchange::export_attendance(&state, cohort, format, summary, output).await
         }
         Command::Import {
             what:

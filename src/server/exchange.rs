@@ -45,6 +45,40 @@ pub async fn export_trainees(
     write_out(&exported, output, "trainees")
 }
 
+async fn cohort_id(state: &AppState, cohort: Option<&str>) -> Result<Option<i64>, String> {
+    match cohort {
+        Some(code) => Ok(Some(
+            crate::cohorts::db::cohort_by_code(&state.db, code)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("unknown cohort code {code:?}"))?
+                .id,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// `export attendance [--cohort CODE] [--summary]`.
+pub async fn export_attendance(
+    state: &AppState,
+    cohort: Option<String>,
+    format: TableFormat,
+    summary: bool,
+    output: Option<PathBuf>,
+) -> Result<(), String> {
+    let cohort_id = cohort_id(state, cohort.as_deref()).await?;
+    let exported = crate::attendance::service::export_attendance(
+        state.env(),
+        None,
+        cohort_id,
+        format_of(format),
+        summary,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    write_out(&exported, output, if summary { "trainees" } else { "marks" })
+}
+
 /// `export enrollments [--cohort CODE]`.
 pub async fn export_enrollments(
     state: &AppState,
@@ -52,16 +86,7 @@ pub async fn export_enrollments(
     format: TableFormat,
     output: Option<PathBuf>,
 ) -> Result<(), String> {
-    let cohort_id = match &cohort {
-        Some(code) => Some(
-            crate::cohorts::db::cohort_by_code(&state.db, code)
-                .await
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| format!("unknown cohort code {code:?}"))?
-                .id,
-        ),
-        None => None,
-    };
+    let cohort_id = cohort_id(state, cohort.as_deref()).await?;
     let exported = service::export_enrollments(state.env(), None, cohort_id, format_of(format))
         .await
         .map_err(|e| e.to_string())?;

@@ -10,7 +10,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
-use rand::RngCore;
 use std::{collections::HashMap, net::SocketAddr};
 
 use crate::accounts::service::resolve_session;
@@ -78,9 +77,7 @@ fn client_ip(request: &Request<Body>, trust_proxy: bool) -> Option<String> {
 }
 
 fn new_nonce() -> String {
-    let mut bytes = [0u8; 18];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
+    crate::platform::secrets::random_token(18)
 }
 
 fn decode_flash(value: &str) -> Option<Flash> {

@@ -99,6 +99,12 @@ pub fn router(state: AppState) -> Router {
         .route(crate::trainees::UPLOAD_PATH, axum::routing::post(crate::trainees::files::upload))
         .route("/peserta/ekspor", get(crate::trainees::files::export_trainees))
         .route("/angkatan/{id}/peserta/ekspor", get(crate::trainees::files::export_roster))
+        .route(
+            crate::attendance::EXCUSE_POST_PATH,
+            axum::routing::post(crate::attendance::files::request_excuse),
+        )
+        .route("/izin/{id}/surat", get(crate::attendance::files::excuse_note))
+        .route("/angkatan/{id}/kehadiran/ekspor", get(crate::attendance::files::export_cohort))
         .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             provide_request_context,
@@ -166,8 +172,10 @@ pub async fn shutdown_signal() {
     tracing::info!("shutdown requested; finishing in-flight requests");
 }
 
-/// Deletes expired sessions and codes at start and then every hour.
+/// Deletes expired sessions and codes at start and then every hour; marks trainees left
+/// unmarked absent (where a cohort's policy says so) every minute.
 pub fn spawn_housekeeping(state: AppState) {
+    crate::attendance::service::spawn_auto_mark(state.clone(), Duration::from_secs(60));
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(3600));
         loop {

@@ -122,3 +122,22 @@ pub fn BusySubmit(label: String, busy: String) -> impl IntoView {
         <progress hidden=move || !working.get() aria-label=progress_label></progress>
     }
 }
+
+/// Reloads the page after `seconds`: for a screen whose content changes on a clock (the
+/// check-in code). Without JavaScript the page's `<noscript>` refresh does the same.
+#[island]
+pub fn ReloadAfter(seconds: u32) -> impl IntoView {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        set_timeout(
+            || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            },
+            std::time::Duration::from_secs(u64::from(seconds)),
+        );
+        #[cfg(not(feature = "hydrate"))]
+        let _ = seconds;
+    });
+}

@@ -413,3 +413,43 @@ fn import_trainees_checks_every_row_first_and_the_exports_read_back() {
     assert!(stderr.contains("cannot read /nonexistent/roster.csv"), "{stderr}");
     assert!(!stderr.contains("panicked"));
 }
+
+#[test]
+fn the_demo_attendance_exports_per_session_and_as_a_summary() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, stdout, stderr) = run(&["seed", "--demo"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("attendance marks"), "{stdout}");
+    let (code, sessions, stderr) = run(&["export", "attendance"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_reader(sessions.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(&reader.headers().unwrap()[6], "Keterangan");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() > 200, "{} marks", rows.len());
+    assert!(rows.iter().any(|r| &r[6] == "Hadir") && rows.iter().any(|r| &r[6] == "Alpa"));
+    let (code, summary, _) = run(&["export", "attendance", "--summary"], &env, None);
+    assert_eq!(code, 0);
+    assert!(summary.lines().next().unwrap().contains("Kehadiran"), "{summary}");
+    let workbook = dir.path().join("kehadiran.xlsx");
+    let workbook_arg = workbook.display().to_string();
+    let (code, _, stderr) = run(
+        &[
+            "export",
+            "attendance",
+            "--format",
+            "xlsx",
+            "--output",
+            &workbook_arg,
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let xlsx: calamine::Xlsx<_> = calamine::open_workbook(&workbook).unwrap();
+    assert_eq!(xlsx.sheet_names(), vec!["Per sesi", "Ringkasan"]);
+    let (code, _, stderr) = run(&["export", "attendance", "--cohort", "JP-NOPE-1"], &env, None);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown cohort code"), "{stderr}");
+}

@@ -232,7 +232,7 @@ async fn concurrent_acceptances_never_overfill_a_cohort() {
     let attempts = ids
         .iter()
         .map(|id| move_to(&app, &coordinator, *id, "accepted", &[]));
-    let outcomes = futures_like_join_all(attempts).await;
+    let outcomes = join_all(attempts).await;
     let accepted = outcomes.iter().filter(|(status, _)| *status == 200).count();
     let full = outcomes
         .iter()
@@ -244,33 +244,6 @@ async fn concurrent_acceptances_never_overfill_a_cohort() {
         "exactly the capacity, the rest told it is full: {outcomes:?}"
     );
     assert_eq!(app.seats(cohort).await, (3, 3));
-}
-
-/// Runs the futures concurrently on this task (no extra dependency).
-async fn futures_like_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
-    let mut set = Vec::new();
-    for future in futures {
-        set.push(Box::pin(future));
-    }
-    let mut outputs: Vec<Option<F::Output>> = set.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (i, future) in set.iter_mut().enumerate() {
-            if outputs[i].is_none() {
-                match future.as_mut().poll(cx) {
-                    std::task::Poll::Ready(output) => outputs[i] = Some(output),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            std::task::Poll::Pending
-        } else {
-            std::task::Poll::Ready(())
-        }
-    })
-    .await;
-    outputs.into_iter().map(Option::unwrap).collect()
 }
 
 #[tokio::test]

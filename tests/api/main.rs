@@ -2,6 +2,10 @@
 //! Run on SQLite (default) and on PostgreSQL with `TEST_DATABASE=postgres`.
 
 mod activation;
+mod attendance;
+mod attendance_bench;
+mod attendance_flows;
+mod attendance_helpers;
 mod audit;
 mod authorization_matrix;
 mod cli;

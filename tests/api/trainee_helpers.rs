@@ -154,11 +154,19 @@ impl TestApp {
         use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter, Set};
         use siap_jepang::entities::{cohorts, enrollments};
         let now = self.state.clock.now();
+        let starts_on = cohorts::Entity::find_by_id(cohort)
+            .one(&self.state.db)
+            .await
+            .unwrap()
+            .expect("cohort")
+            .starts_on;
+        let in_class = matches!(status, "active" | "completed" | "withdrawn" | "transferred");
         let enrollment = enrollments::Entity::insert(enrollments::ActiveModel {
             trainee_id: Set(record),
             cohort_id: Set(cohort),
             status: Set(status.to_owned()),
             waitlisted_at: Set((status == "waitlisted").then_some(now)),
+            joined_on: Set(in_class.then_some(starts_on)),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()

@@ -523,3 +523,35 @@ async fn names_are_found_without_their_accents_and_lists_filter_by_cohort_status
     assert!(html.contains("Renée Ayu") && !html.contains("Budi Santoso"));
     let _ = rene;
 }
+
+#[tokio::test]
+async fn registrations_at_the_same_moment_all_succeed() {
+    // Each registration reads (is the NIK or phone known?) before it writes: on SQLite the
+    // transaction takes the write lock first, so concurrent ones wait their turn instead of
+    // failing with "database is locked".
+    let app = TestApp::spawn().await;
+    app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
+    let rina = app.signed_in("rina@uji.id").await;
+    let forms: Vec<Vec<(&'static str, String)>> = (1..=8u32)
+        .map(|n| {
+            with(
+                &dewi(app.site("BBPLK-SRG")),
+                &[
+                    ("nik", &format!("367305010190{n:04}")),
+                    ("full_name", &format!("Peserta {n}")),
+                    ("birth_date", "01/01/1990"),
+                    ("sex", "L"),
+                    ("phone", &format!("0813-0000-{n:04}")),
+                    ("create_account", "on"),
+                ],
+            )
+        })
+        .collect();
+    let calls = forms.iter().map(|form| {
+        let (app, rina) = (&app, &rina);
+        async move { error_of(app.call(rina, "/api/trainees/save", &pairs(form)).await).await }
+    });
+    let outcomes = join_all(calls).await;
+    assert!(outcomes.iter().all(|(status, _)| *status == 200), "{outcomes:?}");
+    assert_eq!(record_count(&app).await, 8);
+}

@@ -1,6 +1,6 @@
 //! User administration: the user list and detail, deactivation, role changes.
 
-use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use super::*;
@@ -48,7 +48,7 @@ pub async fn set_active(
         return Err(AccountsError::Forbidden);
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     users::Entity::update_many()
         .col_expr(users::Column::IsActive, Expr::value(active))
         .col_expr(
@@ -111,7 +111,7 @@ pub async fn change_role(
         )]));
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     users::Entity::update_many()
         .col_expr(users::Column::Role, Expr::value(role.as_str()))
         .col_expr(

@@ -1,7 +1,7 @@
 //! One-time activation and reset codes, issued by coordinators and admins.
 
 use rand::{rngs::OsRng, Rng};
-use sea_orm::{EntityTrait, Set, TransactionTrait};
+use sea_orm::{EntityTrait, Set};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
@@ -97,7 +97,7 @@ pub async fn issue_code(env: Env<'_>, client: &Client, actor: &Actor, user_id: i
         CodePurpose::Activation
     };
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let issued = issue_code_in(&txn, now, &user, purpose, actor.user_id).await?;
     if purpose == CodePurpose::Reset {
         db::delete_sessions_of_user(&txn, user.id, None).await?;

@@ -18,10 +18,7 @@ pub use provisioning::{
 pub use sessions::{end_other_sessions, end_session, my_account, resolve_session, sign_out};
 pub use sign_in::sign_in;
 
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
-use rand::{rngs::OsRng, RngCore};
 use sea_orm::DbErr;
-use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use super::password::PasswordError;
@@ -78,14 +75,10 @@ impl From<AccountsError> for AppError {
 
 type Result<T> = std::result::Result<T, AccountsError>;
 
-pub(super) fn sha256_hex(value: &str) -> String {
-    hex::encode(Sha256::digest(value.as_bytes()))
-}
+pub(super) use crate::platform::secrets::sha256_hex;
 
 pub(super) fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
+    crate::platform::secrets::random_token(32)
 }
 
 pub(super) fn truncate(value: Option<&str>, max: usize) -> Option<String> {

@@ -1,6 +1,5 @@
 //! Setting a password: activation with a one-time code, and changing one's own.
 
-use sea_orm::TransactionTrait;
 use serde_json::json;
 
 use super::sessions::start_session;
@@ -82,7 +81,7 @@ pub async fn activate(
         None => None,
     };
     let (Some(row), Some(user)) = (found, user) else {
-        let txn = env.db.begin().await?;
+        let txn = env.begin().await?;
         if let Some(key) = &ip_key {
             register_failures(
                 &txn,
@@ -103,7 +102,7 @@ pub async fn activate(
     let new_password = check_new_password(&user, password_input, confirmation)?;
     let hash = password::hash(&new_password).await?;
 
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     if !db::consume_code(&txn, row.id, now).await? {
         return Err(AccountsError::CodeInvalid);
     }
@@ -140,7 +139,7 @@ pub async fn change_password(
         .ok_or(AccountsError::NotFound)?;
     let stored = user.password_hash.clone().map(PasswordHashString::from_stored);
     if !password::verify(current, stored).await? {
-        let txn = env.db.begin().await?;
+        let txn = env.begin().await?;
         let failures = register_failures(
             &txn,
             env,
@@ -166,7 +165,7 @@ pub async fn change_password(
     let checked = check_new_password(&user, new_password, confirmation)?;
     let hash = password::hash(&checked).await?;
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::clear_throttle(&txn, &key).await?;
     let session = replace_password(&txn, env, client, user.id, &hash).await?;
     record(

@@ -1,7 +1,7 @@
 //! New accounts: validating what was typed against the rules of the role, creating them
 //! from the user administration (with an activation code) or the command line and seed.
 
-use sea_orm::{EntityTrait, Set, TransactionTrait};
+use sea_orm::{EntityTrait, Set};
 use serde_json::json;
 use time::OffsetDateTime;
 use unicode_segmentation::UnicodeSegmentation;
@@ -234,7 +234,7 @@ pub async fn create_account(
     if !authz::can_administer_users(actor) {
         return Err(AccountsError::Forbidden);
     }
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let issued = create_account_in(&txn, env.clock.now(), client, actor, input).await?;
     txn.commit().await?;
     Ok(issued)

@@ -1,7 +1,7 @@
 //! Sessions: starting one at sign-in, finding the actor behind a cookie, ending them, and
 //! the "my account" view of them.
 
-use sea_orm::{DbErr, Set, TransactionTrait};
+use sea_orm::{DbErr, Set};
 use serde_json::json;
 use time::Duration;
 
@@ -89,7 +89,7 @@ pub async fn resolve_session(env: Env<'_>, token: &str) -> std::result::Result<O
 /// # Errors
 /// Database errors.
 pub async fn sign_out(env: Env<'_>, client: &Client, actor: &Actor) -> Result<()> {
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::delete_session(&txn, actor.session_id).await?;
     record(
         &txn,
@@ -106,7 +106,7 @@ pub async fn sign_out(env: Env<'_>, client: &Client, actor: &Actor) -> Result<()
 /// # Errors
 /// Database errors.
 pub async fn end_other_sessions(env: Env<'_>, client: &Client, actor: &Actor) -> Result<u64> {
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let ended = db::delete_sessions_of_user(&txn, actor.user_id, Some(actor.session_id)).await?;
     record(
         &txn,
@@ -123,7 +123,7 @@ pub async fn end_other_sessions(env: Env<'_>, client: &Client, actor: &Actor) ->
 /// # Errors
 /// `NotFound` when the session is not the actor's (or already gone).
 pub async fn end_session(env: Env<'_>, client: &Client, actor: &Actor, session_id: i64) -> Result<()> {
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     if db::delete_session_of_user(&txn, actor.user_id, session_id).await? == 0 {
         return Err(AccountsError::NotFound);
     }

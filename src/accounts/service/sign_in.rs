@@ -1,6 +1,5 @@
 //! Signing in, and the throttling of failed attempts that sign-in and password checks share.
 
-use sea_orm::TransactionTrait;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
@@ -115,7 +114,7 @@ pub async fn sign_in(
 
     match user {
         Some(user) if verified && user.is_active => {
-            let txn = env.db.begin().await?;
+            let txn = env.begin().await?;
             db::clear_throttle(&txn, &login_key).await?;
             let session = start_session(&txn, env, client, user.id).await?;
             record(
@@ -128,7 +127,7 @@ pub async fn sign_in(
             Ok(session)
         }
         user => {
-            let txn = env.db.begin().await?;
+            let txn = env.begin().await?;
             let policy = &env.config.throttle;
             let mut keys = vec![(login_key.as_str(), policy.max_failures_per_login)];
             keys.extend(ip_key.as_deref().map(|ip| (ip, policy.max_failures_per_ip)));

@@ -1,7 +1,7 @@
 //! The catalogue: programmes and courses every site shares (admins add them), and the
 //! classrooms of each site (its coordinators add them).
 
-use sea_orm::{Set, TransactionTrait};
+use sea_orm::Set;
 use serde_json::json;
 
 use super::{course_view, programme_view, room_view, site_choices};
@@ -71,7 +71,7 @@ pub async fn add_room(
     }
     let (name, capacity) = validate_room(name, capacity).map_err(AppError::Invalid)?;
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let room = match db::insert_room(&txn, site_id, &name, capacity, now).await {
         Ok(room) => room,
         Err(e) if db::is_unique_violation(&e) => return Err(invalid("name", Problem::Taken)),
@@ -146,7 +146,7 @@ pub async fn add_programme(
         return Err(AppError::Invalid(errors));
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let model = programmes::ActiveModel {
         code: Set(code.clone()),
         name: Set(name.clone()),
@@ -227,7 +227,7 @@ pub async fn add_course(
         return Err(AppError::Invalid(errors));
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let model = courses::ActiveModel {
         code: Set(code.clone()),
         name: Set(name.clone()),

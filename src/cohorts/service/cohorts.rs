@@ -1,7 +1,6 @@
 //! Planning cohorts: the list, the new/edit form and its choices, creating and changing a
 //! cohort, and the cohort as its detail page and other areas see it.
 
-use sea_orm::TransactionTrait;
 use serde_json::json;
 
 use super::{course_view, programme_view, room_view, site_choices};
@@ -314,7 +313,7 @@ pub async fn create_cohort(
         return Err(AppError::invalid("code", Problem::Taken));
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let cohort = match db::insert_cohort(&txn, &valid, now, actor.user_id).await {
         Ok(cohort) => cohort,
         Err(e) if db::is_unique_violation(&e) => return Err(AppError::invalid("code", Problem::Taken)),
@@ -347,7 +346,7 @@ pub async fn update_cohort(
         return Err(AppError::invalid("code", Problem::Taken));
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     match db::update_cohort(&txn, id, &valid, now).await {
         Ok(()) => {}
         Err(e) if db::is_unique_violation(&e) => return Err(AppError::invalid("code", Problem::Taken)),

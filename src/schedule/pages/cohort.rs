@@ -92,7 +92,10 @@ fn CohortView(schedule: CohortSchedule) -> impl IntoView {
                 {schedule.schedulable.then(|| view! {
                     <a class="button" href=format!("/angkatan/{id}/jadwalkan")>{t(T::GenerateSessions)}</a>
                 })}
-                {staff.then(|| view! { <a class="button button-quiet" href=format!("/angkatan/{id}/peserta")>{t(T::RosterLink)}</a> })}
+                {staff.then(|| view! {
+                    <a class="button button-quiet" href=format!("/angkatan/{id}/peserta")>{t(T::RosterLink)}</a>
+                    <a class="button button-quiet" href=format!("/angkatan/{id}/kehadiran")>{t(T::AttendanceLink)}</a>
+                })}
                 <a class="button button-quiet" href=format!("/angkatan/{id}/cetak")>{t(T::PrintWeek)}</a>
                 <a class="button button-quiet" href=format!("/angkatan/{id}/jadwal.ics") download="">{t(T::DownloadIcs)}</a>
             </div>

@@ -95,6 +95,9 @@ pub fn SessionCard(
     /// Link the cohort code to the session page.
     #[prop(optional)]
     link: bool,
+    /// More lines other areas add to the card (actions, a mark).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
@@ -141,6 +144,7 @@ pub fn SessionCard(
                     {session.change_reason.clone().map(|reason| view! { {t(T::Reason)} ": " {reason} })}
                 </p>
             })}
+            {children.map(|children| children())}
         </li>
     }
 }

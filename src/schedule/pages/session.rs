@@ -54,6 +54,10 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let id = session.id.to_string();
+    let staff = page
+        .actor
+        .as_ref()
+        .is_some_and(|a| a.role != crate::kernel::Role::Trainee);
     view! {
         <Title text=title.clone()/>
         <p><a href=format!("/angkatan/{}", session.cohort_id)>{t(T::BackToCohort)}</a></p>
@@ -61,6 +65,10 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         <ul class="session-cards">
             <SessionCard session=session.clone() with_date=true/>
         </ul>
+        // Staff take the session's roll call (the attendance area's page).
+        {staff.then(|| view! {
+            <p class="button-row"><a class="button" href=format!("/sesi/{}/absen", session.id)>{t(T::RollCall)}</a></p>
+        })}
         {detail.can_manage.then(|| view! {
             <section class="panel" aria-labelledby="move-heading">
                 <h2 id="move-heading">{t(T::MoveTitle)}</h2>

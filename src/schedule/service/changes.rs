@@ -1,7 +1,7 @@
 //! Changing one session: moving it (checked against the cohort's dates, holidays and
 //! conflicts) or cancelling it, always with a reason trainees can read.
 
-use sea_orm::{ActiveValue::Unchanged, Set, TransactionTrait};
+use sea_orm::{ActiveValue::Unchanged, Set};
 use serde_json::json;
 
 use super::generate::stored_slots;
@@ -124,7 +124,7 @@ pub async fn move_session(
         ends_at: wib::at(date, end),
     };
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::lock_for_scheduling(&txn, cohort.id).await?;
     let stored = stored_slots(&txn, cohort.id, std::slice::from_ref(&moved)).await?;
     if let Some(conflict) = find_conflicts(std::slice::from_ref(&moved), &stored).first() {
@@ -191,7 +191,7 @@ pub async fn cancel_session(
     let (session, cohort, _) = changeable(env, actor, session_id).await?;
     let reason = parse_reason(reason).map_err(|p| AppError::invalid("reason", p))?;
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::update_session(
         &txn,
         class_sessions::ActiveModel {

@@ -1,9 +1,7 @@
 //! Calendar feeds: a secret, revocable address per person for phone and Google calendars,
 //! and a cohort's schedule as a download.
 
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
-use rand::RngCore;
-use sea_orm::{Condition, TransactionTrait};
+use sea_orm::Condition;
 use serde_json::json;
 use time::Duration;
 
@@ -42,9 +40,7 @@ pub async fn feed_view(env: Env<'_>, actor: &Actor, origin: &str) -> Result<Feed
 }
 
 fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
+    crate::platform::secrets::random_token(32)
 }
 
 async fn audit_feed(
@@ -72,7 +68,7 @@ async fn audit_feed(
 /// # Errors
 /// Database failures only.
 pub async fn reset_feed(env: Env<'_>, client: &Client, actor: &Actor) -> Result<(), AppError> {
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::set_feed(&txn, actor.user_id, &new_token(), env.clock.now()).await?;
     audit_feed(env, &txn, actor, client, true).await?;
     txn.commit().await?;
@@ -84,7 +80,7 @@ pub async fn reset_feed(env: Env<'_>, client: &Client, actor: &Actor) -> Result<
 /// # Errors
 /// Database failures only.
 pub async fn revoke_feed(env: Env<'_>, client: &Client, actor: &Actor) -> Result<(), AppError> {
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::delete_feed(&txn, actor.user_id).await?;
     audit_feed(env, &txn, actor, client, false).await?;
     txn.commit().await?;

@@ -1,7 +1,7 @@
 //! Session generation: a preview that writes nothing, and the confirmation that writes
 //! every session in one transaction (dates that clash must be skipped explicitly).
 
-use sea_orm::{ConnectionTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, Set};
 use serde_json::json;
 use std::collections::BTreeSet;
 
@@ -251,7 +251,7 @@ pub async fn generate_sessions(
         );
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::lock_for_scheduling(&txn, cohort.id).await?;
     // Checked again inside the transaction, against what is stored now.
     let prepared = prepare(&txn, &cohort, &scope, input).await?;

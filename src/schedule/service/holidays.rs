@@ -1,7 +1,7 @@
 //! The holiday calendar: national holidays and cuti bersama are data, read by everyone,
 //! kept by coordinators and admins.
 
-use sea_orm::{ActiveValue::Unchanged, Set, TransactionTrait};
+use sea_orm::{ActiveValue::Unchanged, Set};
 use serde_json::json;
 
 use crate::audit::db::{record, AuditEvent};
@@ -99,7 +99,7 @@ pub async fn save_holiday(
         }
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let mut model = holidays::ActiveModel {
         date: Set(date),
         name: Set(name.clone()),
@@ -145,7 +145,7 @@ pub async fn delete_holiday(env: Env<'_>, client: &Client, actor: &Actor, id: i6
         return Err(AppError::Forbidden);
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let holiday = db::holiday(&txn, id).await?.ok_or(AppError::NotFound)?;
     db::delete_holiday(&txn, id).await?;
     record(

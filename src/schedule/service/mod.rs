@@ -43,7 +43,7 @@ async fn holidays_between(
 
 /// Sessions as people see them, with names looked up for all of them at once (four
 /// queries whatever the number of sessions).
-async fn session_views(
+pub async fn session_views(
     conn: &impl ConnectionTrait,
     sessions: &[class_sessions::Model],
     now: OffsetDateTime,

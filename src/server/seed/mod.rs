@@ -2,7 +2,7 @@
 //! across Banten, and cohorts with a real schedule around today. Only `seed --demo` (and `make run` on an empty database) calls this;
 //! `serve` never seeds.
 
-use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::accounts::model::NewPassword;
 use crate::accounts::password;
@@ -12,6 +12,7 @@ use crate::entities::{sites, users};
 
 use crate::platform::state::AppState;
 
+mod attendance;
 mod schedule;
 mod trainees;
 
@@ -119,6 +120,8 @@ pub enum SeedOutcome {
         /// Trainee records and their enrollments.
         records: usize,
         enrollments: usize,
+        /// Attendance marks of the sessions already held.
+        marks: usize,
     },
     /// The database already had accounts and `--if-empty` was given.
     AlreadyPresent,
@@ -168,7 +171,7 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
         hashes.push(password::hash(&checked).await?);
     }
 
-    let txn = state.db.begin().await?;
+    let txn = crate::platform::state::begin_write(&state.db).await?;
     let upt = site_id(&txn, "UPT-SRG").await?;
     let bbplk = site_id(&txn, "BBPLK-SRG").await?;
     let tangerang = site_id(&txn, "POS-TNG").await?;
@@ -246,12 +249,14 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
     ];
     let sessions = schedule::seed_schedule(&txn, now, &all_sites).await?;
     let (records, enrollments) = trainees::seed_trainees(&txn, now, &all_sites, DEMO_TRAINEE_RECORDS).await?;
+    let marks = attendance::seed_attendance(&txn, now).await?;
     txn.commit().await?;
     Ok(SeedOutcome::Seeded {
         accounts: count,
         sessions,
         records,
         enrollments,
+        marks,
     })
 }
 

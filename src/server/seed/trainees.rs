@@ -55,10 +55,10 @@ const STREETS: &[&str] = &[
 ];
 
 /// A small deterministic generator (no randomness in demo data).
-struct Lcg(u64);
+pub(super) struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self, below: usize) -> usize {
+    pub(super) fn next(&mut self, below: usize) -> usize {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)

@@ -1,9 +1,7 @@
 //! Enrollment: applying to a cohort, moving through the lifecycle with history, seats
 //! that never exceed the capacity, the waitlist, transfers; and the cohort's roster.
 
-use sea_orm::{
-    ActiveValue::Unchanged, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Unchanged, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use time::Date;
 
@@ -69,7 +67,7 @@ pub async fn enroll(
         return Err(AppError::invalid("cohort_id", Problem::InvalidChoice));
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::lock_trainee(&txn, trainee.id).await?;
     if db::enrollment_of(&txn, trainee.id, cohort.id).await?.is_some() {
         return Err(AppError::invalid("cohort_id", Problem::AlreadyEnrolled));
@@ -256,7 +254,7 @@ pub async fn change_status(
         None
     };
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::lock_trainee(&txn, trainee.id).await?;
     // Read again under the lock: a concurrent change may have moved it already.
     let current = db::enrollment(&txn, enrollment_id)

@@ -17,90 +17,22 @@ use crate::trainees::model::enrollment::EnrollmentStatus;
 use crate::trainees::model::{Education, Source};
 use crate::trainees::texts::{education_text, sex_text, source_text, status_text, T};
 
-/// A file format of an export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Csv,
-    Xlsx,
-}
+use crate::platform::tables::{export, Sheet};
+pub use crate::platform::tables::{ExportFormat, Exported};
 
-impl ExportFormat {
-    pub fn parse(input: &str) -> Option<Self> {
-        match input.trim() {
-            "csv" => Some(Self::Csv),
-            "xlsx" => Some(Self::Xlsx),
-            _ => None,
-        }
-    }
-}
-
-/// A file ready to send or write.
-#[derive(Debug, Clone)]
-pub struct Exported {
-    pub file_name: String,
-    pub content_type: &'static str,
-    pub bytes: Vec<u8>,
-    pub rows: usize,
-}
-
+/// One sheet named after what it holds.
 fn table(
     format: ExportFormat,
     name: &str,
     header: &[&str],
-    rows: &[Vec<String>],
+    rows: Vec<Vec<String>>,
 ) -> Result<Exported, AppError> {
-    let bytes = match format {
-        ExportFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-            writer
-                .write_record(header)
-                .map_err(|e| crate::platform::errors::internal("csv export", &e))?;
-            for row in rows {
-                writer
-                    .write_record(row)
-                    .map_err(|e| crate::platform::errors::internal("csv export", &e))?;
-            }
-            writer
-                .into_inner()
-                .map_err(|e| crate::platform::errors::internal("csv export", &e))?
-        }
-        ExportFormat::Xlsx => {
-            use rust_xlsxwriter::{Format, Workbook};
-            let fail = |e: rust_xlsxwriter::XlsxError| crate::platform::errors::internal("xlsx export", &e);
-            let mut workbook = Workbook::new();
-            let sheet = workbook.add_worksheet();
-            let bold = Format::new().set_bold();
-            for (col, title) in header.iter().enumerate() {
-                sheet
-                    .write_string_with_format(0, col as u16, *title, &bold)
-                    .map_err(fail)?;
-            }
-            for (index, row) in rows.iter().enumerate() {
-                for (col, value) in row.iter().enumerate() {
-                    // Text, always: a NIK written as a number would lose its digits.
-                    sheet
-                        .write_string(index as u32 + 1, col as u16, value)
-                        .map_err(fail)?;
-                }
-            }
-            sheet.set_freeze_panes(1, 0).map_err(fail)?;
-            sheet.autofit();
-            workbook.save_to_buffer().map_err(fail)?
-        }
+    let sheet = Sheet {
+        name: name.split('-').next().unwrap_or(name).to_owned(),
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
     };
-    let extension = match format {
-        ExportFormat::Csv => "csv",
-        ExportFormat::Xlsx => "xlsx",
-    };
-    Ok(Exported {
-        file_name: format!("{name}.{extension}"),
-        content_type: match format {
-            ExportFormat::Csv => "text/csv; charset=utf-8",
-            ExportFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        },
-        bytes,
-        rows: rows.len(),
-    })
+    export(format, name, &[sheet])
 }
 
 /// Personal data leaving the system is on the audit trail: who exported what, how much.
@@ -203,7 +135,7 @@ pub async fn export_trainees(
         format,
         &format!("peserta-{}", wib::iso_date(wib::today(env.clock.now()))),
         &header,
-        &table_rows,
+        table_rows,
     )
 }
 
@@ -278,5 +210,5 @@ pub async fn export_enrollments(
         Some(code) => format!("pendaftaran-{}", code.to_lowercase()),
         None => format!("pendaftaran-{}", wib::iso_date(wib::today(env.clock.now()))),
     };
-    table(format, &name, &header, &table_rows)
+    table(format, &name, &header, table_rows)
 }

@@ -2,7 +2,7 @@
 //! on the page nothing is written until the coordinator confirms, then all accepted rows
 //! go in one transaction. The command line uses the same checks and writing.
 
-use sea_orm::{ConnectionTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, Set};
 use serde_json::json;
 use time::OffsetDateTime;
 
@@ -307,7 +307,7 @@ pub async fn confirm_import(env: Env<'_>, client: &Client, actor: &Actor, id: i6
     }
     let sheet = read_csv(staged.content.as_bytes(), usize::MAX).map_err(|p| AppError::invalid("file", p))?;
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     // Checked again inside the transaction: records may have been added since the review.
     let results = checked(&txn, &sheet, staged.site_id, wib::today(now)).await?;
     let accepted: Vec<&ValidTrainee> = results.iter().filter_map(|r| r.outcome.as_ref().ok()).collect();
@@ -390,7 +390,7 @@ pub async fn import_file(env: Env<'_>, bytes: &[u8], options: &CliImport) -> Res
     }
     let sheet = read_csv(bytes, CLI_MAX_BYTES).map_err(|p| problem_text(&p, Locale::En))?;
     let now = env.clock.now();
-    let txn = env.db.begin().await.map_err(|e| e.to_string())?;
+    let txn = env.begin().await.map_err(|e| e.to_string())?;
     let results = checked(&txn, &sheet, site_id, wib::today(now))
         .await
         .map_err(fail)?;

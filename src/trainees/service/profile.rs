@@ -1,7 +1,7 @@
 //! A trainee's own record: they read it and correct their contact details and address
 //! (never their NIK or KTP data).
 
-use sea_orm::{Set, TransactionTrait};
+use sea_orm::Set;
 
 use super::national;
 use super::registry::{audit_event, detail_of};
@@ -66,7 +66,7 @@ pub async fn save_contact(
     let nik = crate::kernel::identity::Nik::parse(&trainee.nik, wib::today(env.clock.now())).ok();
     let valid = validate_contact(input, nik.as_ref()).map_err(AppError::Invalid)?;
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     db::update_trainee_model(
         &txn,
         trainees::ActiveModel {

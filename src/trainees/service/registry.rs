@@ -2,9 +2,7 @@
 //! linked to the person's account; searched without the NIK ever entering an address;
 //! and a trainee's own contact details.
 
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
-use rand::RngCore;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use std::collections::HashMap;
 use time::Duration;
@@ -114,7 +112,7 @@ pub async fn create_trainee(
         return Err(AppError::invalid("nik", Problem::AlreadyRegistered));
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     let linked = unlinked_account(env, &txn, &valid).await?;
     let mut issued = None;
     let user_id = match linked {
@@ -179,7 +177,7 @@ pub async fn update_trainee(
         }
     }
     let now = env.clock.now();
-    let txn = env.db.begin().await?;
+    let txn = env.begin().await?;
     match db::update_trainee(&txn, id, &valid, now).await {
         Ok(()) => {}
         Err(e) if crate::cohorts::db::is_unique_violation(&e) => {
@@ -427,9 +425,7 @@ pub async fn save_search(env: Env<'_>, actor: &Actor, filter: &TraineeFilter) ->
     if !authz::can_use_registry(actor) {
         return Err(AppError::Forbidden);
     }
-    let mut bytes = [0u8; 18];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = crate::platform::secrets::random_token(18);
     let now = env.clock.now();
     let query = serde_json::to_string(filter).map_err(|e| crate::platform::errors::internal("search", &e))?;
     db::purge_searches(env.db, now).await?;

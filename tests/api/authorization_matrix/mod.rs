@@ -70,6 +70,8 @@ async fn fixture() -> Fixture {
         )
         .await;
     let (record, enrollment) = app.record_and_enrollment(trainee, cohort).await;
+    // Self check-in opened for the session (so its code screen exists).
+    app.open_check_in(session).await;
     let coordinator = app.signed_in("rina@uji.id").await;
     let import = app
         .upload_roster(

@@ -244,7 +244,7 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/schedule/cancel",
             Access::Administrators,
-            vec![("session_id", session), ("reason", "".into())],
+            vec![("session_id", session.clone()), ("reason", "".into())],
         ),
         (
             "/api/schedule/calendar",
@@ -321,7 +321,11 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
             Access::Administrators,
             vec![("enrollment_id", enrollment), ("status", "".into())],
         ),
-        ("/api/trainees/roster", Access::Staff, vec![("cohort_id", cohort)]),
+        (
+            "/api/trainees/roster",
+            Access::Staff,
+            vec![("cohort_id", cohort.clone())],
+        ),
         ("/api/trainees/import-form", Access::Administrators, vec![]),
         (
             "/api/trainees/import-review",
@@ -334,6 +338,55 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
             vec![("import_id", import)],
         ),
         ("/api/trainees/profile", Access::TraineeOnly, vec![]),
+        ("/api/attendance/overview", Access::Staff, vec![]),
+        ("/api/attendance/mine", Access::TraineeOnly, vec![]),
+        (
+            "/api/attendance/roll-call",
+            Access::Staff,
+            vec![("session_id", session.clone())],
+        ),
+        (
+            "/api/attendance/save",
+            Access::Staff,
+            vec![("session_id", session.clone()), ("status[1]", "hadir".into())],
+        ),
+        (
+            "/api/attendance/open-check-in",
+            Access::Staff,
+            vec![("session_id", session.clone())],
+        ),
+        (
+            "/api/attendance/check-in-code",
+            Access::Staff,
+            vec![("session_id", session.clone())],
+        ),
+        (
+            "/api/attendance/check-in",
+            Access::TraineeOnly,
+            vec![("code", "123456".into())],
+        ),
+        ("/api/attendance/excuses", Access::TraineeOnly, vec![]),
+        (
+            "/api/attendance/withdraw-excuse",
+            Access::TraineeOnly,
+            vec![("excuse_id", "999999".into())],
+        ),
+        ("/api/attendance/review", Access::Administrators, vec![]),
+        (
+            "/api/attendance/decide",
+            Access::Administrators,
+            vec![("excuse_id", "999999".into()), ("decision", "approve".into())],
+        ),
+        (
+            "/api/attendance/cohort",
+            Access::Staff,
+            vec![("cohort_id", cohort.clone())],
+        ),
+        (
+            "/api/attendance/save-policy",
+            Access::Administrators,
+            vec![("cohort_id", cohort.clone()), ("late_weight", "".into())],
+        ),
         (
             "/api/trainees/save-contact",
             Access::TraineeOnly,
@@ -411,5 +464,30 @@ pub fn page_rows(ids: Ids) -> Vec<(&'static str, String, Access)> {
             Access::Staff,
         ),
         ("/profil", "/profil".into(), Access::TraineeOnly),
+        ("/kehadiran", "/kehadiran".into(), Access::SignedIn),
+        ("/hadir", "/hadir".into(), Access::TraineeOnly),
+        ("/izin", "/izin".into(), Access::TraineeOnly),
+        ("/izin/tinjau", "/izin/tinjau".into(), Access::Administrators),
+        (
+            "/sesi/{id}/absen",
+            format!("/sesi/{session}/absen"),
+            Access::Staff,
+        ),
+        ("/sesi/{id}/kode", format!("/sesi/{session}/kode"), Access::Staff),
+        (
+            "/sesi/{id}/daftar-hadir",
+            format!("/sesi/{session}/daftar-hadir"),
+            Access::Staff,
+        ),
+        (
+            "/angkatan/{id}/kehadiran",
+            format!("/angkatan/{cohort}/kehadiran"),
+            Access::Staff,
+        ),
+        (
+            "/angkatan/{id}/kehadiran/cetak",
+            format!("/angkatan/{cohort}/kehadiran/cetak"),
+            Access::Staff,
+        ),
     ]
 }

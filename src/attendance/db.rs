@@ -1,0 +1,558 @@
+//! SeaORM queries for marks, their history, roll calls, check-in keys, policies and
+//! excuses. No business rules; lists take a fixed number of queries.
+
+use sea_orm::{
+    sea_query::{Expr, OnConflict},
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+};
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+use super::model::{AttendanceStatus, MarkSource, Policy};
+use crate::entities::{
+    attendance_changes, attendance_marks, attendance_policies, check_in_keys, class_sessions, cohorts,
+    enrollments, excuse_notes, excuses, roll_calls, trainees,
+};
+
+/// Enrollment statuses of people who were (or are) in class: they have a joined date.
+const ATTENDING: [&str; 4] = ["active", "completed", "withdrawn", "transferred"];
+
+/// The enrollments of `cohort_ids` that had people in class, with their dates.
+pub async fn attending(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<Vec<enrollments::Model>, DbErr> {
+    enrollments::Entity::find()
+        .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .filter(enrollments::Column::Status.is_in(ATTENDING))
+        .filter(enrollments::Column::JoinedOn.is_not_null())
+        .all(conn)
+        .await
+}
+
+/// A trainee's enrollments that had them in class.
+pub async fn attending_of_trainee(
+    conn: &impl ConnectionTrait,
+    trainee_id: i64,
+) -> Result<Vec<enrollments::Model>, DbErr> {
+    enrollments::Entity::find()
+        .filter(enrollments::Column::TraineeId.eq(trainee_id))
+        .filter(enrollments::Column::Status.is_in(ATTENDING))
+        .filter(enrollments::Column::JoinedOn.is_not_null())
+        .all(conn)
+        .await
+}
+
+pub async fn sessions_of_cohorts(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<Vec<class_sessions::Model>, DbErr> {
+    class_sessions::Entity::find()
+        .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .order_by_asc(class_sessions::Column::StartsAt)
+        .order_by_asc(class_sessions::Column::Id)
+        .all(conn)
+        .await
+}
+
+/// Sessions (not cancelled) of `cohort_ids` that start in `from..until`.
+pub async fn sessions_between(
+    conn: &impl ConnectionTrait,
+    cohort_ids: Option<&[i64]>,
+    from: OffsetDateTime,
+    until: OffsetDateTime,
+) -> Result<Vec<class_sessions::Model>, DbErr> {
+    let mut query = class_sessions::Entity::find()
+        .filter(class_sessions::Column::StartsAt.gte(from))
+        .filter(class_sessions::Column::StartsAt.lt(until))
+        .filter(class_sessions::Column::Status.ne("cancelled"));
+    if let Some(ids) = cohort_ids {
+        query = query.filter(class_sessions::Column::CohortId.is_in(ids.to_vec()));
+    }
+    query
+        .order_by_asc(class_sessions::Column::StartsAt)
+        .order_by_asc(class_sessions::Column::Id)
+        .all(conn)
+        .await
+}
+
+/// Held sessions (ended after `since`, before `before`, not cancelled) of `cohort_ids`
+/// that have no roll call.
+pub async fn unmarked_sessions(
+    conn: &impl ConnectionTrait,
+    cohort_ids: Option<&[i64]>,
+    since: OffsetDateTime,
+    before: OffsetDateTime,
+) -> Result<Vec<class_sessions::Model>, DbErr> {
+    let taken = roll_calls::Entity::find()
+        .select_only()
+        .column(roll_calls::Column::SessionId)
+        .into_query();
+    let mut query = class_sessions::Entity::find()
+        .filter(class_sessions::Column::EndsAt.gte(since))
+        .filter(class_sessions::Column::EndsAt.lt(before))
+        .filter(class_sessions::Column::Status.ne("cancelled"))
+        .filter(class_sessions::Column::Id.not_in_subquery(taken));
+    if let Some(ids) = cohort_ids {
+        query = query.filter(class_sessions::Column::CohortId.is_in(ids.to_vec()));
+    }
+    query
+        .order_by_desc(class_sessions::Column::StartsAt)
+        .limit(200)
+        .all(conn)
+        .await
+}
+
+/// Takes the session's row for this transaction: saves of one roll call run one after
+/// another (a row lock on PostgreSQL, the write lock on SQLite), so the last one wins
+/// whole, never a mix of two.
+pub async fn lock_session(conn: &impl ConnectionTrait, session_id: i64) -> Result<(), DbErr> {
+    class_sessions::Entity::update_many()
+        .col_expr(
+            class_sessions::Column::Status,
+            Expr::col(class_sessions::Column::Status).into(),
+        )
+        .filter(class_sessions::Column::Id.eq(session_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn marks_of_sessions(
+    conn: &impl ConnectionTrait,
+    session_ids: &[i64],
+) -> Result<Vec<attendance_marks::Model>, DbErr> {
+    let mut all = Vec::new();
+    for chunk in session_ids.chunks(500) {
+        all.extend(
+            attendance_marks::Entity::find()
+                .filter(attendance_marks::Column::SessionId.is_in(chunk.to_vec()))
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(all)
+}
+
+pub async fn marks_of_trainee(
+    conn: &impl ConnectionTrait,
+    trainee_id: i64,
+) -> Result<Vec<attendance_marks::Model>, DbErr> {
+    attendance_marks::Entity::find()
+        .filter(attendance_marks::Column::TraineeId.eq(trainee_id))
+        .all(conn)
+        .await
+}
+
+pub async fn mark_of(
+    conn: &impl ConnectionTrait,
+    session_id: i64,
+    trainee_id: i64,
+) -> Result<Option<attendance_marks::Model>, DbErr> {
+    attendance_marks::Entity::find()
+        .filter(attendance_marks::Column::SessionId.eq(session_id))
+        .filter(attendance_marks::Column::TraineeId.eq(trainee_id))
+        .one(conn)
+        .await
+}
+
+pub async fn changes_of(
+    conn: &impl ConnectionTrait,
+    mark_ids: &[i64],
+) -> Result<Vec<attendance_changes::Model>, DbErr> {
+    attendance_changes::Entity::find()
+        .filter(attendance_changes::Column::MarkId.is_in(mark_ids.to_vec()))
+        .order_by_asc(attendance_changes::Column::ChangedAt)
+        .order_by_asc(attendance_changes::Column::Id)
+        .all(conn)
+        .await
+}
+
+/// A new mark or a changed one.
+pub struct MarkWrite<'a> {
+    pub session_id: i64,
+    pub trainee_id: i64,
+    pub status: AttendanceStatus,
+    pub remark: Option<&'a str>,
+    pub source: MarkSource,
+    pub by: Option<i64>,
+    pub reason: Option<&'a str>,
+    pub checked_in_at: Option<OffsetDateTime>,
+    pub device: Option<&'a str>,
+}
+
+/// Writes a mark and its history line, when anything changed. Returns whether it did.
+pub async fn write_mark(
+    conn: &impl ConnectionTrait,
+    existing: Option<&attendance_marks::Model>,
+    write: &MarkWrite<'_>,
+    now: OffsetDateTime,
+) -> Result<bool, DbErr> {
+    let remark = write.remark.map(str::to_owned);
+    let (id, from) = match existing {
+        Some(mark) if mark.status == write.status.as_str() && mark.remark == remark => return Ok(false),
+        Some(mark) => {
+            attendance_marks::Entity::update_many()
+                .col_expr(
+                    attendance_marks::Column::Status,
+                    Expr::value(write.status.as_str()),
+                )
+                .col_expr(attendance_marks::Column::Remark, Expr::value(remark.clone()))
+                .col_expr(
+                    attendance_marks::Column::Source,
+                    Expr::value(write.source.as_str()),
+                )
+                .col_expr(attendance_marks::Column::MarkedBy, Expr::value(write.by))
+                .col_expr(attendance_marks::Column::UpdatedAt, Expr::value(now))
+                .filter(attendance_marks::Column::Id.eq(mark.id))
+                .exec(conn)
+                .await?;
+            (mark.id, Some(mark.status.clone()))
+        }
+        None => {
+            let inserted = attendance_marks::Entity::insert(attendance_marks::ActiveModel {
+                session_id: Set(write.session_id),
+                trainee_id: Set(write.trainee_id),
+                status: Set(write.status.as_str().to_owned()),
+                remark: Set(remark.clone()),
+                source: Set(write.source.as_str().to_owned()),
+                checked_in_at: Set(write.checked_in_at),
+                device: Set(write.device.map(str::to_owned)),
+                marked_by: Set(write.by),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            })
+            .exec_with_returning(conn)
+            .await?;
+            (inserted.id, None)
+        }
+    };
+    attendance_changes::Entity::insert(attendance_changes::ActiveModel {
+        mark_id: Set(id),
+        from_status: Set(from),
+        to_status: Set(write.status.as_str().to_owned()),
+        remark: Set(remark),
+        reason: Set(write.reason.map(str::to_owned)),
+        source: Set(write.source.as_str().to_owned()),
+        changed_by: Set(write.by),
+        changed_at: Set(now),
+        ..Default::default()
+    })
+    .exec_without_returning(conn)
+    .await?;
+    Ok(true)
+}
+
+pub async fn roll_calls_of(
+    conn: &impl ConnectionTrait,
+    session_ids: &[i64],
+) -> Result<HashMap<i64, roll_calls::Model>, DbErr> {
+    let mut found = HashMap::new();
+    for chunk in session_ids.chunks(500) {
+        for call in roll_calls::Entity::find()
+            .filter(roll_calls::Column::SessionId.is_in(chunk.to_vec()))
+            .all(conn)
+            .await?
+        {
+            found.insert(call.session_id, call);
+        }
+    }
+    Ok(found)
+}
+
+/// Records that a roll call was taken (again): by whom and when.
+pub async fn record_roll_call(
+    conn: &impl ConnectionTrait,
+    session_id: i64,
+    by: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<(), DbErr> {
+    roll_calls::Entity::insert(roll_calls::ActiveModel {
+        session_id: Set(session_id),
+        taken_by: Set(by),
+        automatic: Set(false),
+        taken_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(roll_calls::Column::SessionId)
+            .update_columns([
+                roll_calls::Column::TakenBy,
+                roll_calls::Column::Automatic,
+                roll_calls::Column::TakenAt,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+/// Claims an unmarked session for the automatic roll call: `false` when another run (or
+/// instance) or a person got there first.
+pub async fn claim_automatic(
+    conn: &impl ConnectionTrait,
+    session_id: i64,
+    now: OffsetDateTime,
+) -> Result<bool, DbErr> {
+    let inserted = roll_calls::Entity::insert(roll_calls::ActiveModel {
+        session_id: Set(session_id),
+        taken_by: Set(None),
+        automatic: Set(true),
+        taken_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(roll_calls::Column::SessionId)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(inserted == 1)
+}
+
+/// The policies of `cohort_ids` that have one (the others use the default).
+pub async fn policies_of(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<HashMap<i64, Policy>, DbErr> {
+    Ok(attendance_policies::Entity::find()
+        .filter(attendance_policies::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.cohort_id, policy_of_model(&p)))
+        .collect())
+}
+
+fn policy_of_model(p: &attendance_policies::Model) -> Policy {
+    let small = |n: i32| u16::try_from(n).unwrap_or(0);
+    Policy {
+        late_weight: u8::try_from(p.late_weight).unwrap_or(50),
+        late_after_minutes: small(p.late_after_minutes),
+        auto_absent_hours: p.auto_absent_hours.map(small),
+        edit_days: small(p.edit_days),
+        absence_streak: small(p.absence_streak).max(1),
+    }
+}
+
+/// Cohorts whose policy marks unmarked trainees absent, with that policy.
+pub async fn auto_absent_policies(conn: &impl ConnectionTrait) -> Result<Vec<(i64, Policy)>, DbErr> {
+    Ok(attendance_policies::Entity::find()
+        .filter(attendance_policies::Column::AutoAbsentHours.is_not_null())
+        .all(conn)
+        .await?
+        .iter()
+        .map(|p| (p.cohort_id, policy_of_model(p)))
+        .collect())
+}
+
+pub async fn save_policy(
+    conn: &impl ConnectionTrait,
+    cohort_id: i64,
+    policy: &Policy,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<(), DbErr> {
+    attendance_policies::Entity::insert(attendance_policies::ActiveModel {
+        cohort_id: Set(cohort_id),
+        late_weight: Set(i32::from(policy.late_weight)),
+        late_after_minutes: Set(i32::from(policy.late_after_minutes)),
+        auto_absent_hours: Set(policy.auto_absent_hours.map(i32::from)),
+        edit_days: Set(i32::from(policy.edit_days)),
+        absence_streak: Set(i32::from(policy.absence_streak)),
+        updated_by: Set(Some(by)),
+        updated_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(attendance_policies::Column::CohortId)
+            .update_columns([
+                attendance_policies::Column::LateWeight,
+                attendance_policies::Column::LateAfterMinutes,
+                attendance_policies::Column::AutoAbsentHours,
+                attendance_policies::Column::EditDays,
+                attendance_policies::Column::AbsenceStreak,
+                attendance_policies::Column::UpdatedBy,
+                attendance_policies::Column::UpdatedAt,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn check_in_keys_of(
+    conn: &impl ConnectionTrait,
+    session_ids: &[i64],
+) -> Result<HashMap<i64, check_in_keys::Model>, DbErr> {
+    Ok(check_in_keys::Entity::find()
+        .filter(check_in_keys::Column::SessionId.is_in(session_ids.to_vec()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|k| (k.session_id, k))
+        .collect())
+}
+
+/// Opens self check-in for a session (once: an open session keeps its secret).
+pub async fn open_check_in(
+    conn: &impl ConnectionTrait,
+    session_id: i64,
+    secret: &str,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<(), DbErr> {
+    check_in_keys::Entity::insert(check_in_keys::ActiveModel {
+        session_id: Set(session_id),
+        secret: Set(secret.to_owned()),
+        opened_by: Set(Some(by)),
+        opened_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(check_in_keys::Column::SessionId)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn excuses_of_sessions(
+    conn: &impl ConnectionTrait,
+    session_ids: &[i64],
+) -> Result<Vec<excuses::Model>, DbErr> {
+    excuses::Entity::find()
+        .filter(excuses::Column::SessionId.is_in(session_ids.to_vec()))
+        .all(conn)
+        .await
+}
+
+pub async fn excuses_of_trainee(
+    conn: &impl ConnectionTrait,
+    trainee_id: i64,
+) -> Result<Vec<excuses::Model>, DbErr> {
+    excuses::Entity::find()
+        .filter(excuses::Column::TraineeId.eq(trainee_id))
+        .order_by_desc(excuses::Column::RequestedAt)
+        .limit(100)
+        .all(conn)
+        .await
+}
+
+pub async fn excuse(conn: &impl ConnectionTrait, id: i64) -> Result<Option<excuses::Model>, DbErr> {
+    excuses::Entity::find_by_id(id).one(conn).await
+}
+
+/// Requests of trainees at `sites` (all sites when `None`): pending ones, or the latest
+/// decided.
+pub async fn excuses_at_sites(
+    conn: &impl ConnectionTrait,
+    sites: Option<&[i64]>,
+    pending: bool,
+) -> Result<Vec<excuses::Model>, DbErr> {
+    let mut query = excuses::Entity::find();
+    if let Some(sites) = sites {
+        let at_sites = trainees::Entity::find()
+            .select_only()
+            .column(trainees::Column::Id)
+            .filter(trainees::Column::SiteId.is_in(sites.to_vec()))
+            .into_query();
+        query = query.filter(excuses::Column::TraineeId.in_subquery(at_sites));
+    }
+    if pending {
+        query
+            .filter(excuses::Column::Status.eq("pending"))
+            .order_by_asc(excuses::Column::RequestedAt)
+            .limit(200)
+            .all(conn)
+            .await
+    } else {
+        query
+            .filter(excuses::Column::Status.is_in(["approved", "declined"]))
+            .order_by_desc(excuses::Column::DecidedAt)
+            .limit(30)
+            .all(conn)
+            .await
+    }
+}
+
+pub async fn insert_excuse(
+    conn: &impl ConnectionTrait,
+    model: excuses::ActiveModel,
+) -> Result<excuses::Model, DbErr> {
+    use sea_orm::ActiveModelTrait;
+    model.insert(conn).await
+}
+
+/// Moves a request out of `pending`, once: `false` when it was not pending any more.
+pub async fn settle_excuse(
+    conn: &impl ConnectionTrait,
+    id: i64,
+    status: &str,
+    by: Option<i64>,
+    note: Option<String>,
+    now: OffsetDateTime,
+) -> Result<bool, DbErr> {
+    let result = excuses::Entity::update_many()
+        .col_expr(excuses::Column::Status, Expr::value(status))
+        .col_expr(excuses::Column::DecidedBy, Expr::value(by))
+        .col_expr(excuses::Column::DecidedAt, Expr::value(Some(now)))
+        .col_expr(excuses::Column::DecisionNote, Expr::value(note))
+        .filter(excuses::Column::Id.eq(id))
+        .filter(excuses::Column::Status.eq("pending"))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub async fn insert_note(
+    conn: &impl ConnectionTrait,
+    excuse_id: i64,
+    content_type: &str,
+    bytes: Vec<u8>,
+) -> Result<(), DbErr> {
+    excuse_notes::Entity::insert(excuse_notes::ActiveModel {
+        excuse_id: Set(excuse_id),
+        content_type: Set(content_type.to_owned()),
+        content: Set(bytes),
+    })
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn note(conn: &impl ConnectionTrait, excuse_id: i64) -> Result<Option<excuse_notes::Model>, DbErr> {
+    excuse_notes::Entity::find_by_id(excuse_id).one(conn).await
+}
+
+/// Cohort codes, sites and thresholds by id.
+pub async fn cohorts_by_ids(
+    conn: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<HashMap<i64, cohorts::Model>, DbErr> {
+    Ok(cohorts::Entity::find()
+        .filter(cohorts::Column::Id.is_in(ids.to_vec()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect())
+}
+
+pub async fn sessions_by_ids(
+    conn: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<Vec<class_sessions::Model>, DbErr> {
+    class_sessions::Entity::find()
+        .filter(class_sessions::Column::Id.is_in(ids.to_vec()))
+        .order_by_asc(class_sessions::Column::StartsAt)
+        .all(conn)
+        .await
+}
+
+pub async fn delete_note(conn: &impl ConnectionTrait, excuse_id: i64) -> Result<(), DbErr> {
+    excuse_notes::Entity::delete_by_id(excuse_id).exec(conn).await?;
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! Attendance use cases: roll calls and self check-in, excuses, the views of rates, exports,
+//! and the job that marks trainees left unmarked. Each write runs in one transaction and
+//! writes its audit entry inside it.
+
+mod auto;
+mod excuses;
+mod export;
+mod roll_call;
+mod views;
+
+pub use auto::{auto_mark, spawn_auto_mark};
+pub use excuses::{decide_excuse, excuse_note, my_excuses, request_excuse, review_excuses, withdraw_excuse};
+pub use export::export_attendance;
+pub use roll_call::{check_in, check_in_display, open_check_in, roll_call, save_roll_call, RollCallEntry};
+pub use views::{cohort_attendance, my_attendance, overview, save_policy};
+
+use std::collections::HashMap;
+use time::{Date, OffsetDateTime};
+
+use super::model::rates::{rates, Rates, SessionOutcome};
+use super::model::{AttendanceStatus, Policy, SessionTimes};
+use crate::cohorts::authz::CohortScope;
+use crate::entities::{attendance_marks, class_sessions, cohorts, enrollments};
+use crate::kernel::{wib, Actor, AppError};
+use crate::platform::state::Env;
+
+/// The days a trainee was in a cohort: from joining to leaving (still there: open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window {
+    pub trainee_id: i64,
+    pub cohort_id: i64,
+    pub from: Date,
+    pub until: Option<Date>,
+}
+
+impl Window {
+    pub fn of(enrollment: &enrollments::Model) -> Option<Self> {
+        Some(Self {
+            trainee_id: enrollment.trainee_id,
+            cohort_id: enrollment.cohort_id,
+            from: enrollment.joined_on?,
+            until: enrollment.left_on,
+        })
+    }
+
+    pub fn covers(&self, date: Date) -> bool {
+        date >= self.from && self.until.is_none_or(|until| date <= until)
+    }
+
+    /// Whether the trainee was in the class of `session`.
+    pub fn attends(&self, session: &class_sessions::Model) -> bool {
+        session.cohort_id == self.cohort_id && self.covers(wib::today(session.starts_at))
+    }
+}
+
+pub(crate) fn is_cancelled(session: &class_sessions::Model) -> bool {
+    session.status == "cancelled"
+}
+
+pub(crate) fn times(session: &class_sessions::Model) -> SessionTimes {
+    SessionTimes {
+        starts_at: session.starts_at,
+        ends_at: session.ends_at,
+        cancelled: is_cancelled(session),
+    }
+}
+
+/// Marks by (session, trainee).
+pub(crate) fn marks_by_key(
+    marks: &[attendance_marks::Model],
+) -> HashMap<(i64, i64), &attendance_marks::Model> {
+    marks.iter().map(|m| ((m.session_id, m.trainee_id), m)).collect()
+}
+
+pub(crate) fn status_of(mark: &attendance_marks::Model) -> Option<AttendanceStatus> {
+    AttendanceStatus::parse(&mark.status).ok()
+}
+
+/// A window's sessions as the rates see them (cancelled ones left out), and its rates.
+pub(crate) fn window_rates(
+    window: &Window,
+    sessions: &[class_sessions::Model],
+    marks: &HashMap<(i64, i64), &attendance_marks::Model>,
+    policy: &Policy,
+    now: OffsetDateTime,
+) -> Rates {
+    let outcomes: Vec<SessionOutcome> = sessions
+        .iter()
+        .filter(|s| !is_cancelled(s) && window.attends(s))
+        .map(|s| SessionOutcome {
+            held: s.ends_at <= now,
+            mark: marks.get(&(s.id, window.trainee_id)).and_then(|m| status_of(m)),
+        })
+        .collect();
+    rates(&outcomes, policy)
+}
+
+/// The policy of a cohort (the default when none was set).
+pub(crate) async fn policy_of(env: Env<'_>, cohort_id: i64) -> Result<Policy, AppError> {
+    Ok(super::db::policies_of(env.db, &[cohort_id])
+        .await?
+        .remove(&cohort_id)
+        .unwrap_or_default())
+}
+
+/// A session with its cohort and the cohort's scope; missing sessions are `NotFound`.
+pub(crate) async fn session_with_cohort(
+    env: Env<'_>,
+    session_id: i64,
+) -> Result<(class_sessions::Model, cohorts::Model, CohortScope), AppError> {
+    let session = crate::schedule::db::session(env.db, session_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let cohort = crate::cohorts::db::cohort(env.db, session.cohort_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let scope = crate::cohorts::db::scope_of(env.db, &cohort).await?;
+    Ok((session, cohort, scope))
+}
+
+/// The cohorts whose attendance `actor` looks after: all for admins, their sites' for
+/// coordinators, the ones they teach for instructors; none for trainees.
+pub(crate) async fn cohorts_in_reach(env: Env<'_>, actor: &Actor) -> Result<Vec<cohorts::Model>, AppError> {
+    use sea_orm::{EntityTrait, QueryFilter, QueryOrder};
+    let Some(scope) = crate::cohorts::authz::cohort_list_scope(actor) else {
+        return Ok(Vec::new());
+    };
+    Ok(cohorts::Entity::find()
+        .filter(crate::cohorts::db::scope_condition(&scope))
+        .order_by_desc(cohorts::Column::StartsOn)
+        .all(env.db)
+        .await?)
+}

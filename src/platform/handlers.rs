@@ -1,0 +1,135 @@
+//! Building blocks of the plain axum handlers areas add for files (uploads that carry a
+//! file, downloads): redirects, bilingual plain-text refusals, file responses and a
+//! multipart form reader. Server only.
+
+use axum::{
+    extract::Multipart,
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+};
+use std::collections::HashMap;
+
+use super::context::safe_local_path;
+use super::page::{encode, SIGN_IN_PATH};
+use super::tables::{ExportFormat, Exported};
+use crate::kernel::AppError;
+
+/// `303 See Other` to a local path, with an optional cookie (a flash).
+pub fn see_other(to: &str, cookie: Option<HeaderValue>) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(&safe_local_path(to)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    if let Some(cookie) = cookie {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// To the sign-in page, coming back to `back` afterwards.
+pub fn sign_in_first(back: &str) -> Response {
+    see_other(&format!("{SIGN_IN_PATH}?next={}", encode(back)), None)
+}
+
+/// A short bilingual plain-text answer.
+pub fn plain(status: StatusCode, body: &'static str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+const BAD_UPLOAD: &str = "400 — Unggahan tidak terbaca. Muat ulang halaman lalu coba lagi.\nThe upload could not be read. Reload the page and try again.";
+
+/// How a download that cannot be given is refused.
+pub fn refused(error: &AppError) -> Response {
+    match error {
+        AppError::Forbidden => plain(
+            StatusCode::FORBIDDEN,
+            "403 — Anda tidak punya izin untuk ini.\nYou may not have this.",
+        ),
+        AppError::NotFound => plain(StatusCode::NOT_FOUND, "404 — Data tidak ditemukan.\nNot found."),
+        AppError::Invalid(_) => plain(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "422 — Permintaan tidak sah.\nThe request is not valid.",
+        ),
+        _ => plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "500 — Terjadi gangguan di server. Coba lagi sebentar lagi.\nSomething went wrong on our side. Please try again shortly.",
+        ),
+    }
+}
+
+/// An export as a download.
+pub fn download(exported: Exported) -> Response {
+    let mut response = (StatusCode::OK, exported.bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(exported.content_type),
+    );
+    if let Ok(disposition) =
+        HeaderValue::from_str(&format!("attachment; filename=\"{}\"", exported.file_name))
+    {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    response
+}
+
+/// A multipart form: its text fields (each at most 1,000 characters) and the one file
+/// field named `file_field` (its name and bytes; empty when none was chosen).
+pub struct Upload {
+    pub fields: HashMap<String, String>,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads a whole multipart form.
+///
+/// # Errors
+/// A `400` answer for a body that is not a readable multipart form.
+pub async fn read_upload(mut form: Multipart, file_field: &str) -> Result<Upload, Response> {
+    let mut upload = Upload {
+        fields: HashMap::new(),
+        file_name: String::new(),
+        bytes: Vec::new(),
+    };
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_owned();
+                if name == file_field {
+                    upload.file_name = field.file_name().unwrap_or_default().to_owned();
+                    match field.bytes().await {
+                        Ok(data) => upload.bytes = data.to_vec(),
+                        Err(_) => return Err(plain(StatusCode::BAD_REQUEST, BAD_UPLOAD)),
+                    }
+                } else {
+                    match field.text().await {
+                        Ok(value) => {
+                            upload.fields.insert(name, value.chars().take(1000).collect());
+                        }
+                        Err(_) => return Err(plain(StatusCode::BAD_REQUEST, BAD_UPLOAD)),
+                    }
+                }
+            }
+            Ok(None) => return Ok(upload),
+            Err(_) => return Err(plain(StatusCode::BAD_REQUEST, BAD_UPLOAD)),
+        }
+    }
+}
+
+/// The `format` of an export's query (`csv` when left out).
+///
+/// # Errors
+/// A `400` answer for anything but `csv` or `xlsx`.
+pub fn export_format(query: &HashMap<String, String>) -> Result<ExportFormat, Response> {
+    ExportFormat::parse(query.get("format").map_or("csv", String::as_str)).ok_or_else(|| {
+        plain(
+            StatusCode::BAD_REQUEST,
+            "400 — Format harus csv atau xlsx.\nThe format must be csv or xlsx.",
+        )
+    })
+}
