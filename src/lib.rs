@@ -26,6 +26,7 @@ pub mod audit;
 pub mod cohorts;
 pub mod kernel;
 pub mod platform;
+pub mod readiness;
 pub mod schedule;
 pub mod trainees;
 pub mod ui;

@@ -64,7 +64,7 @@ export interface LiveClass {
  * and one session happening now (started a few minutes ago), made through the server
  * functions as the demo coordinator. Every test gets its own, so tests never meet.
  */
-export async function liveClass(page: Page, testInfo: TestInfo): Promise<LiveClass> {
+export async function liveClass(page: Page, testInfo: TestInfo, programmeId?: number): Promise<LiveClass> {
   const instructor = createAccount(testInfo, 'instructor', ['BBPLK-SRG']);
   const unique = instructor.split('.')[2].split('@')[0];
   const trainees = [0, 1].map(() => createAccount(testInfo, 'trainee', ['BBPLK-SRG']));
@@ -77,7 +77,7 @@ export async function liveClass(page: Page, testInfo: TestInfo): Promise<LiveCla
   const cohortId = await api(page, '/api/cohorts/create', {
     code,
     course_id: String(form.courses[0].id),
-    programme_id: String(form.programmes[0].id),
+    programme_id: String(programmeId ?? form.programmes[0].id),
     site_id: String(site),
     capacity: '10',
     starts_on: now.date,

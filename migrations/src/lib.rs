@@ -18,6 +18,7 @@ mod m20261129_000002_create_schedule;
 mod m20261129_000003_insert_reference_data;
 mod m20261129_000004_create_trainees;
 mod m20261129_000005_create_attendance;
+mod m20261129_000006_create_readiness;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_insert_reference_data::Migration),
             Box::new(m20261129_000004_create_trainees::Migration),
             Box::new(m20261129_000005_create_attendance::Migration),
+            Box::new(m20261129_000006_create_readiness::Migration),
         ]
     }
 }

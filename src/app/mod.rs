@@ -23,6 +23,9 @@ use crate::audit::pages::AuditPage;
 use crate::cohorts::pages::{CataloguePage, CohortsPage, EditCohortPage, NewCohortPage};
 use crate::kernel::i18n::Common;
 use crate::platform::page::use_page;
+use crate::readiness::pages::{
+    CohortProgressPage, DashboardPage, MyReadinessPage, RulesPage, TraineeReadinessPage,
+};
 use crate::schedule::pages::{
     CalendarPage, CohortPage, GeneratePage, HolidaysPage, MySchedulePage, PrintPage, SessionPage,
 };
@@ -91,6 +94,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/izin/tinjau") view=ExcuseReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/angkatan/:id/kehadiran") view=CohortAttendancePage ssr=SsrMode::Async/>
                     <Route path=path!("/angkatan/:id/kehadiran/cetak") view=MonthRegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kesiapan") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kesiapan/aturan") view=RulesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kesiapan/peserta/:id") view=TraineeReadinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kesiapan-saya") view=MyReadinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/angkatan/:id/nilai") view=CohortProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/jadwal") view=MySchedulePage ssr=SsrMode::Async/>
                     <Route path=path!("/kalender") view=CalendarPage ssr=SsrMode::Async/>
                     <Route path=path!("/libur") view=HolidaysPage ssr=SsrMode::Async/>

@@ -9,10 +9,12 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::model::{AttendanceStatus, MarkSource, Policy};
+// Bounds in UTC, as the instants are stored: their text form sorts like time on SQLite.
 use crate::entities::{
     attendance_changes, attendance_marks, attendance_policies, check_in_keys, class_sessions, cohorts,
     enrollments, excuse_notes, excuses, roll_calls, trainees,
 };
+use crate::schedule::db::utc;
 
 /// Enrollment statuses of people who were (or are) in class: they have a joined date.
 const ATTENDING: [&str; 4] = ["active", "completed", "withdrawn", "transferred"];
@@ -63,8 +65,8 @@ pub async fn sessions_between(
     until: OffsetDateTime,
 ) -> Result<Vec<class_sessions::Model>, DbErr> {
     let mut query = class_sessions::Entity::find()
-        .filter(class_sessions::Column::StartsAt.gte(from))
-        .filter(class_sessions::Column::StartsAt.lt(until))
+        .filter(class_sessions::Column::StartsAt.gte(utc(from)))
+        .filter(class_sessions::Column::StartsAt.lt(utc(until)))
         .filter(class_sessions::Column::Status.ne("cancelled"));
     if let Some(ids) = cohort_ids {
         query = query.filter(class_sessions::Column::CohortId.is_in(ids.to_vec()));
@@ -89,8 +91,8 @@ pub async fn unmarked_sessions(
         .column(roll_calls::Column::SessionId)
         .into_query();
     let mut query = class_sessions::Entity::find()
-        .filter(class_sessions::Column::EndsAt.gte(since))
-        .filter(class_sessions::Column::EndsAt.lt(before))
+        .filter(class_sessions::Column::EndsAt.gte(utc(since)))
+        .filter(class_sessions::Column::EndsAt.lt(utc(before)))
         .filter(class_sessions::Column::Status.ne("cancelled"))
         .filter(class_sessions::Column::Id.not_in_subquery(taken));
     if let Some(ids) = cohort_ids {
@@ -555,4 +557,35 @@ pub async fn sessions_by_ids(
 pub async fn delete_note(conn: &impl ConnectionTrait, excuse_id: i64) -> Result<(), DbErr> {
     excuse_notes::Entity::delete_by_id(excuse_id).exec(conn).await?;
     Ok(())
+}
+
+/// Marks of held sessions of `cohort_ids` (ended by `now`, not cancelled), counted per
+/// (trainee, cohort, status): one grouped query however many marks there are.
+pub async fn mark_counts(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+    now: OffsetDateTime,
+) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
+    use sea_orm::JoinType;
+    let session = sea_orm::RelationDef::from(
+        attendance_marks::Entity::belongs_to(class_sessions::Entity)
+            .from(attendance_marks::Column::SessionId)
+            .to(class_sessions::Column::Id),
+    );
+    attendance_marks::Entity::find()
+        .select_only()
+        .column(attendance_marks::Column::TraineeId)
+        .column(class_sessions::Column::CohortId)
+        .column(attendance_marks::Column::Status)
+        .column_as(attendance_marks::Column::Id.count(), "n")
+        .join(JoinType::InnerJoin, session)
+        .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .filter(class_sessions::Column::Status.ne("cancelled"))
+        .filter(class_sessions::Column::EndsAt.lte(utc(now)))
+        .group_by(attendance_marks::Column::TraineeId)
+        .group_by(class_sessions::Column::CohortId)
+        .group_by(attendance_marks::Column::Status)
+        .into_tuple()
+        .all(conn)
+        .await
 }

@@ -4,8 +4,7 @@
 
 use axum::{
     extract::{Multipart, Path, Query, State},
-    http::{header, HeaderValue, StatusCode},
-    response::{IntoResponse, Response},
+    response::Response,
     Extension,
 };
 use std::collections::HashMap;
@@ -15,7 +14,9 @@ use super::service;
 use super::texts::Notice;
 use crate::platform::context::{flash_cookie, RequestInfo};
 use crate::platform::flash::{AreaNotice, Flash};
-use crate::platform::handlers::{download, export_format, read_upload, refused, see_other, sign_in_first};
+use crate::platform::handlers::{
+    download, export_format, private_file, read_upload, refused, see_other, sign_in_first,
+};
 use crate::platform::state::AppState;
 
 /// `POST /izin/ajukan`: a trainee's excuse request, back to `/izin` with the notice or the
@@ -75,22 +76,7 @@ pub async fn excuse_note(
         return refused(&crate::kernel::AppError::NotFound);
     };
     match service::excuse_note(state.env(), &actor, id).await {
-        Ok((content_type, bytes)) => {
-            let mut response = (StatusCode::OK, bytes).into_response();
-            let headers = response.headers_mut();
-            if let Ok(value) = HeaderValue::from_str(&content_type) {
-                headers.insert(header::CONTENT_TYPE, value);
-            }
-            headers.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            );
-            headers.insert(
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static("default-src 'none'; img-src 'self'"),
-            );
-            response
-        }
+        Ok((content_type, bytes)) => private_file(&content_type, bytes, "surat"),
         Err(error) => refused(&error),
     }
 }

@@ -38,10 +38,19 @@ pub enum AuditAction {
     AttendanceExport,
     ExcuseRequest,
     ExcuseDecide,
+    ResultRecord,
+    ResultDelete,
+    DocumentUpdate,
+    DocumentReview,
+    AssessmentCreate,
+    ScoresSave,
+    UnitsTaught,
+    RequirementsSave,
+    ReadinessExport,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 35] = [
+    pub const ALL: [AuditAction; 44] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::Activate,
@@ -77,6 +86,15 @@ impl AuditAction {
         AuditAction::AttendanceExport,
         AuditAction::ExcuseRequest,
         AuditAction::ExcuseDecide,
+        AuditAction::ResultRecord,
+        AuditAction::ResultDelete,
+        AuditAction::DocumentUpdate,
+        AuditAction::DocumentReview,
+        AuditAction::AssessmentCreate,
+        AuditAction::ScoresSave,
+        AuditAction::UnitsTaught,
+        AuditAction::RequirementsSave,
+        AuditAction::ReadinessExport,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -116,6 +134,15 @@ impl AuditAction {
             AuditAction::AttendanceExport => "attendance_export",
             AuditAction::ExcuseRequest => "excuse_request",
             AuditAction::ExcuseDecide => "excuse_decide",
+            AuditAction::ResultRecord => "result_record",
+            AuditAction::ResultDelete => "result_delete",
+            AuditAction::DocumentUpdate => "document_update",
+            AuditAction::DocumentReview => "document_review",
+            AuditAction::AssessmentCreate => "assessment_create",
+            AuditAction::ScoresSave => "scores_save",
+            AuditAction::UnitsTaught => "units_taught",
+            AuditAction::RequirementsSave => "requirements_save",
+            AuditAction::ReadinessExport => "readiness_export",
         }
     }
 

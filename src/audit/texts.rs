@@ -56,6 +56,15 @@ texts! {
         ActAttendanceExport => "Ekspor kehadiran", "Attendance exported";
         ActExcuseRequest => "Pengajuan izin", "Excuse requested";
         ActExcuseDecide => "Keputusan izin", "Excuse decided";
+        ActResultRecord => "Hasil ujian dicatat", "Result recorded";
+        ActResultDelete => "Hasil ujian dihapus", "Result deleted";
+        ActDocumentUpdate => "Dokumen diperbarui", "Document updated";
+        ActDocumentReview => "Dokumen diperiksa", "Document reviewed";
+        ActAssessmentCreate => "Penilaian dibuat", "Assessment created";
+        ActScoresSave => "Nilai disimpan", "Scores saved";
+        ActUnitsTaught => "Materi diajarkan dicatat", "Units taught recorded";
+        ActRequirementsSave => "Syarat kesiapan diubah", "Readiness rules changed";
+        ActReadinessExport => "Ekspor kesiapan", "Readiness exported";
         OutSuccess => "Berhasil", "Success";
         OutFailure => "Gagal", "Failed";
         OutRefused => "Ditolak", "Refused";
@@ -99,6 +108,15 @@ pub fn action_text(action: AuditAction) -> Text {
         AuditAction::AttendanceExport => T::ActAttendanceExport,
         AuditAction::ExcuseRequest => T::ActExcuseRequest,
         AuditAction::ExcuseDecide => T::ActExcuseDecide,
+        AuditAction::ResultRecord => T::ActResultRecord,
+        AuditAction::ResultDelete => T::ActResultDelete,
+        AuditAction::DocumentUpdate => T::ActDocumentUpdate,
+        AuditAction::DocumentReview => T::ActDocumentReview,
+        AuditAction::AssessmentCreate => T::ActAssessmentCreate,
+        AuditAction::ScoresSave => T::ActScoresSave,
+        AuditAction::UnitsTaught => T::ActUnitsTaught,
+        AuditAction::RequirementsSave => T::ActRequirementsSave,
+        AuditAction::ReadinessExport => T::ActReadinessExport,
     }
 }
 

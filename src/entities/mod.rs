@@ -1,6 +1,8 @@
 //! SeaORM entities, one per table, in the 2.0 dense format. Shapes follow `migrations/`.
 
 pub mod activation_codes;
+pub mod assessment_scores;
+pub mod assessments;
 pub mod attendance_changes;
 pub mod attendance_marks;
 pub mod attendance_policies;
@@ -12,18 +14,23 @@ pub mod cohort_instructors;
 pub mod cohorts;
 pub mod course_units;
 pub mod courses;
+pub mod document_scans;
 pub mod enrollment_events;
 pub mod enrollments;
 pub mod excuse_notes;
 pub mod excuses;
 pub mod holidays;
+pub mod official_results;
 pub mod programmes;
+pub mod readiness_requirements;
 pub mod roll_calls;
 pub mod rooms;
 pub mod saved_searches;
 pub mod sessions;
 pub mod sign_in_throttle;
 pub mod sites;
+pub mod taught_units;
+pub mod trainee_documents;
 pub mod trainee_imports;
 pub mod trainees;
 pub mod user_sites;

@@ -157,6 +157,12 @@ pub enum Problem {
     NotAnImage,
     /// An excuse was already asked for this session.
     AlreadyRequested,
+    /// A date that cannot be after today (a test taken, a document issued).
+    DateInFuture,
+    /// A document that expires before it was issued.
+    ExpiryBeforeIssue,
+    /// A scan that is not a JPEG, PNG, WebP picture or a PDF.
+    NotAScan,
 }
 
 /// What two overlapping sessions share.

@@ -167,6 +167,9 @@ texts! {
         ProbSessionPast => "Sesi ini sudah dimulai atau lewat; izin hanya untuk sesi yang akan datang.", "This session has started or passed: excuses are for coming sessions only.";
         ProbNotAnImage => "Lampiran harus foto (JPEG, PNG, atau WebP).", "The attachment must be a photo (JPEG, PNG or WebP).";
         ProbAlreadyRequested => "Sudah ada pengajuan untuk sesi ini.", "There is already a request for this session.";
+        ProbDateInFuture => "Tanggal tidak boleh setelah hari ini.", "The date cannot be after today.";
+        ProbExpiryBeforeIssue => "Tanggal berlaku harus setelah tanggal terbit.", "The expiry date must come after the issue date.";
+        ProbNotAScan => "Berkas harus foto (JPEG, PNG, WebP) atau PDF.", "The file must be a photo (JPEG, PNG, WebP) or a PDF.";
         Yes => "Ya", "Yes";
         No => "Tidak", "No";
     }
@@ -321,6 +324,9 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         Problem::SessionPast => Common::ProbSessionPast,
         Problem::NotAnImage => Common::ProbNotAnImage,
         Problem::AlreadyRequested => Common::ProbAlreadyRequested,
+        Problem::DateInFuture => Common::ProbDateInFuture,
+        Problem::ExpiryBeforeIssue => Common::ProbExpiryBeforeIssue,
+        Problem::NotAScan => Common::ProbNotAScan,
     };
     text.get(locale).to_owned()
 }

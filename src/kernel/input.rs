@@ -86,3 +86,14 @@ mod tests {
         assert_eq!(parse_text("abcdef", 5, true), Err(Problem::TooLong { max: 5 }));
     }
 }
+
+/// The content type of a JPEG, PNG or WebP picture, told by its first bytes (never by a
+/// file name); `None` for anything else.
+pub fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
+        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Some("image/png"),
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some("image/webp"),
+        _ => None,
+    }
+}

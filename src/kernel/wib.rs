@@ -239,6 +239,16 @@ pub fn date_compact(date: Date, locale: Locale) -> String {
     format!("{day} {:02}/{:02}", date.day(), u8::from(date.month()))
 }
 
+/// "12 Maret 2027": a date in running text, without the weekday.
+pub fn date_plain(date: Date, locale: Locale) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month(), locale),
+        date.year()
+    )
+}
+
 /// Parses `YYYY-MM-DD` (the value of an `<input type="date">`).
 pub fn parse_iso_date(value: &str) -> Option<Date> {
     Date::parse(

@@ -133,3 +133,33 @@ pub fn export_format(query: &HashMap<String, String>) -> Result<ExportFormat, Re
         )
     })
 }
+
+/// A private upload (a doctor's note, a document scan) for the few who may see it: never
+/// cached, never sniffed, no script; pictures inline, anything else (PDF) as a download
+/// named `stem`.
+pub fn private_file(content_type: &str, bytes: Vec<u8>, stem: &str) -> Response {
+    let mut response = (StatusCode::OK, bytes).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; img-src 'self'; sandbox"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if !content_type.starts_with("image/") {
+        let disposition = format!("attachment; filename=\"{stem}.pdf\"");
+        if let Ok(value) = HeaderValue::from_str(&disposition) {
+            headers.insert(header::CONTENT_DISPOSITION, value);
+        }
+    }
+    response
+}

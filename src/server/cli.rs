@@ -108,6 +108,18 @@ pub enum ExportWhat {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Readiness: one row per trainee with the track, the verdict in Indonesian (Siap,
+    /// Dalam proses, Belum) and every blocker in words.
+    Readiness {
+        /// Cohort code (all cohorts when left out)
+        #[arg(long)]
+        cohort: Option<String>,
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Write here instead of standard output (required for xlsx)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Attendance: one row per trainee per session (status in Indonesian), or with
     /// --summary each trainee's rates; an xlsx workbook holds both sheets.
     Attendance {
@@ -276,8 +288,9 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                     records,
                     enrollments,
                     marks,
+                    documents,
                 } => println!(
-                    "Seeded {accounts} demo accounts, {records} trainee records, 4 cohorts with {enrollments} enrollments, {sessions} class sessions and {marks} attendance marks."
+                    "Seeded {accounts} demo accounts, {records} trainee records, 4 cohorts with {enrollments} enrollments, {sessions} class sessions, {marks} attendance marks and {documents} placement documents."
                 ),
                 seed::SeedOutcome::AlreadyPresent => {
                     println!("Accounts already exist; demo data left as it is.")
@@ -331,6 +344,17 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         } => {
             let state = connect_and_migrate(&config).await?;
             exchange::export_attendance(&state, cohort, format, summary, output).await
+        }
+        Command::Export {
+            what:
+                ExportWhat::Readiness {
+                    cohort,
+                    format,
+                    output,
+                },
+        } => {
+            let state = connect_and_migrate(&config).await?;
+            exchange::export_readiness(&state, cohort, format, output).await
         }
         Command::Import {
             what:

@@ -79,6 +79,25 @@ pub async fn export_attendance(
     write_out(&exported, output, if summary { "trainees" } else { "marks" })
 }
 
+/// `export readiness [--cohort CODE]`: one row per trainee with the track, the verdict in
+/// Indonesian and every blocker in words.
+pub async fn export_readiness(
+    state: &AppState,
+    cohort: Option<String>,
+    format: TableFormat,
+    output: Option<PathBuf>,
+) -> Result<(), String> {
+    let cohort_id = cohort_id(state, cohort.as_deref()).await?;
+    let filter = crate::readiness::dto::DashboardFilter {
+        cohort_id,
+        ..Default::default()
+    };
+    let exported = crate::readiness::service::export_readiness(state.env(), None, filter, format_of(format))
+        .await
+        .map_err(|e| e.to_string())?;
+    write_out(&exported, output, "trainees")
+}
+
 /// `export enrollments [--cohort CODE]`.
 pub async fn export_enrollments(
     state: &AppState,

@@ -105,6 +105,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/izin/{id}/surat", get(crate::attendance::files::excuse_note))
         .route("/angkatan/{id}/kehadiran/ekspor", get(crate::attendance::files::export_cohort))
+        .route("/kesiapan/pindaian", axum::routing::post(crate::readiness::files::upload_scan))
+        .route("/kesiapan/dokumen/{id}/pindaian", get(crate::readiness::files::document_scan))
+        .route("/kesiapan/ekspor", get(crate::readiness::files::export))
         .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             provide_request_context,

@@ -485,3 +485,36 @@ async fn a_cohorts_rules_are_set_by_its_coordinators_within_bounds() {
     assert_eq!(grid["policy"]["late_weight"], "60");
     assert_eq!(grid["policy"]["auto_absent_hours"], "24");
 }
+
+#[tokio::test]
+async fn todays_classes_include_one_that_started_just_after_midnight_wib() {
+    // Stored in UTC (as the schedule stores them), 00:01 WIB is the evening before in UTC:
+    // the day's bounds must be compared in UTC too, or SQLite compares text of two offsets.
+    let Class { app, cohort, .. } = class().await;
+    let today = siap_jepang::kernel::wib::today(app.state.clock.now());
+    let start = siap_jepang::kernel::wib::start_of_day(today) + Duration::minutes(1);
+    let utc = |at: time::OffsetDateTime| rfc3339(at.to_offset(time::UtcOffset::UTC));
+    let early = app
+        .session(
+            cohort,
+            &utc(start),
+            &utc(start + Duration::minutes(30)),
+            None,
+            None,
+        )
+        .await;
+    let rina = app.signed_in("rina@uji.id").await;
+    let overview: serde_json::Value = app
+        .get_api(&rina, "/api/attendance/overview")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let today_ids: Vec<i64> = overview["today"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| line["session"]["id"].as_i64().unwrap())
+        .collect();
+    assert!(today_ids.contains(&early), "{overview}");
+}

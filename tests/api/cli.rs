@@ -453,3 +453,52 @@ fn the_demo_attendance_exports_per_session_and_as_a_summary() {
     assert_eq!(code, 1);
     assert!(stderr.contains("unknown cohort code"), "{stderr}");
 }
+
+#[test]
+fn the_demo_readiness_exports_one_row_per_trainee_with_verdict_and_blockers_in_words() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, stdout, stderr) = run(&["seed", "--demo"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("placement documents"), "{stdout}");
+    let (code, csv_text, stderr) = run(&["export", "readiness"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(
+        headers,
+        ["Nama", "NIK", "Angkatan", "Program", "Jalur", "Status", "Hambatan"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() >= 40, "{csv_text}");
+    // The demo tells every story: ready, a JFT-Basic just short, an old MCU…
+    let verdicts: Vec<&str> = rows.iter().map(|r| &r[5]).collect();
+    assert!(
+        verdicts.contains(&"Siap") && verdicts.contains(&"Belum"),
+        "{csv_text}"
+    );
+    assert!(
+        rows.iter().any(|r| r[6].contains("JFT-Basic 185 < 200")),
+        "{csv_text}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[6].contains("Medical check-up (MCU) kedaluwarsa")),
+        "{csv_text}"
+    );
+    assert!(rows.iter().any(|r| &r[4] == "SSW") && rows.iter().any(|r| &r[4] == "EPA"));
+    let workbook = dir.path().join("kesiapan.xlsx");
+    let path = workbook.display().to_string();
+    let (code, _, stderr) = run(
+        &["export", "readiness", "--format", "xlsx", "--output", &path],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&workbook).unwrap();
+    assert_eq!(book.sheet_names(), ["Kesiapan"]);
+    let (code, _, stderr) = run(&["export", "readiness", "--cohort", "JP-NOPE-1"], &env, None);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown cohort code"), "{stderr}");
+}

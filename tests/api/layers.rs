@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 
 /// Every top-level module and its layer, top down. A new module must be placed here.
 const LAYERS: &[(&str, u8)] = &[
-    ("server", 6),     // composition: router, middleware, CLI, seed, backup
-    ("app", 5),        // app shell: routes, layout and navigation, landing, preferences
-    ("attendance", 4), // areas
+    ("server", 6),    // composition: router, middleware, CLI, seed, backup
+    ("app", 5),       // app shell: routes, layout and navigation, landing, preferences
+    ("readiness", 4), // areas
+    ("attendance", 4),
     ("trainees", 4),
     ("schedule", 4),
     ("cohorts", 4),
@@ -35,6 +36,10 @@ const AREA_USES: &[(&str, &str)] = &[
     ("attendance", "trainees"),
     ("attendance", "cohorts"),
     ("attendance", "audit"),
+    ("readiness", "attendance"),
+    ("readiness", "trainees"),
+    ("readiness", "cohorts"),
+    ("readiness", "audit"),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

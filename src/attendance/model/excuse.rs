@@ -100,12 +100,7 @@ pub fn note_type(bytes: &[u8]) -> Result<&'static str, Problem> {
             max_kib: NOTE_MAX_KIB,
         });
     }
-    match bytes {
-        [0xFF, 0xD8, 0xFF, ..] => Ok("image/jpeg"),
-        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Ok("image/png"),
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Ok("image/webp"),
-        _ => Err(Problem::NotAnImage),
-    }
+    crate::kernel::input::image_type(bytes).ok_or(Problem::NotAnImage)
 }
 
 #[cfg(test)]

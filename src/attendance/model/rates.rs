@@ -50,8 +50,6 @@ impl Rates {
 /// The rates over `sessions` (only those inside the enrollment, cancelled ones left out).
 pub fn rates(sessions: &[SessionOutcome], policy: &Policy) -> Rates {
     let mut rates = Rates::default();
-    // Earned, in percent points: hadir 100, terlambat the policy's weight, alpa 0.
-    let mut earned: u64 = 0;
     for session in sessions {
         if !session.held {
             rates.remaining += 1;
@@ -68,13 +66,19 @@ pub fn rates(sessions: &[SessionOutcome], policy: &Policy) -> Rates {
             AttendanceStatus::Sick => rates.sick += 1,
             AttendanceStatus::Absent => rates.absent += 1,
         }
-        earned += u64::from(mark.weight(policy).unwrap_or(0));
         if mark == AttendanceStatus::Absent {
             rates.streak += 1;
         } else if !mark.is_excused() {
             rates.streak = 0;
         }
     }
+    rates_from_counts(rates, policy)
+}
+
+/// Fills in the rate and the best reachable rate from the counts alone (what a dashboard
+/// over many trainees has; the streak stays as given).
+pub fn rates_from_counts(mut rates: Rates, policy: &Policy) -> Rates {
+    let earned = u64::from(rates.present) * 100 + u64::from(rates.late) * u64::from(policy.late_weight);
     let counted = u64::from(rates.counted());
     let per_mille = |earned: u64, sessions: u64| -> Option<u32> {
         (sessions > 0).then(|| u32::try_from((earned * 10 + sessions / 2) / sessions).unwrap_or(1000))

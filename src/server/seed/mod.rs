@@ -13,6 +13,7 @@ use crate::entities::{sites, users};
 use crate::platform::state::AppState;
 
 mod attendance;
+mod readiness;
 mod schedule;
 mod trainees;
 
@@ -122,6 +123,8 @@ pub enum SeedOutcome {
         enrollments: usize,
         /// Attendance marks of the sessions already held.
         marks: usize,
+        /// Placement documents on record.
+        documents: usize,
     },
     /// The database already had accounts and `--if-empty` was given.
     AlreadyPresent,
@@ -250,6 +253,7 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
     let sessions = schedule::seed_schedule(&txn, now, &all_sites).await?;
     let (records, enrollments) = trainees::seed_trainees(&txn, now, &all_sites, DEMO_TRAINEE_RECORDS).await?;
     let marks = attendance::seed_attendance(&txn, now).await?;
+    let documents = readiness::seed_readiness(&txn, now).await?;
     txn.commit().await?;
     Ok(SeedOutcome::Seeded {
         accounts: count,
@@ -257,6 +261,7 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
         records,
         enrollments,
         marks,
+        documents,
     })
 }
 

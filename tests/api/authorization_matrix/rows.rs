@@ -392,6 +392,59 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
             Access::TraineeOnly,
             vec![("phone", "".into())],
         ),
+        ("/api/readiness/dashboard", Access::Administrators, vec![]),
+        (
+            "/api/readiness/trainee",
+            Access::Administrators,
+            vec![("trainee_id", ids.record.to_string())],
+        ),
+        ("/api/readiness/mine", Access::TraineeOnly, vec![]),
+        (
+            "/api/readiness/record-result",
+            Access::Administrators,
+            vec![("trainee_id", ids.record.to_string()), ("kind", "".into())],
+        ),
+        (
+            "/api/readiness/delete-result",
+            Access::Administrators,
+            vec![("result_id", "999999".into())],
+        ),
+        (
+            "/api/readiness/submit-document",
+            Access::TraineeOnly,
+            vec![("kind", "".into())],
+        ),
+        (
+            "/api/readiness/review-document",
+            Access::Administrators,
+            vec![("trainee_id", ids.record.to_string()), ("kind", "".into())],
+        ),
+        (
+            "/api/readiness/progress",
+            Access::Staff,
+            vec![("cohort_id", cohort.clone())],
+        ),
+        (
+            "/api/readiness/create-assessment",
+            Access::Staff,
+            vec![("cohort_id", cohort.clone()), ("kind", "".into())],
+        ),
+        (
+            "/api/readiness/save-scores",
+            Access::Staff,
+            vec![("assessment_id", "999999".into())],
+        ),
+        (
+            "/api/readiness/save-lessons",
+            Access::Staff,
+            vec![("cohort_id", cohort.clone())],
+        ),
+        ("/api/readiness/rules", Access::Staff, vec![]),
+        (
+            "/api/readiness/save-rules",
+            Access::AdminOnly,
+            vec![("programme_id", "999999".into())],
+        ),
     ]
 }
 
@@ -487,6 +540,19 @@ pub fn page_rows(ids: Ids) -> Vec<(&'static str, String, Access)> {
         (
             "/angkatan/{id}/kehadiran/cetak",
             format!("/angkatan/{cohort}/kehadiran/cetak"),
+            Access::Staff,
+        ),
+        ("/kesiapan", "/kesiapan".into(), Access::Administrators),
+        ("/kesiapan/aturan", "/kesiapan/aturan".into(), Access::Staff),
+        (
+            "/kesiapan/peserta/{id}",
+            format!("/kesiapan/peserta/{record}"),
+            Access::Administrators,
+        ),
+        ("/kesiapan-saya", "/kesiapan-saya".into(), Access::TraineeOnly),
+        (
+            "/angkatan/{id}/nilai",
+            format!("/angkatan/{cohort}/nilai"),
             Access::Staff,
         ),
     ]

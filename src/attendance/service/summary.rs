@@ -1,0 +1,72 @@
+//! Rates of every trainee in many cohorts at once, for other areas' dashboards (readiness):
+//! a fixed number of queries, marks counted in the database.
+
+use std::collections::HashMap;
+
+use super::{is_cancelled, Window};
+use crate::attendance::db;
+use crate::attendance::model::rates::{rates_from_counts, Rates};
+use crate::attendance::model::AttendanceStatus;
+use crate::kernel::AppError;
+use crate::platform::state::Env;
+
+/// Each attendee's rates in `cohort_ids`, by (trainee, cohort): only sessions inside the
+/// enrollment count (marks are only ever written inside it), cancelled ones never; no
+/// streaks. The caller has authorised the cohorts.
+///
+/// # Errors
+/// Database failures.
+pub async fn rates_by_enrollment(
+    env: Env<'_>,
+    cohort_ids: &[i64],
+) -> Result<HashMap<(i64, i64), Rates>, AppError> {
+    if cohort_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let now = env.clock.now();
+    let sessions = db::sessions_of_cohorts(env.db, cohort_ids).await?;
+    let windows: Vec<Window> = db::attending(env.db, cohort_ids)
+        .await?
+        .iter()
+        .filter_map(Window::of)
+        .collect();
+    let policies = db::policies_of(env.db, cohort_ids).await?;
+    let mut counts: HashMap<(i64, i64), Rates> = HashMap::new();
+    for (trainee_id, cohort_id, status, n) in db::mark_counts(env.db, cohort_ids, now).await? {
+        let entry = counts.entry((trainee_id, cohort_id)).or_default();
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        match AttendanceStatus::parse(&status) {
+            Ok(AttendanceStatus::Present) => entry.present += n,
+            Ok(AttendanceStatus::Late) => entry.late += n,
+            Ok(AttendanceStatus::Permitted) => entry.permitted += n,
+            Ok(AttendanceStatus::Sick) => entry.sick += n,
+            Ok(AttendanceStatus::Absent) => entry.absent += n,
+            Err(_) => {}
+        }
+    }
+    let mut by_cohort: HashMap<i64, Vec<&crate::entities::class_sessions::Model>> = HashMap::new();
+    for session in sessions.iter().filter(|s| !is_cancelled(s)) {
+        by_cohort.entry(session.cohort_id).or_default().push(session);
+    }
+    let mut result = HashMap::new();
+    for window in &windows {
+        let key = (window.trainee_id, window.cohort_id);
+        let mut rates = counts.remove(&key).unwrap_or_default();
+        let (mut held, mut coming) = (0u32, 0u32);
+        for session in by_cohort.get(&window.cohort_id).into_iter().flatten() {
+            if window.attends(session) {
+                if session.ends_at <= now {
+                    held += 1;
+                } else {
+                    coming += 1;
+                }
+            }
+        }
+        let marked = rates.counted() + rates.permitted + rates.sick;
+        rates.unmarked = held.saturating_sub(marked);
+        rates.remaining = coming;
+        let policy = policies.get(&window.cohort_id).copied().unwrap_or_default();
+        result.insert(key, rates_from_counts(rates, &policy));
+    }
+    Ok(result)
+}

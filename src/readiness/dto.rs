@@ -1,0 +1,177 @@
+//! What readiness pages receive.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::verdict::{AttendanceFacts, Check, Finding, Requirement};
+use super::model::{DocumentKind, DocumentStatus, ResultKind, Verdict};
+
+/// The dashboard's filters, as in its address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardFilter {
+    pub site_id: Option<i64>,
+    pub cohort_id: Option<i64>,
+    /// `siap`, `dalam_proses` or `belum`.
+    pub verdict: Option<String>,
+    /// A blocker key (`language`, `attendance`, `skills:…`, `document:…`).
+    pub blocker: Option<String>,
+    /// A document kind whose validity ends within `within_days`.
+    pub expiring: Option<String>,
+    pub within_days: Option<u16>,
+    pub page: Option<u64>,
+}
+
+/// The funnel: how many got how far, in order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Funnel {
+    pub enrolled: u32,
+    pub language: u32,
+    pub skills: u32,
+    pub documents: u32,
+    pub ready: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadinessRow {
+    pub trainee_id: i64,
+    pub name: String,
+    pub cohort: String,
+    pub programme: String,
+    pub verdict: Verdict,
+    pub blockers: Vec<Finding>,
+    /// The day the `expiring` document stops being valid, when filtering by it.
+    pub valid_until: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub today: String,
+    pub sites: Vec<(i64, String)>,
+    pub cohorts: Vec<(i64, String)>,
+    pub filter: DashboardFilter,
+    pub funnel: Funnel,
+    /// Ready, in progress, not ready (of everyone in scope, before the filters).
+    pub verdicts: [u32; 3],
+    /// Blocker keys with how many trainees have them, most common first.
+    pub blockers: Vec<(String, u32)>,
+    pub rows: Vec<ReadinessRow>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub kind: DocumentKind,
+    pub id: Option<i64>,
+    pub status: DocumentStatus,
+    pub number: Option<String>,
+    pub issued_on: Option<String>,
+    pub expires_on: Option<String>,
+    pub reason: Option<String>,
+    pub has_scan: bool,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<String>,
+    /// The trainee's track requires it.
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultView {
+    pub id: i64,
+    pub kind: ResultKind,
+    pub level: Option<String>,
+    pub score: Option<u16>,
+    pub passed: bool,
+    pub taken_on: String,
+    pub certificate_no: Option<String>,
+    pub field: Option<String>,
+}
+
+/// A cohort assessment's score of one trainee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreView {
+    pub assessment: String,
+    pub kind: String,
+    pub held_on: String,
+    pub score: u16,
+    pub max_score: u16,
+    pub pass_score: u16,
+}
+
+/// One trainee's readiness, for their coordinators or themself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraineeReadiness {
+    pub trainee_id: i64,
+    pub name: String,
+    pub cohort: Option<String>,
+    pub programme: Option<String>,
+    pub in_training: bool,
+    pub today: String,
+    pub verdict: Verdict,
+    pub checks: Vec<Check>,
+    pub attendance: Option<AttendanceFacts>,
+    pub documents: Vec<DocumentView>,
+    pub results: Vec<ResultView>,
+    pub scores: Vec<ScoreView>,
+    /// The viewer may record results and verify documents.
+    pub may_manage: bool,
+    pub phone: Option<String>,
+}
+
+/// One programme's requirements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeRules {
+    pub programme_id: i64,
+    pub code: String,
+    pub name: String,
+    pub requirements: Vec<Requirement>,
+    /// Nobody changed them: the built-in set.
+    pub defaults: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rules {
+    pub programmes: Vec<ProgrammeRules>,
+    pub may_edit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentView {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub held_on: String,
+    pub max_score: u16,
+    pub pass_score: u16,
+    pub scored: u32,
+    pub average: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressRow {
+    pub trainee_id: i64,
+    pub name: String,
+    /// One per assessment, in the assessments' order.
+    pub scores: Vec<Option<u16>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonLine {
+    pub session_id: i64,
+    pub when: String,
+    pub planned: Option<String>,
+    pub taught_unit_id: Option<i64>,
+}
+
+/// A cohort's lessons and scores, for its instructors and coordinators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortProgress {
+    pub cohort_id: i64,
+    pub cohort: String,
+    pub today: String,
+    pub units: Vec<(i64, String)>,
+    pub units_taught: u32,
+    pub lessons: Vec<LessonLine>,
+    pub assessments: Vec<AssessmentView>,
+    pub rows: Vec<ProgressRow>,
+}

@@ -1,0 +1,280 @@
+//! The coordinators' dashboard and the readiness export: every trainee in reach with the
+//! verdict and blockers, the funnel, filters by verdict, blocker or a document running
+//! out. A fixed number of queries whatever the number of trainees.
+
+use serde_json::json;
+use std::collections::HashMap;
+use time::Duration;
+
+use super::{iso, subjects, today, Subject};
+use crate::audit::db::{record, AuditEvent};
+use crate::audit::model::{AuditAction, Outcome};
+use crate::kernel::identity::mask_nik;
+use crate::kernel::{Actor, AppError, Locale, Problem, Role};
+use crate::platform::state::Env;
+use crate::platform::tables::{export, ExportFormat, Exported, Sheet};
+use crate::readiness::authz;
+use crate::readiness::db::Who;
+use crate::readiness::dto::{Dashboard, DashboardFilter, Funnel, ReadinessRow};
+use crate::readiness::model::verdict::{valid_until, Requirement, Stage};
+use crate::readiness::model::{DocumentKind, DocumentStatus, Verdict};
+use crate::readiness::texts::{blocker_text, verdict_text};
+
+const PAGE_SIZE: u64 = 50;
+
+/// The cohorts in reach (coordinators: their sites'; admins: all), narrowed by the
+/// filter's site and cohort. A site or cohort out of reach is `NotFound`.
+async fn cohorts_in_scope(
+    env: Env<'_>,
+    actor: Option<&Actor>,
+    filter: &DashboardFilter,
+) -> Result<Vec<crate::entities::cohorts::Model>, AppError> {
+    use crate::entities::cohorts;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let mut query = cohorts::Entity::find().order_by_asc(cohorts::Column::Code);
+    if let Some(actor) = actor.filter(|a| a.role != Role::Admin) {
+        if filter.site_id.is_some_and(|site| !actor.runs_site(site)) {
+            return Err(AppError::NotFound);
+        }
+        query = query.filter(cohorts::Column::SiteId.is_in(actor.site_ids.clone()));
+    }
+    if let Some(site) = filter.site_id {
+        query = query.filter(cohorts::Column::SiteId.eq(site));
+    }
+    let mut cohorts = query.all(env.db).await?;
+    if let Some(id) = filter.cohort_id {
+        cohorts.retain(|c| c.id == id);
+        if cohorts.is_empty() {
+            return Err(AppError::NotFound);
+        }
+    }
+    Ok(cohorts)
+}
+
+fn check_filter(filter: &DashboardFilter) -> Result<Option<(DocumentKind, u16)>, AppError> {
+    if let Some(verdict) = filter.verdict.as_deref().filter(|v| !v.is_empty()) {
+        Verdict::parse(verdict).map_err(|p| AppError::invalid("verdict", p))?;
+    }
+    match filter.expiring.as_deref().filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(kind) => {
+            let kind = DocumentKind::parse(kind).map_err(|p| AppError::invalid("expiring", p))?;
+            let days = filter.within_days.unwrap_or(30);
+            if days > 3650 {
+                return Err(AppError::invalid(
+                    "within_days",
+                    Problem::OutOfRange { min: 0, max: 3650 },
+                ));
+            }
+            Ok(Some((kind, days)))
+        }
+    }
+}
+
+/// Who passes the filters, with the day the `expiring` document stops being valid.
+fn matching<'a>(
+    subjects: &'a [Subject],
+    filter: &DashboardFilter,
+    expiring: Option<(DocumentKind, u16)>,
+    today: time::Date,
+) -> Vec<(&'a Subject, Option<time::Date>)> {
+    let verdict = filter.verdict.as_deref().and_then(|v| Verdict::parse(v).ok());
+    let blocker = filter.blocker.as_deref().filter(|b| !b.is_empty());
+    subjects
+        .iter()
+        .filter(|s| verdict.is_none_or(|v| s.assessment.verdict == v))
+        .filter(|s| blocker.is_none_or(|key| s.assessment.blockers().any(|f| f.blocker.key() == key)))
+        .filter_map(|s| match expiring {
+            None => Some((s, None)),
+            Some((kind, days)) => {
+                // The track's maximum age counts too (an MCU runs out 90 days after it).
+                let max_age = s.assessment.checks.iter().find_map(|c| match c.requirement {
+                    Requirement::Document {
+                        kind: k,
+                        max_age_days,
+                        ..
+                    } if k == kind => max_age_days,
+                    _ => None,
+                });
+                let until = s
+                    .facts
+                    .documents
+                    .iter()
+                    .find(|d| d.kind == kind && d.status == DocumentStatus::Verified)
+                    .and_then(|d| valid_until(d, max_age))?;
+                (until >= today && until <= today + Duration::days(i64::from(days)))
+                    .then_some((s, Some(until)))
+            }
+        })
+        .collect()
+}
+
+fn funnel(subjects: &[Subject]) -> Funnel {
+    let mut funnel = Funnel::default();
+    for s in subjects {
+        let a = &s.assessment;
+        funnel.enrolled += 1;
+        let language = a.stage_met(Stage::Language);
+        let skills = language && a.stage_met(Stage::Skills);
+        let documents = skills && a.stage_met(Stage::Documents);
+        funnel.language += u32::from(language);
+        funnel.skills += u32::from(skills);
+        funnel.documents += u32::from(documents);
+        funnel.ready += u32::from(documents && a.verdict == Verdict::Ready);
+    }
+    funnel
+}
+
+async fn site_choices(env: Env<'_>, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
+    let ids = (actor.role != Role::Admin).then_some(actor.site_ids.as_slice());
+    Ok(crate::cohorts::db::sites(env.db, ids)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect())
+}
+
+/// The dashboard of `actor`'s sites (all for admins).
+///
+/// # Errors
+/// `Forbidden` but for coordinators and admins; `NotFound` for a site or cohort out of
+/// reach; `Invalid` for an unknown verdict or document.
+pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> Result<Dashboard, AppError> {
+    if !authz::can_open_dashboard(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let expiring = check_filter(&filter)?;
+    let today = today(env);
+    let cohorts = cohorts_in_scope(env, Some(actor), &filter).await?;
+    let all_cohorts = cohorts_in_scope(
+        env,
+        Some(actor),
+        &DashboardFilter {
+            site_id: filter.site_id,
+            ..DashboardFilter::default()
+        },
+    )
+    .await?;
+    let who = Who::InCohorts(cohorts.iter().map(|c| c.id).collect());
+    let subjects = subjects(env, &who, today).await?;
+    let mut verdicts = [0u32; 3];
+    let mut blockers: HashMap<String, u32> = HashMap::new();
+    for s in &subjects {
+        verdicts[match s.assessment.verdict {
+            Verdict::Ready => 0,
+            Verdict::InProgress => 1,
+            Verdict::NotReady => 2,
+        }] += 1;
+        let mut keys: Vec<String> = s.assessment.blockers().map(|f| f.blocker.key()).collect();
+        keys.dedup();
+        for key in keys {
+            *blockers.entry(key).or_default() += 1;
+        }
+    }
+    let mut blockers: Vec<(String, u32)> = blockers.into_iter().collect();
+    blockers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let rows = matching(&subjects, &filter, expiring, today);
+    let total = rows.len() as u64;
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = filter.page.unwrap_or(1).clamp(1, pages);
+    let shown = rows
+        .iter()
+        .skip(usize::try_from((page - 1) * PAGE_SIZE).unwrap_or(usize::MAX))
+        .take(PAGE_SIZE as usize)
+        .map(|(s, until)| ReadinessRow {
+            trainee_id: s.trainee.id,
+            name: s.trainee.full_name.clone(),
+            cohort: s.cohort.code.clone(),
+            programme: s.programme.name.clone(),
+            verdict: s.assessment.verdict,
+            blockers: s.assessment.blockers().copied().collect(),
+            valid_until: iso(*until),
+        })
+        .collect();
+    Ok(Dashboard {
+        today: crate::kernel::wib::iso_date(today),
+        sites: site_choices(env, actor).await?,
+        cohorts: all_cohorts.into_iter().map(|c| (c.id, c.code)).collect(),
+        filter: DashboardFilter {
+            page: Some(page),
+            ..filter
+        },
+        funnel: funnel(&subjects),
+        verdicts,
+        blockers,
+        rows: shown,
+        total,
+        page,
+        pages,
+    })
+}
+
+/// One row per trainee (of one cohort, of the actor's sites, or of every site for the
+/// operator) with the track, the verdict in Indonesian and every blocker in words.
+/// Audited.
+///
+/// # Errors
+/// `NotFound` for a cohort out of reach; `Invalid` for a bad filter.
+pub async fn export_readiness(
+    env: Env<'_>,
+    actor: Option<&Actor>,
+    filter: DashboardFilter,
+    format: ExportFormat,
+) -> Result<Exported, AppError> {
+    if actor.is_some_and(|a| !authz::can_open_dashboard(a)) {
+        return Err(AppError::Forbidden);
+    }
+    let expiring = check_filter(&filter)?;
+    let locale = Locale::Id;
+    let today = today(env);
+    let cohorts = cohorts_in_scope(env, actor, &filter).await?;
+    let who = Who::InCohorts(cohorts.iter().map(|c| c.id).collect());
+    let subjects = subjects(env, &who, today).await?;
+    let rows: Vec<Vec<String>> = matching(&subjects, &filter, expiring, today)
+        .into_iter()
+        .map(|(s, _)| {
+            vec![
+                s.trainee.full_name.clone(),
+                mask_nik(&s.trainee.nik),
+                s.cohort.code.clone(),
+                s.programme.code.clone(),
+                s.programme.track.to_uppercase(),
+                verdict_text(s.assessment.verdict).get(locale).to_owned(),
+                s.assessment
+                    .blockers()
+                    .map(|f| blocker_text(&f.blocker, locale))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ]
+        })
+        .collect();
+    let count = rows.len();
+    let sheet = Sheet {
+        name: "Kesiapan".into(),
+        header: [
+            "Nama", "NIK", "Angkatan", "Program", "Jalur", "Status", "Hambatan",
+        ]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect(),
+        rows,
+    };
+    let exported = export(
+        format,
+        &format!("kesiapan-{}", crate::kernel::wib::iso_date(today)),
+        &[sheet],
+    )?;
+    let txn = env.begin().await?;
+    let mut event = AuditEvent::new(AuditAction::ReadinessExport, Outcome::Success).detail(json!({
+        "rows": count,
+        "cohort": filter.cohort_id,
+        "site": filter.site_id,
+        "format": match format { ExportFormat::Csv => "csv", ExportFormat::Xlsx => "xlsx" },
+    }));
+    if let Some(actor) = actor {
+        event = event.actor(actor.user_id);
+    }
+    record(&txn, env.clock.now(), event).await?;
+    txn.commit().await?;
+    Ok(exported)
+}
