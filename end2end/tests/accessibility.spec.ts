@@ -80,6 +80,8 @@ test('trainee registry pages have no accessibility violations', async ({ page })
 });
 
 test('staff pages have no accessibility violations', async ({ page }) => {
+  // Fourteen pages, each analysed by axe: more than the default 30 s on two busy cores.
+  test.setTimeout(120_000);
   await signIn(page, 'koordinator@siapjepang.id', 'bunga-sakura-mekar');
   await page.goto('/angkatan?q=KAIGO');
   await page.getByRole('link', { name: /^JP-KAIGO-B-\d{4}$/ }).click();

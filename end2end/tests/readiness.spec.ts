@@ -78,3 +78,25 @@ test('a wrong date is refused with its reason and the typed values come back', a
   await expect(again.getByLabel('Nomor')).toHaveValue('C1234567');
   await expect(again.locator('.doc-status')).toHaveText('Belum ada');
 });
+
+test('readiness pages for staff have no accessibility violations', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'hydrated', 'axe runs once, in the hydrated project');
+  test.setTimeout(90_000);
+  await signIn(page, COORDINATOR.login, COORDINATOR.password);
+  await page.goto('/angkatan?q=KAIGO');
+  await page.getByRole('link', { name: /^JP-KAIGO-B-\d{4}$/ }).click();
+  const cohort = new URL(page.url()).pathname;
+  for (const path of ['/kesiapan', '/kesiapan?verdict=belum', '/kesiapan?expiring=skck&within_days=30', '/kesiapan/aturan', `${cohort}/nilai`]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  // The demo's scores: one assessment opened for entry.
+  await page.goto(`${cohort}/nilai`);
+  const entry = await page.getByRole('link', { name: 'Simulasi JFT-Basic 1' }).getAttribute('href');
+  await page.goto(entry!);
+  await expect(page.getByRole('heading', { name: 'Nilai Simulasi JFT-Basic 1' })).toBeVisible();
+  await expectNoViolations(page, 'score entry');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/kesiapan');
+  await noHorizontalScroll(page);
+});
