@@ -17,7 +17,10 @@ done
 node benches/page-weight.mjs / /masuk /aktivasi
 echo
 echo "Signed in as the demo trainee:"
-LOGIN='0812-1111-2026:belajar-nihongo-rajin' node benches/page-weight.mjs /jadwal /profil
+LOGIN='0812-1111-2026:belajar-nihongo-rajin' node benches/page-weight.mjs /jadwal /profil /kehadiran /izin /kesiapan-saya
 echo
 echo "Signed in as the demo coordinator:"
-LOGIN='koordinator@siapjepang.id:bunga-sakura-mekar' node benches/page-weight.mjs /angkatan /kalender /libur /peserta /peserta/impor
+LOGIN='koordinator@siapjepang.id:bunga-sakura-mekar' node benches/page-weight.mjs /angkatan /kalender /libur /peserta /peserta/impor /kehadiran /izin/tinjau /kesiapan /kesiapan/aturan
+echo
+echo "Signed in as the demo instructor:"
+LOGIN='sensei@siapjepang.id:kereta-shinkansen' node benches/page-weight.mjs /kehadiran

@@ -58,6 +58,7 @@ texts! {
         EditCohort => "Ubah angkatan", "Edit cohort";
         RosterLink => "Daftar peserta", "Trainees";
         AttendanceLink => "Rekap kehadiran", "Attendance";
+        ScoresLink => "Nilai dan materi", "Scores and lessons";
         GenerateSessions => "Buat jadwal sesi", "Generate sessions";
         PrintWeek => "Cetak jadwal mingguan", "Print the weekly schedule";
         DownloadIcs => "Unduh jadwal (.ics)", "Download schedule (.ics)";

@@ -95,6 +95,7 @@ fn CohortView(schedule: CohortSchedule) -> impl IntoView {
                 {staff.then(|| view! {
                     <a class="button button-quiet" href=format!("/angkatan/{id}/peserta")>{t(T::RosterLink)}</a>
                     <a class="button button-quiet" href=format!("/angkatan/{id}/kehadiran")>{t(T::AttendanceLink)}</a>
+                    <a class="button button-quiet" href=format!("/angkatan/{id}/nilai")>{t(T::ScoresLink)}</a>
                 })}
                 <a class="button button-quiet" href=format!("/angkatan/{id}/cetak")>{t(T::PrintWeek)}</a>
                 <a class="button button-quiet" href=format!("/angkatan/{id}/jadwal.ics") download="">{t(T::DownloadIcs)}</a>
