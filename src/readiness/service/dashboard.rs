@@ -145,7 +145,7 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
     }
     let expiring = check_filter(&filter)?;
     let today = today(env);
-    let cohorts = cohorts_in_scope(env, Some(actor), &filter).await?;
+    // The site's cohorts once: the cohort filter's choices, narrowed to the chosen one.
     let all_cohorts = cohorts_in_scope(
         env,
         Some(actor),
@@ -155,6 +155,14 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
         },
     )
     .await?;
+    let cohorts: Vec<_> = all_cohorts
+        .iter()
+        .filter(|c| filter.cohort_id.is_none_or(|id| c.id == id))
+        .cloned()
+        .collect();
+    if cohorts.is_empty() && filter.cohort_id.is_some() {
+        return Err(AppError::NotFound);
+    }
     let who = Who::InCohorts(cohorts.iter().map(|c| c.id).collect());
     let subjects = subjects(env, &who, today).await?;
     let mut verdicts = [0u32; 3];
