@@ -51,14 +51,13 @@ pub async fn auto_mark(env: Env<'_>) -> Result<(u32, u32), AppError> {
                 continue;
             }
             let marked = db::marks_of_sessions(&txn, &[session.id]).await?;
-            let mut written = 0u32;
-            for window in windows.iter().filter(|w| w.attends(&session)) {
-                if marked.iter().any(|m| m.trainee_id == window.trainee_id) {
-                    continue;
-                }
-                let write = MarkWrite {
+            let writes: Vec<MarkWrite<'_>> = windows
+                .iter()
+                .filter(|w| w.attends(&session))
+                .filter(|w| !marked.iter().any(|m| m.trainee_id == w.trainee_id))
+                .map(|w| MarkWrite {
                     session_id: session.id,
-                    trainee_id: window.trainee_id,
+                    trainee_id: w.trainee_id,
                     status: AttendanceStatus::Absent,
                     remark: None,
                     source: MarkSource::Automatic,
@@ -66,11 +65,9 @@ pub async fn auto_mark(env: Env<'_>) -> Result<(u32, u32), AppError> {
                     reason: None,
                     checked_in_at: None,
                     device: None,
-                };
-                if db::write_mark(&txn, None, &write, now).await? {
-                    written += 1;
-                }
-            }
+                })
+                .collect();
+            let written = db::write_marks(&txn, &std::collections::HashMap::new(), &writes, now).await?;
             record(
                 &txn,
                 now,

@@ -219,29 +219,29 @@ pub async fn save_roll_call(
     // Read under the lock: a save that finished meanwhile is the one this one changes.
     let marks = db::marks_of_sessions(&txn, &[session.id]).await?;
     let existing = marks_by_key(&marks);
-    let mut changed = 0u32;
-    for (trainee_id, status, remark) in &lines {
-        let previous = existing.get(&(session.id, *trainee_id)).copied();
-        let source = if previous.is_none() && approved.get(trainee_id) == Some(status) {
-            MarkSource::Excuse
-        } else {
-            MarkSource::RollCall
-        };
-        let write = MarkWrite {
-            session_id: session.id,
-            trainee_id: *trainee_id,
-            status: *status,
-            remark: remark.as_deref(),
-            source,
-            by: Some(actor.user_id),
-            reason: reason.as_deref(),
-            checked_in_at: None,
-            device: None,
-        };
-        if db::write_mark(&txn, previous, &write, now).await? {
-            changed += 1;
-        }
-    }
+    let writes: Vec<MarkWrite<'_>> = lines
+        .iter()
+        .map(|(trainee_id, status, remark)| {
+            let fresh = !existing.contains_key(&(session.id, *trainee_id));
+            let source = if fresh && approved.get(trainee_id) == Some(status) {
+                MarkSource::Excuse
+            } else {
+                MarkSource::RollCall
+            };
+            MarkWrite {
+                session_id: session.id,
+                trainee_id: *trainee_id,
+                status: *status,
+                remark: remark.as_deref(),
+                source,
+                by: Some(actor.user_id),
+                reason: reason.as_deref(),
+                checked_in_at: None,
+                device: None,
+            }
+        })
+        .collect();
+    let changed = db::write_marks(&txn, &existing, &writes, now).await?;
     db::record_roll_call(&txn, session.id, Some(actor.user_id), now).await?;
     record(
         &txn,

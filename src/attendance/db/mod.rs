@@ -8,13 +8,16 @@ use sea_orm::{
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-use super::model::{AttendanceStatus, MarkSource, Policy};
+use super::model::Policy;
 // Bounds in UTC, as the instants are stored: their text form sorts like time on SQLite.
 use crate::entities::{
     attendance_changes, attendance_marks, attendance_policies, check_in_keys, class_sessions, cohorts,
     enrollments, excuse_notes, excuses, roll_calls, trainees,
 };
 use crate::schedule::db::utc;
+
+mod writes;
+pub use writes::{write_mark, write_marks, MarkWrite};
 
 /// Enrollment statuses of people who were (or are) in class: they have a joined date.
 const ATTENDING: [&str; 4] = ["active", "completed", "withdrawn", "transferred"];
@@ -168,82 +171,6 @@ pub async fn changes_of(
         .order_by_asc(attendance_changes::Column::Id)
         .all(conn)
         .await
-}
-
-/// A new mark or a changed one.
-pub struct MarkWrite<'a> {
-    pub session_id: i64,
-    pub trainee_id: i64,
-    pub status: AttendanceStatus,
-    pub remark: Option<&'a str>,
-    pub source: MarkSource,
-    pub by: Option<i64>,
-    pub reason: Option<&'a str>,
-    pub checked_in_at: Option<OffsetDateTime>,
-    pub device: Option<&'a str>,
-}
-
-/// Writes a mark and its history line, when anything changed. Returns whether it did.
-pub async fn write_mark(
-    conn: &impl ConnectionTrait,
-    existing: Option<&attendance_marks::Model>,
-    write: &MarkWrite<'_>,
-    now: OffsetDateTime,
-) -> Result<bool, DbErr> {
-    let remark = write.remark.map(str::to_owned);
-    let (id, from) = match existing {
-        Some(mark) if mark.status == write.status.as_str() && mark.remark == remark => return Ok(false),
-        Some(mark) => {
-            attendance_marks::Entity::update_many()
-                .col_expr(
-                    attendance_marks::Column::Status,
-                    Expr::value(write.status.as_str()),
-                )
-                .col_expr(attendance_marks::Column::Remark, Expr::value(remark.clone()))
-                .col_expr(
-                    attendance_marks::Column::Source,
-                    Expr::value(write.source.as_str()),
-                )
-                .col_expr(attendance_marks::Column::MarkedBy, Expr::value(write.by))
-                .col_expr(attendance_marks::Column::UpdatedAt, Expr::value(now))
-                .filter(attendance_marks::Column::Id.eq(mark.id))
-                .exec(conn)
-                .await?;
-            (mark.id, Some(mark.status.clone()))
-        }
-        None => {
-            let inserted = attendance_marks::Entity::insert(attendance_marks::ActiveModel {
-                session_id: Set(write.session_id),
-                trainee_id: Set(write.trainee_id),
-                status: Set(write.status.as_str().to_owned()),
-                remark: Set(remark.clone()),
-                source: Set(write.source.as_str().to_owned()),
-                checked_in_at: Set(write.checked_in_at),
-                device: Set(write.device.map(str::to_owned)),
-                marked_by: Set(write.by),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            })
-            .exec_with_returning(conn)
-            .await?;
-            (inserted.id, None)
-        }
-    };
-    attendance_changes::Entity::insert(attendance_changes::ActiveModel {
-        mark_id: Set(id),
-        from_status: Set(from),
-        to_status: Set(write.status.as_str().to_owned()),
-        remark: Set(remark),
-        reason: Set(write.reason.map(str::to_owned)),
-        source: Set(write.source.as_str().to_owned()),
-        changed_by: Set(write.by),
-        changed_at: Set(now),
-        ..Default::default()
-    })
-    .exec_without_returning(conn)
-    .await?;
-    Ok(true)
 }
 
 pub async fn roll_calls_of(
