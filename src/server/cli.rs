@@ -44,6 +44,14 @@ pub enum Command {
         /// Do nothing (but print the demo logins) when accounts already exist.
         #[arg(long)]
         if_empty: bool,
+        /// A benchmark dataset: `site` (one centre, ~500 trainees) or `national` (50 sites,
+        /// 5,000 cohorts, 100,000 trainees, 500,000 sessions, ~10 million marks). Every
+        /// generated account's password is `latihan-beban-nasional`.
+        #[arg(long, value_enum, conflicts_with_all = ["demo", "if_empty"])]
+        scale: Option<ScaleArg>,
+        /// With --scale: add to a database that already holds data (refused otherwise).
+        #[arg(long, requires = "scale")]
+        force: bool,
     },
     /// Manage accounts from the server's shell.
     User {
@@ -62,6 +70,12 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportWhat,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ScaleArg {
+    Site,
+    National,
 }
 
 #[derive(Debug, Subcommand)]
@@ -273,9 +287,34 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
     match command {
         Command::Serve => serve(config).await,
         Command::Migrate { action } => migrate(action, &config).await,
-        Command::Seed { demo, if_empty } => {
+        Command::Seed {
+            scale: Some(scale),
+            force,
+            ..
+        } => {
+            let state = connect_and_migrate(&config).await?;
+            let size = match scale {
+                ScaleArg::Site => seed::scale::Size::SITE,
+                ScaleArg::National => seed::scale::Size::NATIONAL,
+            };
+            let report = seed::scale::seed_scale(&state, size, force, std::io::stderr().is_terminal())
+                .await
+                .map_err(|e| e.to_string())?;
+            let w = report.written;
+            println!(
+                "Seeded {} new sites, {} accounts, {} cohorts, {} class sessions, {} trainees, {} enrollments, {} attendance marks, {} documents and {} results in {:.1} s.",
+                w.sites, w.users, w.cohorts, w.sessions, w.trainees, w.enrollments, w.marks, w.documents, w.results,
+                report.elapsed.as_secs_f64()
+            );
+            println!(
+                "Every generated account signs in with the password {} (benchmark data only).",
+                seed::scale::SCALE_PASSWORD
+            );
+            Ok(())
+        }
+        Command::Seed { demo, if_empty, .. } => {
             if !demo {
-                return Err("nothing to seed: pass --demo for demo data".into());
+                return Err("nothing to seed: pass --demo for demo data, or --scale site|national".into());
             }
             let state = connect_and_migrate(&config).await?;
             match seed::seed_demo(&state, if_empty)

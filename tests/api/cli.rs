@@ -502,3 +502,60 @@ fn the_demo_readiness_exports_one_row_per_trainee_with_verdict_and_blockers_in_w
     assert_eq!(code, 1);
     assert!(stderr.contains("unknown cohort code"), "{stderr}");
 }
+
+#[test]
+fn a_scale_seed_refuses_a_database_that_holds_data_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    assert_eq!(run(&["seed", "--demo"], &env, None).0, 0);
+    let (code, stdout, stderr) = run(&["seed", "--scale", "site"], &env, None);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("already holds data") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["seed", "--force"], &env, None);
+    assert_eq!(code, 2, "--force only goes with --scale: {stderr}");
+}
+
+#[tokio::test]
+async fn a_forced_scale_seed_adds_to_the_demo_data_without_clashing() {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    use siap_jepang::server::seed::{scale, seed_demo};
+    let app = crate::helpers::TestApp::spawn().await;
+    seed_demo(&app.state, false).await.expect("demo data");
+    let size = scale::Size {
+        sites: 2,
+        cohorts_per_site: 3,
+        sessions_per_cohort: 40,
+        rooms_per_site: 1,
+        large_every: 3,
+        large_class: 8,
+        small_class: 4,
+    };
+    let before = siap_jepang::entities::trainees::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    let first = scale::seed_scale(&app.state, size, true, false)
+        .await
+        .expect("first forced seed");
+    let second = scale::seed_scale(&app.state, size, true, false)
+        .await
+        .expect("second forced seed");
+    assert_eq!(first.written.cohorts, 6);
+    assert_eq!(second.written.trainees, first.written.trainees);
+    let after = siap_jepang::entities::trainees::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(after, before + 2 * first.written.trainees as u64);
+    // The app's own inserts still get fresh ids after the explicit ones.
+    crate::helpers::TestApp::user(
+        &app,
+        siap_jepang::kernel::Role::Instructor,
+        "baru@uji.id",
+        &["UPT-SRG"],
+    )
+    .await;
+}

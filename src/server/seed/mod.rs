@@ -14,6 +14,7 @@ use crate::platform::state::AppState;
 
 mod attendance;
 mod readiness;
+pub mod scale;
 mod schedule;
 mod trainees;
 
@@ -109,6 +110,11 @@ pub enum SeedError {
     Db(#[from] sea_orm::DbErr),
     #[error("demo account {name}: {error}")]
     Account { name: String, error: String },
+    #[error(
+        "the database already holds data ({accounts} accounts, {records} trainee records); \
+         give --force to add the generated data to it"
+    )]
+    NotEmpty { accounts: u64, records: u64 },
     #[error("password hashing: {0}")]
     Password(#[from] password::PasswordError),
 }

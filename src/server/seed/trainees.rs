@@ -13,15 +13,15 @@ use crate::trainees::db::event;
 use crate::trainees::model::enrollment::EnrollmentStatus;
 use crate::trainees::model::import::fold;
 
-const FIRST_WOMEN: &[&str] = &[
+pub(super) const FIRST_WOMEN: &[&str] = &[
     "Siti", "Nur", "Dewi", "Rina", "Fitri", "Intan", "Yuliana", "Ratna", "Lina", "Ani", "Dian", "Wulan",
     "Putri", "Ayu", "Rizka", "Nurul", "Eka", "Sri", "Mega", "Lestari",
 ];
-const FIRST_MEN: &[&str] = &[
+pub(super) const FIRST_MEN: &[&str] = &[
     "Ahmad", "Muhammad", "Rizal", "Agus", "Dimas", "Hendra", "Teguh", "Andi", "Bagus", "Fajar", "Rizki",
     "Dedi", "Yusuf", "Iwan", "Budi", "Arif", "Eko", "Hadi", "Irfan", "Joko",
 ];
-const LAST: &[&str] = &[
+pub(super) const LAST: &[&str] = &[
     "Pratama",
     "Saputra",
     "Hidayat",
@@ -43,7 +43,7 @@ const LAST: &[&str] = &[
     "Hakim",
     "Syahputra",
 ];
-const STREETS: &[&str] = &[
+pub(super) const STREETS: &[&str] = &[
     "Jl. Ahmad Yani",
     "Jl. Veteran",
     "Jl. Raya Serang–Cilegon",
