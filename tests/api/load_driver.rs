@@ -1,0 +1,100 @@
+//! The load driver (benches/load) counts failures instead of hiding them: a server that is
+//! down or refuses requests shows up as errors (and the command exits non-zero).
+
+#[path = "../../benches/load/driver.rs"]
+#[allow(dead_code)]
+mod driver;
+
+use crate::helpers::*;
+use driver::{Cast, Kind, Persona};
+use siap_jepang::kernel::Role;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn trainee(cookie: String) -> Cast {
+    Cast {
+        trainees: vec![Persona {
+            cookie,
+            session: None,
+            cohort: None,
+        }],
+        ..Cast::default()
+    }
+}
+
+#[tokio::test]
+async fn a_server_that_is_down_is_reported_as_errors() {
+    // Nothing listens on a port just released.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let outcome = driver::run(
+        &[base.clone()],
+        Arc::new(trainee(String::new())),
+        &[Kind::TraineeSchedule],
+        2,
+        Duration::from_millis(300),
+    )
+    .await;
+    assert!(outcome.errors() > 0, "{outcome:?}");
+    assert_eq!(outcome.requests(), outcome.errors(), "nothing succeeded");
+    assert!(!outcome.samples.is_empty());
+    assert!(driver::sign_in(&driver::client(), &base, "x", "y").await.is_err());
+}
+
+#[tokio::test]
+async fn refused_requests_are_errors_and_served_ones_are_timed() {
+    let app = TestApp::spawn().await;
+    app.user(Role::Trainee, "0812-5555-0001", &["BBPLK-SRG"]).await;
+    let cookie = driver::sign_in(&driver::client(), &app.base, "0812-5555-0001", PASSWORD)
+        .await
+        .expect("signed in");
+    assert!(
+        driver::sign_in(&driver::client(), &app.base, "0812-5555-0001", "salah sandi")
+            .await
+            .is_err()
+    );
+    let good = driver::run(
+        &[app.base.clone()],
+        Arc::new(trainee(cookie)),
+        &[Kind::TraineeSchedule],
+        2,
+        Duration::from_millis(300),
+    )
+    .await;
+    assert_eq!(good.errors(), 0, "{:?}", good.samples);
+    assert!(good.requests() > 0);
+    // No session: the page sends the visitor to sign in (303), which is not a success.
+    let refused = driver::run(
+        &[app.base.clone()],
+        Arc::new(trainee("siap_session=palsu".into())),
+        &[Kind::TraineeSchedule],
+        2,
+        Duration::from_millis(300),
+    )
+    .await;
+    assert!(refused.errors() > 0);
+    assert_eq!(refused.requests(), refused.errors());
+}
+
+#[tokio::test]
+async fn the_ceiling_serves_the_captured_bytes() {
+    let mut pages = std::collections::BTreeMap::new();
+    pages.insert(
+        "/jadwal".to_owned(),
+        ("text/html".to_owned(), b"<p>jadwal</p>".to_vec()),
+    );
+    let base = driver::ceiling(pages).await;
+    let outcome = driver::run(
+        &[base],
+        Arc::new(trainee(String::new())),
+        &[Kind::TraineeSchedule],
+        2,
+        Duration::from_millis(200),
+    )
+    .await;
+    assert_eq!(outcome.errors(), 0);
+    assert_eq!(outcome.tallies[&Kind::TraineeSchedule].bytes, 13);
+}
