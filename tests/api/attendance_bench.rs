@@ -199,6 +199,74 @@ async fn attendance_bench() {
     }
     summary("raw SQL batch upsert of the same 40 rows", raw);
 
+    // The use case itself (no HTTP, no session lookup): the save that the issue's 3x
+    // target compares with the raw batch, alternating with the raw batch in one loop.
+    let actor = siap_jepang::kernel::Actor::new(sensei, Role::Instructor, &[app.site("BBPLK-SRG")]);
+    let client = siap_jepang::platform::context::Client {
+        ip: None,
+        user_agent: None,
+    };
+    let (mut service, mut batch) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let entries: Vec<siap_jepang::attendance::service::RollCallEntry> = records
+            .iter()
+            .enumerate()
+            .map(|(n, record)| siap_jepang::attendance::service::RollCallEntry {
+                trainee_id: *record,
+                status: if (n + round) % 7 == 0 {
+                    "terlambat"
+                } else {
+                    "hadir"
+                }
+                .into(),
+                remark: String::new(),
+            })
+            .collect();
+        let began = Instant::now();
+        siap_jepang::attendance::service::save_roll_call(
+            app.env(&app.state.db),
+            &client,
+            &actor,
+            now_session,
+            &entries,
+            "",
+        )
+        .await
+        .expect("saved");
+        service.push(began.elapsed());
+        let values: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "({now_session}, {}, '{}', 'roll_call', {sensei}, '{ts}', '{ts}')",
+                    e.trainee_id,
+                    e.status,
+                    ts = rfc3339(now)
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO attendance_marks (session_id, trainee_id, status, source, marked_by, created_at, updated_at) \
+             VALUES {} ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, \
+             updated_at = excluded.updated_at",
+            values.join(", ")
+        );
+        let began = Instant::now();
+        app.state.db.execute_unprepared(&sql).await.expect("raw batch");
+        batch.push(began.elapsed());
+    }
+    let median = |mut v: Vec<Elapsed>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (service, batch) = (median(service), median(batch));
+    println!(
+        "roll call save use case {:.2} ms vs raw batch {:.2} ms: ratio {:.2}",
+        service.as_secs_f64() * 1e3,
+        batch.as_secs_f64() * 1e3,
+        service.as_secs_f64() / batch.as_secs_f64()
+    );
+
     // The cohort grid (trainees × dates) as the coordinator sees it, rendered on the server.
     let coordinator = app.signed_in("rina@uji.id").await;
     let mut grid = Vec::new();

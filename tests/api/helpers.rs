@@ -59,6 +59,8 @@ impl Drop for PgDatabase {
 pub struct TestApp {
     pub base: String,
     pub state: AppState,
+    /// Statements the server's connection has run (see [`TestApp::queries_of`]).
+    pub queries: Arc<AtomicUsize>,
     pub sites: HashMap<String, i64>,
     _sqlite_dir: Option<tempfile::TempDir>,
     _pg: Option<PgDatabase>,
@@ -99,12 +101,17 @@ impl TestApp {
         let (database_url, sqlite_dir, pg) = fresh_database().await;
         let mut config = test_config(database_url).await;
         adjust(&mut config);
-        let db = server::database::connect(&config)
+        let mut db = server::database::connect(&config)
             .await
             .expect("test database connects");
         server::database::migrate_up(&db, &config)
             .await
             .expect("migrations apply");
+        let queries = Arc::new(AtomicUsize::new(0));
+        let counter = queries.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("address");
         config.site_addr = addr;
@@ -126,11 +133,53 @@ impl TestApp {
             .collect();
         TestApp {
             base: format!("http://{addr}"),
+            queries,
             state,
             sites,
             _sqlite_dir: sqlite_dir,
             _pg: pg,
         }
+    }
+
+    /// A second instance of the app on the same database: its own connection pool, its
+    /// own listener, nothing shared in memory. Drop it before `self`.
+    pub async fn second_instance(&self) -> TestApp {
+        let mut config = (*self.state.config).clone();
+        let db = server::database::connect(&config)
+            .await
+            .expect("second instance connects");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("address");
+        config.site_addr = addr;
+        let state = AppState {
+            leptos_options: server::leptos_options(&config),
+            db,
+            config: Arc::new(config),
+            clock: self.state.clock.clone(),
+        };
+        let serving = state.clone();
+        tokio::spawn(async move {
+            let _ = server::serve(listener, serving, std::future::pending()).await;
+        });
+        TestApp {
+            base: format!("http://{addr}"),
+            queries: Arc::new(AtomicUsize::new(0)),
+            state,
+            sites: self.sites.clone(),
+            _sqlite_dir: None,
+            _pg: None,
+        }
+    }
+
+    /// How many statements the server runs to answer a GET of `path` from `client`
+    /// (its status must be 200).
+    pub async fn queries_of(&self, client: &Client, path: &str) -> usize {
+        self.queries.store(0, Ordering::SeqCst);
+        let response = self.get(client, path).await;
+        let status = response.status();
+        let body = response.text().await.unwrap_or_default();
+        assert_eq!(status, 200, "GET {path}: {}", &body[..body.len().min(300)]);
+        self.queries.load(Ordering::SeqCst)
     }
 
     pub fn site(&self, code: &str) -> i64 {

@@ -200,6 +200,42 @@ async fn readiness_bench() {
         times[times.len() / 2].as_secs_f64() * 1e3,
         times[0].as_secs_f64() * 1e3
     );
+    // One site's dashboard as its coordinator sees it, against the same statements
+    // replayed as raw SQL (what the database and driver alone take).
+    let site = app.site("BBPLK-SRG");
+    let coordinator = siap_jepang::kernel::Actor::new(2, Role::Coordinator, &[site]);
+    let captured = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut capturing = app.state.db.clone();
+    let sink = captured.clone();
+    capturing.set_metric_callback(move |info| sink.lock().unwrap().push(info.statement.clone()));
+    siap_jepang::readiness::service::dashboard(app.env(&capturing), &coordinator, Default::default())
+        .await
+        .unwrap();
+    let statements: Vec<sea_orm::Statement> = captured.lock().unwrap().clone();
+    let (mut service, mut raw) = (Vec::new(), Vec::new());
+    for _ in 0..7 {
+        let began = Instant::now();
+        siap_jepang::readiness::service::dashboard(app.env(&app.state.db), &coordinator, Default::default())
+            .await
+            .unwrap();
+        service.push(began.elapsed());
+        let began = Instant::now();
+        for statement in &statements {
+            sea_orm::ConnectionTrait::query_all_raw(&app.state.db, statement.clone())
+                .await
+                .unwrap();
+        }
+        raw.push(began.elapsed());
+    }
+    service.sort();
+    raw.sort();
+    println!(
+        "one site's dashboard (coordinator): use case median {:.1} ms; its {} statements as raw SQL {:.1} ms; ratio {:.2}",
+        service[3].as_secs_f64() * 1e3,
+        statements.len(),
+        raw[3].as_secs_f64() * 1e3,
+        service[3].as_secs_f64() / raw[3].as_secs_f64()
+    );
     let client = app.signed_in("admin@uji.id").await;
     let mut pages = Vec::new();
     let mut bytes = 0;

@@ -1,0 +1,109 @@
+//! Two app instances on one database, serving the same people at once: sessions,
+//! throttling and the background job are correct across them (nothing lives only in one
+//! instance's memory).
+
+use crate::attendance::class;
+use crate::helpers::*;
+use reqwest::header;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use siap_jepang::attendance::model::Policy;
+use siap_jepang::entities::{attendance_marks, audit_log};
+use siap_jepang::kernel::Role;
+
+#[tokio::test]
+async fn a_sign_in_on_one_instance_is_valid_on_the_other_and_a_sign_out_ends_it_on_both() {
+    let app = TestApp::spawn().await;
+    let other = app.second_instance().await;
+    app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
+    let response = app.attempt_sign_in("rina@uji.id", PASSWORD).await;
+    assert_eq!(response.status(), 200);
+    let cookie = cookie_pair(&response);
+    let me = |on: &TestApp| {
+        on.client()
+            .get(on.url("/api/accounts/me"))
+            .header(header::ACCEPT, "application/json")
+            .header(header::COOKIE, cookie.clone())
+            .send()
+    };
+    assert_eq!(
+        me(&other).await.unwrap().status(),
+        200,
+        "signed in on the other instance"
+    );
+    assert_eq!(
+        other
+            .client()
+            .get(other.url("/angkatan"))
+            .header(header::COOKIE, cookie.clone())
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let out = other
+        .client()
+        .post(other.url("/api/accounts/sign-out"))
+        .header(header::ORIGIN, &other.base)
+        .header(header::COOKIE, cookie.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 200);
+    assert_eq!(me(&app).await.unwrap().status(), 401, "signed out everywhere");
+    assert_eq!(me(&other).await.unwrap().status(), 401);
+}
+
+#[tokio::test]
+async fn failed_sign_ins_count_across_instances() {
+    let app = TestApp::spawn().await;
+    let other = app.second_instance().await;
+    app.user(Role::Trainee, "0812-1212-3434", &["UPT-SRG"]).await;
+    for n in 0..5 {
+        let on = if n % 2 == 0 { &app } else { &other };
+        let (status, _) = error_of(on.attempt_sign_in("0812-1212-3434", "tebakan yang salah").await).await;
+        assert_eq!(status, 401);
+    }
+    for on in [&app, &other] {
+        let (status, error) = error_of(on.attempt_sign_in("0812-1212-3434", PASSWORD).await).await;
+        assert_eq!((status, variant(&error).as_str()), (429, "Throttled"));
+    }
+}
+
+#[tokio::test]
+async fn the_background_job_marks_a_session_once_when_both_instances_run_it() {
+    let class = class().await;
+    let app = &class.app;
+    let other = app.second_instance().await;
+    app.set_policy(
+        class.cohort,
+        Policy {
+            auto_absent_hours: Some(2),
+            ..Default::default()
+        },
+    )
+    .await;
+    let (first, second) = tokio::join!(
+        siap_jepang::attendance::service::auto_mark(app.env(&app.state.db)),
+        siap_jepang::attendance::service::auto_mark(other.env(&other.state.db))
+    );
+    let (first, second) = (first.unwrap(), second.unwrap());
+    assert_eq!(
+        first.0 + second.0,
+        1,
+        "one instance claims the session: {first:?} {second:?}"
+    );
+    assert_eq!(first.1 + second.1, 3, "Adi, Bayu and Citra, once each");
+    let marks = attendance_marks::Entity::find()
+        .filter(attendance_marks::Column::SessionId.eq(class.past_session))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(marks, 3);
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("attendance_auto"))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+}
