@@ -56,10 +56,24 @@ pub fn Layout(children: Children) -> impl IntoView {
         .as_ref()
         .and_then(|flash| flash.notice.as_ref())
         .and_then(notice_view);
+    // A post refused before any form could claim it (a malformed request): said on top.
+    let alert = page
+        .flash
+        .as_ref()
+        .filter(|flash| flash.form.is_none())
+        .and_then(|flash| flash.error.as_ref())
+        .map(|error| {
+            view! {
+                <div class="alert alert-error" role="alert">
+                    {crate::kernel::i18n::error_text(error, page.locale)}
+                </div>
+            }
+        });
     view! {
         <a class="skip-link" href="#main">{page.t(T::SkipToContent)}</a>
         <Header/>
         <main id="main" tabindex="-1">
+            {alert}
             {notice}
             {children()}
         </main>

@@ -3,6 +3,7 @@
 //! top layer: it uses every other one, and nothing uses it. Compiled with `ssr` only.
 
 pub mod backup;
+mod bad_requests;
 pub mod cli;
 pub mod database;
 pub mod exchange;
@@ -113,6 +114,7 @@ pub fn router(state: AppState) -> Router {
             provide_request_context,
             shell,
         ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), bad_requests::answer_bad_requests))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::request_context))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes))

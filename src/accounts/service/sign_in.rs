@@ -13,9 +13,19 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
+/// The throttling keys of an attempt: the login as typed (a digest when it could never be
+/// a login: over 254 characters or with control characters, which the database's key
+/// column and PostgreSQL refuse), and the address it came from.
 pub(super) fn throttle_keys(login: &str, client: &Client) -> (String, Option<String>) {
+    use sha2::{Digest, Sha256};
+    let login = login.trim().to_lowercase();
+    let login = if login.len() > 254 || login.chars().any(char::is_control) {
+        format!("#{}", hex::encode(Sha256::digest(login.as_bytes())))
+    } else {
+        login
+    };
     (
-        format!("login:{}", login.trim().to_lowercase()),
+        format!("login:{login}"),
         client.ip.as_ref().map(|ip| format!("ip:{ip}")),
     )
 }

@@ -2,6 +2,7 @@
 //! is either allowed or denied, proven with real requests. The lists of server functions
 //! and routes come from the application itself: a new one without a row here fails.
 
+mod bad_input;
 mod rows;
 
 use crate::helpers::*;
