@@ -194,7 +194,9 @@ pub fn parse_time(value: &str) -> Option<Time> {
     let value = value.trim();
     let (hour, minute) = match value.split_once([':', '.']) {
         Some((hour, minute)) => (hour, minute),
-        None if value.len() == 4 => value.split_at(2),
+        // Four ASCII digits: split in the middle (a byte split of other text could fall
+        // inside a character).
+        None if value.len() == 4 && value.is_ascii() => value.split_at(2),
         None => return None,
     };
     if hour.is_empty() || hour.len() > 2 || minute.len() != 2 {
@@ -262,6 +264,14 @@ pub fn parse_iso_date(value: &str) -> Option<Date> {
 mod tests {
     use super::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn a_time_with_a_multibyte_character_is_refused_not_a_panic() {
+        // Found by fuzzing: "2" and a three-byte character are four bytes.
+        assert_eq!(parse_time("2\u{fffd}"), None);
+        assert_eq!(parse_time("1é0"), None);
+        assert_eq!(parse_time("0830"), Time::from_hms(8, 30, 0).ok());
+    }
 
     #[test]
     fn dates_read_the_indonesian_way() {

@@ -13,6 +13,7 @@ mod cohorts;
 mod csrf;
 mod enrollment;
 mod foundation;
+mod fuzz;
 mod helpers;
 mod imports;
 mod instances;
