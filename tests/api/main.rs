@@ -10,6 +10,7 @@ mod audit;
 mod authorization_matrix;
 mod cli;
 mod cohorts;
+mod crash;
 mod csrf;
 mod enrollment;
 mod foundation;

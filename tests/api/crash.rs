@@ -1,0 +1,326 @@
+//! Crash safety: the server binary is killed with SIGKILL at random moments while a
+//! coordinator saves roll calls (one writer per session) and registers trainees. After
+//! every restart, each acknowledged write is there, no roll call is half-written (a
+//! session's marks all come from one save), and the database passes its integrity
+//! check. `make test` runs 4 kills per database; `CRASH_ROUNDS=25` for a longer run.
+
+use crate::helpers::*;
+use reqwest::header;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use siap_jepang::entities::{attendance_marks, class_sessions, cohorts, trainees};
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const STATUSES: [&str; 5] = ["hadir", "terlambat", "izin", "sakit", "alpa"];
+const COORDINATOR: (&str, &str) = ("koordinator@siapjepang.id", "bunga-sakura-mekar");
+
+fn rounds() -> usize {
+    std::env::var("CRASH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4)
+}
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+async fn start(database_url: &str) -> Server {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_siap-jepang"))
+        .arg("serve")
+        .env("DATABASE_URL", database_url)
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_SITE_ROOT", concat!(env!("CARGO_MANIFEST_DIR"), "/public"))
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("server starts");
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    for _ in 0..600 {
+        if let Ok(response) = client.get(format!("{base}/healthz")).send().await {
+            if response.status() == 200 {
+                return Server { child, base };
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the server did not come up");
+}
+
+/// What the writers sent and what was acknowledged.
+#[derive(Default)]
+struct Ledger {
+    /// Per session: the last save acknowledged, and the last one sent.
+    acked: HashMap<i64, u64>,
+    sent: HashMap<i64, u64>,
+    /// NIKs of trainees whose registration was acknowledged.
+    registered: Vec<String>,
+    acknowledged: usize,
+}
+
+fn status_for(k: u64, position: usize) -> &'static str {
+    STATUSES[(position + k as usize) % STATUSES.len()]
+}
+
+async fn save_loop(base: String, cookie: String, session: i64, people: Vec<i64>, ledger: Arc<Mutex<Ledger>>) {
+    let client = reqwest::Client::new();
+    loop {
+        let k = {
+            let mut ledger = ledger.lock().unwrap();
+            let k = ledger.sent.get(&session).copied().unwrap_or(0) + 1;
+            ledger.sent.insert(session, k);
+            k
+        };
+        let mut form = vec![
+            ("session_id".to_owned(), session.to_string()),
+            ("reason".to_owned(), format!("Koreksi {k}")),
+        ];
+        for (position, trainee) in people.iter().enumerate() {
+            form.push((format!("status[{trainee}]"), status_for(k, position).to_owned()));
+        }
+        let response = client
+            .post(format!("{base}/api/attendance/save"))
+            .header(header::ORIGIN, &base)
+            .header(header::ACCEPT, "application/json")
+            .header(header::COOKIE, &cookie)
+            .form(&form)
+            .send()
+            .await;
+        match response {
+            Ok(r) if r.status() == 200 => {
+                let mut ledger = ledger.lock().unwrap();
+                ledger.acked.insert(session, k);
+                ledger.acknowledged += 1;
+            }
+            Ok(r) => panic!(
+                "a save was refused: {} {}",
+                r.status(),
+                r.text().await.unwrap_or_default()
+            ),
+            Err(_) => return, // the server is gone
+        }
+    }
+}
+
+async fn register_loop(base: String, cookie: String, site: i64, from: u32, ledger: Arc<Mutex<Ledger>>) {
+    let client = reqwest::Client::new();
+    for n in from.. {
+        // Men from Kota Serang born in 1999: (day, month, serial) differs for every n.
+        let (day, month, serial) = (1 + n % 28, 1 + (n / 28) % 12, 5000 + n / 336);
+        let nik = format!("367305{day:02}{month:02}99{serial:04}");
+        let form = [
+            ("nik", nik.clone()),
+            ("full_name", format!("Peserta Uji {n}")),
+            ("birth_place", "Serang".into()),
+            ("birth_date", format!("{day:02}/{month:02}/1999")),
+            ("sex", "L".into()),
+            ("address", "Jl. Veteran No. 2".into()),
+            ("regency_code", "3673".into()),
+            ("education", "sma".into()),
+            ("source", "walk_in".into()),
+            ("site_id", site.to_string()),
+        ];
+        let response = client
+            .post(format!("{base}/api/trainees/save"))
+            .header(header::ORIGIN, &base)
+            .header(header::ACCEPT, "application/json")
+            .header(header::COOKIE, &cookie)
+            .form(&form)
+            .send()
+            .await;
+        match response {
+            Ok(r) if r.status() == 200 => {
+                let mut ledger = ledger.lock().unwrap();
+                ledger.registered.push(nik);
+                ledger.acknowledged += 1;
+            }
+            Ok(r) => panic!(
+                "a registration was refused: {} {}",
+                r.status(),
+                r.text().await.unwrap_or_default()
+            ),
+            Err(_) => return,
+        }
+    }
+}
+
+async fn integrity(app: &TestApp) -> String {
+    let sql = match backend() {
+        "postgres" => "SELECT 'ok'",
+        _ => "PRAGMA integrity_check",
+    };
+    let row = app
+        .state
+        .db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.state.db.get_database_backend(),
+            sql,
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index::<String>(0).unwrap()
+}
+
+#[tokio::test]
+async fn acknowledged_writes_survive_kill_9_whole() {
+    let app = TestApp::spawn().await;
+    siap_jepang::server::seed::seed_demo(&app.state, false)
+        .await
+        .expect("demo data");
+    let database_url = app.state.config.database_url.clone();
+    let db = &app.state.db;
+    let cohort = cohorts::Entity::find()
+        .filter(cohorts::Column::Status.eq("running"))
+        .order_by_desc(cohorts::Column::SeatsTaken)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let sessions: Vec<i64> = class_sessions::Entity::find()
+        .filter(class_sessions::Column::CohortId.eq(cohort.id))
+        .filter(class_sessions::Column::EndsAt.lte(siap_jepang::schedule::db::utc(app.state.clock.now())))
+        .filter(class_sessions::Column::Status.ne("cancelled"))
+        .order_by_desc(class_sessions::Column::StartsAt)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .take(4)
+        .map(|s| s.id)
+        .collect();
+    assert!(!sessions.is_empty());
+    let ledger = Arc::new(Mutex::new(Ledger::default()));
+    let mut people: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut generator = 0x5eed_u64;
+    let mut next_trainee = 0;
+    for round in 0..rounds() {
+        let mut server = start(&database_url).await;
+        let client = reqwest::Client::new();
+        let cookie = {
+            let response = client
+                .post(format!("{}/api/accounts/sign-in", server.base))
+                .header(header::ORIGIN, &server.base)
+                .header(header::ACCEPT, "application/json")
+                .form(&[("login", COORDINATOR.0), ("password", COORDINATOR.1)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            cookie_pair(&response)
+        };
+        let mut writers = Vec::new();
+        for session in &sessions {
+            if !people.contains_key(session) {
+                let call: serde_json::Value = client
+                    .get(format!(
+                        "{}/api/attendance/roll-call?session_id={session}",
+                        server.base
+                    ))
+                    .header(header::ACCEPT, "application/json")
+                    .header(header::COOKIE, &cookie)
+                    .send()
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
+                let ids = call["lines"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|l| l["trainee_id"].as_i64().unwrap())
+                    .collect();
+                people.insert(*session, ids);
+            }
+            writers.push(tokio::spawn(save_loop(
+                server.base.clone(),
+                cookie.clone(),
+                *session,
+                people[session].clone(),
+                ledger.clone(),
+            )));
+        }
+        writers.push(tokio::spawn(register_loop(
+            server.base.clone(),
+            cookie.clone(),
+            cohort.site_id,
+            next_trainee,
+            ledger.clone(),
+        )));
+        next_trainee += 10_000 / rounds() as u32;
+        generator = generator.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        tokio::time::sleep(Duration::from_millis(300 + (generator >> 33) % 900)).await;
+        server.child.kill().expect("SIGKILL");
+        server.child.wait().unwrap();
+        for writer in writers {
+            writer.await.expect("a writer failed");
+        }
+
+        // After the crash: integrity, every acknowledged write, no half roll call.
+        assert_eq!(integrity(&app).await, "ok", "round {round}");
+        let ledger = ledger.lock().unwrap();
+        for session in &sessions {
+            let marks: HashMap<i64, String> = attendance_marks::Entity::find()
+                .filter(attendance_marks::Column::SessionId.eq(*session))
+                .all(db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|m| (m.trainee_id, m.status))
+                .collect();
+            let acked = ledger.acked.get(session).copied().unwrap_or(0);
+            let sent = ledger.sent.get(session).copied().unwrap_or(0);
+            let candidates: Vec<u64> = if sent > acked {
+                vec![acked, sent]
+            } else {
+                vec![acked]
+            };
+            let whole = candidates.iter().any(|k| {
+                *k > 0
+                    && people[session].iter().enumerate().all(|(position, t)| {
+                        marks.get(t).map(String::as_str) == Some(status_for(*k, position))
+                    })
+            });
+            assert!(
+                whole || acked == 0,
+                "round {round}, session {session}: marks {marks:?} are not one whole save (acked {acked}, sent {sent})"
+            );
+        }
+        let present: std::collections::HashSet<String> = trainees::Entity::find()
+            .filter(trainees::Column::Nik.is_in(ledger.registered.clone()))
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| t.nik)
+            .collect();
+        let lost: Vec<&String> = ledger
+            .registered
+            .iter()
+            .filter(|n| !present.contains(*n))
+            .collect();
+        assert!(
+            lost.is_empty(),
+            "round {round}: acknowledged registrations lost: {lost:?}"
+        );
+    }
+    let ledger = ledger.lock().unwrap();
+    println!(
+        "{}: {} kills survived, {} acknowledged writes, 0 lost, integrity ok",
+        backend(),
+        rounds(),
+        ledger.acknowledged
+    );
+    assert!(ledger.acknowledged > 0);
+}
