@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BACKEND="${1:-sqlite}"; SCALE="${2:-site}"; INSTANCES="${3:-1}"; SECONDS_MIXED="${4:-20}"
-TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/siap-jepang/target}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/siap-jepang/target}"
+TARGET_DIR="$CARGO_TARGET_DIR"
 BIN="$TARGET_DIR/release/siap-jepang"
 [ -x "$BIN" ] || { echo "$BIN missing; run 'make build' first" >&2; exit 1; }
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}" RUST_LOG="${RUST_LOG:-warn}"

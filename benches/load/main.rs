@@ -48,6 +48,9 @@ struct Args {
     instructors: u64,
     #[arg(long, default_value_t = 20)]
     coordinators: u64,
+    /// Passed by `cargo bench`; ignored.
+    #[arg(long, hide = true)]
+    bench: bool,
 }
 
 /// (login, work) of the users to sign in as.

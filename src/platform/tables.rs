@@ -44,12 +44,27 @@ fn failed(context: &'static str) -> impl Fn(&dyn std::fmt::Display) -> AppError 
     move |e| super::errors::internal(context, e)
 }
 
+/// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab or carriage return
+/// first) gets a leading apostrophe, so a name typed as `=HYPERLINK(…)` stays text when the
+/// CSV is opened. Numbers and phone numbers (`+62 812…`, `-5`) are left as they are.
+fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let numeric = cell
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')' | '.' | ','));
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !numeric => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 fn csv_bytes(sheet: &Sheet) -> Result<Vec<u8>, AppError> {
     let fail = failed("csv export");
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(&sheet.header).map_err(|e| fail(&e))?;
     for row in &sheet.rows {
-        writer.write_record(row).map_err(|e| fail(&e))?;
+        writer
+            .write_record(row.iter().map(|cell| csv_safe(cell).into_owned()))
+            .map_err(|e| fail(&e))?;
     }
     writer.into_inner().map_err(|e| fail(&e))
 }
@@ -110,4 +125,20 @@ pub fn export(format: ExportFormat, stem: &str, sheets: &[Sheet]) -> Result<Expo
         bytes,
         rows: sheets.first().map_or(0, |s| s.rows.len()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_safe;
+
+    #[test]
+    fn formulas_stay_text_and_numbers_stay_numbers() {
+        assert_eq!(csv_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(csv_safe("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+        assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_safe("+6281211112026"), "+6281211112026");
+        assert_eq!(csv_safe("-5"), "-5");
+        assert_eq!(csv_safe("Dewi Lestari"), "Dewi Lestari");
+        assert_eq!(csv_safe(""), "");
+    }
 }

@@ -34,7 +34,9 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DatabaseErro
     let mut options = ConnectOptions::new(url);
     options
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(10))
+        // Under a burst, a request waits for a connection as long as it may run at all
+        // (then 408), rather than failing early with a 5xx.
+        .acquire_timeout(config.request_timeout)
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|opts| {
             opts.journal_mode(SqliteJournalMode::Wal)

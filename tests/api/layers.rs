@@ -186,3 +186,26 @@ fn no_source_file_grows_past_600_lines() {
         .collect();
     assert!(long.is_empty(), "split these files by use case: {long:?}");
 }
+
+#[test]
+fn the_app_has_no_unsafe_code() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let unsafe_code: Vec<String> = files
+        .into_iter()
+        .filter(|file| {
+            std::fs::read_to_string(file).is_ok_and(|text| {
+                text.lines()
+                    .map(|line| line.split("//").next().unwrap_or_default())
+                    .any(|code| {
+                        code.contains("unsafe {")
+                            || code.contains("unsafe fn")
+                            || code.contains("unsafe impl")
+                    })
+            })
+        })
+        .map(|file| file.display().to_string())
+        .collect();
+    assert!(unsafe_code.is_empty(), "unsafe code in {unsafe_code:?}");
+}

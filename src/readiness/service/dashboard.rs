@@ -139,10 +139,20 @@ async fn site_choices(env: Env<'_>, actor: &Actor) -> Result<Vec<(i64, String)>,
 /// # Errors
 /// `Forbidden` but for coordinators and admins; `NotFound` for a site or cohort out of
 /// reach; `Invalid` for an unknown verdict or document.
+/// Dashboards and exports read every trainee in scope: two at a time per instance, the
+/// others wait their turn (a burst of them would otherwise share the CPU and the database
+/// pool until all are slow, and hold all their rows in memory at once).
+static HEAVY: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+async fn heavy_turn() -> Option<tokio::sync::SemaphorePermit<'static>> {
+    HEAVY.acquire().await.ok()
+}
+
 pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> Result<Dashboard, AppError> {
     if !authz::can_open_dashboard(actor) {
         return Err(AppError::Forbidden);
     }
+    let _turn = heavy_turn().await;
     let expiring = check_filter(&filter)?;
     let today = today(env);
     // The site's cohorts once: the cohort filter's choices, narrowed to the chosen one.
@@ -232,6 +242,7 @@ pub async fn export_readiness(
     if actor.is_some_and(|a| !authz::can_open_dashboard(a)) {
         return Err(AppError::Forbidden);
     }
+    let _turn = heavy_turn().await;
     let expiring = check_filter(&filter)?;
     let locale = Locale::Id;
     let today = today(env);
