@@ -297,7 +297,9 @@ pub async fn run(
     result
 }
 
-async fn send(client: &Client, base: &str, request: &Request) -> Result<usize, String> {
+/// The HTTP request for `request` on `base`: a GET of a page, or a server-function POST
+/// the way its JavaScript client sends it.
+fn build(client: &Client, base: &str, request: &Request) -> reqwest::RequestBuilder {
     let url = format!("{base}{}", request.path);
     let builder = match &request.post {
         Some(form) => client
@@ -308,8 +310,11 @@ async fn send(client: &Client, base: &str, request: &Request) -> Result<usize, S
             .body(form.clone()),
         None => client.get(url).header(header::ACCEPT, "text/html"),
     };
-    let response = builder
-        .header(header::COOKIE, &request.cookie)
+    builder.header(header::COOKIE, &request.cookie)
+}
+
+async fn send(client: &Client, base: &str, request: &Request) -> Result<usize, String> {
+    let response = build(client, base, request)
         .send()
         .await
         .map_err(|e| format!("{e}"))?;
@@ -359,18 +364,7 @@ pub async fn ceiling(pages: BTreeMap<String, (String, Vec<u8>)>) -> String {
 
 /// Fetches what the app answers to `request` (for the ceiling to serve the same bytes).
 pub async fn capture(client: &Client, base: &str, request: &Request) -> Result<(String, Vec<u8>), String> {
-    let url = format!("{base}{}", request.path);
-    let builder = match &request.post {
-        Some(form) => client
-            .post(url)
-            .header(header::ORIGIN, base)
-            .header(header::ACCEPT, "application/json")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(form.clone()),
-        None => client.get(url).header(header::ACCEPT, "text/html"),
-    };
-    let response = builder
-        .header(header::COOKIE, &request.cookie)
+    let response = build(client, base, request)
         .send()
         .await
         .map_err(|e| format!("{} {}: {e}", request.kind.label(), request.path))?;

@@ -237,18 +237,7 @@ impl Ctx {
 
     /// The same-origin page the form was posted from (path and query only).
     pub fn referer_path(&self) -> String {
-        self.parts
-            .headers
-            .get(header::REFERER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|referer| {
-                let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
-                after_scheme
-                    .find('/')
-                    .map(|slash| after_scheme[slash..].to_owned())
-            })
-            .map(|path| safe_local_path(&path))
-            .unwrap_or_else(|| "/".to_owned())
+        referer_path(&self.parts.headers)
     }
 
     fn redirect(&self, to: &str) {
@@ -354,6 +343,21 @@ pub fn flash_cookie(config: &super::config::Config, flash: &Flash) -> Option<Hea
             .unwrap_or_default();
     }
     cookie(config, FLASH_COOKIE, &encoded, 120)
+}
+
+/// The page a request was sent from, as a local path (path and query; `/` when unknown).
+pub fn referer_path(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|referer| {
+            let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
+            after_scheme
+                .find('/')
+                .map(|slash| after_scheme[slash..].to_owned())
+        })
+        .map(|path| safe_local_path(&path))
+        .unwrap_or_else(|| "/".to_owned())
 }
 
 /// Keeps redirects on this site: only absolute paths, never `//host` or `\` tricks, and

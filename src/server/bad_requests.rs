@@ -13,7 +13,7 @@ use axum::{
 };
 
 use crate::kernel::AppError;
-use crate::platform::context::{flash_cookie, safe_local_path};
+use crate::platform::context::{flash_cookie, referer_path};
 use crate::platform::flash::Flash;
 use crate::platform::state::AppState;
 
@@ -22,21 +22,6 @@ const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 
 /// Error bodies are a few bytes of JSON; anything longer is not ours to rewrite.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
-
-fn referer_path(request: &Request<Body>) -> String {
-    request
-        .headers()
-        .get(header::REFERER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|referer| {
-            let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
-            after_scheme
-                .find('/')
-                .map(|slash| after_scheme[slash..].to_owned())
-        })
-        .map(|path| safe_local_path(&path))
-        .unwrap_or_else(|| "/".to_owned())
-}
 
 pub async fn answer_bad_requests(
     State(state): State<AppState>,
@@ -53,7 +38,7 @@ pub async fn answer_bad_requests(
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|accept| accept.contains("text/html"));
-    let back = referer_path(&request);
+    let back = referer_path(request.headers());
     let response = next.run(request).await;
     let framework_answer =
         response.status() == StatusCode::INTERNAL_SERVER_ERROR || response.status().is_redirection();

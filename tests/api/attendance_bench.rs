@@ -30,6 +30,22 @@ fn summary(label: &str, mut times: Vec<Elapsed>) {
     );
 }
 
+/// The raw upsert of `rows` (trainee, status) for `session`: the floor a save is compared with.
+fn raw_upsert(session: i64, by: i64, at: &str, rows: &[(i64, &str)]) -> String {
+    let values: Vec<String> = rows
+        .iter()
+        .map(|(trainee, status)| {
+            format!("({session}, {trainee}, '{status}', 'roll_call', {by}, '{at}', '{at}')")
+        })
+        .collect();
+    format!(
+        "INSERT INTO attendance_marks (session_id, trainee_id, status, source, marked_by, created_at, updated_at) \
+         VALUES {} ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, \
+         updated_at = excluded.updated_at",
+        values.join(", ")
+    )
+}
+
 #[tokio::test]
 #[ignore = "benchmark: run with --release -- --ignored --nocapture"]
 async fn attendance_bench() {
@@ -172,27 +188,21 @@ async fn attendance_bench() {
     // The same 40 rows as one raw SQL batch (an upsert), the floor for the comparison.
     let mut raw = Vec::new();
     for round in 0..ROUNDS {
-        let values: Vec<String> = records
+        let rows: Vec<(i64, &str)> = records
             .iter()
             .enumerate()
             .map(|(n, record)| {
-                let status = if (n + round) % 2 == 0 {
-                    "hadir"
-                } else {
-                    "terlambat"
-                };
-                format!(
-                    "({now_session}, {record}, '{status}', 'roll_call', {sensei}, '{ts}', '{ts}')",
-                    ts = rfc3339(now)
+                (
+                    *record,
+                    if (n + round) % 2 == 0 {
+                        "hadir"
+                    } else {
+                        "terlambat"
+                    },
                 )
             })
             .collect();
-        let sql = format!(
-            "INSERT INTO attendance_marks (session_id, trainee_id, status, source, marked_by, created_at, updated_at) \
-             VALUES {} ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, \
-             updated_at = excluded.updated_at",
-            values.join(", ")
-        );
+        let sql = raw_upsert(now_session, sensei, &rfc3339(now), &rows);
         let began = Instant::now();
         app.state.db.execute_unprepared(&sql).await.expect("raw batch");
         raw.push(began.elapsed());
@@ -234,23 +244,11 @@ async fn attendance_bench() {
         .await
         .expect("saved");
         service.push(began.elapsed());
-        let values: Vec<String> = entries
+        let rows: Vec<(i64, &str)> = entries
             .iter()
-            .map(|e| {
-                format!(
-                    "({now_session}, {}, '{}', 'roll_call', {sensei}, '{ts}', '{ts}')",
-                    e.trainee_id,
-                    e.status,
-                    ts = rfc3339(now)
-                )
-            })
+            .map(|e| (e.trainee_id, e.status.as_str()))
             .collect();
-        let sql = format!(
-            "INSERT INTO attendance_marks (session_id, trainee_id, status, source, marked_by, created_at, updated_at) \
-             VALUES {} ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, \
-             updated_at = excluded.updated_at",
-            values.join(", ")
-        );
+        let sql = raw_upsert(now_session, sensei, &rfc3339(now), &rows);
         let began = Instant::now();
         app.state.db.execute_unprepared(&sql).await.expect("raw batch");
         batch.push(began.elapsed());

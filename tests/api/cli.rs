@@ -209,11 +209,15 @@ fn serve_stops_gracefully_on_sigterm() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // Generous: other tests start servers and burn CPU at the same time.
     let mut up = false;
-    for _ in 0..100 {
+    for _ in 0..600 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             up = true;
             break;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the server exited before listening: {status}");
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }

@@ -68,6 +68,24 @@ struct Ledger {
     acknowledged: usize,
 }
 
+/// A server-function call as the app's own pages send it.
+async fn post(
+    client: &reqwest::Client,
+    base: &str,
+    cookie: &str,
+    path: &str,
+    form: &[(impl serde::Serialize, impl serde::Serialize)],
+) -> reqwest::Result<reqwest::Response> {
+    client
+        .post(format!("{base}{path}"))
+        .header(header::ORIGIN, base)
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, cookie)
+        .form(form)
+        .send()
+        .await
+}
+
 fn status_for(k: u64, position: usize) -> &'static str {
     STATUSES[(position + k as usize) % STATUSES.len()]
 }
@@ -88,14 +106,7 @@ async fn save_loop(base: String, cookie: String, session: i64, people: Vec<i64>,
         for (position, trainee) in people.iter().enumerate() {
             form.push((format!("status[{trainee}]"), status_for(k, position).to_owned()));
         }
-        let response = client
-            .post(format!("{base}/api/attendance/save"))
-            .header(header::ORIGIN, &base)
-            .header(header::ACCEPT, "application/json")
-            .header(header::COOKIE, &cookie)
-            .form(&form)
-            .send()
-            .await;
+        let response = post(&client, &base, &cookie, "/api/attendance/save", &form).await;
         match response {
             Ok(r) if r.status() == 200 => {
                 let mut ledger = ledger.lock().unwrap();
@@ -130,14 +141,7 @@ async fn register_loop(base: String, cookie: String, site: i64, from: u32, ledge
             ("source", "walk_in".into()),
             ("site_id", site.to_string()),
         ];
-        let response = client
-            .post(format!("{base}/api/trainees/save"))
-            .header(header::ORIGIN, &base)
-            .header(header::ACCEPT, "application/json")
-            .header(header::COOKIE, &cookie)
-            .form(&form)
-            .send()
-            .await;
+        let response = post(&client, &base, &cookie, "/api/trainees/save", &form).await;
         match response {
             Ok(r) if r.status() == 200 => {
                 let mut ledger = ledger.lock().unwrap();

@@ -66,6 +66,28 @@ pub struct TestApp {
     _pg: Option<PgDatabase>,
 }
 
+/// Serves the app on a free local port in the background: its address and state.
+async fn serve(
+    mut config: Config,
+    db: sea_orm::DatabaseConnection,
+    clock: Clock,
+) -> (std::net::SocketAddr, AppState) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("address");
+    config.site_addr = addr;
+    let state = AppState {
+        leptos_options: server::leptos_options(&config),
+        db,
+        config: Arc::new(config),
+        clock,
+    };
+    let serving = state.clone();
+    tokio::spawn(async move {
+        let _ = server::serve(listener, serving, std::future::pending()).await;
+    });
+    (addr, state)
+}
+
 fn unique_name() -> String {
     format!("siap_test_{}_{}", std::process::id(), uuid_like())
 }
@@ -112,19 +134,7 @@ impl TestApp {
         db.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::SeqCst);
         });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("address");
-        config.site_addr = addr;
-        let state = AppState {
-            leptos_options: server::leptos_options(&config),
-            db,
-            config: Arc::new(config),
-            clock: Clock::system(),
-        };
-        let serving = state.clone();
-        tokio::spawn(async move {
-            let _ = server::serve(listener, serving, std::future::pending()).await;
-        });
+        let (addr, state) = serve(config, db, Clock::system()).await;
         let sites = siap_jepang::accounts::db::all_sites(&state.db)
             .await
             .expect("sites")
@@ -144,23 +154,11 @@ impl TestApp {
     /// A second instance of the app on the same database: its own connection pool, its
     /// own listener, nothing shared in memory. Drop it before `self`.
     pub async fn second_instance(&self) -> TestApp {
-        let mut config = (*self.state.config).clone();
+        let config = (*self.state.config).clone();
         let db = server::database::connect(&config)
             .await
             .expect("second instance connects");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("address");
-        config.site_addr = addr;
-        let state = AppState {
-            leptos_options: server::leptos_options(&config),
-            db,
-            config: Arc::new(config),
-            clock: self.state.clock.clone(),
-        };
-        let serving = state.clone();
-        tokio::spawn(async move {
-            let _ = server::serve(listener, serving, std::future::pending()).await;
-        });
+        let (addr, state) = serve(config, db, self.state.clock.clone()).await;
         TestApp {
             base: format!("http://{addr}"),
             queries: Arc::new(AtomicUsize::new(0)),
