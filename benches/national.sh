@@ -4,8 +4,9 @@
 # Reports the seed time, cold start to the first served request, the driver's tables
 # (throughput, p50/p95/p99, errors, ratios to the bare-axum ceiling) and peak RSS.
 #
-# Usage: benches/national.sh sqlite|postgres [site|national] [instances] [seconds]
+# Usage: benches/national.sh sqlite|postgres [site|national] [instances] [seconds] [driver options]
 #   e.g. make build && benches/national.sh postgres national 2 30
+#        benches/national.sh sqlite site 1 180 --workers 200   (the hardening load run)
 # The database stays for the next run (target/bench/ or siap_bench_<scale> on PostgreSQL);
 # delete it to seed afresh. Exit status 1 if any request failed.
 set -euo pipefail
@@ -56,7 +57,7 @@ done
 
 status=0
 cargo bench --features ssr --bench load -- "${URLS[@]}" --database-url "$DATABASE_URL" \
-  --seconds "$SECONDS_MIXED" || status=$?
+  --seconds "$SECONDS_MIXED" "${@:5}" || status=$?
 for n in "${!PIDS[@]}"; do
   echo "instance $((n + 1)): peak RSS $(awk '/VmHWM/ {print $2, $3}' /proc/${PIDS[$n]}/status), now $(awk '/VmRSS/ {print $2, $3}' /proc/${PIDS[$n]}/status)"
 done

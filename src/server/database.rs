@@ -69,12 +69,20 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DatabaseErro
 /// # Errors
 /// [`DatabaseError::Migrate`] naming the database.
 pub async fn migrate_up(db: &DatabaseConnection, config: &Config) -> Result<(), DatabaseError> {
-    Migrator::up(db, None)
-        .await
-        .map_err(|source| DatabaseError::Migrate {
-            url: config.masked_database_url(),
-            source,
-        })
+    let failed = |source| DatabaseError::Migrate {
+        url: config.masked_database_url(),
+        source,
+    };
+    if !config.is_sqlite() {
+        return Migrator::up(db, None).await.map_err(failed);
+    }
+    // On SQLite, one transaction on one connection: the migrator otherwise sends each
+    // statement to whichever pooled connection is free, and one still holding an older
+    // read snapshot once refused an insert because it could not see the table just made
+    // ("ON CONFLICT clause does not match"). Atomic as a bonus: all pending or none.
+    let txn = crate::platform::state::begin_write(db).await.map_err(failed)?;
+    Migrator::up(&txn, None).await.map_err(failed)?;
+    txn.commit().await.map_err(failed)
 }
 
 /// Whether the database answers a trivial query (for `/healthz`).
