@@ -4,7 +4,7 @@
 //! 4xx with a message, never a 5xx.
 
 use super::rows::{server_function_rows, Who};
-use super::{fixture, serde_urlencoded_like};
+use super::{fixture, serde_urlencoded_like, server_fn_methods};
 use crate::helpers::*;
 use reqwest::header;
 
@@ -54,9 +54,7 @@ async fn check(failures: &mut Vec<String>, what: String, response: reqwest::Resp
 async fn no_server_function_answers_a_malformed_call_with_a_5xx() {
     let fixture = fixture().await;
     let app = &fixture.app;
-    let methods: std::collections::HashMap<String, String> = leptos::server_fn::axum::server_fn_paths()
-        .map(|(path, method)| (path.to_owned(), method.to_string()))
-        .collect();
+    let methods = server_fn_methods();
     let mut failures = Vec::new();
     let mut sent = 0;
     for (path, _, args) in server_function_rows(fixture.ids()) {

@@ -145,9 +145,7 @@ fn the_matrix_covers_every_page_route() {
 async fn every_server_function_allows_exactly_the_roles_it_should() {
     let fixture = fixture().await;
     let app = &fixture.app;
-    let methods: std::collections::HashMap<String, String> = leptos::server_fn::axum::server_fn_paths()
-        .map(|(path, method)| (path.to_owned(), method.to_string()))
-        .collect();
+    let methods = server_fn_methods();
     let mut failures = Vec::new();
     for who in EVERYONE {
         for (path, access, args) in server_function_rows(fixture.ids()) {
@@ -227,6 +225,13 @@ async fn every_page_allows_exactly_the_roles_it_should() {
         "page access violations:\n{}",
         failures.join("\n")
     );
+}
+
+/// The HTTP method of every registered server function, by path.
+fn server_fn_methods() -> std::collections::HashMap<String, String> {
+    leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, method)| (path.to_owned(), method.to_string()))
+        .collect()
 }
 
 fn serde_urlencoded_like(args: &[(&str, &str)]) -> String {
