@@ -176,6 +176,38 @@ fn backup_writes_a_consistent_sqlite_copy_and_never_overwrites() {
 }
 
 #[test]
+fn restore_brings_a_backup_into_an_empty_database_and_refuses_one_with_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    run(&["seed", "--demo"], &env, None);
+    let backup = dir.path().join("siap.backup").display().to_string();
+    assert_eq!(run(&["backup", &backup], &env, None).0, 0);
+    let restored_env = vec![
+        (
+            "DATABASE_URL",
+            format!("sqlite://{}?mode=rwc", dir.path().join("restored.db").display()),
+        ),
+        ("RUST_LOG", "warn".into()),
+    ];
+    let (code, stdout, stderr) = run(&["restore", &backup], &restored_env, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Restored") && stdout.contains("rows"), "{stdout}");
+    let (_, stdout, _) = run(&["seed", "--demo", "--if-empty"], &restored_env, None);
+    assert!(
+        stdout.contains("already exist"),
+        "the restore holds the demo accounts"
+    );
+    let (code, _, stderr) = run(&["migrate", "status"], &restored_env, None);
+    assert_eq!(code, 0, "{stderr}");
+
+    // Again into the same (now full) database: refused, with what to do instead.
+    let (code, _, stderr) = run(&["restore", &backup], &restored_env, None);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("restore only into an empty database"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
 fn a_port_already_in_use_is_a_clear_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();

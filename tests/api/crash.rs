@@ -1,20 +1,21 @@
 //! Crash safety: the server binary is killed with SIGKILL at random moments while a
-//! coordinator saves roll calls (one writer per session) and registers trainees. After
-//! every restart, each acknowledged write is there, no roll call is half-written (a
-//! session's marks all come from one save), and the database passes its integrity
+//! coordinator saves roll calls (one writer per session), registers trainees and imports
+//! rosters. After every restart, each acknowledged write is there, no roll call or import
+//! is half-written (a session's marks all come from one save, an import's rows are all
+//! there or none), and the database passes its integrity
 //! check. `make test` runs 4 kills per database; `CRASH_ROUNDS=25` for a longer run.
 
 use crate::helpers::*;
 use reqwest::header;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use siap_jepang::entities::{attendance_marks, class_sessions, cohorts, trainees};
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-const STATUSES: [&str; 5] = ["hadir", "terlambat", "izin", "sakit", "alpa"];
-const COORDINATOR: (&str, &str) = ("koordinator@siapjepang.id", "bunga-sakura-mekar");
+pub const STATUSES: [&str; 5] = ["hadir", "terlambat", "izin", "sakit", "alpa"];
+pub const COORDINATOR: (&str, &str) = ("koordinator@siapjepang.id", "bunga-sakura-mekar");
 
 fn rounds() -> usize {
     std::env::var("CRASH_ROUNDS")
@@ -59,17 +60,22 @@ async fn start(database_url: &str) -> Server {
 
 /// What the writers sent and what was acknowledged.
 #[derive(Default)]
-struct Ledger {
+pub struct Ledger {
     /// Per session: the last save acknowledged, and the last one sent.
-    acked: HashMap<i64, u64>,
-    sent: HashMap<i64, u64>,
+    pub acked: HashMap<i64, u64>,
+    pub sent: HashMap<i64, u64>,
     /// NIKs of trainees whose registration was acknowledged.
-    registered: Vec<String>,
-    acknowledged: usize,
+    pub registered: Vec<String>,
+    pub acknowledged: usize,
+    /// Roster imports: the NIKs of each acknowledged one, and of the one in flight.
+    pub imported: Vec<Vec<String>>,
+    pub importing: Option<Vec<String>>,
+    /// Set to end the writers of a server that keeps running.
+    pub stop: bool,
 }
 
 /// A server-function call as the app's own pages send it.
-async fn post(
+pub async fn post(
     client: &reqwest::Client,
     base: &str,
     cookie: &str,
@@ -86,15 +92,24 @@ async fn post(
         .await
 }
 
-fn status_for(k: u64, position: usize) -> &'static str {
+pub fn status_for(k: u64, position: usize) -> &'static str {
     STATUSES[(position + k as usize) % STATUSES.len()]
 }
 
-async fn save_loop(base: String, cookie: String, session: i64, people: Vec<i64>, ledger: Arc<Mutex<Ledger>>) {
+pub async fn save_loop(
+    base: String,
+    cookie: String,
+    session: i64,
+    people: Vec<i64>,
+    ledger: Arc<Mutex<Ledger>>,
+) {
     let client = reqwest::Client::new();
     loop {
         let k = {
             let mut ledger = ledger.lock().unwrap();
+            if ledger.stop {
+                return;
+            }
             let k = ledger.sent.get(&session).copied().unwrap_or(0) + 1;
             ledger.sent.insert(session, k);
             k
@@ -123,9 +138,12 @@ async fn save_loop(base: String, cookie: String, session: i64, people: Vec<i64>,
     }
 }
 
-async fn register_loop(base: String, cookie: String, site: i64, from: u32, ledger: Arc<Mutex<Ledger>>) {
+pub async fn register_loop(base: String, cookie: String, site: i64, from: u32, ledger: Arc<Mutex<Ledger>>) {
     let client = reqwest::Client::new();
     for n in from.. {
+        if ledger.lock().unwrap().stop {
+            return;
+        }
         // Men from Kota Serang born in 1999: (day, month, serial) differs for every n.
         let (day, month, serial) = (1 + n % 28, 1 + (n / 28) % 12, 5000 + n / 336);
         let nik = format!("367305{day:02}{month:02}99{serial:04}");
@@ -158,7 +176,78 @@ async fn register_loop(base: String, cookie: String, site: i64, from: u32, ledge
     }
 }
 
-async fn integrity(app: &TestApp) -> String {
+/// Uploads 10-row rosters (women born in 1998, serials from `from`) and confirms each.
+pub async fn import_loop(base: String, cookie: String, site: i64, from: u32, ledger: Arc<Mutex<Ledger>>) {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for batch in from.. {
+        if ledger.lock().unwrap().stop {
+            return;
+        }
+        let mut niks = Vec::new();
+        let mut csv = String::from("NIK;Nama Lengkap;Tgl. Lahir;L/P;Kab/Kota;Alamat\r\n");
+        for i in 0..10 {
+            let n = batch * 10 + i;
+            let (day, month, serial) = (1 + n % 28, 1 + (n / 28) % 12, 1000 + n / 336);
+            let nik = format!("367305{:02}{month:02}98{serial:04}", day + 40);
+            csv.push_str(&format!(
+                "{nik};Peserta Impor {n};{day:02}/{month:02}/1998;P;Kota Serang;Jl. Ahmad Yani\r\n"
+            ));
+            niks.push(nik);
+        }
+        let form = reqwest::multipart::Form::new()
+            .text("site_id", site.to_string())
+            .text("cohort_id", "")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(csv.into_bytes()).file_name("roster.csv"),
+            );
+        let upload = client
+            .post(format!("{base}/peserta/unggah"))
+            .header(header::ORIGIN, &base)
+            .header(header::COOKIE, &cookie)
+            .multipart(form)
+            .send()
+            .await;
+        let Ok(upload) = upload else { return };
+        let to = upload
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let Some(id) = to.strip_prefix("/peserta/impor/") else {
+            panic!("an upload was refused: {} {to}", upload.status());
+        };
+        ledger.lock().unwrap().importing = Some(niks.clone());
+        let response = post(
+            &client,
+            &base,
+            &cookie,
+            "/api/trainees/import-confirm",
+            &[("import_id", id)],
+        )
+        .await;
+        match response {
+            Ok(r) if r.status() == 200 => {
+                let mut ledger = ledger.lock().unwrap();
+                ledger.importing = None;
+                ledger.imported.push(niks);
+                ledger.acknowledged += 1;
+            }
+            Ok(r) => panic!(
+                "an import was refused: {} {}",
+                r.status(),
+                r.text().await.unwrap_or_default()
+            ),
+            Err(_) => return,
+        }
+    }
+}
+
+pub async fn integrity(app: &TestApp) -> String {
     let sql = match backend() {
         "postgres" => "SELECT 'ok'",
         _ => "PRAGMA integrity_check",
@@ -176,13 +265,8 @@ async fn integrity(app: &TestApp) -> String {
     row.try_get_by_index::<String>(0).unwrap()
 }
 
-#[tokio::test]
-async fn acknowledged_writes_survive_kill_9_whole() {
-    let app = TestApp::spawn().await;
-    siap_jepang::server::seed::seed_demo(&app.state, false)
-        .await
-        .expect("demo data");
-    let database_url = app.state.config.database_url.clone();
+/// The demo's fullest running cohort and up to `n` of its latest held sessions.
+pub async fn held_sessions(app: &TestApp, n: usize) -> (cohorts::Model, Vec<i64>) {
     let db = &app.state.db;
     let cohort = cohorts::Entity::find()
         .filter(cohorts::Column::Status.eq("running"))
@@ -200,52 +284,67 @@ async fn acknowledged_writes_survive_kill_9_whole() {
         .await
         .unwrap()
         .into_iter()
-        .take(4)
+        .take(n)
         .map(|s| s.id)
         .collect();
     assert!(!sessions.is_empty());
+    (cohort, sessions)
+}
+
+/// The demo coordinator's session cookie on the server at `base`.
+pub async fn coordinator_cookie(base: &str) -> String {
+    let response = reqwest::Client::new()
+        .post(format!("{base}/api/accounts/sign-in"))
+        .header(header::ORIGIN, base)
+        .header(header::ACCEPT, "application/json")
+        .form(&[("login", COORDINATOR.0), ("password", COORDINATOR.1)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    cookie_pair(&response)
+}
+
+/// The trainees on a session's roll call, in its order.
+pub async fn roster(base: &str, cookie: &str, session: i64) -> Vec<i64> {
+    let call: serde_json::Value = reqwest::Client::new()
+        .get(format!("{base}/api/attendance/roll-call?session_id={session}"))
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    call["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["trainee_id"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn acknowledged_writes_survive_kill_9_whole() {
+    let app = TestApp::spawn().await;
+    siap_jepang::server::seed::seed_demo(&app.state, false)
+        .await
+        .expect("demo data");
+    let database_url = app.state.config.database_url.clone();
+    let db = &app.state.db;
+    let (cohort, sessions) = held_sessions(&app, 4).await;
     let ledger = Arc::new(Mutex::new(Ledger::default()));
     let mut people: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut generator = 0x5eed_u64;
     let mut next_trainee = 0;
     for round in 0..rounds() {
         let mut server = start(&database_url).await;
-        let client = reqwest::Client::new();
-        let cookie = {
-            let response = client
-                .post(format!("{}/api/accounts/sign-in", server.base))
-                .header(header::ORIGIN, &server.base)
-                .header(header::ACCEPT, "application/json")
-                .form(&[("login", COORDINATOR.0), ("password", COORDINATOR.1)])
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(response.status(), 200);
-            cookie_pair(&response)
-        };
+        let cookie = coordinator_cookie(&server.base).await;
         let mut writers = Vec::new();
         for session in &sessions {
             if !people.contains_key(session) {
-                let call: serde_json::Value = client
-                    .get(format!(
-                        "{}/api/attendance/roll-call?session_id={session}",
-                        server.base
-                    ))
-                    .header(header::ACCEPT, "application/json")
-                    .header(header::COOKIE, &cookie)
-                    .send()
-                    .await
-                    .unwrap()
-                    .json()
-                    .await
-                    .unwrap();
-                let ids = call["lines"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|l| l["trainee_id"].as_i64().unwrap())
-                    .collect();
-                people.insert(*session, ids);
+                people.insert(*session, roster(&server.base, &cookie, *session).await);
             }
             writers.push(tokio::spawn(save_loop(
                 server.base.clone(),
@@ -260,6 +359,13 @@ async fn acknowledged_writes_survive_kill_9_whole() {
             cookie.clone(),
             cohort.site_id,
             next_trainee,
+            ledger.clone(),
+        )));
+        writers.push(tokio::spawn(import_loop(
+            server.base.clone(),
+            cookie.clone(),
+            cohort.site_id,
+            next_trainee / 10,
             ledger.clone(),
         )));
         next_trainee += 10_000 / rounds() as u32;
@@ -318,6 +424,27 @@ async fn acknowledged_writes_survive_kill_9_whole() {
             lost.is_empty(),
             "round {round}: acknowledged registrations lost: {lost:?}"
         );
+        for (batch, acknowledged) in ledger
+            .imported
+            .iter()
+            .map(|b| (b, true))
+            .chain(ledger.importing.iter().map(|b| (b, false)))
+        {
+            let present = trainees::Entity::find()
+                .filter(trainees::Column::Nik.is_in(batch.clone()))
+                .count(db)
+                .await
+                .unwrap();
+            let whole = if acknowledged {
+                present == 10
+            } else {
+                present == 0 || present == 10
+            };
+            assert!(
+                whole,
+                "round {round}: an import (acknowledged: {acknowledged}) has {present} of its 10 rows"
+            );
+        }
     }
     let ledger = ledger.lock().unwrap();
     println!(

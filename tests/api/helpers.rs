@@ -151,6 +151,38 @@ impl TestApp {
         }
     }
 
+    /// The app on a new, empty database into which `backup` was restored (then migrated),
+    /// with the restore's report.
+    pub async fn spawn_restored(
+        backup: &std::path::Path,
+    ) -> Result<(TestApp, server::backup::Restored), server::backup::RestoreError> {
+        let (database_url, sqlite_dir, pg) = fresh_database().await;
+        let config = test_config(database_url).await;
+        let db = server::database::connect(&config)
+            .await
+            .expect("empty database connects");
+        let restored = server::backup::restore(&db, &config, backup).await?;
+        server::database::migrate_up(&db, &config)
+            .await
+            .expect("migrations apply after a restore");
+        let (addr, state) = serve(config, db, Clock::system()).await;
+        let sites = siap_jepang::accounts::db::all_sites(&state.db)
+            .await
+            .expect("sites")
+            .into_iter()
+            .map(|s| (s.code, s.id))
+            .collect();
+        let app = TestApp {
+            base: format!("http://{addr}"),
+            queries: Arc::new(AtomicUsize::new(0)),
+            state,
+            sites,
+            _sqlite_dir: sqlite_dir,
+            _pg: pg,
+        };
+        Ok((app, restored))
+    }
+
     /// A second instance of the app on the same database: its own connection pool, its
     /// own listener, nothing shared in memory. Drop it before `self`.
     pub async fn second_instance(&self) -> TestApp {

@@ -8,6 +8,7 @@ mod attendance_flows;
 mod attendance_helpers;
 mod audit;
 mod authorization_matrix;
+mod backup;
 mod cli;
 mod cohorts;
 mod crash;
