@@ -41,7 +41,7 @@ else
 fi
 
 PIDS=(); URLS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() { for pid in "${PIDS[@]}" ${SAMPLER:-}; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 for n in $(seq 1 "$INSTANCES"); do
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -55,9 +55,17 @@ for n in $(seq 1 "$INSTANCES"); do
   echo "instance $n: cold start to first served request $(( ($(date +%s%N) - t0) / 1000000 )) ms, RSS $(awk '/VmRSS/ {print $2, $3}' /proc/${PIDS[-1]}/status)"
 done
 
+# RSS of every instance every 30 s while the driver runs: memory must stay flat.
+T0=$(date +%s)
+( while sleep 30; do
+    line=""; for pid in "${PIDS[@]}"; do line+=" $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status 2>/dev/null)"; done
+    echo "RSS after $(( $(date +%s) - T0 )) s:$line"
+  done ) &
+SAMPLER=$!
 status=0
 cargo bench --features ssr --bench load -- "${URLS[@]}" --database-url "$DATABASE_URL" \
   --seconds "$SECONDS_MIXED" "${@:5}" || status=$?
+kill "$SAMPLER" 2>/dev/null || true
 for n in "${!PIDS[@]}"; do
   echo "instance $((n + 1)): peak RSS $(awk '/VmHWM/ {print $2, $3}' /proc/${PIDS[$n]}/status), now $(awk '/VmRSS/ {print $2, $3}' /proc/${PIDS[$n]}/status)"
 done

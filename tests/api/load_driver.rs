@@ -1,6 +1,9 @@
 //! The load driver (benches/load) counts failures instead of hiding them: a server that is
-//! down or refuses requests shows up as errors (and the command exits non-zero).
+//! down or refuses requests shows up as errors (and the command exits non-zero). And the
+//! hardening load run in small: 200 requests in flight from every role, none failing.
 
+#[path = "../../benches/load/cast.rs"]
+mod cast;
 #[path = "../../benches/load/driver.rs"]
 #[allow(dead_code)]
 mod driver;
@@ -97,4 +100,50 @@ async fn the_ceiling_serves_the_captured_bytes() {
     .await;
     assert_eq!(outcome.errors(), 0);
     assert_eq!(outcome.tallies[&Kind::TraineeSchedule].bytes, 13);
+}
+
+/// The hardening load run in small (the full one, minutes long against a release build,
+/// is `benches/national.sh sqlite site 1 180 --workers 200`): 200 requests in flight from
+/// trainees, instructors and coordinators of a site-scale dataset, every kind of request,
+/// for a few seconds (`LOAD_SECONDS`). Nothing fails: no 5xx, no connection error, no
+/// "database is locked" reaching a user.
+#[tokio::test]
+async fn two_hundred_requests_in_flight_from_every_role_all_succeed() {
+    use siap_jepang::server::seed::scale::{seed_scale, Size, SCALE_PASSWORD};
+    let app = TestApp::spawn().await;
+    seed_scale(&app.state, Size::SITE, false, false)
+        .await
+        .expect("site-scale data");
+    let wanted = cast::wanted(&app.state.db, 60, 12, 4).await.unwrap();
+    let cast = Arc::new(
+        cast::sign_in_all(&app.base, SCALE_PASSWORD, wanted)
+            .await
+            .expect("everyone signs in"),
+    );
+    let kinds = cast.kinds();
+    assert_eq!(
+        kinds.len(),
+        Kind::ALL.len(),
+        "every kind of request has its users"
+    );
+    let seconds = std::env::var("LOAD_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(4);
+    let outcome = driver::run(
+        &[app.base.clone()],
+        cast,
+        &kinds,
+        200,
+        Duration::from_secs(seconds),
+    )
+    .await;
+    assert_eq!(outcome.errors(), 0, "failed requests: {:?}", outcome.samples);
+    assert!(outcome.requests() >= 200, "{} requests", outcome.requests());
+    for kind in kinds {
+        assert!(
+            outcome.tallies.get(&kind).is_some_and(|t| !t.micros.is_empty()),
+            "{kind:?} was served"
+        );
+    }
 }
