@@ -18,6 +18,21 @@ pub enum BackupError {
     PgDumpMissing { file: String, url: String },
     #[error("pg_dump failed with {0}")]
     PgDumpFailed(String),
+    #[error("the backup was written but its permissions could not be set to owner-only: {0}")]
+    Permissions(std::io::Error),
+}
+
+/// A backup holds every trainee's NIK and documents: readable by its owner only.
+fn owner_only(file: &Path) -> Result<(), BackupError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))
+            .map_err(BackupError::Permissions)?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
 }
 
 /// Why a restore was refused or failed; nothing was written in any of these cases, except
@@ -56,7 +71,8 @@ pub struct Restored {
 }
 
 /// SQLite: `VACUUM INTO` writes a consistent snapshot while the app keeps serving.
-/// PostgreSQL: runs `pg_dump --format=custom`, or says exactly what to run.
+/// PostgreSQL: runs `pg_dump --format=custom`, or says exactly what to run. The file is
+/// made readable by its owner only.
 ///
 /// # Errors
 /// See [`BackupError`].
@@ -70,7 +86,7 @@ pub async fn backup(db: &DatabaseConnection, config: &Config, file: &Path) -> Re
         db.execute_unprepared(&format!("VACUUM INTO '{escaped}'"))
             .await
             .map_err(BackupError::Sqlite)?;
-        return Ok(());
+        return owner_only(file);
     }
     let status = tokio::process::Command::new("pg_dump")
         .arg("--format=custom")
@@ -79,7 +95,7 @@ pub async fn backup(db: &DatabaseConnection, config: &Config, file: &Path) -> Re
         .status()
         .await;
     match status {
-        Ok(status) if status.success() => Ok(()),
+        Ok(status) if status.success() => owner_only(file),
         Ok(status) => Err(BackupError::PgDumpFailed(status.to_string())),
         Err(_) => Err(BackupError::PgDumpMissing {
             file: display,

@@ -161,6 +161,12 @@ fn backup_writes_a_consistent_sqlite_copy_and_never_overwrites() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Backup written"));
     assert!(std::fs::metadata(&target).unwrap().len() > 10_000);
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o600,
+        "personal data: readable by its owner only"
+    );
     let copy_env = vec![
         ("DATABASE_URL", format!("sqlite://{target_str}?mode=rw")),
         ("RUST_LOG", "warn".into()),
