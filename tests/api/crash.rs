@@ -247,6 +247,45 @@ pub async fn import_loop(base: String, cookie: String, site: i64, from: u32, led
     }
 }
 
+/// One roll-call writer per session of `people`, a registration writer and an import
+/// writer (trainee numbers from `from`), all recording into `ledger`.
+pub fn spawn_writers(
+    base: &str,
+    cookie: &str,
+    people: &HashMap<i64, Vec<i64>>,
+    site: i64,
+    from: u32,
+    ledger: &Arc<Mutex<Ledger>>,
+) -> Vec<tokio::task::JoinHandle<()>> {
+    let mut writers: Vec<_> = people
+        .iter()
+        .map(|(session, trainees)| {
+            tokio::spawn(save_loop(
+                base.to_owned(),
+                cookie.to_owned(),
+                *session,
+                trainees.clone(),
+                ledger.clone(),
+            ))
+        })
+        .collect();
+    writers.push(tokio::spawn(register_loop(
+        base.to_owned(),
+        cookie.to_owned(),
+        site,
+        from,
+        ledger.clone(),
+    )));
+    writers.push(tokio::spawn(import_loop(
+        base.to_owned(),
+        cookie.to_owned(),
+        site,
+        from / 10,
+        ledger.clone(),
+    )));
+    writers
+}
+
 pub async fn integrity(app: &TestApp) -> String {
     let sql = match backend() {
         "postgres" => "SELECT 'ok'",
@@ -341,33 +380,19 @@ async fn acknowledged_writes_survive_kill_9_whole() {
     for round in 0..rounds() {
         let mut server = start(&database_url).await;
         let cookie = coordinator_cookie(&server.base).await;
-        let mut writers = Vec::new();
         for session in &sessions {
             if !people.contains_key(session) {
                 people.insert(*session, roster(&server.base, &cookie, *session).await);
             }
-            writers.push(tokio::spawn(save_loop(
-                server.base.clone(),
-                cookie.clone(),
-                *session,
-                people[session].clone(),
-                ledger.clone(),
-            )));
         }
-        writers.push(tokio::spawn(register_loop(
-            server.base.clone(),
-            cookie.clone(),
+        let writers = spawn_writers(
+            &server.base,
+            &cookie,
+            &people,
             cohort.site_id,
             next_trainee,
-            ledger.clone(),
-        )));
-        writers.push(tokio::spawn(import_loop(
-            server.base.clone(),
-            cookie.clone(),
-            cohort.site_id,
-            next_trainee / 10,
-            ledger.clone(),
-        )));
+            &ledger,
+        );
         next_trainee += 10_000 / rounds() as u32;
         generator = generator.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
         tokio::time::sleep(Duration::from_millis(300 + (generator >> 33) % 900)).await;

@@ -88,6 +88,16 @@ async fn serve(
     (addr, state)
 }
 
+/// Site code → id.
+async fn site_ids(db: &sea_orm::DatabaseConnection) -> HashMap<String, i64> {
+    siap_jepang::accounts::db::all_sites(db)
+        .await
+        .expect("sites")
+        .into_iter()
+        .map(|s| (s.code, s.id))
+        .collect()
+}
+
 fn unique_name() -> String {
     format!("siap_test_{}_{}", std::process::id(), uuid_like())
 }
@@ -135,12 +145,7 @@ impl TestApp {
             counter.fetch_add(1, Ordering::SeqCst);
         });
         let (addr, state) = serve(config, db, Clock::system()).await;
-        let sites = siap_jepang::accounts::db::all_sites(&state.db)
-            .await
-            .expect("sites")
-            .into_iter()
-            .map(|s| (s.code, s.id))
-            .collect();
+        let sites = site_ids(&state.db).await;
         TestApp {
             base: format!("http://{addr}"),
             queries,
@@ -166,12 +171,7 @@ impl TestApp {
             .await
             .expect("migrations apply after a restore");
         let (addr, state) = serve(config, db, Clock::system()).await;
-        let sites = siap_jepang::accounts::db::all_sites(&state.db)
-            .await
-            .expect("sites")
-            .into_iter()
-            .map(|s| (s.code, s.id))
-            .collect();
+        let sites = site_ids(&state.db).await;
         let app = TestApp {
             base: format!("http://{addr}"),
             queries: Arc::new(AtomicUsize::new(0)),
