@@ -4,7 +4,8 @@
 //! refused with nothing written.
 
 use crate::crash::{
-    coordinator_cookie, held_sessions, integrity, register_loop, roster, spawn_writers, status_for, Ledger,
+    coordinator_cookie, held_sessions, integrity, niks_present, register_loop, roster, spawn_writers,
+    status_for, Ledger,
 };
 use crate::helpers::*;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement};
@@ -241,14 +242,7 @@ async fn a_backup_taken_during_writes_is_one_consistent_moment() {
         let db = &copy.state.db;
         assert_eq!(integrity(&copy).await, "ok");
         // What was acknowledged before the backup began is in it.
-        let present: HashSet<String> = trainees::Entity::find()
-            .filter(trainees::Column::Nik.is_in(registered.iter().chain(&imported).cloned()))
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|t| t.nik)
-            .collect();
+        let present = niks_present(db, registered.iter().chain(&imported).cloned()).await;
         assert_eq!(
             present.len(),
             registered.len() + imported.len(),

@@ -286,6 +286,21 @@ pub fn spawn_writers(
     writers
 }
 
+/// Which of `niks` are in the registry of `db`.
+pub async fn niks_present(
+    db: &sea_orm::DatabaseConnection,
+    niks: impl IntoIterator<Item = String>,
+) -> std::collections::HashSet<String> {
+    trainees::Entity::find()
+        .filter(trainees::Column::Nik.is_in(niks))
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.nik)
+        .collect()
+}
+
 pub async fn integrity(app: &TestApp) -> String {
     let sql = match backend() {
         "postgres" => "SELECT 'ok'",
@@ -432,14 +447,7 @@ async fn acknowledged_writes_survive_kill_9_whole() {
                 "round {round}, session {session}: marks {marks:?} are not one whole save (acked {acked}, sent {sent})"
             );
         }
-        let present: std::collections::HashSet<String> = trainees::Entity::find()
-            .filter(trainees::Column::Nik.is_in(ledger.registered.clone()))
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|t| t.nik)
-            .collect();
+        let present = niks_present(db, ledger.registered.iter().cloned()).await;
         let lost: Vec<&String> = ledger
             .registered
             .iter()

@@ -134,11 +134,6 @@ async fn site_choices(env: Env<'_>, actor: &Actor) -> Result<Vec<(i64, String)>,
         .collect())
 }
 
-/// The dashboard of `actor`'s sites (all for admins).
-///
-/// # Errors
-/// `Forbidden` but for coordinators and admins; `NotFound` for a site or cohort out of
-/// reach; `Invalid` for an unknown verdict or document.
 /// Dashboards and exports read every trainee in scope: two at a time per instance, the
 /// others wait their turn (a burst of them would otherwise share the CPU and the database
 /// pool until all are slow, and hold all their rows in memory at once).
@@ -148,6 +143,11 @@ async fn heavy_turn() -> Option<tokio::sync::SemaphorePermit<'static>> {
     HEAVY.acquire().await.ok()
 }
 
+/// The dashboard of `actor`'s sites (all for admins).
+///
+/// # Errors
+/// `Forbidden` but for coordinators and admins; `NotFound` for a site or cohort out of
+/// reach; `Invalid` for an unknown verdict or document.
 pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> Result<Dashboard, AppError> {
     if !authz::can_open_dashboard(actor) {
         return Err(AppError::Forbidden);
