@@ -431,11 +431,9 @@ async fn acknowledged_writes_survive_kill_9_whole() {
                 .collect();
             let acked = ledger.acked.get(session).copied().unwrap_or(0);
             let sent = ledger.sent.get(session).copied().unwrap_or(0);
-            let candidates: Vec<u64> = if sent > acked {
-                vec![acked, sent]
-            } else {
-                vec![acked]
-            };
+            // The last acknowledged save, or any sent after it: a save cut off by an
+            // earlier kill may have committed without its answer arriving.
+            let candidates: Vec<u64> = (acked..=sent.max(acked)).collect();
             let whole = candidates.iter().any(|k| {
                 *k > 0
                     && people[session].iter().enumerate().all(|(position, t)| {
