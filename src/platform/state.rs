@@ -2,7 +2,10 @@
 
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
-use sea_orm::DatabaseConnection;
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult, QueryResult,
+    Statement,
+};
 use std::sync::Arc;
 
 use super::{clock::Clock, config::Config};
@@ -13,6 +16,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub clock: Clock,
+    pub writes: WriteTurns,
 }
 
 impl AppState {
@@ -21,7 +25,63 @@ impl AppState {
             db: &self.db,
             clock: &self.clock,
             config: &self.config,
+            writes: &self.writes,
         }
+    }
+}
+
+/// The queue in which this process's write transactions on SQLite take their turn.
+///
+/// SQLite lets one writer in at a time and makes the others poll for the lock with
+/// growing sleeps; under a steady stream of writes a waiting one can lose the race again
+/// and again until its busy timeout runs out, and the person sees an error. Queued here
+/// first-come first-served, a write waits only for the ones before it (at most until the
+/// request times out, 408), and it holds no pooled connection while it waits, so reads
+/// go on. PostgreSQL locks rows, not the database: its writes do not queue.
+#[derive(Clone, Default)]
+pub struct WriteTurns(Arc<tokio::sync::Mutex<()>>);
+
+/// A write transaction begun by [`Env::begin`]: the transaction and, on SQLite, this
+/// process's write turn, given back when the transaction ends (commit, rollback or drop).
+pub struct Write {
+    txn: DatabaseTransaction,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl Write {
+    /// # Errors
+    /// Database failures.
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.txn.commit().await
+    }
+
+    /// # Errors
+    /// Database failures.
+    pub async fn rollback(self) -> Result<(), DbErr> {
+        self.txn.rollback().await
+    }
+}
+
+#[async_trait::async_trait]
+impl ConnectionTrait for Write {
+    fn get_database_backend(&self) -> DbBackend {
+        self.txn.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.txn.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.txn.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.txn.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.txn.query_all_raw(stmt).await
     }
 }
 
@@ -31,6 +91,7 @@ pub struct Env<'a> {
     pub db: &'a DatabaseConnection,
     pub clock: &'a Clock,
     pub config: &'a Config,
+    pub writes: &'a WriteTurns,
 }
 
 /// Begins a write transaction. On SQLite it takes the write lock at once (`BEGIN
@@ -41,7 +102,7 @@ pub struct Env<'a> {
 ///
 /// # Errors
 /// Database failures (including a lock not obtained within the busy timeout).
-pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
     use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
     db.begin_with_options(TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
@@ -51,11 +112,20 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTra
 }
 
 impl Env<'_> {
-    /// A write transaction for one use case (see [`begin_write`]).
+    /// A write transaction for one use case (see [`begin_write`]), on SQLite after the
+    /// writes queued before it (see [`WriteTurns`]).
     ///
     /// # Errors
     /// Database failures.
-    pub async fn begin(&self) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
-        begin_write(self.db).await
+    pub async fn begin(&self) -> Result<Write, DbErr> {
+        let turn = if self.db.get_database_backend() == DbBackend::Sqlite {
+            Some(self.writes.0.clone().lock_owned().await)
+        } else {
+            None
+        };
+        Ok(Write {
+            txn: begin_write(self.db).await?,
+            _turn: turn,
+        })
     }
 }

@@ -31,6 +31,7 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DatabaseErro
     if config.is_sqlite() {
         create_sqlite_folder(&url)?;
     }
+    let busy_timeout = config.request_timeout;
     let mut options = ConnectOptions::new(url);
     options
         .connect_timeout(Duration::from_secs(5))
@@ -38,11 +39,13 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DatabaseErro
         // (then 408), rather than failing early with a 5xx.
         .acquire_timeout(config.request_timeout)
         .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(|opts| {
+        .map_sqlx_sqlite_opts(move |opts| {
             opts.journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5))
+                // Writes outside a use case's transaction (session activity, audit
+                // entries) wait behind it for as long as their request may run.
+                .busy_timeout(busy_timeout)
                 .create_if_missing(true)
         });
     if config.is_sqlite() {

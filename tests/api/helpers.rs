@@ -80,6 +80,7 @@ async fn serve(
         db,
         config: Arc::new(config),
         clock,
+        writes: Default::default(),
     };
     let serving = state.clone();
     tokio::spawn(async move {
@@ -238,6 +239,7 @@ impl TestApp {
             db,
             clock: &self.state.clock,
             config: &self.state.config,
+            writes: &self.state.writes,
         }
     }
 

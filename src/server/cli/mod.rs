@@ -82,6 +82,7 @@ async fn connect(config: &Config) -> Result<AppState, String> {
         db,
         config: Arc::new(config.clone()),
         clock: Clock::system(),
+        writes: Default::default(),
     })
 }
 
