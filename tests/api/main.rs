@@ -6,6 +6,7 @@ mod attendance;
 mod attendance_bench;
 mod attendance_flows;
 mod attendance_helpers;
+mod attendance_rates;
 mod audit;
 mod authorization_matrix;
 mod backup;

@@ -16,7 +16,9 @@ use crate::entities::{
 };
 use crate::schedule::db::utc;
 
+mod counts;
 mod writes;
+pub use counts::{absence_streaks, mark_counts};
 pub use writes::{write_mark, write_marks, MarkWrite};
 
 /// Enrollment statuses of people who were (or are) in class: they have a joined date.
@@ -484,35 +486,4 @@ pub async fn sessions_by_ids(
 pub async fn delete_note(conn: &impl ConnectionTrait, excuse_id: i64) -> Result<(), DbErr> {
     excuse_notes::Entity::delete_by_id(excuse_id).exec(conn).await?;
     Ok(())
-}
-
-/// Marks of held sessions of `cohort_ids` (ended by `now`, not cancelled), counted per
-/// (trainee, cohort, status): one grouped query however many marks there are.
-pub async fn mark_counts(
-    conn: &impl ConnectionTrait,
-    cohort_ids: &[i64],
-    now: OffsetDateTime,
-) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
-    use sea_orm::JoinType;
-    let session = sea_orm::RelationDef::from(
-        attendance_marks::Entity::belongs_to(class_sessions::Entity)
-            .from(attendance_marks::Column::SessionId)
-            .to(class_sessions::Column::Id),
-    );
-    attendance_marks::Entity::find()
-        .select_only()
-        .column(attendance_marks::Column::TraineeId)
-        .column(class_sessions::Column::CohortId)
-        .column(attendance_marks::Column::Status)
-        .column_as(attendance_marks::Column::Id.count(), "n")
-        .join(JoinType::InnerJoin, session)
-        .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .filter(class_sessions::Column::Status.ne("cancelled"))
-        .filter(class_sessions::Column::EndsAt.lte(utc(now)))
-        .group_by(attendance_marks::Column::TraineeId)
-        .group_by(class_sessions::Column::CohortId)
-        .group_by(attendance_marks::Column::Status)
-        .into_tuple()
-        .all(conn)
-        .await
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::{is_cancelled, Window};
 use crate::attendance::db;
 use crate::attendance::model::rates::{rates_from_counts, Rates};
-use crate::attendance::model::AttendanceStatus;
+use crate::attendance::model::{AttendanceStatus, Policy};
 use crate::kernel::AppError;
 use crate::platform::state::Env;
 
@@ -23,14 +23,25 @@ pub async fn rates_by_enrollment(
     if cohort_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let now = env.clock.now();
-    let sessions = db::sessions_of_cohorts(env.db, cohort_ids).await?;
     let windows: Vec<Window> = db::attending(env.db, cohort_ids)
         .await?
         .iter()
         .filter_map(Window::of)
         .collect();
     let policies = db::policies_of(env.db, cohort_ids).await?;
+    rates_of_windows(env, cohort_ids, &windows, &policies).await
+}
+
+/// The rates of `windows` (enrollments in `cohort_ids`, the cohorts' policies given), by
+/// (trainee, cohort), from marks counted in the database; no streaks.
+pub(crate) async fn rates_of_windows(
+    env: Env<'_>,
+    cohort_ids: &[i64],
+    windows: &[Window],
+    policies: &HashMap<i64, Policy>,
+) -> Result<HashMap<(i64, i64), Rates>, AppError> {
+    let now = env.clock.now();
+    let sessions = db::sessions_of_cohorts(env.db, cohort_ids).await?;
     let mut counts: HashMap<(i64, i64), Rates> = HashMap::new();
     for (trainee_id, cohort_id, status, n) in db::mark_counts(env.db, cohort_ids, now).await? {
         let entry = counts.entry((trainee_id, cohort_id)).or_default();
@@ -49,7 +60,7 @@ pub async fn rates_by_enrollment(
         by_cohort.entry(session.cohort_id).or_default().push(session);
     }
     let mut result = HashMap::new();
-    for window in &windows {
+    for window in windows {
         let key = (window.trainee_id, window.cohort_id);
         let mut rates = counts.remove(&key).unwrap_or_default();
         let (mut held, mut coming) = (0u32, 0u32);

@@ -133,14 +133,19 @@ pub async fn my_attendance(env: Env<'_>, actor: &Actor) -> Result<MyAttendance, 
     })
 }
 
-/// Rates of everyone attending `cohorts`, with their warnings.
+/// Everyone attending the running ones of `cohorts` whose rates call for attention, with
+/// their warnings: marks counted in the database, not loaded.
 async fn at_risk(
     env: Env<'_>,
     cohorts: &[cohorts::Model],
     now: OffsetDateTime,
 ) -> Result<Vec<AtRisk>, AppError> {
-    let running: Vec<&cohorts::Model> = cohorts.iter().filter(|c| c.status == "running").collect();
-    let ids: Vec<i64> = running.iter().map(|c| c.id).collect();
+    let running: HashMap<i64, &cohorts::Model> = cohorts
+        .iter()
+        .filter(|c| c.status == "running")
+        .map(|c| (c.id, c))
+        .collect();
+    let ids: Vec<i64> = running.keys().copied().collect();
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -150,33 +155,37 @@ async fn at_risk(
         .filter(|e| e.status == "active")
         .filter_map(Window::of)
         .collect();
-    let sessions = db::sessions_of_cohorts(env.db, &ids).await?;
-    let held: Vec<i64> = sessions
-        .iter()
-        .filter(|s| s.ends_at <= now)
-        .map(|s| s.id)
-        .collect();
-    let marks = db::marks_of_sessions(env.db, &held).await?;
-    let by_key = marks_by_key(&marks);
     let policies = db::policies_of(env.db, &ids).await?;
-    let people = crate::trainees::db::trainees_by_ids(
-        env.db,
-        &windows.iter().map(|w| w.trainee_id).collect::<Vec<_>>(),
-    )
-    .await?;
-    let mut list = Vec::new();
+    let mut rates = super::summary::rates_of_windows(env, &ids, &windows, &policies).await?;
+    for (trainee_id, cohort_id, streak) in db::absence_streaks(env.db, &ids, now).await? {
+        if let Some(rates) = rates.get_mut(&(trainee_id, cohort_id)) {
+            rates.streak = u32::try_from(streak).unwrap_or(u32::MAX);
+        }
+    }
+    let mut warned = Vec::new();
     for window in &windows {
-        let Some(cohort) = running.iter().find(|c| c.id == window.cohort_id) else {
+        let (Some(cohort), Some(rates)) = (
+            running.get(&window.cohort_id),
+            rates.remove(&(window.trainee_id, window.cohort_id)),
+        ) else {
             continue;
         };
         let policy = policies.get(&cohort.id).copied().unwrap_or_default();
-        let rates = window_rates(window, &sessions, &by_key, &policy, now);
         let warnings = warnings(&rates, threshold(cohort), &policy);
-        let Some(person) = people.get(&window.trainee_id) else {
-            continue;
-        };
         if !warnings.is_empty() {
-            list.push(AtRisk {
+            warned.push((window.trainee_id, *cohort, rates, warnings));
+        }
+    }
+    let people = crate::trainees::db::trainees_by_ids(
+        env.db,
+        &warned.iter().map(|(trainee, ..)| *trainee).collect::<Vec<_>>(),
+    )
+    .await?;
+    let mut list: Vec<AtRisk> = warned
+        .into_iter()
+        .filter_map(|(trainee, cohort, rates, warnings)| {
+            let person = people.get(&trainee)?;
+            Some(AtRisk {
                 trainee_id: person.id,
                 name: person.full_name.clone(),
                 cohort_id: cohort.id,
@@ -184,9 +193,9 @@ async fn at_risk(
                 phone: person.phone.clone(),
                 rates,
                 warnings,
-            });
-        }
-    }
+            })
+        })
+        .collect();
     list.sort_by(|a, b| a.rates.best.cmp(&b.rates.best).then(a.name.cmp(&b.name)));
     Ok(list)
 }

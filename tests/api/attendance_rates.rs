@@ -1,0 +1,100 @@
+//! The staff home's list of trainees at risk counts marks in the database (it never loads
+//! them); its rates and absence streaks must be those of the cohort grid, which walks
+//! every mark in order.
+
+use crate::attendance::{class, rfc3339, roll_form, save, Class};
+use crate::helpers::*;
+use time::Duration;
+
+#[tokio::test]
+async fn the_at_risk_list_counts_the_same_rates_and_streaks_as_the_grid() {
+    let Class {
+        app,
+        records,
+        cohort,
+        past_session,
+        ..
+    } = class().await;
+    let now = app.state.clock.now();
+    // Eight held sessions in order: yesterday's and seven more, one a day before it.
+    let mut held = Vec::new();
+    for days in (2..=8).rev() {
+        held.push(
+            app.session(
+                cohort,
+                &rfc3339(now - Duration::days(days) - Duration::hours(3)),
+                &rfc3339(now - Duration::days(days) - Duration::hours(1)),
+                None,
+                None,
+            )
+            .await,
+        );
+    }
+    held.push(past_session);
+    // Adi: came, missed, excused, unmarked, missed, came, missed, sick → a run of 1.
+    // Bayu: missed all but the third (late) → a run of 5. Citra: missed everything → 8.
+    let adi = ["hadir", "alpa", "izin", "", "alpa", "hadir", "alpa", "sakit"];
+    let bayu = [
+        "alpa",
+        "alpa",
+        "terlambat",
+        "alpa",
+        "alpa",
+        "alpa",
+        "alpa",
+        "alpa",
+    ];
+    let rina = app.signed_in("rina@uji.id").await;
+    for (i, session) in held.iter().enumerate() {
+        let mut lines = Vec::new();
+        if !adi[i].is_empty() {
+            lines.push((records[0], adi[i], ""));
+        }
+        lines.push((records[1], bayu[i], ""));
+        lines.push((records[2], "alpa", ""));
+        let (status, body) = save(&app, &rina, &roll_form(*session, &lines)).await;
+        assert_eq!(status, 200, "{body}");
+    }
+
+    let grid: serde_json::Value = app
+        .get_api(&rina, &format!("/api/attendance/cohort?cohort_id={cohort}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let overview: serde_json::Value = app
+        .get_api(&rina, "/api/attendance/overview")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let in_grid = |name: &str| {
+        grid["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in the grid: {grid}"))
+            .clone()
+    };
+    let at_risk = |name: &str| {
+        overview["at_risk"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} at risk: {overview}"))
+            .clone()
+    };
+    for (name, streak) in [("Adi", 1), ("Bayu", 5), ("Citra", 8)] {
+        let listed = at_risk(name);
+        assert_eq!(listed["rates"]["streak"], streak, "{name}: {listed}");
+        assert_eq!(listed["rates"], in_grid(name)["rates"], "{name}");
+        assert_eq!(listed["warnings"], in_grid(name)["warnings"], "{name}");
+    }
+    assert_eq!(at_risk("Adi")["rates"]["unmarked"], 1);
+    assert_eq!(at_risk("Adi")["rates"]["sick"], 1);
+    assert_eq!(at_risk("Bayu")["rates"]["late"], 1);
+    assert!(at_risk("Citra")["warnings"].to_string().contains("Streak"));
+    assert!(!at_risk("Adi")["warnings"].to_string().contains("Streak"));
+}
