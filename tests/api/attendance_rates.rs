@@ -3,7 +3,6 @@
 //! every mark in order.
 
 use crate::attendance::{class, rfc3339, roll_form, save, Class};
-use crate::helpers::*;
 use time::Duration;
 
 #[tokio::test]

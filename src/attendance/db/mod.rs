@@ -487,3 +487,21 @@ pub async fn delete_note(conn: &impl ConnectionTrait, excuse_id: i64) -> Result<
     excuse_notes::Entity::delete_by_id(excuse_id).exec(conn).await?;
     Ok(())
 }
+
+/// A session with its cohort, in one query.
+pub async fn session_and_cohort(
+    conn: &impl ConnectionTrait,
+    session_id: i64,
+) -> Result<Option<(class_sessions::Model, cohorts::Model)>, DbErr> {
+    let cohort = sea_orm::RelationDef::from(
+        class_sessions::Entity::belongs_to(cohorts::Entity)
+            .from(class_sessions::Column::CohortId)
+            .to(cohorts::Column::Id),
+    );
+    Ok(class_sessions::Entity::find_by_id(session_id)
+        .join(sea_orm::JoinType::InnerJoin, cohort)
+        .select_also(cohorts::Entity)
+        .one(conn)
+        .await?
+        .and_then(|(session, cohort)| Some((session, cohort?))))
+}

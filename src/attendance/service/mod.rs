@@ -105,6 +105,35 @@ pub(crate) async fn policy_of(env: Env<'_>, cohort_id: i64) -> Result<Policy, Ap
         .unwrap_or_default())
 }
 
+/// A session with its cohort, and how `actor` may edit its attendance: one query, two
+/// when an instructor asks (their assignment is checked; a coordinator's site is on the
+/// cohort, and trainees never edit). Missing sessions and non-editors are `NotFound`.
+pub(crate) async fn session_for_editor(
+    env: Env<'_>,
+    actor: &Actor,
+    session_id: i64,
+) -> Result<(class_sessions::Model, cohorts::Model, super::model::Editor), AppError> {
+    let (session, cohort) = super::db::session_and_cohort(env.db, session_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let instructor_ids = if actor.role == crate::kernel::Role::Instructor {
+        crate::cohorts::db::instructors_of(env.db, &[cohort.id])
+            .await?
+            .remove(&cohort.id)
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    // Editors are decided by site and assignment alone: the members are not read.
+    let scope = CohortScope {
+        site_id: cohort.site_id,
+        instructor_ids,
+        member_ids: Vec::new(),
+    };
+    let editor = super::authz::editor_for(actor, &scope).ok_or(AppError::NotFound)?;
+    Ok((session, cohort, editor))
+}
+
 /// A session with its cohort and the cohort's scope; missing sessions are `NotFound`.
 pub(crate) async fn session_with_cohort(
     env: Env<'_>,

@@ -4,7 +4,9 @@
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
-use super::{is_cancelled, marks_by_key, policy_of, session_with_cohort, status_of, times, Window};
+use super::{
+    is_cancelled, marks_by_key, policy_of, session_for_editor, session_with_cohort, status_of, times, Window,
+};
 use crate::attendance::authz;
 use crate::attendance::db::{self, MarkWrite};
 use crate::attendance::dto::{ChangeView, CheckInDisplay, ExcuseNote, RollCall, RollCallLine, TakenView};
@@ -169,8 +171,7 @@ pub async fn save_roll_call(
     entries: &[RollCallEntry],
     reason: &str,
 ) -> Result<(String, u32), AppError> {
-    let (session, cohort, scope) = session_with_cohort(env, session_id).await?;
-    let editor = authz::editor_for(actor, &scope).ok_or(AppError::NotFound)?;
+    let (session, cohort, editor) = session_for_editor(env, actor, session_id).await?;
     let now = env.clock.now();
     let policy = policy_of(env, cohort.id).await?;
     let taken = db::roll_calls_of(env.db, &[session.id])
@@ -180,7 +181,13 @@ pub async fn save_roll_call(
         .map_err(|p| AppError::invalid("roll_call", p))?;
     let reason = crate::kernel::input::parse_text(reason, 300, !needs_reason)
         .map_err(|p| AppError::invalid("reason", p))?;
-    let enrolled: HashSet<i64> = attendees(env, &session).await?.iter().map(|t| t.id).collect();
+    let enrolled: HashSet<i64> = db::attending(env.db, &[session.cohort_id])
+        .await?
+        .iter()
+        .filter_map(Window::of)
+        .filter(|w| w.attends(&session))
+        .map(|w| w.trainee_id)
+        .collect();
     let mut errors = Vec::new();
     let mut lines = Vec::new();
     let mut seen = HashSet::new();
@@ -268,8 +275,7 @@ pub async fn open_check_in(
     actor: &Actor,
     session_id: i64,
 ) -> Result<(), AppError> {
-    let (session, cohort, scope) = session_with_cohort(env, session_id).await?;
-    authz::editor_for(actor, &scope).ok_or(AppError::NotFound)?;
+    let (session, cohort, _) = session_for_editor(env, actor, session_id).await?;
     let now = env.clock.now();
     if is_cancelled(&session) {
         return Err(AppError::invalid("check_in", Problem::SessionCancelled));
