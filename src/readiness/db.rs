@@ -10,7 +10,7 @@ use sea_orm::{
 use time::{Date, OffsetDateTime};
 
 use super::model::verdict::Requirement;
-use super::model::{DocumentKind, DocumentStatus, JlptLevel, OfficialResult, ResultKind};
+use super::model::{DocumentFacts, DocumentKind, DocumentStatus, JlptLevel, OfficialResult, ResultKind};
 use crate::entities::{
     assessment_scores, assessments, document_scans, enrollments, official_results, readiness_requirements,
     taught_units, trainee_documents, trainees,
@@ -85,14 +85,35 @@ pub async fn results_of_trainee(
         .await
 }
 
-pub async fn documents_of(
+/// The documents of everyone `who` selects as the verdict reads them, by trainee: only
+/// the five columns it needs (a site has ten documents per trainee).
+pub async fn document_facts_of(
     conn: &impl ConnectionTrait,
     who: &Who,
-) -> Result<Vec<trainee_documents::Model>, DbErr> {
-    trainee_documents::Entity::find()
+) -> Result<Vec<(i64, DocumentFacts)>, DbErr> {
+    type Row = (i64, String, String, Option<Date>, Option<Date>);
+    let rows: Vec<Row> = trainee_documents::Entity::find()
+        .select_only()
+        .columns([
+            trainee_documents::Column::TraineeId,
+            trainee_documents::Column::Kind,
+            trainee_documents::Column::Status,
+            trainee_documents::Column::IssuedOn,
+            trainee_documents::Column::ExpiresOn,
+        ])
         .filter(trainee_documents::Column::TraineeId.in_subquery(trainee_ids(who)))
+        .into_tuple()
         .all(conn)
-        .await
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(trainee_id, kind, status, issued_on, expires_on)| {
+            Some((
+                trainee_id,
+                DocumentFacts::of_record(&kind, &status, issued_on, expires_on)?,
+            ))
+        })
+        .collect())
 }
 
 pub async fn documents_of_trainee(

@@ -195,6 +195,23 @@ pub struct DocumentFacts {
     pub expires_on: Option<Date>,
 }
 
+impl DocumentFacts {
+    /// From a stored record's codes and dates; `None` for codes this version does not know.
+    pub fn of_record(
+        kind: &str,
+        status: &str,
+        issued_on: Option<Date>,
+        expires_on: Option<Date>,
+    ) -> Option<Self> {
+        Some(Self {
+            kind: DocumentKind::parse(kind).ok()?,
+            status: DocumentStatus::parse(status).ok()?,
+            issued_on,
+            expires_on,
+        })
+    }
+}
+
 /// A document's details as typed: number (≤ 60 characters), issue and expiry dates
 /// (both optional; the expiry not before the issue, the issue not in the future).
 ///

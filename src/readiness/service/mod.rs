@@ -23,8 +23,8 @@ use super::db::{self, Who};
 use super::model::verdict::{
     assess, default_requirements, Assessment, AttendanceFacts, Requirement, TraineeFacts,
 };
-use super::model::{DocumentFacts, DocumentKind, DocumentStatus};
-use crate::entities::{cohorts, enrollments, programmes, trainee_documents, trainees};
+use super::model::DocumentFacts;
+use crate::entities::{cohorts, enrollments, programmes, trainees};
 use crate::kernel::{wib, AppError};
 use crate::platform::state::Env;
 
@@ -76,15 +76,6 @@ fn current<'a>(enrollments: impl Iterator<Item = &'a enrollments::Model>) -> Opt
     enrollments.max_by_key(|e| (rank(e), e.id))
 }
 
-pub(crate) fn document_facts(row: &trainee_documents::Model) -> Option<DocumentFacts> {
-    Some(DocumentFacts {
-        kind: DocumentKind::parse(&row.kind).ok()?,
-        status: DocumentStatus::parse(&row.status).ok()?,
-        issued_on: row.issued_on,
-        expires_on: row.expires_on,
-    })
-}
-
 /// Everyone `who` selects, with their facts and verdict on `today`: a fixed number of
 /// queries whatever their number.
 pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec<Subject>, AppError> {
@@ -118,9 +109,9 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
             results.entry(row.trainee_id).or_default().push(result);
         }
     }
-    let mut documents: HashMap<i64, Vec<trainee_documents::Model>> = HashMap::new();
-    for row in db::documents_of(env.db, who).await? {
-        documents.entry(row.trainee_id).or_default().push(row);
+    let mut documents: HashMap<i64, Vec<DocumentFacts>> = HashMap::new();
+    for (trainee_id, facts) in db::document_facts_of(env.db, who).await? {
+        documents.entry(trainee_id).or_default().push(facts);
     }
     let rates = crate::attendance::service::rates_by_enrollment(env, &cohort_ids).await?;
     let mut subjects = Vec::with_capacity(people.len());
@@ -134,7 +125,6 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
         let Some(programme) = programmes.get(&cohort.programme_id) else {
             continue;
         };
-        let own_documents = documents.remove(&trainee.id).unwrap_or_default();
         let facts = TraineeFacts {
             in_training: enrollment.status != "completed" && cohort.status != "completed",
             results: results.remove(&trainee.id).unwrap_or_default(),
@@ -143,7 +133,7 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
                 best: r.best,
                 threshold: u8::try_from(cohort.attendance_threshold).unwrap_or(100),
             }),
-            documents: own_documents.iter().filter_map(document_facts).collect(),
+            documents: documents.remove(&trainee.id).unwrap_or_default(),
         };
         let set = requirements
             .get(&programme.id)
