@@ -41,6 +41,26 @@ pub async fn mark_counts(
         .await
 }
 
+/// The sessions of `cohort_ids` that are not cancelled, as (cohort, start, end): what
+/// counting held and coming sessions per enrollment needs, without the whole rows.
+pub async fn session_spans(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<Vec<(i64, OffsetDateTime, OffsetDateTime)>, DbErr> {
+    class_sessions::Entity::find()
+        .select_only()
+        .columns([
+            class_sessions::Column::CohortId,
+            class_sessions::Column::StartsAt,
+            class_sessions::Column::EndsAt,
+        ])
+        .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .filter(class_sessions::Column::Status.ne("cancelled"))
+        .into_tuple()
+        .all(conn)
+        .await
+}
+
 /// Each (trainee, cohort) of `cohort_ids` whose latest marks on held sessions (ended by
 /// `now`, not cancelled) are absences: how many there have been since the last class the
 /// trainee came to (present or late). Excused and unmarked sessions neither count nor break

@@ -18,7 +18,7 @@ use crate::schedule::db::utc;
 
 mod counts;
 mod writes;
-pub use counts::{absence_streaks, mark_counts};
+pub use counts::{absence_streaks, mark_counts, session_spans};
 pub use writes::{write_mark, write_marks, MarkWrite};
 
 /// Enrollment statuses of people who were (or are) in class: they have a joined date.

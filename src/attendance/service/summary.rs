@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::{is_cancelled, Window};
+use super::Window;
 use crate::attendance::db;
 use crate::attendance::model::rates::{rates_from_counts, Rates};
 use crate::attendance::model::{AttendanceStatus, Policy};
-use crate::kernel::AppError;
+use crate::kernel::{wib, AppError};
 use crate::platform::state::Env;
 
 /// Each attendee's rates in `cohort_ids`, by (trainee, cohort): only sessions inside the
@@ -41,7 +41,6 @@ pub(crate) async fn rates_of_windows(
     policies: &HashMap<i64, Policy>,
 ) -> Result<HashMap<(i64, i64), Rates>, AppError> {
     let now = env.clock.now();
-    let sessions = db::sessions_of_cohorts(env.db, cohort_ids).await?;
     let mut counts: HashMap<(i64, i64), Rates> = HashMap::new();
     for (trainee_id, cohort_id, status, n) in db::mark_counts(env.db, cohort_ids, now).await? {
         let entry = counts.entry((trainee_id, cohort_id)).or_default();
@@ -55,18 +54,22 @@ pub(crate) async fn rates_of_windows(
             Err(_) => {}
         }
     }
-    let mut by_cohort: HashMap<i64, Vec<&crate::entities::class_sessions::Model>> = HashMap::new();
-    for session in sessions.iter().filter(|s| !is_cancelled(s)) {
-        by_cohort.entry(session.cohort_id).or_default().push(session);
+    // Each cohort's sessions as (WIB day, held by now), the day worked out once per session.
+    let mut by_cohort: HashMap<i64, Vec<(time::Date, bool)>> = HashMap::new();
+    for (cohort_id, starts_at, ends_at) in db::session_spans(env.db, cohort_ids).await? {
+        by_cohort
+            .entry(cohort_id)
+            .or_default()
+            .push((wib::today(starts_at), ends_at <= now));
     }
     let mut result = HashMap::new();
     for window in windows {
         let key = (window.trainee_id, window.cohort_id);
         let mut rates = counts.remove(&key).unwrap_or_default();
         let (mut held, mut coming) = (0u32, 0u32);
-        for session in by_cohort.get(&window.cohort_id).into_iter().flatten() {
-            if window.attends(session) {
-                if session.ends_at <= now {
+        for (day, over) in by_cohort.get(&window.cohort_id).into_iter().flatten() {
+            if window.covers(*day) {
+                if *over {
                     held += 1;
                 } else {
                     coming += 1;
