@@ -2,7 +2,7 @@
 //! unmarked sessions (idempotent, one claim per session), rates over each trainee's
 //! enrollment with warnings, the pages, and exports read back.
 
-use crate::attendance::{class, marks, rfc3339, roll_form, save, Class};
+use crate::attendance::{class, grid_and_overview, marks, named, rfc3339, roll_form, save, Class};
 use crate::helpers::*;
 use reqwest::multipart;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -307,21 +307,8 @@ async fn rates_count_only_the_sessions_inside_each_enrollment_and_flag_who_needs
         let (status, body) = save(&app, &rina, &form).await;
         assert_eq!(status, 200, "{body}");
     }
-    let grid: serde_json::Value = app
-        .get_api(&rina, &format!("/api/attendance/cohort?cohort_id={cohort}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let row = |name: &str| {
-        grid["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["name"] == name)
-            .unwrap()
-            .clone()
-    };
+    let (grid, overview) = grid_and_overview(&app, &rina, cohort).await;
+    let row = |name: &str| named(&grid["rows"], name);
     assert_eq!(row("Adi")["rates"]["rate"], 1000);
     assert_eq!(
         row("Bayu")["rates"]["rate"],
@@ -340,12 +327,6 @@ async fn rates_count_only_the_sessions_inside_each_enrollment_and_flag_who_needs
     assert_eq!(row("Citra")["rates"]["rate"], 1000);
     assert!(!grid["chart"].as_array().unwrap().is_empty());
 
-    let overview: serde_json::Value = app
-        .get_api(&rina, "/api/attendance/overview")
-        .await
-        .json()
-        .await
-        .unwrap();
     let at_risk: Vec<&str> = overview["at_risk"]
         .as_array()
         .unwrap()

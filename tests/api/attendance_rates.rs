@@ -2,7 +2,7 @@
 //! them); its rates and absence streaks must be those of the cohort grid, which walks
 //! every mark in order.
 
-use crate::attendance::{class, rfc3339, roll_form, save, Class};
+use crate::attendance::{class, grid_and_overview, named, rfc3339, roll_form, save, Class};
 use time::Duration;
 
 #[tokio::test]
@@ -55,36 +55,9 @@ async fn the_at_risk_list_counts_the_same_rates_and_streaks_as_the_grid() {
         assert_eq!(status, 200, "{body}");
     }
 
-    let grid: serde_json::Value = app
-        .get_api(&rina, &format!("/api/attendance/cohort?cohort_id={cohort}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let overview: serde_json::Value = app
-        .get_api(&rina, "/api/attendance/overview")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let in_grid = |name: &str| {
-        grid["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["name"] == name)
-            .unwrap_or_else(|| panic!("{name} in the grid: {grid}"))
-            .clone()
-    };
-    let at_risk = |name: &str| {
-        overview["at_risk"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["name"] == name)
-            .unwrap_or_else(|| panic!("{name} at risk: {overview}"))
-            .clone()
-    };
+    let (grid, overview) = grid_and_overview(&app, &rina, cohort).await;
+    let in_grid = |name: &str| named(&grid["rows"], name);
+    let at_risk = |name: &str| named(&overview["at_risk"], name);
     for (name, streak) in [("Adi", 1), ("Bayu", 5), ("Citra", 8)] {
         let listed = at_risk(name);
         assert_eq!(listed["rates"]["streak"], streak, "{name}: {listed}");
