@@ -2,7 +2,9 @@
 //! unmarked sessions (idempotent, one claim per session), rates over each trainee's
 //! enrollment with warnings, the pages, and exports read back.
 
-use crate::attendance::{class, grid_and_overview, marks, named, rfc3339, roll_form, save, Class};
+use crate::attendance::{
+    class, grid_and_overview, held_days_ago, marks, named, rfc3339, roll_form, save, Class,
+};
 use crate::helpers::*;
 use reqwest::multipart;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -261,18 +263,7 @@ async fn rates_count_only_the_sessions_inside_each_enrollment_and_flag_who_needs
     let now = app.state.clock.now();
     // Four more past sessions; Citra joined only two days ago (a transfer, say).
     let mut past = vec![past_session];
-    for days in [4, 3, 2] {
-        past.push(
-            app.session(
-                cohort,
-                &rfc3339(now - Duration::days(days) - Duration::hours(3)),
-                &rfc3339(now - Duration::days(days) - Duration::hours(1)),
-                None,
-                None,
-            )
-            .await,
-        );
-    }
+    past.extend(held_days_ago(&app, cohort, [4, 3, 2]).await);
     let citra = enrollments::Entity::find()
         .filter(enrollments::Column::TraineeId.eq(records[2]))
         .one(&app.state.db)

@@ -2,8 +2,7 @@
 //! them); its rates and absence streaks must be those of the cohort grid, which walks
 //! every mark in order.
 
-use crate::attendance::{class, grid_and_overview, named, rfc3339, roll_form, save, Class};
-use time::Duration;
+use crate::attendance::{class, grid_and_overview, held_days_ago, named, roll_form, save, Class};
 
 #[tokio::test]
 async fn the_at_risk_list_counts_the_same_rates_and_streaks_as_the_grid() {
@@ -14,21 +13,8 @@ async fn the_at_risk_list_counts_the_same_rates_and_streaks_as_the_grid() {
         past_session,
         ..
     } = class().await;
-    let now = app.state.clock.now();
     // Eight held sessions in order: yesterday's and seven more, one a day before it.
-    let mut held = Vec::new();
-    for days in (2..=8).rev() {
-        held.push(
-            app.session(
-                cohort,
-                &rfc3339(now - Duration::days(days) - Duration::hours(3)),
-                &rfc3339(now - Duration::days(days) - Duration::hours(1)),
-                None,
-                None,
-            )
-            .await,
-        );
-    }
+    let mut held = held_days_ago(&app, cohort, (2..=8).rev()).await;
     held.push(past_session);
     // Adi: came, missed, excused, unmarked, missed, came, missed, sick → a run of 1.
     // Bayu: missed all but the third (late) → a run of 5. Citra: missed everything → 8.
