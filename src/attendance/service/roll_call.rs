@@ -215,17 +215,26 @@ pub async fn save_roll_call(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let approved: HashMap<i64, AttendanceStatus> = db::excuses_of_sessions(env.db, &[session.id])
-        .await?
-        .iter()
-        .filter(|e| e.status == ExcuseStatus::Approved.as_str())
-        .filter_map(|e| Some((e.trainee_id, ExcuseKind::parse(&e.kind).ok()?.status())))
-        .collect();
     let txn = env.begin().await?;
     db::lock_session(&txn, session.id).await?;
     // Read under the lock: a save that finished meanwhile is the one this one changes.
     let marks = db::marks_of_sessions(&txn, &[session.id]).await?;
     let existing = marks_by_key(&marks);
+    // A first mark that matches an approved excuse records the excuse as its source; a
+    // save that only changes marks already there has no need to read them.
+    let approved: HashMap<i64, AttendanceStatus> = if lines
+        .iter()
+        .any(|(trainee_id, ..)| !existing.contains_key(&(session.id, *trainee_id)))
+    {
+        db::excuses_of_sessions(&txn, &[session.id])
+            .await?
+            .iter()
+            .filter(|e| e.status == ExcuseStatus::Approved.as_str())
+            .filter_map(|e| Some((e.trainee_id, ExcuseKind::parse(&e.kind).ok()?.status())))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let writes: Vec<MarkWrite<'_>> = lines
         .iter()
         .map(|(trainee_id, status, remark)| {
