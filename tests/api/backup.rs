@@ -4,8 +4,8 @@
 //! refused with nothing written.
 
 use crate::crash::{
-    coordinator_cookie, held_sessions, integrity, niks_present, register_loop, roster, spawn_writers,
-    status_for, Ledger,
+    coordinator_cookie, held_sessions, integrity, join_writers, niks_present, register_loop, roster,
+    spawn_writers, status_for, Ledger,
 };
 use crate::helpers::*;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement};
@@ -229,9 +229,7 @@ async fn a_backup_taken_during_writes_is_one_consistent_moment() {
         snapshots.push((file, registered, imported));
     }
     ledger.lock().unwrap().stop = true;
-    for writer in writers {
-        writer.await.expect("a writer failed");
-    }
+    join_writers(writers).await;
     assert!(
         ledger.lock().unwrap().acknowledged > 10,
         "writes went on during the backups"

@@ -286,6 +286,25 @@ pub fn spawn_writers(
     writers
 }
 
+/// Waits for every writer. A writer that failed fails the test with its own message as
+/// the last thing printed (not hidden above a backtrace in a long log).
+pub async fn join_writers(writers: Vec<tokio::task::JoinHandle<()>>) {
+    for writer in writers {
+        if let Err(failure) = writer.await {
+            let Ok(payload) = failure.try_into_panic() else {
+                panic!("a writer was cancelled");
+            };
+            let message = payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default();
+            eprintln!("a writer failed: {message}");
+            std::panic::resume_unwind(payload);
+        }
+    }
+}
+
 /// Which of `niks` are in the registry of `db`.
 pub async fn niks_present(
     db: &sea_orm::DatabaseConnection,
@@ -413,9 +432,7 @@ async fn acknowledged_writes_survive_kill_9_whole() {
         tokio::time::sleep(Duration::from_millis(300 + (generator >> 33) % 900)).await;
         server.child.kill().expect("SIGKILL");
         server.child.wait().unwrap();
-        for writer in writers {
-            writer.await.expect("a writer failed");
-        }
+        join_writers(writers).await;
 
         // After the crash: integrity, every acknowledged write, no half roll call.
         assert_eq!(integrity(&app).await, "ok", "round {round}");
