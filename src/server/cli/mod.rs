@@ -20,6 +20,7 @@ use crate::platform::state::AppState;
 
 /// Runs the command line; the binary's `main` is only this.
 pub fn main() -> ExitCode {
+    return_large_blocks_to_the_system();
     let _ = dotenvy::dotenv();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -417,4 +418,19 @@ fn describe_fields(errors: &[crate::kernel::FieldError]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// glibc's allocator serves a block as large as an Argon2 hash's 19 MiB from its arenas
+/// once one such block has been freed (the threshold for `mmap` follows the largest block
+/// freed so far), and then keeps the freed memory in each of its per-thread arenas: a burst
+/// of sign-ins left the server at ~450 MiB resident for ~80 MiB ever in use at once. With a
+/// fixed threshold, blocks of 256 KiB and more are mapped for themselves and handed back when
+/// freed (peak RSS under the same load: ~80 MiB). Set before any thread starts.
+fn return_large_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes the allocator's tuning; called first thing in main,
+    // before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+    }
 }
