@@ -9,6 +9,8 @@
 #        benches/national.sh sqlite site 1 180 --workers 200   (the hardening load run)
 # The database stays for the next run (target/bench/ or siap_bench_<scale> on PostgreSQL);
 # delete it to seed afresh. Exit status 1 if any request failed.
+# `cargo bench` rebuilds target/release/siap-jepang without cargo-leptos's settings (its
+# islands do not hydrate): run `make build` again before `scripts/e2e.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BACKEND="${1:-sqlite}"; SCALE="${2:-site}"; INSTANCES="${3:-1}"; SECONDS_MIXED="${4:-20}"

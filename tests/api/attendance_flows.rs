@@ -2,9 +2,8 @@
 //! unmarked sessions (idempotent, one claim per session), rates over each trainee's
 //! enrollment with warnings, the pages, and exports read back.
 
-use crate::attendance::{
-    class, grid_and_overview, held_days_ago, marks, named, rfc3339, roll_form, save, Class,
-};
+use crate::attendance::{class, marks, rfc3339, roll_form, save, Class};
+use crate::attendance_helpers::{grid_and_overview, held_days_ago, named};
 use crate::helpers::*;
 use reqwest::multipart;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};

@@ -2,7 +2,8 @@
 //! them); its rates and absence streaks must be those of the cohort grid, which walks
 //! every mark in order.
 
-use crate::attendance::{class, grid_and_overview, held_days_ago, named, roll_form, save, Class};
+use crate::attendance::{class, roll_form, save, Class};
+use crate::attendance_helpers::{grid_and_overview, held_days_ago, named};
 
 #[tokio::test]
 async fn the_at_risk_list_counts_the_same_rates_and_streaks_as_the_grid() {
