@@ -509,3 +509,32 @@ pub async fn session_and_cohort(
         .await?
         .and_then(|(session, cohort)| Some((session, cohort?))))
 }
+
+/// Name and phone of everyone actively enrolled in `cohort_ids`, by trainee: one query
+/// however many (the trainees are chosen by sub-query, not by a list of ids).
+pub async fn active_attendee_contacts(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<HashMap<i64, (String, Option<String>)>, DbErr> {
+    let active = enrollments::Entity::find()
+        .select_only()
+        .column(enrollments::Column::TraineeId)
+        .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .filter(enrollments::Column::Status.eq("active"))
+        .into_query();
+    let rows: Vec<(i64, String, Option<String>)> = trainees::Entity::find()
+        .select_only()
+        .columns([
+            trainees::Column::Id,
+            trainees::Column::FullName,
+            trainees::Column::Phone,
+        ])
+        .filter(trainees::Column::Id.in_subquery(active))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, phone)| (id, (name, phone)))
+        .collect())
+}

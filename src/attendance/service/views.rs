@@ -176,21 +176,17 @@ async fn at_risk(
             warned.push((window.trainee_id, *cohort, rates, warnings));
         }
     }
-    let people = crate::trainees::db::trainees_by_ids(
-        env.db,
-        &warned.iter().map(|(trainee, ..)| *trainee).collect::<Vec<_>>(),
-    )
-    .await?;
+    let people = db::active_attendee_contacts(env.db, &ids).await?;
     let mut list: Vec<AtRisk> = warned
         .into_iter()
-        .filter_map(|(trainee, cohort, rates, warnings)| {
-            let person = people.get(&trainee)?;
+        .filter_map(|(trainee_id, cohort, rates, warnings)| {
+            let (name, phone) = people.get(&trainee_id)?;
             Some(AtRisk {
-                trainee_id: person.id,
-                name: person.full_name.clone(),
+                trainee_id,
+                name: name.clone(),
                 cohort_id: cohort.id,
                 cohort: cohort.code.clone(),
-                phone: person.phone.clone(),
+                phone: phone.clone(),
                 rates,
                 warnings,
             })

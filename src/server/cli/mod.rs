@@ -424,13 +424,26 @@ fn describe_fields(errors: &[crate::kernel::FieldError]) -> String {
 /// once one such block has been freed (the threshold for `mmap` follows the largest block
 /// freed so far), and then keeps the freed memory in each of its per-thread arenas: a burst
 /// of sign-ins left the server at ~450 MiB resident for ~80 MiB ever in use at once. With a
-/// fixed threshold, blocks of 256 KiB and more are mapped for themselves and handed back when
-/// freed (peak RSS under the same load: ~80 MiB). Set before any thread starts.
+/// fixed threshold, blocks of 256 KiB and more are mapped for themselves and handed back
+/// when freed (peak RSS under the same load: ~80 MiB). glibc reads the setting from the
+/// environment when the process starts, so the binary starts itself again, once, with it
+/// set (same process id, arguments and streams); if that cannot be done it runs as it is.
+/// An operator's own `MALLOC_MMAP_THRESHOLD_` is kept.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn return_large_blocks_to_the_system() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes the allocator's tuning; called first thing in main,
-    // before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+    use std::os::unix::process::CommandExt;
+    const SETTING: &str = "MALLOC_MMAP_THRESHOLD_";
+    if std::env::var_os(SETTING).is_some() {
+        return;
+    }
+    if let Ok(me) = std::env::current_exe() {
+        // `exec` only returns when it failed.
+        let _ = std::process::Command::new(me)
+            .args(std::env::args_os().skip(1))
+            .env(SETTING, (256 * 1024).to_string())
+            .exec();
     }
 }
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn return_large_blocks_to_the_system() {}
