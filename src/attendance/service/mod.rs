@@ -105,9 +105,10 @@ pub(crate) async fn policy_of(env: Env<'_>, cohort_id: i64) -> Result<Policy, Ap
         .unwrap_or_default())
 }
 
-/// A session with its cohort, and how `actor` may edit its attendance: one query, two
-/// when an instructor asks (their assignment is checked; a coordinator's site is on the
-/// cohort, and trainees never edit). Missing sessions and non-editors are `NotFound`.
+/// A session with its cohort, and how `actor` may edit its attendance: two queries (the
+/// session with its cohort, the cohort's instructors). The members are not read: editors
+/// are decided by site and assignment alone. Missing sessions and non-editors are
+/// `NotFound`.
 pub(crate) async fn session_for_editor(
     env: Env<'_>,
     actor: &Actor,
@@ -116,18 +117,12 @@ pub(crate) async fn session_for_editor(
     let (session, cohort) = super::db::session_and_cohort(env.db, session_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let instructor_ids = if actor.role == crate::kernel::Role::Instructor {
-        crate::cohorts::db::instructors_of(env.db, &[cohort.id])
-            .await?
-            .remove(&cohort.id)
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    // Editors are decided by site and assignment alone: the members are not read.
     let scope = CohortScope {
         site_id: cohort.site_id,
-        instructor_ids,
+        instructor_ids: crate::cohorts::db::instructors_of(env.db, &[cohort.id])
+            .await?
+            .remove(&cohort.id)
+            .unwrap_or_default(),
         member_ids: Vec::new(),
     };
     let editor = super::authz::editor_for(actor, &scope).ok_or(AppError::NotFound)?;

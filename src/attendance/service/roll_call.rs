@@ -40,18 +40,23 @@ async fn facts(
         .ok_or(AppError::NotFound)
 }
 
+/// The ids of the trainees in class on the session's date.
+async fn attendee_ids(env: Env<'_>, session: &class_sessions::Model) -> Result<Vec<i64>, AppError> {
+    Ok(db::attending(env.db, &[session.cohort_id])
+        .await?
+        .iter()
+        .filter_map(Window::of)
+        .filter(|w| w.attends(session))
+        .map(|w| w.trainee_id)
+        .collect())
+}
+
 /// The trainees in class on the session's date.
 async fn attendees(
     env: Env<'_>,
     session: &class_sessions::Model,
 ) -> Result<Vec<crate::entities::trainees::Model>, AppError> {
-    let windows: Vec<Window> = db::attending(env.db, &[session.cohort_id])
-        .await?
-        .iter()
-        .filter_map(Window::of)
-        .filter(|w| w.attends(session))
-        .collect();
-    let ids: Vec<i64> = windows.iter().map(|w| w.trainee_id).collect();
+    let ids = attendee_ids(env, session).await?;
     let mut people: Vec<_> = crate::trainees::db::trainees_by_ids(env.db, &ids)
         .await?
         .into_values()
@@ -181,13 +186,7 @@ pub async fn save_roll_call(
         .map_err(|p| AppError::invalid("roll_call", p))?;
     let reason = crate::kernel::input::parse_text(reason, 300, !needs_reason)
         .map_err(|p| AppError::invalid("reason", p))?;
-    let enrolled: HashSet<i64> = db::attending(env.db, &[session.cohort_id])
-        .await?
-        .iter()
-        .filter_map(Window::of)
-        .filter(|w| w.attends(&session))
-        .map(|w| w.trainee_id)
-        .collect();
+    let enrolled: HashSet<i64> = attendee_ids(env, &session).await?.into_iter().collect();
     let mut errors = Vec::new();
     let mut lines = Vec::new();
     let mut seen = HashSet::new();

@@ -162,36 +162,30 @@ async fn at_risk(
             rates.streak = u32::try_from(streak).unwrap_or(u32::MAX);
         }
     }
-    let mut warned = Vec::new();
+    let people = db::active_attendee_contacts(env.db, &ids).await?;
+    let mut list = Vec::new();
     for window in &windows {
-        let (Some(cohort), Some(rates)) = (
+        let (Some(cohort), Some(rates), Some((name, phone))) = (
             running.get(&window.cohort_id),
             rates.remove(&(window.trainee_id, window.cohort_id)),
+            people.get(&window.trainee_id),
         ) else {
             continue;
         };
         let policy = policies.get(&cohort.id).copied().unwrap_or_default();
         let warnings = warnings(&rates, threshold(cohort), &policy);
         if !warnings.is_empty() {
-            warned.push((window.trainee_id, *cohort, rates, warnings));
-        }
-    }
-    let people = db::active_attendee_contacts(env.db, &ids).await?;
-    let mut list: Vec<AtRisk> = warned
-        .into_iter()
-        .filter_map(|(trainee_id, cohort, rates, warnings)| {
-            let (name, phone) = people.get(&trainee_id)?;
-            Some(AtRisk {
-                trainee_id,
+            list.push(AtRisk {
+                trainee_id: window.trainee_id,
                 name: name.clone(),
                 cohort_id: cohort.id,
                 cohort: cohort.code.clone(),
                 phone: phone.clone(),
                 rates,
                 warnings,
-            })
-        })
-        .collect();
+            });
+        }
+    }
     list.sort_by(|a, b| a.rates.best.cmp(&b.rates.best).then(a.name.cmp(&b.name)));
     Ok(list)
 }
