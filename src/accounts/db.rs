@@ -84,6 +84,23 @@ pub async fn set_password_hash(
     Ok(())
 }
 
+/// Replaces a hash by one of the same password with newer parameters, unless the password
+/// changed in the meantime. The password's change time stays.
+pub async fn renew_password_hash(
+    conn: &impl ConnectionTrait,
+    user_id: i64,
+    old_hash: &str,
+    new_hash: &str,
+) -> Result<(), DbErr> {
+    users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(Some(new_hash.to_owned())))
+        .filter(users::Column::Id.eq(user_id))
+        .filter(users::Column::PasswordHash.eq(old_hash))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn insert_session(
     conn: &impl ConnectionTrait,
     session: sessions::ActiveModel,

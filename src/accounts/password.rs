@@ -39,16 +39,33 @@ pub enum PasswordError {
     Task(String),
 }
 
-/// OWASP's recommended Argon2id configuration: m = 19 MiB, t = 2, p = 1.
+/// Memory (KiB), passes and lanes of new hashes: one of OWASP's Argon2id configurations,
+/// which it rates as equal defences (m = 47 MiB/t = 1, 19 MiB/2, 12 MiB/3, 9 MiB/4,
+/// 7 MiB/5, all p = 1). The 7 MiB one costs about the same CPU as the 19 MiB one and keeps
+/// a sign-in burst's memory low (each hash in flight holds its whole block). Hashes made
+/// with other parameters still verify and are replaced on the next successful sign-in.
+const M_COST: u32 = 7 * 1024;
+const T_COST: u32 = 5;
+const P_COST: u32 = 1;
+
 fn hasher() -> Argon2<'static> {
-    let params = Params::new(19 * 1024, 2, 1, Some(32)).unwrap_or_default();
+    let params = Params::new(M_COST, T_COST, P_COST, Some(32)).unwrap_or_default();
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
+/// Whether a stored hash was made with today's algorithm and parameters.
+fn is_current(parsed: &PasswordHash<'_>) -> bool {
+    parsed.algorithm == Algorithm::Argon2id.ident()
+        && parsed.version == Some(Version::V0x13.into())
+        && Params::try_from(parsed)
+            .is_ok_and(|p| (p.m_cost(), p.t_cost(), p.p_cost()) == (M_COST, T_COST, P_COST))
+}
+
 /// Runs `work` (one Argon2 computation) on the blocking pool once a turn is free: at most
-/// as many at once as there are cores, four at most. Each takes a core and 19 MiB, so a
-/// burst of sign-ins waits its turn instead of holding 19 MiB per request in flight (the
-/// allocator then keeps that memory: 95 sign-ins at once left the server at ~570 MiB).
+/// as many at once as there are cores, four at most. Each takes a core and its memory
+/// block, so a burst of sign-ins waits its turn instead of holding a block per request in
+/// flight (the allocator then keeps that memory: 95 sign-ins at once, at 19 MiB each, left
+/// the server at ~570 MiB).
 async fn in_turn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, PasswordError> {
     static TURNS: OnceLock<Arc<Semaphore>> = OnceLock::new();
     let turns = TURNS.get_or_init(|| {
@@ -95,18 +112,45 @@ fn hash_blocking(plain: &str) -> Result<PasswordHashString, PasswordError> {
 /// # Errors
 /// Only when the blocking task dies.
 pub async fn verify(candidate: &str, stored: Option<PasswordHashString>) -> Result<bool, PasswordError> {
+    Ok(verify_and_renew(candidate, stored).await?.matches)
+}
+
+/// The outcome of [`verify_and_renew`].
+#[derive(Debug)]
+pub struct Verified {
+    pub matches: bool,
+    /// A new hash of the same password with today's parameters, when it matched a hash
+    /// made with older ones; the caller stores it in place of the old one.
+    pub renewed: Option<PasswordHashString>,
+}
+
+/// Verifies like [`verify`] and, when the password matches a hash made with other
+/// parameters, hashes it again with today's (in the same turn).
+///
+/// # Errors
+/// When the new hash cannot be computed or the blocking task dies.
+pub async fn verify_and_renew(
+    candidate: &str,
+    stored: Option<PasswordHashString>,
+) -> Result<Verified, PasswordError> {
     let candidate = candidate.to_owned();
     in_turn(move || {
         let (hash, real) = match stored {
             Some(hash) => (hash.0, true),
             None => (dummy_hash().to_owned(), false),
         };
-        let matches = PasswordHash::new(&hash)
-            .map(|parsed| hasher().verify_password(candidate.as_bytes(), &parsed).is_ok())
-            .unwrap_or(false);
-        real && matches
+        let Ok(parsed) = PasswordHash::new(&hash) else {
+            return Ok(Verified { matches: false, renewed: None });
+        };
+        let matches = real && hasher().verify_password(candidate.as_bytes(), &parsed).is_ok();
+        let renewed = if matches && !is_current(&parsed) {
+            Some(hash_blocking(&candidate)?)
+        } else {
+            None
+        };
+        Ok(Verified { matches, renewed })
     })
-    .await
+    .await?
 }
 
 /// A hash computed once with the same parameters, for timing-safe failures.
@@ -127,12 +171,40 @@ mod tests {
     async fn a_hash_verifies_its_password_and_nothing_else() {
         let password = NewPassword::parse("kereta pagi ke osaka", "kereta pagi ke osaka", &[]).unwrap();
         let hashed = hash(&password).await.unwrap();
-        assert!(hashed.as_str().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(hashed.as_str().starts_with("$argon2id$v=19$m=7168,t=5,p=1$"));
         assert!(verify("kereta pagi ke osaka", Some(hashed.clone()))
             .await
             .unwrap());
         assert!(!verify("kereta pagi ke kobe", Some(hashed.clone())).await.unwrap());
         assert!(!format!("{hashed:?}").contains("argon2"));
+    }
+
+    /// A hash with OWASP's 19 MiB parameters, as stored before the change to 7 MiB.
+    fn hash_with_older_parameters(plain: &str) -> PasswordHashString {
+        let params = Params::new(19 * 1024, 2, 1, Some(32)).unwrap();
+        let older = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+        let salt = SaltString::generate(&mut OsRng);
+        PasswordHashString(older.hash_password(plain.as_bytes(), &salt).unwrap().to_string())
+    }
+
+    #[tokio::test]
+    async fn a_hash_with_older_parameters_verifies_and_is_renewed_only_when_it_matches() {
+        let old = hash_with_older_parameters("kereta pagi ke osaka");
+        assert!(old.as_str().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+
+        let wrong = verify_and_renew("kereta pagi ke kobe", Some(old.clone())).await.unwrap();
+        assert!(!wrong.matches);
+        assert!(wrong.renewed.is_none());
+
+        let right = verify_and_renew("kereta pagi ke osaka", Some(old)).await.unwrap();
+        assert!(right.matches);
+        let renewed = right.renewed.expect("an older hash is renewed");
+        assert!(renewed.as_str().starts_with("$argon2id$v=19$m=7168,t=5,p=1$"));
+        assert!(verify("kereta pagi ke osaka", Some(renewed.clone())).await.unwrap());
+
+        let again = verify_and_renew("kereta pagi ke osaka", Some(renewed)).await.unwrap();
+        assert!(again.matches);
+        assert!(again.renewed.is_none(), "a current hash is kept");
     }
 
     #[tokio::test]

@@ -178,3 +178,44 @@ async fn signing_in_and_failing_are_both_in_the_audit_log_with_the_address() {
     assert_eq!(sign_ins[1].outcome, "success");
     assert_eq!(sign_ins[1].ip.as_deref(), Some("127.0.0.1"));
 }
+
+#[tokio::test]
+async fn a_password_hashed_with_older_parameters_is_renewed_at_sign_in_and_keeps_working() {
+    use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+    use sea_orm::EntityTrait;
+    use siap_jepang::entities::users;
+
+    let app = TestApp::spawn().await;
+    let id = app.user(Role::Trainee, "0812-4444-5555", &["UPT-SRG"]).await;
+    let params = argon2::Params::new(19 * 1024, 2, 1, Some(32)).unwrap();
+    let older = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+        .hash_password(PASSWORD.as_bytes(), &SaltString::generate(&mut OsRng))
+        .unwrap()
+        .to_string();
+    let set_at = app.state.clock.now();
+    siap_jepang::accounts::db::set_password_hash(&app.state.db, id, &older, set_at)
+        .await
+        .unwrap();
+    let stored = || async {
+        users::Entity::find_by_id(id)
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+
+    let changed_at = stored().await.password_changed_at;
+    assert!(changed_at.is_some());
+    app.advance(time::Duration::hours(1));
+    let client = app.signed_in("0812-4444-5555").await;
+    assert_eq!(app.get_api(&client, "/api/accounts/me").await.status(), 200);
+    let after = stored().await;
+    let renewed = after.password_hash.clone().unwrap();
+    assert!(renewed.starts_with("$argon2id$v=19$m=7168,t=5,p=1$"), "{renewed}");
+    assert_eq!(after.password_changed_at, changed_at, "the password itself did not change");
+
+    // The renewed hash signs in, and is kept as it is.
+    let again = app.signed_in("0812-4444-5555").await;
+    assert_eq!(app.get_api(&again, "/api/accounts/me").await.status(), 200);
+    assert_eq!(stored().await.password_hash, Some(renewed));
+}

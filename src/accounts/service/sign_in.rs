@@ -120,12 +120,15 @@ pub async fn sign_in(
         .as_ref()
         .and_then(|u| u.password_hash.clone())
         .map(PasswordHashString::from_stored);
-    let verified = password::verify(password_input, stored).await?;
+    let verified = password::verify_and_renew(password_input, stored).await?;
 
     match user {
-        Some(user) if verified && user.is_active => {
+        Some(user) if verified.matches && user.is_active => {
             let txn = env.begin().await?;
             db::clear_throttle(&txn, &login_key).await?;
+            if let (Some(renewed), Some(old)) = (&verified.renewed, &user.password_hash) {
+                db::renew_password_hash(&txn, user.id, old, renewed.as_str()).await?;
+            }
             let session = start_session(&txn, env, client, user.id).await?;
             record(
                 &txn,

@@ -420,7 +420,7 @@ fn describe_fields(errors: &[crate::kernel::FieldError]) -> String {
         .join("; ")
 }
 
-/// glibc's allocator serves a block as large as an Argon2 hash's 19 MiB from its arenas
+/// glibc's allocator serves a block as large as an Argon2 hash's memory (7 MiB, 19 MiB with older parameters) from its arenas
 /// once one such block has been freed (the threshold for `mmap` follows the largest block
 /// freed so far), and then keeps the freed memory in each of its per-thread arenas: a burst
 /// of sign-ins left the server at ~450 MiB resident for ~80 MiB ever in use at once. With a
