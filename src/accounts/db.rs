@@ -93,7 +93,10 @@ pub async fn renew_password_hash(
     new_hash: &str,
 ) -> Result<(), DbErr> {
     users::Entity::update_many()
-        .col_expr(users::Column::PasswordHash, Expr::value(Some(new_hash.to_owned())))
+        .col_expr(
+            users::Column::PasswordHash,
+            Expr::value(Some(new_hash.to_owned())),
+        )
         .filter(users::Column::Id.eq(user_id))
         .filter(users::Column::PasswordHash.eq(old_hash))
         .exec(conn)

@@ -140,7 +140,10 @@ pub async fn verify_and_renew(
             None => (dummy_hash().to_owned(), false),
         };
         let Ok(parsed) = PasswordHash::new(&hash) else {
-            return Ok(Verified { matches: false, renewed: None });
+            return Ok(Verified {
+                matches: false,
+                renewed: None,
+            });
         };
         let matches = real && hasher().verify_password(candidate.as_bytes(), &parsed).is_ok();
         let renewed = if matches && !is_current(&parsed) {
@@ -192,7 +195,9 @@ mod tests {
         let old = hash_with_older_parameters("kereta pagi ke osaka");
         assert!(old.as_str().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
 
-        let wrong = verify_and_renew("kereta pagi ke kobe", Some(old.clone())).await.unwrap();
+        let wrong = verify_and_renew("kereta pagi ke kobe", Some(old.clone()))
+            .await
+            .unwrap();
         assert!(!wrong.matches);
         assert!(wrong.renewed.is_none());
 
@@ -200,9 +205,13 @@ mod tests {
         assert!(right.matches);
         let renewed = right.renewed.expect("an older hash is renewed");
         assert!(renewed.as_str().starts_with("$argon2id$v=19$m=7168,t=5,p=1$"));
-        assert!(verify("kereta pagi ke osaka", Some(renewed.clone())).await.unwrap());
+        assert!(verify("kereta pagi ke osaka", Some(renewed.clone()))
+            .await
+            .unwrap());
 
-        let again = verify_and_renew("kereta pagi ke osaka", Some(renewed)).await.unwrap();
+        let again = verify_and_renew("kereta pagi ke osaka", Some(renewed))
+            .await
+            .unwrap();
         assert!(again.matches);
         assert!(again.renewed.is_none(), "a current hash is kept");
     }

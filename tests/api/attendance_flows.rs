@@ -297,6 +297,15 @@ async fn rates_count_only_the_sessions_inside_each_enrollment_and_flag_who_needs
         let (status, body) = save(&app, &rina, &form).await;
         assert_eq!(status, 200, "{body}");
     }
+    // The day before she joined she was not in class: a mark for her there is refused.
+    let mut form = roll_form(past[2], &[(records[2], "hadir", "")]);
+    form.push(("reason".into(), "Koreksi daftar hadir".into()));
+    let (status, body) = save(&app, &rina, &form).await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        field_problems(&body),
+        vec![(format!("status[{}]", records[2]), "NotEnrolledOnDate".into())]
+    );
     let (grid, overview) = grid_and_overview(&app, &rina, cohort).await;
     let row = |name: &str| named(&grid["rows"], name);
     assert_eq!(row("Adi")["rates"]["rate"], 1000);

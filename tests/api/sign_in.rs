@@ -212,7 +212,10 @@ async fn a_password_hashed_with_older_parameters_is_renewed_at_sign_in_and_keeps
     let after = stored().await;
     let renewed = after.password_hash.clone().unwrap();
     assert!(renewed.starts_with("$argon2id$v=19$m=7168,t=5,p=1$"), "{renewed}");
-    assert_eq!(after.password_changed_at, changed_at, "the password itself did not change");
+    assert_eq!(
+        after.password_changed_at, changed_at,
+        "the password itself did not change"
+    );
 
     // The renewed hash signs in, and is kept as it is.
     let again = app.signed_in("0812-4444-5555").await;

@@ -105,24 +105,23 @@ pub(crate) async fn policy_of(env: Env<'_>, cohort_id: i64) -> Result<Policy, Ap
         .unwrap_or_default())
 }
 
-/// A session with its cohort, and how `actor` may edit its attendance: two queries (the
-/// session with its cohort, the cohort's instructors). The members are not read: editors
-/// are decided by site and assignment alone. Missing sessions and non-editors are
-/// `NotFound`.
+/// A session with its cohort, and how `actor` may edit its attendance: two queries, run at
+/// the same time (the session with its cohort, the cohort's instructors, both by the
+/// session's id). The members are not read: editors are decided by site and assignment
+/// alone. Missing sessions and non-editors are `NotFound`.
 pub(crate) async fn session_for_editor(
     env: Env<'_>,
     actor: &Actor,
     session_id: i64,
 ) -> Result<(class_sessions::Model, cohorts::Model, super::model::Editor), AppError> {
-    let (session, cohort) = super::db::session_and_cohort(env.db, session_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (found, instructor_ids) = tokio::try_join!(
+        super::db::session_and_cohort(env.db, session_id),
+        super::db::instructors_of_session(env.db, session_id),
+    )?;
+    let (session, cohort) = found.ok_or(AppError::NotFound)?;
     let scope = CohortScope {
         site_id: cohort.site_id,
-        instructor_ids: crate::cohorts::db::instructors_of(env.db, &[cohort.id])
-            .await?
-            .remove(&cohort.id)
-            .unwrap_or_default(),
+        instructor_ids,
         member_ids: Vec::new(),
     };
     let editor = super::authz::editor_for(actor, &scope).ok_or(AppError::NotFound)?;

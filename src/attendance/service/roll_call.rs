@@ -42,13 +42,7 @@ async fn facts(
 
 /// The ids of the trainees in class on the session's date.
 async fn attendee_ids(env: Env<'_>, session: &class_sessions::Model) -> Result<Vec<i64>, AppError> {
-    Ok(db::attending(env.db, &[session.cohort_id])
-        .await?
-        .iter()
-        .filter_map(Window::of)
-        .filter(|w| w.attends(session))
-        .map(|w| w.trainee_id)
-        .collect())
+    Ok(db::attendee_ids_on(env.db, session.cohort_id, wib::today(session.starts_at)).await?)
 }
 
 /// The trainees in class on the session's date.
@@ -176,12 +170,22 @@ pub async fn save_roll_call(
     entries: &[RollCallEntry],
     reason: &str,
 ) -> Result<(String, u32), AppError> {
-    let (session, cohort, editor) = session_for_editor(env, actor, session_id).await?;
+    // Everything found by the session's id is read at once; who is in class depends on
+    // its date.
+    let ((session, cohort, editor), policy, taken) = tokio::try_join!(
+        session_for_editor(env, actor, session_id),
+        async {
+            Ok(db::policy_of_session(env.db, session_id)
+                .await?
+                .unwrap_or_default())
+        },
+        async {
+            Ok(db::roll_calls_of(env.db, &[session_id])
+                .await?
+                .contains_key(&session_id))
+        },
+    )?;
     let now = env.clock.now();
-    let policy = policy_of(env, cohort.id).await?;
-    let taken = db::roll_calls_of(env.db, &[session.id])
-        .await?
-        .contains_key(&session.id);
     let ReasonNeeded(needs_reason) = may_take_roll_call(times(&session), now, editor, &policy, taken)
         .map_err(|p| AppError::invalid("roll_call", p))?;
     let reason = crate::kernel::input::parse_text(reason, 300, !needs_reason)
