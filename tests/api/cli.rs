@@ -261,6 +261,16 @@ fn serve_stops_gracefully_on_sigterm() {
     }
     assert!(up, "server came up");
     let pid = child.id().to_string();
+    // The server started itself again (same process) with glibc's memory settings.
+    if cfg!(all(target_os = "linux", target_env = "gnu"))
+        && std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none()
+        && std::env::var_os("MALLOC_ARENA_MAX").is_none()
+    {
+        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap();
+        let vars: Vec<&[u8]> = environ.split(|b| *b == 0).collect();
+        assert!(vars.contains(&&b"MALLOC_MMAP_THRESHOLD_=262144"[..]));
+        assert!(vars.contains(&&b"MALLOC_ARENA_MAX=2"[..]));
+    }
     Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "exit after SIGTERM: {status}");
