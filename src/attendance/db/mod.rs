@@ -11,13 +11,15 @@ use time::OffsetDateTime;
 use super::model::Policy;
 // Bounds in UTC, as the instants are stored: their text form sorts like time on SQLite.
 use crate::entities::{
-    attendance_changes, attendance_marks, attendance_policies, check_in_keys, class_sessions,
-    cohort_instructors, cohorts, enrollments, excuse_notes, excuses, roll_calls, trainees,
+    attendance_changes, attendance_marks, attendance_policies, check_in_keys, class_sessions, cohorts,
+    enrollments, excuse_notes, excuses, roll_calls, trainees,
 };
 use crate::schedule::db::utc;
 
+mod by_session;
 mod counts;
 mod writes;
+pub use by_session::{attendee_ids_on, instructors_of_session, policy_of_session, session_and_cohort};
 pub use counts::{absence_streaks, mark_counts, session_spans};
 pub use writes::{write_mark, write_marks, MarkWrite};
 
@@ -33,30 +35,6 @@ pub async fn attending(
         .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
         .filter(enrollments::Column::Status.is_in(ATTENDING))
         .filter(enrollments::Column::JoinedOn.is_not_null())
-        .all(conn)
-        .await
-}
-
-/// The trainees of `cohort_id` in class on `date`: enrolled in a status that attends,
-/// joined on or before it and not left before it (what `Window::covers` decides for one
-/// enrollment, asked of the database so that only the ids come back).
-pub async fn attendee_ids_on(
-    conn: &impl ConnectionTrait,
-    cohort_id: i64,
-    date: time::Date,
-) -> Result<Vec<i64>, DbErr> {
-    enrollments::Entity::find()
-        .select_only()
-        .column(enrollments::Column::TraineeId)
-        .filter(enrollments::Column::CohortId.eq(cohort_id))
-        .filter(enrollments::Column::Status.is_in(ATTENDING))
-        .filter(enrollments::Column::JoinedOn.lte(date))
-        .filter(
-            sea_orm::Condition::any()
-                .add(enrollments::Column::LeftOn.is_null())
-                .add(enrollments::Column::LeftOn.gte(date)),
-        )
-        .into_tuple()
         .all(conn)
         .await
 }
@@ -282,40 +260,6 @@ pub async fn policies_of(
         .into_iter()
         .map(|p| (p.cohort_id, policy_of_model(&p)))
         .collect())
-}
-
-/// The attendance policy of a session's cohort, found by the session's id (so that it can
-/// be read at the same time as the session itself); `None` when the cohort keeps the
-/// defaults.
-pub async fn policy_of_session(
-    conn: &impl ConnectionTrait,
-    session_id: i64,
-) -> Result<Option<Policy>, DbErr> {
-    Ok(attendance_policies::Entity::find()
-        .filter(attendance_policies::Column::CohortId.in_subquery(cohort_of_session(session_id)))
-        .one(conn)
-        .await?
-        .as_ref()
-        .map(policy_of_model))
-}
-
-/// The instructors (account ids) of a session's cohort, found by the session's id.
-pub async fn instructors_of_session(conn: &impl ConnectionTrait, session_id: i64) -> Result<Vec<i64>, DbErr> {
-    cohort_instructors::Entity::find()
-        .select_only()
-        .column(cohort_instructors::Column::UserId)
-        .filter(cohort_instructors::Column::CohortId.in_subquery(cohort_of_session(session_id)))
-        .into_tuple()
-        .all(conn)
-        .await
-}
-
-fn cohort_of_session(session_id: i64) -> sea_orm::sea_query::SelectStatement {
-    class_sessions::Entity::find()
-        .select_only()
-        .column(class_sessions::Column::CohortId)
-        .filter(class_sessions::Column::Id.eq(session_id))
-        .into_query()
 }
 
 fn policy_of_model(p: &attendance_policies::Model) -> Policy {
@@ -548,24 +492,6 @@ pub async fn sessions_by_ids(
 pub async fn delete_note(conn: &impl ConnectionTrait, excuse_id: i64) -> Result<(), DbErr> {
     excuse_notes::Entity::delete_by_id(excuse_id).exec(conn).await?;
     Ok(())
-}
-
-/// A session with its cohort, in one query.
-pub async fn session_and_cohort(
-    conn: &impl ConnectionTrait,
-    session_id: i64,
-) -> Result<Option<(class_sessions::Model, cohorts::Model)>, DbErr> {
-    let cohort = sea_orm::RelationDef::from(
-        class_sessions::Entity::belongs_to(cohorts::Entity)
-            .from(class_sessions::Column::CohortId)
-            .to(cohorts::Column::Id),
-    );
-    Ok(class_sessions::Entity::find_by_id(session_id)
-        .join(sea_orm::JoinType::InnerJoin, cohort)
-        .select_also(cohorts::Entity)
-        .one(conn)
-        .await?
-        .and_then(|(session, cohort)| Some((session, cohort?))))
 }
 
 /// Name and phone of everyone actively enrolled in `cohort_ids`, by trainee: one query
