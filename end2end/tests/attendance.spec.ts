@@ -4,6 +4,8 @@ import { PASSWORD, signIn } from './helpers';
 import { COORDINATOR, liveClass } from './live-class';
 
 async function noHorizontalScroll(page: Page) {
+  // Measured once the page and its stylesheet have loaded (a long page is laid out while it streams).
+  await page.waitForLoadState('load');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }

@@ -29,6 +29,8 @@ test('an unknown address shows the 404 page', async ({ page }) => {
 test('nothing overflows a 360 px wide phone screen', async ({ page }) => {
   for (const path of ['/', '/masuk', '/aktivasi']) {
     await page.goto(path);
+    // Measured once the page and its stylesheet have loaded (a long page is laid out while it streams).
+    await page.waitForLoadState('load');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }

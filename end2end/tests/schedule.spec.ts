@@ -42,6 +42,8 @@ test('a coordinator previews and saves Saturday sessions, and the demo trainee s
   await expect(page.getByRole('heading', { level: 1, name: 'Jadwal saya' })).toBeVisible();
   await expect(page.getByText(shown).first()).toBeVisible();
   await expect(page.getByText(/JP-KAIGO-B-\d{4}/).first()).toBeVisible();
+  // Measured once the page and its stylesheet have loaded (a long page is laid out while it streams).
+  await page.waitForLoadState('load');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
@@ -67,6 +69,8 @@ test('staff pages fit a 360 px phone', async ({ page }) => {
   for (const path of ['/angkatan', cohortPath, `${cohortPath}/jadwalkan`, `${cohortPath}/cetak`, '/kalender', '/kalender?view=month', '/libur', '/program', '/jadwal']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
+    // Measured once the page and its stylesheet have loaded (a long page is laid out while it streams).
+    await page.waitForLoadState('load');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }

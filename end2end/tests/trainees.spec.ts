@@ -15,6 +15,8 @@ function nik(testInfo: TestInfo, offset: number): { nik: string; day: string; se
 }
 
 async function noHorizontalScroll(page: Page) {
+  // Measured once the page and its stylesheet have loaded (a long page is laid out while it streams).
+  await page.waitForLoadState('load');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
