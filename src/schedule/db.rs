@@ -121,6 +121,9 @@ fn scope_condition(scope: &ScheduleScope) -> Condition {
     }
 }
 
+/// No session lasts this long: every one is a start and an end time on one date.
+const LONGEST_SESSION: time::Duration = time::Duration::days(1);
+
 /// Sessions in `scope` that end after `from` and start before `until`, by start; at most
 /// `limit` of them.
 pub async fn sessions_in(
@@ -135,6 +138,10 @@ pub async fn sessions_in(
         .filter(scope_condition(scope))
         .filter(extra)
         .filter(class_sessions::Column::EndsAt.gt(utc(from)))
+        // Implied by the line above (a session is a start and an end time on one date), and
+        // what lets the start-time index be read for the window alone: without a lower
+        // bound SQLite walked every session that ever started before `until`.
+        .filter(class_sessions::Column::StartsAt.gt(utc(from - LONGEST_SESSION)))
         .filter(class_sessions::Column::StartsAt.lt(utc(until)))
         .order_by_asc(class_sessions::Column::StartsAt)
         .order_by_asc(class_sessions::Column::Id)
