@@ -112,7 +112,7 @@ fn hash_blocking(plain: &str) -> Result<PasswordHashString, PasswordError> {
 /// # Errors
 /// Only when the blocking task dies.
 pub async fn verify(candidate: &str, stored: Option<PasswordHashString>) -> Result<bool, PasswordError> {
-    Ok(verify_and_renew(candidate, stored).await?.matches)
+    Ok(check(candidate, stored, false).await?.matches)
 }
 
 /// The outcome of [`verify_and_renew`].
@@ -133,6 +133,17 @@ pub async fn verify_and_renew(
     candidate: &str,
     stored: Option<PasswordHashString>,
 ) -> Result<Verified, PasswordError> {
+    check(candidate, stored, true).await
+}
+
+/// Verifies in one turn; with `renew`, also hashes a matching password again when its
+/// hash was made with older parameters (callers that replace the password anyway, or
+/// only check it, do not pay for a second hash).
+async fn check(
+    candidate: &str,
+    stored: Option<PasswordHashString>,
+    renew: bool,
+) -> Result<Verified, PasswordError> {
     let candidate = candidate.to_owned();
     in_turn(move || {
         let (hash, real) = match stored {
@@ -146,7 +157,7 @@ pub async fn verify_and_renew(
             });
         };
         let matches = real && hasher().verify_password(candidate.as_bytes(), &parsed).is_ok();
-        let renewed = if matches && !is_current(&parsed) {
+        let renewed = if renew && matches && !is_current(&parsed) {
             Some(hash_blocking(&candidate)?)
         } else {
             None

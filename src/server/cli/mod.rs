@@ -20,7 +20,7 @@ use crate::platform::state::AppState;
 
 /// Runs the command line; the binary's `main` is only this.
 pub fn main() -> ExitCode {
-    return_large_blocks_to_the_system();
+    tune_the_allocator();
     let _ = dotenvy::dotenv();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -435,7 +435,7 @@ fn describe_fields(errors: &[crate::kernel::FieldError]) -> String {
 /// An operator's own `MALLOC_MMAP_THRESHOLD_` (which also marks the second start) and
 /// `MALLOC_ARENA_MAX` are kept.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn return_large_blocks_to_the_system() {
+fn tune_the_allocator() {
     use std::os::unix::process::CommandExt;
     const THRESHOLD: &str = "MALLOC_MMAP_THRESHOLD_";
     const ARENAS: &str = "MALLOC_ARENA_MAX";
@@ -456,4 +456,4 @@ fn return_large_blocks_to_the_system() {
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn return_large_blocks_to_the_system() {}
+fn tune_the_allocator() {}
