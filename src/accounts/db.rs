@@ -112,14 +112,54 @@ pub async fn insert_session(
     Ok(result.last_insert_id)
 }
 
+/// What every request needs to know about the session behind a cookie: the session's
+/// times and its user's role, name, state and sites. One row per site the user runs (one
+/// row without a site when none).
+#[derive(Debug, sea_orm::FromQueryResult)]
+pub struct SessionRow {
+    pub session_id: i64,
+    pub expires_at: OffsetDateTime,
+    pub last_seen_at: OffsetDateTime,
+    pub user_id: i64,
+    pub role: String,
+    pub display_name: String,
+    pub is_active: bool,
+    pub site_id: Option<i64>,
+}
+
+/// The session with `token_hash`, its user and the user's sites, in one statement (it
+/// runs for every signed-in request). Empty when there is no such session.
 pub async fn find_session_by_hash(
     conn: &impl ConnectionTrait,
     token_hash: &str,
-) -> Result<Option<(sessions::Model, Option<users::Model>)>, DbErr> {
+) -> Result<Vec<SessionRow>, DbErr> {
+    use sea_orm::{JoinType, RelationDef};
+    let user = RelationDef::from(
+        sessions::Entity::belongs_to(users::Entity)
+            .from(sessions::Column::UserId)
+            .to(users::Column::Id),
+    );
+    let sites = RelationDef::from(
+        users::Entity::belongs_to(user_sites::Entity)
+            .from(users::Column::Id)
+            .to(user_sites::Column::UserId),
+    );
     sessions::Entity::find()
+        .select_only()
+        .column_as(sessions::Column::Id, "session_id")
+        .column(sessions::Column::ExpiresAt)
+        .column(sessions::Column::LastSeenAt)
+        .column_as(users::Column::Id, "user_id")
+        .column(users::Column::Role)
+        .column(users::Column::DisplayName)
+        .column(users::Column::IsActive)
+        .column(user_sites::Column::SiteId)
+        .join(JoinType::InnerJoin, user)
+        .join(JoinType::LeftJoin, sites)
         .filter(sessions::Column::TokenHash.eq(token_hash))
-        .find_also_related(users::Entity)
-        .one(conn)
+        .order_by_asc(user_sites::Column::SiteId)
+        .into_model::<SessionRow>()
+        .all(conn)
         .await
 }
 

@@ -203,33 +203,62 @@ pub async fn update_session(
     Ok(())
 }
 
-pub async fn room_names(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<HashMap<i64, String>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(i64, String)> = rooms::Entity::find()
-        .select_only()
-        .column(rooms::Column::Id)
-        .column(rooms::Column::Name)
-        .filter(rooms::Column::Id.is_in(ids.to_vec()))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(rows.into_iter().collect())
+/// The names a session is shown with: its cohort's code, room, instructor and unit.
+#[derive(Debug, sea_orm::FromQueryResult)]
+pub struct SessionLabels {
+    pub id: i64,
+    pub cohort: String,
+    pub room: Option<String>,
+    pub instructor: Option<String>,
+    pub unit: Option<String>,
 }
 
-pub async fn units(
+/// The labels of the sessions `ids`, in one statement however many there are.
+pub async fn session_labels(
     conn: &impl ConnectionTrait,
     ids: &[i64],
-) -> Result<HashMap<i64, course_units::Model>, DbErr> {
+) -> Result<HashMap<i64, SessionLabels>, DbErr> {
+    use crate::entities::users;
+    use sea_orm::{JoinType, RelationDef};
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows = course_units::Entity::find()
-        .filter(course_units::Column::Id.is_in(ids.to_vec()))
+    let cohort = RelationDef::from(
+        class_sessions::Entity::belongs_to(cohorts::Entity)
+            .from(class_sessions::Column::CohortId)
+            .to(cohorts::Column::Id),
+    );
+    let room = RelationDef::from(
+        class_sessions::Entity::belongs_to(rooms::Entity)
+            .from(class_sessions::Column::RoomId)
+            .to(rooms::Column::Id),
+    );
+    let instructor = RelationDef::from(
+        class_sessions::Entity::belongs_to(users::Entity)
+            .from(class_sessions::Column::InstructorId)
+            .to(users::Column::Id),
+    );
+    let unit = RelationDef::from(
+        class_sessions::Entity::belongs_to(course_units::Entity)
+            .from(class_sessions::Column::UnitId)
+            .to(course_units::Column::Id),
+    );
+    let rows = class_sessions::Entity::find()
+        .select_only()
+        .column(class_sessions::Column::Id)
+        .column_as(cohorts::Column::Code, "cohort")
+        .column_as(rooms::Column::Name, "room")
+        .column_as(users::Column::DisplayName, "instructor")
+        .column_as(course_units::Column::Title, "unit")
+        .join(JoinType::InnerJoin, cohort)
+        .join(JoinType::LeftJoin, room)
+        .join(JoinType::LeftJoin, instructor)
+        .join(JoinType::LeftJoin, unit)
+        .filter(class_sessions::Column::Id.is_in(ids.to_vec()))
+        .into_model::<SessionLabels>()
         .all(conn)
         .await?;
-    Ok(rows.into_iter().map(|unit| (unit.id, unit)).collect())
+    Ok(rows.into_iter().map(|row| (row.id, row)).collect())
 }
 
 pub async fn unit_ids_of_course(conn: &impl ConnectionTrait, course_id: i64) -> Result<Vec<i64>, DbErr> {

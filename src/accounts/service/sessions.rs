@@ -57,30 +57,28 @@ pub async fn resolve_session(env: Env<'_>, token: &str) -> std::result::Result<O
         return Ok(None);
     }
     let now = env.clock.now();
-    let Some((session, user)) = db::find_session_by_hash(env.db, &sha256_hex(token)).await? else {
+    let rows = db::find_session_by_hash(env.db, &sha256_hex(token)).await?;
+    let Some(first) = rows.first() else {
         return Ok(None);
     };
     let idle = Duration::try_from(env.config.session_idle_timeout).unwrap_or(Duration::hours(2));
-    let usable = session.expires_at > now && session.last_seen_at + idle > now;
-    let user = match user {
-        Some(user) if usable && user.is_active => user,
-        _ => {
-            db::delete_session(env.db, session.id).await?;
-            return Ok(None);
-        }
-    };
-    if now - session.last_seen_at >= Duration::minutes(1) {
-        db::touch_session(env.db, session.id, now).await?;
+    let usable = first.expires_at > now && first.last_seen_at + idle > now;
+    if !(usable && first.is_active) {
+        db::delete_session(env.db, first.session_id).await?;
+        return Ok(None);
     }
-    let Ok(role) = Role::parse(&user.role) else {
+    if now - first.last_seen_at >= Duration::minutes(1) {
+        db::touch_session(env.db, first.session_id, now).await?;
+    }
+    let Ok(role) = Role::parse(&first.role) else {
         return Ok(None);
     };
     Ok(Some(Actor {
-        user_id: user.id,
+        user_id: first.user_id,
         role,
-        display_name: user.display_name,
-        site_ids: db::site_ids_of(env.db, user.id).await?,
-        session_id: session.id,
+        display_name: first.display_name.clone(),
+        site_ids: rows.iter().filter_map(|row| row.site_id).collect(),
+        session_id: first.session_id,
     }))
 }
 

@@ -15,7 +15,6 @@ pub use holidays::{delete_holiday, holiday_list, save_holiday, HolidayInput};
 pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail};
 
 use sea_orm::ConnectionTrait;
-use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 
 use super::dto::SessionView;
@@ -41,50 +40,46 @@ async fn holidays_between(
         .collect())
 }
 
-/// Sessions as people see them, with names looked up for all of them at once (four
-/// queries whatever the number of sessions).
+/// Sessions as people see them, with their names looked up for all of them at once (one
+/// query whatever the number of sessions).
 pub async fn session_views(
     conn: &impl ConnectionTrait,
     sessions: &[class_sessions::Model],
     now: OffsetDateTime,
 ) -> Result<Vec<SessionView>, AppError> {
-    let ids = |pick: fn(&class_sessions::Model) -> Option<i64>| {
-        let mut ids: Vec<i64> = sessions.iter().filter_map(pick).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    };
-    let rooms = super::db::room_names(conn, &ids(|s| s.room_id)).await?;
-    let people = crate::cohorts::db::names_of(conn, &ids(|s| s.instructor_id)).await?;
-    let units = super::db::units(conn, &ids(|s| s.unit_id)).await?;
-    let codes = crate::cohorts::db::cohort_codes(conn, &ids(|s| Some(s.cohort_id))).await?;
+    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+    let labels = super::db::session_labels(conn, &ids).await?;
     Ok(sessions
         .iter()
-        .map(|s| view_of(s, &rooms, &people, &units, &codes, now))
+        .map(|s| view_of(s, labels.get(&s.id), now))
         .collect())
 }
 
 fn view_of(
     session: &class_sessions::Model,
-    rooms: &HashMap<i64, String>,
-    people: &HashMap<i64, String>,
-    units: &HashMap<i64, crate::entities::course_units::Model>,
-    codes: &HashMap<i64, String>,
+    labels: Option<&super::db::SessionLabels>,
     now: OffsetDateTime,
 ) -> SessionView {
     let status = SessionStatus::parse(&session.status).unwrap_or(SessionStatus::Scheduled);
+    let (cohort, room, instructor, unit) = labels
+        .map(|l| {
+            (
+                l.cohort.clone(),
+                l.room.clone(),
+                l.instructor.clone(),
+                l.unit.clone(),
+            )
+        })
+        .unwrap_or_default();
     SessionView {
         id: session.id,
         cohort_id: session.cohort_id,
-        cohort: codes.get(&session.cohort_id).cloned().unwrap_or_default(),
+        cohort,
         starts_at: rfc3339(session.starts_at),
         ends_at: rfc3339(session.ends_at),
-        room: session.room_id.and_then(|id| rooms.get(&id).cloned()),
-        instructor: session.instructor_id.and_then(|id| people.get(&id).cloned()),
-        unit: session
-            .unit_id
-            .and_then(|id| units.get(&id))
-            .map(|u| u.title.clone()),
+        room,
+        instructor,
+        unit,
         status,
         change_reason: session.change_reason.clone(),
         original_starts_at: session.original_starts_at.map(rfc3339),

@@ -36,16 +36,6 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
     let week_end = wib::start_of_day(wib::monday_of(today) + Duration::days(7));
     let horizon = week_end + Duration::days(28);
     let scope = authz::schedule_scope(actor);
-    let has_cohorts = match &scope {
-        ScheduleScope::Member(user) => !crate::cohorts::db::cohorts_of_member(env.db, *user)
-            .await?
-            .is_empty(),
-        ScheduleScope::Teaching(user) => !crate::cohorts::db::cohorts_taught_by(env.db, *user)
-            .await?
-            .is_empty(),
-        ScheduleScope::Sites(sites) => !sites.is_empty(),
-        ScheduleScope::Everything => true,
-    };
     let sessions = db::sessions_in(
         env.db,
         &scope,
@@ -55,6 +45,19 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
         VIEW_LIMIT,
     )
     .await?;
+    // Whether there is anything to wait for: asked only when nothing is coming (a
+    // trainee with classes ahead has a cohort).
+    let has_cohorts = !sessions.is_empty()
+        || match &scope {
+            ScheduleScope::Member(user) => !crate::cohorts::db::cohorts_of_member(env.db, *user)
+                .await?
+                .is_empty(),
+            ScheduleScope::Teaching(user) => !crate::cohorts::db::cohorts_taught_by(env.db, *user)
+                .await?
+                .is_empty(),
+            ScheduleScope::Sites(sites) => !sites.is_empty(),
+            ScheduleScope::Everything => true,
+        };
     let views = session_views(env.db, &sessions, now).await?;
     let mut schedule = MySchedule {
         today: wib::iso_date(today),
