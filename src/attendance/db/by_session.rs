@@ -25,25 +25,23 @@ pub async fn session_and_cohort(
         .and_then(|(session, cohort)| Some((session, cohort?))))
 }
 
-/// The trainees of `cohort_id` in class on `date`: enrolled in a status that attends,
-/// joined on or before it and not left before it (what `Window::covers` decides for one
-/// enrollment, asked of the database so that only the ids come back).
-pub async fn attendee_ids_on(
+/// Who is enrolled in a session's cohort in a status that attends, with the days they
+/// are in it (trainee, joined, left), found by the session's id so that it can be read at
+/// the same time as the session itself. `Window::covers` decides who is in class on the
+/// session's date.
+pub async fn attendance_windows_of_session(
     conn: &impl ConnectionTrait,
-    cohort_id: i64,
-    date: time::Date,
-) -> Result<Vec<i64>, DbErr> {
+    session_id: i64,
+) -> Result<Vec<(i64, Option<time::Date>, Option<time::Date>)>, DbErr> {
     enrollments::Entity::find()
         .select_only()
-        .column(enrollments::Column::TraineeId)
-        .filter(enrollments::Column::CohortId.eq(cohort_id))
+        .columns([
+            enrollments::Column::TraineeId,
+            enrollments::Column::JoinedOn,
+            enrollments::Column::LeftOn,
+        ])
+        .filter(enrollments::Column::CohortId.in_subquery(cohort_of_session(session_id)))
         .filter(enrollments::Column::Status.is_in(ATTENDING))
-        .filter(enrollments::Column::JoinedOn.lte(date))
-        .filter(
-            sea_orm::Condition::any()
-                .add(enrollments::Column::LeftOn.is_null())
-                .add(enrollments::Column::LeftOn.gte(date)),
-        )
         .into_tuple()
         .all(conn)
         .await

@@ -19,7 +19,9 @@ use crate::schedule::db::utc;
 mod by_session;
 mod counts;
 mod writes;
-pub use by_session::{attendee_ids_on, instructors_of_session, policy_of_session, session_and_cohort};
+pub use by_session::{
+    attendance_windows_of_session, instructors_of_session, policy_of_session, session_and_cohort,
+};
 pub use counts::{absence_streaks, mark_counts, session_spans};
 pub use writes::{write_mark, write_marks, MarkWrite};
 

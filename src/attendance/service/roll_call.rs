@@ -3,6 +3,7 @@
 
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
+use time::Date;
 
 use super::{
     is_cancelled, marks_by_key, policy_of, session_for_editor, session_with_cohort, status_of, times, Window,
@@ -42,7 +43,26 @@ async fn facts(
 
 /// The ids of the trainees in class on the session's date.
 async fn attendee_ids(env: Env<'_>, session: &class_sessions::Model) -> Result<Vec<i64>, AppError> {
-    Ok(db::attendee_ids_on(env.db, session.cohort_id, wib::today(session.starts_at)).await?)
+    let windows = db::attendance_windows_of_session(env.db, session.id).await?;
+    Ok(in_class(session, &windows))
+}
+
+/// Of the enrollments' windows (trainee, joined, left), who is in class on the session's
+/// date.
+fn in_class(session: &class_sessions::Model, windows: &[(i64, Option<Date>, Option<Date>)]) -> Vec<i64> {
+    let date = wib::today(session.starts_at);
+    windows
+        .iter()
+        .filter_map(|&(trainee_id, joined, left)| {
+            let window = super::Window {
+                trainee_id,
+                cohort_id: session.cohort_id,
+                from: joined?,
+                until: left,
+            };
+            window.covers(date).then_some(trainee_id)
+        })
+        .collect()
 }
 
 /// The trainees in class on the session's date.
@@ -170,9 +190,8 @@ pub async fn save_roll_call(
     entries: &[RollCallEntry],
     reason: &str,
 ) -> Result<(String, u32), AppError> {
-    // Everything found by the session's id is read at once; who is in class depends on
-    // its date.
-    let ((session, cohort, editor), policy, taken) = tokio::try_join!(
+    // Everything found by the session's id is read at once.
+    let ((session, cohort, editor), policy, taken, windows) = tokio::try_join!(
         session_for_editor(env, actor, session_id),
         async {
             Ok(db::policy_of_session(env.db, session_id)
@@ -184,13 +203,14 @@ pub async fn save_roll_call(
                 .await?
                 .contains_key(&session_id))
         },
+        async { Ok(db::attendance_windows_of_session(env.db, session_id).await?) },
     )?;
     let now = env.clock.now();
     let ReasonNeeded(needs_reason) = may_take_roll_call(times(&session), now, editor, &policy, taken)
         .map_err(|p| AppError::invalid("roll_call", p))?;
     let reason = crate::kernel::input::parse_text(reason, 300, !needs_reason)
         .map_err(|p| AppError::invalid("reason", p))?;
-    let enrolled: HashSet<i64> = attendee_ids(env, &session).await?.into_iter().collect();
+    let enrolled: HashSet<i64> = in_class(&session, &windows).into_iter().collect();
     let mut errors = Vec::new();
     let mut lines = Vec::new();
     let mut seen = HashSet::new();
