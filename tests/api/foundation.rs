@@ -147,7 +147,7 @@ async fn every_migration_rolls_back_and_forward_again() {
 }
 
 #[tokio::test]
-async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
+async fn sqlite_runs_in_wal_mode_with_foreign_keys_on_and_a_small_page_cache() {
     use sea_orm::{ConnectionTrait, Statement};
     if backend() != "sqlite" {
         return;
@@ -171,4 +171,13 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
         .try_get_by_index::<i64>(0)
         .unwrap();
     assert_eq!(foreign_keys, 1);
+    // Eight connections, each with its own cache: 512 KiB each keeps RSS within target.
+    let cache = db
+        .query_one_raw(Statement::from_string(backend, "PRAGMA cache_size"))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap();
+    assert_eq!(cache, -512);
 }
