@@ -12,7 +12,7 @@ use super::authz::AccountScope;
 use super::model::LoginId;
 use crate::entities::{activation_codes, sessions, sign_in_throttle, sites, user_sites, users};
 use crate::kernel::Role;
-use crate::platform::query::contains_pattern;
+use crate::platform::query::{contains_pattern, join_on};
 
 pub async fn find_user_by_login(
     conn: &impl ConnectionTrait,
@@ -133,17 +133,9 @@ pub async fn find_session_by_hash(
     conn: &impl ConnectionTrait,
     token_hash: &str,
 ) -> Result<Vec<SessionRow>, DbErr> {
-    use sea_orm::{JoinType, RelationDef};
-    let user = RelationDef::from(
-        sessions::Entity::belongs_to(users::Entity)
-            .from(sessions::Column::UserId)
-            .to(users::Column::Id),
-    );
-    let sites = RelationDef::from(
-        users::Entity::belongs_to(user_sites::Entity)
-            .from(users::Column::Id)
-            .to(user_sites::Column::UserId),
-    );
+    use sea_orm::JoinType;
+    let user = join_on(sessions::Column::UserId, users::Column::Id);
+    let sites = join_on(users::Column::Id, user_sites::Column::UserId);
     sessions::Entity::find()
         .select_only()
         .column_as(sessions::Column::Id, "session_id")

@@ -1,6 +1,22 @@
 //! Small helpers every area's queries share.
 
 use sea_orm::sea_query::LikeExpr;
+use sea_orm::{ColumnTrait, EntityTrait, RelationDef};
+
+/// The join from one table's column to another's (`from` refers to `to`), for queries
+/// that join tables the entities declare no relation between.
+pub fn join_on<F, T>(from: F, to: T) -> RelationDef
+where
+    F: ColumnTrait,
+    T: ColumnTrait,
+    F::EntityName: EntityTrait<Column = F>,
+    T::EntityName: EntityTrait<Column = T>,
+{
+    F::EntityName::belongs_to(T::EntityName::default())
+        .from(from)
+        .to(to)
+        .into()
+}
 
 /// A `LIKE` pattern matching `needle` anywhere (lower-cased), with `%`, `_` and `\` taken
 /// literally.

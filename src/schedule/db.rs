@@ -13,6 +13,7 @@ use super::model::SessionStatus;
 use crate::entities::{
     calendar_feeds, class_sessions, cohort_instructors, cohorts, course_units, holidays, rooms,
 };
+use crate::platform::query::join_on;
 
 /// Instants are stored in UTC so their text form sorts like time on SQLite.
 pub fn utc(instant: OffsetDateTime) -> OffsetDateTime {
@@ -219,30 +220,14 @@ pub async fn session_labels(
     ids: &[i64],
 ) -> Result<HashMap<i64, SessionLabels>, DbErr> {
     use crate::entities::users;
-    use sea_orm::{JoinType, RelationDef};
+    use sea_orm::JoinType;
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let cohort = RelationDef::from(
-        class_sessions::Entity::belongs_to(cohorts::Entity)
-            .from(class_sessions::Column::CohortId)
-            .to(cohorts::Column::Id),
-    );
-    let room = RelationDef::from(
-        class_sessions::Entity::belongs_to(rooms::Entity)
-            .from(class_sessions::Column::RoomId)
-            .to(rooms::Column::Id),
-    );
-    let instructor = RelationDef::from(
-        class_sessions::Entity::belongs_to(users::Entity)
-            .from(class_sessions::Column::InstructorId)
-            .to(users::Column::Id),
-    );
-    let unit = RelationDef::from(
-        class_sessions::Entity::belongs_to(course_units::Entity)
-            .from(class_sessions::Column::UnitId)
-            .to(course_units::Column::Id),
-    );
+    let cohort = join_on(class_sessions::Column::CohortId, cohorts::Column::Id);
+    let room = join_on(class_sessions::Column::RoomId, rooms::Column::Id);
+    let instructor = join_on(class_sessions::Column::InstructorId, users::Column::Id);
+    let unit = join_on(class_sessions::Column::UnitId, course_units::Column::Id);
     let rows = class_sessions::Entity::find()
         .select_only()
         .column(class_sessions::Column::Id)

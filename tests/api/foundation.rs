@@ -154,30 +154,20 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_on_and_a_small_page_cache() {
     }
     let app = TestApp::spawn().await;
     let db = &app.state.db;
-    let backend = db.get_database_backend();
-    let journal = db
-        .query_one_raw(Statement::from_string(backend, "PRAGMA journal_mode"))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<String>(0)
-        .unwrap();
+    let pragma = |name: &str| {
+        let sql = format!("PRAGMA {name}");
+        async move {
+            db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let journal: String = pragma("journal_mode").await.try_get_by_index(0).unwrap();
     assert_eq!(journal, "wal");
-    let foreign_keys = db
-        .query_one_raw(Statement::from_string(backend, "PRAGMA foreign_keys"))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap();
+    let foreign_keys: i64 = pragma("foreign_keys").await.try_get_by_index(0).unwrap();
     assert_eq!(foreign_keys, 1);
     // Eight connections, each with its own cache: 512 KiB each keeps RSS within target.
-    let cache = db
-        .query_one_raw(Statement::from_string(backend, "PRAGMA cache_size"))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap();
+    let cache: i64 = pragma("cache_size").await.try_get_by_index(0).unwrap();
     assert_eq!(cache, -512);
 }

@@ -6,17 +6,14 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 use super::{policy_of_model, ATTENDING};
 use crate::attendance::model::Policy;
 use crate::entities::{attendance_policies, class_sessions, cohort_instructors, cohorts, enrollments};
+use crate::platform::query::join_on;
 
 /// A session with its cohort, in one query.
 pub async fn session_and_cohort(
     conn: &impl ConnectionTrait,
     session_id: i64,
 ) -> Result<Option<(class_sessions::Model, cohorts::Model)>, DbErr> {
-    let cohort = sea_orm::RelationDef::from(
-        class_sessions::Entity::belongs_to(cohorts::Entity)
-            .from(class_sessions::Column::CohortId)
-            .to(cohorts::Column::Id),
-    );
+    let cohort = join_on(class_sessions::Column::CohortId, cohorts::Column::Id);
     Ok(class_sessions::Entity::find_by_id(session_id)
         .join(sea_orm::JoinType::InnerJoin, cohort)
         .select_also(cohorts::Entity)

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use crate::attendance::model::AttendanceStatus;
 use crate::entities::{attendance_marks, class_sessions};
+use crate::platform::query::join_on;
 use crate::schedule::db::utc;
 
 /// Marks of held sessions of `cohort_ids` (ended by `now`, not cancelled), counted per
@@ -18,11 +19,7 @@ pub async fn mark_counts(
     now: OffsetDateTime,
 ) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
     use sea_orm::JoinType;
-    let session = sea_orm::RelationDef::from(
-        attendance_marks::Entity::belongs_to(class_sessions::Entity)
-            .from(attendance_marks::Column::SessionId)
-            .to(class_sessions::Column::Id),
-    );
+    let session = join_on(attendance_marks::Column::SessionId, class_sessions::Column::Id);
     attendance_marks::Entity::find()
         .select_only()
         .column(attendance_marks::Column::TraineeId)
