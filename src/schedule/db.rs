@@ -228,22 +228,28 @@ pub async fn session_labels(
     let room = join_on(class_sessions::Column::RoomId, rooms::Column::Id);
     let instructor = join_on(class_sessions::Column::InstructorId, users::Column::Id);
     let unit = join_on(class_sessions::Column::UnitId, course_units::Column::Id);
-    let rows = class_sessions::Entity::find()
-        .select_only()
-        .column(class_sessions::Column::Id)
-        .column_as(cohorts::Column::Code, "cohort")
-        .column_as(rooms::Column::Name, "room")
-        .column_as(users::Column::DisplayName, "instructor")
-        .column_as(course_units::Column::Title, "unit")
-        .join(JoinType::InnerJoin, cohort)
-        .join(JoinType::LeftJoin, room)
-        .join(JoinType::LeftJoin, instructor)
-        .join(JoinType::LeftJoin, unit)
-        .filter(class_sessions::Column::Id.is_in(ids.to_vec()))
-        .into_model::<SessionLabels>()
-        .all(conn)
-        .await?;
-    Ok(rows.into_iter().map(|row| (row.id, row)).collect())
+    let mut labels = HashMap::with_capacity(ids.len());
+    // In parts well within both databases' limits on bound values (a calendar feed holds
+    // at most 5,000 sessions: one statement).
+    for part in ids.chunks(5_000) {
+        let rows = class_sessions::Entity::find()
+            .select_only()
+            .column(class_sessions::Column::Id)
+            .column_as(cohorts::Column::Code, "cohort")
+            .column_as(rooms::Column::Name, "room")
+            .column_as(users::Column::DisplayName, "instructor")
+            .column_as(course_units::Column::Title, "unit")
+            .join(JoinType::InnerJoin, cohort.clone())
+            .join(JoinType::LeftJoin, room.clone())
+            .join(JoinType::LeftJoin, instructor.clone())
+            .join(JoinType::LeftJoin, unit.clone())
+            .filter(class_sessions::Column::Id.is_in(part.to_vec()))
+            .into_model::<SessionLabels>()
+            .all(conn)
+            .await?;
+        labels.extend(rows.into_iter().map(|row| (row.id, row)));
+    }
+    Ok(labels)
 }
 
 pub async fn unit_ids_of_course(conn: &impl ConnectionTrait, course_id: i64) -> Result<Vec<i64>, DbErr> {

@@ -381,3 +381,48 @@ async fn nobody_reaches_another_sites_cohorts_or_trainees_schedule() {
     assert_eq!(untouched, 2);
     let _ = plan.other_cohort;
 }
+
+#[tokio::test]
+async fn session_names_are_found_for_any_number_of_sessions() {
+    // More ids than one statement takes: the names come back for every session, whichever
+    // part of the list it is in.
+    let app = TestApp::spawn().await;
+    let sensei = app
+        .user_named(Role::Instructor, "sensei@uji.id", "Sensei Rina", &["BBPLK-SRG"])
+        .await;
+    let today = wib::today(app.state.clock.now());
+    let iso = |date: time::Date| wib::iso_date(date);
+    let cohort = app
+        .cohort(
+            "JP-BANYAK-01",
+            "BBPLK-SRG",
+            (&iso(today), &iso(today + Duration::days(30))),
+            &[sensei],
+            &[],
+        )
+        .await;
+    let room = app.room("BBPLK-SRG", "Lab Bahasa B", 40).await;
+    let at = |hour: u8| {
+        wib::at(today, time::Time::from_hms(hour, 0, 0).unwrap())
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    let session = app
+        .session(cohort, &at(8), &at(10), Some(sensei), Some(room))
+        .await;
+    let first = app.session(cohort, &at(13), &at(15), None, None).await;
+    // Unknown ids around them: the real ones land in the first and the third part.
+    let mut ids = vec![first];
+    ids.extend((1..=10_000).map(|n| 1_000_000 + n));
+    ids.push(session);
+    let labels = siap_jepang::schedule::db::session_labels(&app.state.db, &ids)
+        .await
+        .unwrap();
+    assert_eq!(labels.len(), 2);
+    let named = &labels[&session];
+    assert_eq!(named.cohort, "JP-BANYAK-01");
+    assert_eq!(named.room.as_deref(), Some("Lab Bahasa B"));
+    assert_eq!(named.instructor.as_deref(), Some("Sensei Rina"));
+    let bare = &labels[&first];
+    assert_eq!((bare.room.clone(), bare.instructor.clone()), (None, None));
+}
