@@ -18,6 +18,26 @@ where
         .into()
 }
 
+/// Rows of the outer query that no row of `inner`'s table refers to (`inner = outer`), as
+/// `NOT EXISTS (SELECT 1 … WHERE inner = outer)`: looked up by `inner`'s index for each
+/// outer row. `NOT IN (SELECT inner …)` would have PostgreSQL hash the whole inner table for
+/// every query (450,000 roll calls for an instructor's home page at national scale).
+pub fn none_refer_to<I, O>(inner: I, outer: O) -> sea_orm::sea_query::SimpleExpr
+where
+    I: ColumnTrait,
+    O: ColumnTrait,
+    I::EntityName: EntityTrait<Column = I>,
+    O::EntityName: EntityTrait<Column = O>,
+{
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    let referring = Query::select()
+        .expr(Expr::val(1))
+        .from(I::EntityName::default())
+        .and_where(Expr::col((I::EntityName::default(), inner)).equals((O::EntityName::default(), outer)))
+        .to_owned();
+    Expr::exists(referring).not()
+}
+
 /// A `LIKE` pattern matching `needle` anywhere (lower-cased), with `%`, `_` and `\` taken
 /// literally.
 pub fn contains_pattern(needle: &str) -> LikeExpr {
@@ -56,5 +76,22 @@ mod tests {
             .and_where(Expr::col(sea_orm::sea_query::Alias::new("name")).like(contains_pattern(&long)))
             .to_string(PostgresQueryBuilder);
         assert!(sql.len() < 300, "a search is capped");
+    }
+
+    #[test]
+    fn rows_nothing_refers_to_are_asked_with_not_exists_by_the_referring_key() {
+        use crate::entities::{class_sessions, roll_calls};
+        use sea_orm::{EntityTrait, QueryFilter, QueryTrait};
+        let sql = class_sessions::Entity::find()
+            .filter(none_refer_to(
+                roll_calls::Column::SessionId,
+                class_sessions::Column::Id,
+            ))
+            .build(sea_orm::DbBackend::Postgres)
+            .to_string();
+        assert!(
+            sql.contains(r#"NOT EXISTS(SELECT 1 FROM "roll_calls" WHERE "roll_calls"."session_id" = "class_sessions"."id")"#),
+            "{sql}"
+        );
     }
 }

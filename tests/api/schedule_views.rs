@@ -7,6 +7,14 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use siap_jepang::entities::class_sessions;
 use siap_jepang::kernel::{wib, Role};
 use time::Duration;
+
+/// `hour`:00 WIB on `date`, as the session helpers take it.
+fn at(date: time::Date, hour: u8) -> String {
+    wib::at(date, time::Time::from_hms(hour, 0, 0).unwrap())
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
 #[tokio::test]
 async fn trainees_see_their_week_with_changes_marked_plainly() {
     let app = TestApp::spawn().await;
@@ -27,11 +35,6 @@ async fn trainees_see_their_week_with_changes_marked_plainly() {
         )
         .await;
     let room = app.room("BBPLK-SRG", "Lab Bahasa A", 40).await;
-    let at = |date: time::Date, hour: u8| {
-        wib::at(date, time::Time::from_hms(hour, 0, 0).unwrap())
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap()
-    };
     app.session(cohort, &at(today, 8), &at(today, 12), Some(sensei), Some(room))
         .await;
     let later = app
@@ -132,14 +135,7 @@ async fn my_schedule_takes_the_same_number_of_queries_for_any_number_of_sessions
             queries.load(Ordering::SeqCst)
         }
     };
-    let at = |day: i64, hour: u8| {
-        wib::at(
-            today + Duration::days(day),
-            time::Time::from_hms(hour, 0, 0).unwrap(),
-        )
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap()
-    };
+    let at = |day: i64, hour: u8| at(today + Duration::days(day), hour);
     let room = app.room("BBPLK-SRG", "Ruang 1", 30).await;
     app.session(cohort, &at(1, 8), &at(1, 10), Some(sensei), Some(room))
         .await;
@@ -402,11 +398,7 @@ async fn session_names_are_found_for_any_number_of_sessions() {
         )
         .await;
     let room = app.room("BBPLK-SRG", "Lab Bahasa B", 40).await;
-    let at = |hour: u8| {
-        wib::at(today, time::Time::from_hms(hour, 0, 0).unwrap())
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap()
-    };
+    let at = |hour: u8| at(today, hour);
     let session = app
         .session(cohort, &at(8), &at(10), Some(sensei), Some(room))
         .await;

@@ -14,6 +14,7 @@ use crate::entities::{
     attendance_changes, attendance_marks, attendance_policies, check_in_keys, class_sessions, cohorts,
     enrollments, excuse_notes, excuses, roll_calls, trainees,
 };
+use crate::platform::query::none_refer_to;
 use crate::schedule::db::utc;
 
 mod by_session;
@@ -95,23 +96,14 @@ pub async fn unmarked_sessions(
     since: OffsetDateTime,
     before: OffsetDateTime,
 ) -> Result<Vec<class_sessions::Model>, DbErr> {
-    use sea_orm::sea_query::ExprTrait as _;
-    // NOT EXISTS, looked up by the roll call's key for each session: PostgreSQL answered
-    // `NOT IN (every roll call)` by hashing the whole table for every instructor's home
-    // page (450,000 rows at national scale, ~170 ms).
-    let taken = roll_calls::Entity::find()
-        .select_only()
-        .expr(Expr::val(1))
-        .filter(
-            Expr::col((roll_calls::Entity, roll_calls::Column::SessionId))
-                .equals((class_sessions::Entity, class_sessions::Column::Id)),
-        )
-        .into_query();
     let mut query = class_sessions::Entity::find()
         .filter(class_sessions::Column::EndsAt.gte(utc(since)))
         .filter(class_sessions::Column::EndsAt.lt(utc(before)))
         .filter(class_sessions::Column::Status.ne("cancelled"))
-        .filter(Expr::exists(taken).not());
+        .filter(none_refer_to(
+            roll_calls::Column::SessionId,
+            class_sessions::Column::Id,
+        ));
     if let Some(ids) = cohort_ids {
         query = query.filter(class_sessions::Column::CohortId.is_in(ids.to_vec()));
     }
