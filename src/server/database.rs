@@ -53,6 +53,10 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DatabaseErro
                 // operating system's file cache still holds the whole database).
                 .pragma("cache_size", "-512")
         });
+    // A pooled connection is pinged before it is handed out only when it sat idle for a
+    // minute (a server, proxy or firewall may have dropped it), not on every checkout: the
+    // ping was one more round trip for every statement outside a transaction.
+    options.test_before_acquire_if_idle_for(Duration::from_secs(60));
     if config.is_sqlite() {
         options.max_connections(8).min_connections(1);
     } else {

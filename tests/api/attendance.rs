@@ -374,6 +374,15 @@ async fn instructors_change_a_roll_call_for_three_days_then_coordinators_with_a_
         Some("Surat izin dari kelurahan baru diserahkan")
     );
     assert_eq!(last.from_status.as_deref(), Some("alpa"));
+
+    // A cohort whose own rules give its instructors seven days: the save reads them.
+    let week = siap_jepang::attendance::model::Policy {
+        edit_days: 7,
+        ..Default::default()
+    };
+    app.set_policy(cohort, week).await;
+    assert_eq!(save(&app, &sensei, &form).await.0, 200);
+    assert_eq!(marks(&app, old).await[1].1, "alpa");
 }
 
 #[tokio::test]

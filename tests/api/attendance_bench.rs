@@ -3,7 +3,8 @@
 //! raw SQL batch, and the cohort grid page at 40 trainees × 120 sessions.
 //!
 //! `TEST_DATABASE=sqlite|postgres cargo test --release --features ssr --test api \
-//!  attendance_bench -- --ignored --nocapture`
+//!  attendance_bench -- --ignored --nocapture` (with `TRACE_SQL=1`, the statements of one
+//! save and the time of each).
 
 use crate::attendance::{rfc3339, roll_form, save};
 use crate::helpers::*;
@@ -232,6 +233,7 @@ async fn attendance_bench() {
                 remark: String::new(),
             })
             .collect();
+        crate::helpers::TRACE.lock().unwrap().clear();
         let began = Instant::now();
         siap_jepang::attendance::service::save_roll_call(
             app.env(&app.state.db),
@@ -244,6 +246,13 @@ async fn attendance_bench() {
         .await
         .expect("saved");
         service.push(began.elapsed());
+        if round == ROUNDS - 1 {
+            // With TRACE_SQL set: the statements of the last save and the time of each.
+            for (took, sql) in crate::helpers::TRACE.lock().unwrap().iter() {
+                let shown: String = sql.chars().take(100).collect();
+                println!("  {:>7.1} µs  {shown}", took.as_secs_f64() * 1e6);
+            }
+        }
         let rows: Vec<(i64, &str)> = entries
             .iter()
             .map(|e| (e.trainee_id, e.status.as_str()))

@@ -142,8 +142,15 @@ impl TestApp {
             .expect("migrations apply");
         let queries = Arc::new(AtomicUsize::new(0));
         let counter = queries.clone();
-        db.set_metric_callback(move |_| {
+        let trace = std::env::var_os("TRACE_SQL").is_some();
+        db.set_metric_callback(move |info| {
             counter.fetch_add(1, Ordering::SeqCst);
+            if trace {
+                TRACE
+                    .lock()
+                    .unwrap()
+                    .push((info.elapsed, info.statement.sql.clone()));
+            }
         });
         let (addr, state) = serve(config, db, Clock::system()).await;
         let sites = site_ids(&state.db).await;
@@ -627,3 +634,7 @@ pub async fn join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) 
     .await;
     outputs.into_iter().map(Option::unwrap).collect()
 }
+
+/// With `TRACE_SQL` set, every statement's time and text, in order (the benchmarks print
+/// them to show where a use case spends its time).
+pub static TRACE: std::sync::Mutex<Vec<(std::time::Duration, String)>> = std::sync::Mutex::new(Vec::new());

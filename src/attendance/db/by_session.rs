@@ -1,11 +1,17 @@
 //! Queries that start from one class session: what a roll call needs to know about it,
 //! found by the session's id so that they can run at the same time.
 
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
+use sea_orm::sea_query::{Alias, Expr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType,
+    QueryFilter, QuerySelect, QueryTrait,
+};
 
 use super::{policy_of_model, ATTENDING};
 use crate::attendance::model::Policy;
-use crate::entities::{attendance_policies, class_sessions, cohort_instructors, cohorts, enrollments};
+use crate::entities::{
+    attendance_policies, class_sessions, cohort_instructors, cohorts, enrollments, roll_calls,
+};
 use crate::platform::query::join_on;
 
 /// A session with its cohort, in one query.
@@ -44,20 +50,70 @@ pub async fn attendance_windows_of_session(
         .await
 }
 
-/// The attendance policy of a session's cohort, found by the session's id (so that it can
-/// be read at the same time as the session itself); `None` when the cohort keeps the
-/// defaults.
-pub async fn policy_of_session(
+/// What saving a session's roll call starts from, read in one statement.
+#[derive(Debug, Clone)]
+pub struct SessionForRollCall {
+    pub session: class_sessions::Model,
+    pub cohort: cohorts::Model,
+    /// The cohort's attendance policy (the defaults when it set none).
+    pub policy: Policy,
+    /// Whether a roll call was taken before.
+    pub taken: bool,
+}
+
+/// A session with its cohort, the cohort's policy and whether its roll call was taken, in
+/// one statement (the session joined to its cohort and, when set, the policy; the roll
+/// call as `EXISTS`).
+///
+/// # Errors
+/// Database errors.
+pub async fn session_for_roll_call(
     conn: &impl ConnectionTrait,
     session_id: i64,
-) -> Result<Option<Policy>, DbErr> {
-    Ok(attendance_policies::Entity::find()
-        .filter(attendance_policies::Column::CohortId.in_subquery(cohort_of_session(session_id)))
-        .one(conn)
-        .await?
-        .as_ref()
-        .map(policy_of_model))
+) -> Result<Option<SessionForRollCall>, DbErr> {
+    let mut query = class_sessions::Entity::find_by_id(session_id)
+        .join(
+            JoinType::InnerJoin,
+            join_on(class_sessions::Column::CohortId, cohorts::Column::Id),
+        )
+        .join(
+            JoinType::LeftJoin,
+            join_on(
+                class_sessions::Column::CohortId,
+                attendance_policies::Column::CohortId,
+            ),
+        )
+        .select_also(cohorts::Entity)
+        .into_query();
+    for column in attendance_policies::Column::iter() {
+        query.expr_as(
+            Expr::col((attendance_policies::Entity, column)),
+            Alias::new(format!("{POLICY}{}", column.as_str())),
+        );
+    }
+    let taken = roll_calls::Entity::find()
+        .select_only()
+        .column(roll_calls::Column::SessionId)
+        .filter(roll_calls::Column::SessionId.eq(session_id))
+        .into_query();
+    query.expr_as(Expr::exists(taken), Alias::new("taken"));
+    let Some(row) = conn.query_one(&query).await? else {
+        return Ok(None);
+    };
+    Ok(Some(SessionForRollCall {
+        session: class_sessions::Model::from_query_result(&row, "A_")?,
+        cohort: cohorts::Model::from_query_result(&row, "B_")?,
+        policy: attendance_policies::Model::from_query_result_optional(&row, POLICY)?
+            .as_ref()
+            .map(policy_of_model)
+            .unwrap_or_default(),
+        taken: row.try_get("", "taken")?,
+    }))
 }
+
+/// The prefix of the policy's columns in [`session_for_roll_call`] (the session's and the
+/// cohort's are `A_` and `B_`, as SeaORM names them).
+const POLICY: &str = "C_";
 
 /// The instructors (account ids) of a session's cohort, found by the session's id.
 pub async fn instructors_of_session(conn: &impl ConnectionTrait, session_id: i64) -> Result<Vec<i64>, DbErr> {

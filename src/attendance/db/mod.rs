@@ -21,10 +21,11 @@ mod by_session;
 mod counts;
 mod writes;
 pub use by_session::{
-    attendance_windows_of_session, instructors_of_session, policy_of_session, session_and_cohort,
+    attendance_windows_of_session, instructors_of_session, session_and_cohort, session_for_roll_call,
+    SessionForRollCall,
 };
 pub use counts::{absence_streaks, mark_counts, session_spans};
-pub use writes::{write_mark, write_marks, MarkWrite};
+pub use writes::{mark_states_of_session, write_mark, write_marks, MarkState, MarkWrite};
 
 /// Enrollment statuses of people who were (or are) in class: they have a joined date.
 const ATTENDING: [&str; 4] = ["active", "completed", "withdrawn", "transferred"];

@@ -3,7 +3,7 @@
 
 use sea_orm::{
     sea_query::{Expr, OnConflict},
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -22,6 +22,43 @@ pub struct MarkWrite<'a> {
     pub reason: Option<&'a str>,
     pub checked_in_at: Option<OffsetDateTime>,
     pub device: Option<&'a str>,
+}
+
+/// What a save compares a mark with: its id, keys, status and remark (no timestamps to
+/// decode for the forty rows a roll call reads under its lock).
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct MarkState {
+    pub id: i64,
+    pub session_id: i64,
+    pub trainee_id: i64,
+    pub status: String,
+    pub remark: Option<String>,
+}
+
+/// The marks of one session as a save compares them, by (session, trainee).
+///
+/// # Errors
+/// Database errors.
+pub async fn mark_states_of_session(
+    conn: &impl ConnectionTrait,
+    session_id: i64,
+) -> Result<HashMap<(i64, i64), MarkState>, DbErr> {
+    Ok(attendance_marks::Entity::find()
+        .select_only()
+        .columns([
+            attendance_marks::Column::Id,
+            attendance_marks::Column::SessionId,
+            attendance_marks::Column::TraineeId,
+            attendance_marks::Column::Status,
+            attendance_marks::Column::Remark,
+        ])
+        .filter(attendance_marks::Column::SessionId.eq(session_id))
+        .into_model::<MarkState>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| ((m.session_id, m.trainee_id), m))
+        .collect())
 }
 
 /// Writes a mark and its history line, when anything changed. Returns whether it did.
@@ -96,13 +133,13 @@ pub async fn write_mark(
 /// Database errors.
 pub async fn write_marks(
     conn: &impl ConnectionTrait,
-    existing: &HashMap<(i64, i64), &attendance_marks::Model>,
+    existing: &HashMap<(i64, i64), MarkState>,
     writes: &[MarkWrite<'_>],
     now: OffsetDateTime,
 ) -> Result<u32, DbErr> {
-    let changed: Vec<(&MarkWrite<'_>, Option<&attendance_marks::Model>)> = writes
+    let changed: Vec<(&MarkWrite<'_>, Option<&MarkState>)> = writes
         .iter()
-        .map(|w| (w, existing.get(&(w.session_id, w.trainee_id)).copied()))
+        .map(|w| (w, existing.get(&(w.session_id, w.trainee_id))))
         .filter(|(w, before)| {
             before.is_none_or(|m| m.status != w.status.as_str() || m.remark.as_deref() != w.remark)
         })

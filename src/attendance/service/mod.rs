@@ -119,13 +119,23 @@ pub(crate) async fn session_for_editor(
         super::db::instructors_of_session(env.db, session_id),
     )?;
     let (session, cohort) = found.ok_or(AppError::NotFound)?;
+    let editor = editor_of(actor, &cohort, instructor_ids)?;
+    Ok((session, cohort, editor))
+}
+
+/// How `actor` may edit the attendance of `cohort`, whose instructors are
+/// `instructor_ids`; `NotFound` for those who may not.
+pub(crate) fn editor_of(
+    actor: &Actor,
+    cohort: &cohorts::Model,
+    instructor_ids: Vec<i64>,
+) -> Result<super::model::Editor, AppError> {
     let scope = CohortScope {
         site_id: cohort.site_id,
         instructor_ids,
         member_ids: Vec::new(),
     };
-    let editor = super::authz::editor_for(actor, &scope).ok_or(AppError::NotFound)?;
-    Ok((session, cohort, editor))
+    super::authz::editor_for(actor, &scope).ok_or(AppError::NotFound)
 }
 
 /// A session with its cohort and the cohort's scope; missing sessions are `NotFound`.
