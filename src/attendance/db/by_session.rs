@@ -1,7 +1,7 @@
 //! Queries that start from one class session: what a roll call needs to know about it,
 //! found by the session's id so that they can run at the same time.
 
-use sea_orm::sea_query::{Alias, Expr};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType,
     QueryFilter, QuerySelect, QueryTrait,
@@ -59,17 +59,20 @@ pub struct SessionForRollCall {
     pub policy: Policy,
     /// Whether a roll call was taken before.
     pub taken: bool,
+    /// Whether the account that asks is one of the cohort's instructors.
+    pub teaches: bool,
 }
 
-/// A session with its cohort, the cohort's policy and whether its roll call was taken, in
-/// one statement (the session joined to its cohort and, when set, the policy; the roll
-/// call as `EXISTS`).
+/// A session with its cohort, the cohort's policy, whether its roll call was taken and
+/// whether `user_id` teaches the cohort, in one statement (the session joined to its
+/// cohort and, when set, the policy; the roll call and the assignment as `EXISTS`).
 ///
 /// # Errors
 /// Database errors.
 pub async fn session_for_roll_call(
     conn: &impl ConnectionTrait,
     session_id: i64,
+    user_id: i64,
 ) -> Result<Option<SessionForRollCall>, DbErr> {
     let mut query = class_sessions::Entity::find_by_id(session_id)
         .join(
@@ -97,6 +100,16 @@ pub async fn session_for_roll_call(
         .filter(roll_calls::Column::SessionId.eq(session_id))
         .into_query();
     query.expr_as(Expr::exists(taken), Alias::new("taken"));
+    let teaches = cohort_instructors::Entity::find()
+        .select_only()
+        .column(cohort_instructors::Column::UserId)
+        .filter(
+            Expr::col((cohort_instructors::Entity, cohort_instructors::Column::CohortId))
+                .equals((class_sessions::Entity, class_sessions::Column::CohortId)),
+        )
+        .filter(cohort_instructors::Column::UserId.eq(user_id))
+        .into_query();
+    query.expr_as(Expr::exists(teaches), Alias::new("teaches"));
     let Some(row) = conn.query_one(&query).await? else {
         return Ok(None);
     };
@@ -108,6 +121,7 @@ pub async fn session_for_roll_call(
             .map(policy_of_model)
             .unwrap_or_default(),
         taken: row.try_get("", "taken")?,
+        teaches: row.try_get("", "teaches")?,
     }))
 }
 

@@ -170,21 +170,26 @@ pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<R
     })
 }
 
-/// What saving a roll call starts from, all found by the session's id and read at once
-/// (three statements): the session with its cohort, policy and whether its roll call was
-/// taken; how `actor` may edit it; who is enrolled and when.
+/// What saving a roll call starts from, found by the session's id and read at once (two
+/// statements): the session with its cohort, policy, whether its roll call was taken and
+/// whether `actor` teaches it; who is enrolled and when. Then how `actor` may edit it.
 async fn roll_call_inputs(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     session_id: i64,
 ) -> Result<(SessionForRollCall, Editor, Vec<(i64, Option<Date>, Option<Date>)>), AppError> {
-    let (found, instructor_ids, windows) = tokio::try_join!(
-        db::session_for_roll_call(conn, session_id),
-        db::instructors_of_session(conn, session_id),
+    let (found, windows) = tokio::try_join!(
+        db::session_for_roll_call(conn, session_id, actor.user_id),
         db::attendance_windows_of_session(conn, session_id),
     )?;
     let found = found.ok_or(AppError::NotFound)?;
-    let editor = editor_of(actor, &found.cohort, instructor_ids)?;
+    // The cohort's instructors as far as the decision needs them: the one asking, or none.
+    let instructors = if found.teaches {
+        vec![actor.user_id]
+    } else {
+        Vec::new()
+    };
+    let editor = editor_of(actor, &found.cohort, instructors)?;
     Ok((found, editor, windows))
 }
 
@@ -227,6 +232,7 @@ pub async fn save_roll_call(
         cohort,
         policy,
         taken,
+        ..
     } = found;
     let now = env.clock.now();
     let ReasonNeeded(needs_reason) = may_take_roll_call(times(&session), now, editor, &policy, taken)
