@@ -216,9 +216,10 @@ pub async fn save_roll_call(
     reason: &str,
 ) -> Result<(String, u32), AppError> {
     // On PostgreSQL what the save starts from is read on pooled connections at once,
-    // before the transaction; on SQLite inside it, on its one connection (and so under
-    // the write lock): five SQLite connections racing for two cores took 0.49 ms for
-    // what one connection reads in about 0.15 (attendance_bench).
+    // before the transaction (round trips overlap); on SQLite inside it, one statement
+    // after another on its one connection, under the write lock that SQLite saves take
+    // in turn anyway: reads racing on several SQLite connections for two cores took
+    // longer than the same reads on one (0.49 against ~0.15 ms, attendance_bench).
     let (txn, (found, editor, windows)) = if env.db.get_database_backend() == DbBackend::Sqlite {
         let txn = env.begin().await?;
         let read = roll_call_inputs(&txn, actor, session_id).await?;
