@@ -14,20 +14,6 @@ use crate::entities::{
 };
 use crate::platform::query::join_on;
 
-/// A session with its cohort, in one query.
-pub async fn session_and_cohort(
-    conn: &impl ConnectionTrait,
-    session_id: i64,
-) -> Result<Option<(class_sessions::Model, cohorts::Model)>, DbErr> {
-    let cohort = join_on(class_sessions::Column::CohortId, cohorts::Column::Id);
-    Ok(class_sessions::Entity::find_by_id(session_id)
-        .join(sea_orm::JoinType::InnerJoin, cohort)
-        .select_also(cohorts::Entity)
-        .one(conn)
-        .await?
-        .and_then(|(session, cohort)| Some((session, cohort?))))
-}
-
 /// Who is enrolled in a session's cohort in a status that attends, with the days they
 /// are in it (trainee, joined, left), found by the session's id so that it can be read at
 /// the same time as the session itself. `Window::covers` decides who is in class on the
@@ -50,7 +36,8 @@ pub async fn attendance_windows_of_session(
         .await
 }
 
-/// What saving a session's roll call starts from, read in one statement.
+/// What saving a session's roll call (or opening its check-in) starts from, read in one
+/// statement.
 #[derive(Debug, Clone)]
 pub struct SessionForRollCall {
     pub session: class_sessions::Model,
@@ -128,17 +115,6 @@ pub async fn session_for_roll_call(
 /// The prefix of the policy's columns in [`session_for_roll_call`] (the session's and the
 /// cohort's are `A_` and `B_`, as SeaORM names them).
 const POLICY: &str = "C_";
-
-/// The instructors (account ids) of a session's cohort, found by the session's id.
-pub async fn instructors_of_session(conn: &impl ConnectionTrait, session_id: i64) -> Result<Vec<i64>, DbErr> {
-    cohort_instructors::Entity::find()
-        .select_only()
-        .column(cohort_instructors::Column::UserId)
-        .filter(cohort_instructors::Column::CohortId.in_subquery(cohort_of_session(session_id)))
-        .into_tuple()
-        .all(conn)
-        .await
-}
 
 fn cohort_of_session(session_id: i64) -> sea_orm::sea_query::SelectStatement {
     class_sessions::Entity::find()

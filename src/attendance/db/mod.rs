@@ -20,10 +20,7 @@ use crate::schedule::db::utc;
 mod by_session;
 mod counts;
 mod writes;
-pub use by_session::{
-    attendance_windows_of_session, instructors_of_session, session_and_cohort, session_for_roll_call,
-    SessionForRollCall,
-};
+pub use by_session::{attendance_windows_of_session, session_for_roll_call, SessionForRollCall};
 pub use counts::{absence_streaks, mark_counts, session_spans};
 pub use writes::{mark_states_of_session, write_mark, write_marks, MarkState, MarkWrite};
 

@@ -105,34 +105,35 @@ pub(crate) async fn policy_of(env: Env<'_>, cohort_id: i64) -> Result<Policy, Ap
         .unwrap_or_default())
 }
 
-/// A session with its cohort, and how `actor` may edit its attendance: two queries, run at
-/// the same time (the session with its cohort, the cohort's instructors, both by the
-/// session's id). The members are not read: editors are decided by site and assignment
-/// alone. Missing sessions and non-editors are `NotFound`.
+/// A session with its cohort, and how `actor` may edit its attendance: one statement (see
+/// [`super::db::session_for_roll_call`]). The members are not read: editors are decided by
+/// site and assignment alone. Missing sessions and non-editors are `NotFound`.
 pub(crate) async fn session_for_editor(
     env: Env<'_>,
     actor: &Actor,
     session_id: i64,
 ) -> Result<(class_sessions::Model, cohorts::Model, super::model::Editor), AppError> {
-    let (found, instructor_ids) = tokio::try_join!(
-        super::db::session_and_cohort(env.db, session_id),
-        super::db::instructors_of_session(env.db, session_id),
-    )?;
-    let (session, cohort) = found.ok_or(AppError::NotFound)?;
-    let editor = editor_of(actor, &cohort, instructor_ids)?;
-    Ok((session, cohort, editor))
+    let found = super::db::session_for_roll_call(env.db, session_id, actor.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let editor = editor_of(actor, &found)?;
+    Ok((found.session, found.cohort, editor))
 }
 
-/// How `actor` may edit the attendance of `cohort`, whose instructors are
-/// `instructor_ids`; `NotFound` for those who may not.
+/// How `actor` may edit the attendance of the session `found`; `NotFound` for those who
+/// may not. The cohort's instructors as far as the decision needs them: the one asking
+/// when they teach it, or none.
 pub(crate) fn editor_of(
     actor: &Actor,
-    cohort: &cohorts::Model,
-    instructor_ids: Vec<i64>,
+    found: &super::db::SessionForRollCall,
 ) -> Result<super::model::Editor, AppError> {
     let scope = CohortScope {
-        site_id: cohort.site_id,
-        instructor_ids,
+        site_id: found.cohort.site_id,
+        instructor_ids: if found.teaches {
+            vec![actor.user_id]
+        } else {
+            Vec::new()
+        },
         member_ids: Vec::new(),
     };
     super::authz::editor_for(actor, &scope).ok_or(AppError::NotFound)

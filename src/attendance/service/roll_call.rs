@@ -183,13 +183,7 @@ async fn roll_call_inputs(
         db::attendance_windows_of_session(conn, session_id),
     )?;
     let found = found.ok_or(AppError::NotFound)?;
-    // The cohort's instructors as far as the decision needs them: the one asking, or none.
-    let instructors = if found.teaches {
-        vec![actor.user_id]
-    } else {
-        Vec::new()
-    };
-    let editor = editor_of(actor, &found.cohort, instructors)?;
+    let editor = editor_of(actor, &found)?;
     Ok((found, editor, windows))
 }
 
