@@ -19,10 +19,15 @@ pub enum Kind {
     CoordinatorRoster,
     ReadinessDashboard,
     ReadinessExport,
+    /// A reference, not traffic: the sign-in page to someone not signed in, i.e. the same
+    /// middleware, router and page rendering with no session and no SQL. Measured alone
+    /// only (no share of the mixed traffic), so the ratio of the framework's floor stands
+    /// next to the pages' own.
+    AnonymousSignIn,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::TraineeSchedule,
         Kind::TraineeAttendance,
         Kind::InstructorToday,
@@ -30,6 +35,7 @@ impl Kind {
         Kind::CoordinatorRoster,
         Kind::ReadinessDashboard,
         Kind::ReadinessExport,
+        Kind::AnonymousSignIn,
     ];
 
     pub fn label(self) -> &'static str {
@@ -41,7 +47,13 @@ impl Kind {
             Kind::CoordinatorRoster => "coordinator GET /angkatan/{id}",
             Kind::ReadinessDashboard => "coordinator GET /kesiapan",
             Kind::ReadinessExport => "coordinator GET /kesiapan/ekspor (CSV)",
+            Kind::AnonymousSignIn => "reference: anonymous GET /masuk (no session, no SQL)",
         }
+    }
+
+    /// A reference measurement rather than a user's traffic (no share of the mix).
+    pub fn is_reference(self) -> bool {
+        self.weight() == 0
     }
 
     /// Share of the mixed traffic, out of 100.
@@ -54,6 +66,7 @@ impl Kind {
             Kind::CoordinatorRoster => 12,
             Kind::ReadinessDashboard => 10,
             Kind::ReadinessExport => 3,
+            Kind::AnonymousSignIn => 0,
         }
     }
 }
@@ -87,7 +100,7 @@ pub struct Request {
 impl Cast {
     fn people(&self, kind: Kind) -> &[Persona] {
         match kind {
-            Kind::TraineeSchedule | Kind::TraineeAttendance => &self.trainees,
+            Kind::TraineeSchedule | Kind::TraineeAttendance | Kind::AnonymousSignIn => &self.trainees,
             Kind::InstructorToday | Kind::RollCallSave => &self.instructors,
             _ => &self.coordinators,
         }
@@ -116,12 +129,18 @@ impl Cast {
             Kind::CoordinatorRoster => (format!("/angkatan/{}", person.cohort?), None),
             Kind::ReadinessDashboard => ("/kesiapan".to_owned(), None),
             Kind::ReadinessExport => ("/kesiapan/ekspor?format=csv".to_owned(), None),
+            Kind::AnonymousSignIn => ("/masuk".to_owned(), None),
+        };
+        let cookie = if kind == Kind::AnonymousSignIn {
+            String::new()
+        } else {
+            person.cookie.clone()
         };
         Some(Request {
             kind,
             post,
             path,
-            cookie: person.cookie.clone(),
+            cookie,
         })
     }
 
@@ -310,7 +329,11 @@ fn build(client: &Client, base: &str, request: &Request) -> reqwest::RequestBuil
             .body(form.clone()),
         None => client.get(url).header(header::ACCEPT, "text/html"),
     };
-    builder.header(header::COOKIE, &request.cookie)
+    if request.cookie.is_empty() {
+        builder
+    } else {
+        builder.header(header::COOKIE, &request.cookie)
+    }
 }
 
 async fn send(client: &Client, base: &str, request: &Request) -> Result<usize, String> {

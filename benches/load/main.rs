@@ -193,6 +193,12 @@ async fn main() -> ExitCode {
             eprintln!("  failed: {sample}");
         }
     }
+    if kinds.iter().any(|kind| kind.is_reference()) {
+        println!(
+            "\n(reference: the same middleware, router and rendering with no session and no SQL; \
+             no page's ratio can exceed it)"
+        );
+    }
     finish(failed, &mixed.samples)
 }
 
