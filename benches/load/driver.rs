@@ -131,7 +131,8 @@ impl Cast {
             Kind::ReadinessExport => ("/kesiapan/ekspor?format=csv".to_owned(), None),
             Kind::AnonymousSignIn => ("/masuk".to_owned(), None),
         };
-        let cookie = if kind == Kind::AnonymousSignIn {
+        // A reference is measured as someone not signed in.
+        let cookie = if kind.is_reference() {
             String::new()
         } else {
             person.cookie.clone()
