@@ -19,6 +19,7 @@ mod m20261129_000003_insert_reference_data;
 mod m20261129_000004_create_trainees;
 mod m20261129_000005_create_attendance;
 mod m20261129_000006_create_readiness;
+mod m20261206_000001_create_site_closures;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_create_trainees::Migration),
             Box::new(m20261129_000005_create_attendance::Migration),
             Box::new(m20261129_000006_create_readiness::Migration),
+            Box::new(m20261206_000001_create_site_closures::Migration),
         ]
     }
 }

@@ -31,9 +31,7 @@ pub fn can_create_account(actor: &Actor, role: Role, site_ids: &[i64]) -> bool {
     match actor.role {
         Role::Admin => true,
         Role::Coordinator => {
-            role == Role::Trainee
-                && !site_ids.is_empty()
-                && site_ids.iter().all(|id| actor.site_ids.contains(id))
+            role == Role::Trainee && !site_ids.is_empty() && site_ids.iter().all(|id| actor.runs_site(*id))
         }
         Role::Instructor | Role::Trainee => false,
     }

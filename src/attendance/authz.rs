@@ -2,8 +2,7 @@
 //! coordinators on their sites' cohorts (admins everywhere), trainees only on themselves.
 //! Deny by default.
 
-use crate::cohorts::authz::CohortScope;
-use crate::kernel::{Actor, Role};
+use crate::kernel::{Actor, CohortTies, Role};
 
 use super::model::Editor;
 
@@ -19,23 +18,19 @@ pub fn can_take_roll_calls(actor: &Actor) -> bool {
 
 /// How `actor` may change the roll calls of a cohort: as its instructor (within the
 /// policy's window) or as a coordinator of its site (any time); `None` otherwise.
-pub fn editor_for(actor: &Actor, cohort: &CohortScope) -> Option<Editor> {
-    match actor.role {
-        Role::Admin => Some(Editor::Coordinator),
-        Role::Coordinator => actor
-            .has_site(Some(cohort.site_id))
-            .then_some(Editor::Coordinator),
-        Role::Instructor => cohort
-            .instructor_ids
-            .contains(&actor.user_id)
-            .then_some(Editor::Instructor),
-        Role::Trainee => None,
+pub fn editor_for(actor: &Actor, cohort: &CohortTies) -> Option<Editor> {
+    if actor.runs_cohort(cohort) {
+        Some(Editor::Coordinator)
+    } else if actor.staffs_cohort(cohort) {
+        Some(Editor::Instructor)
+    } else {
+        None
     }
 }
 
 /// A cohort's attendance grid, registers and exports: its staff.
-pub fn can_view_cohort_attendance(actor: &Actor, cohort: &CohortScope) -> bool {
-    editor_for(actor, cohort).is_some()
+pub fn can_view_cohort_attendance(actor: &Actor, cohort: &CohortTies) -> bool {
+    actor.staffs_cohort(cohort)
 }
 
 /// The role gate of setting policies (each cohort's site is checked).
@@ -44,8 +39,8 @@ pub fn can_set_policies(actor: &Actor) -> bool {
 }
 
 /// A cohort's attendance policy, and late changes: its site's coordinators and admins.
-pub fn can_set_policy(actor: &Actor, cohort: &CohortScope) -> bool {
-    actor.runs_site(cohort.site_id)
+pub fn can_set_policy(actor: &Actor, cohort: &CohortTies) -> bool {
+    actor.runs_cohort(cohort)
 }
 
 /// Self check-in and excuse requests: trainees, for themselves.
@@ -58,20 +53,21 @@ pub fn can_review_excuses(actor: &Actor) -> bool {
     actor.runs_sites()
 }
 
-/// Deciding one request of a trainee at `site_id`.
-pub fn can_decide_excuse_at(actor: &Actor, site_id: i64) -> bool {
-    actor.runs_site(site_id)
+/// Deciding one request: coordinators of the site of the session's cohort (what happens
+/// in a cohort belongs to its site, whatever the trainee's home site) and admins.
+pub fn can_decide_excuse(actor: &Actor, cohort: &CohortTies) -> bool {
+    actor.runs_cohort(cohort)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cohort() -> CohortScope {
-        CohortScope {
+    fn cohort() -> CohortTies {
+        CohortTies {
             site_id: 4,
-            instructor_ids: vec![20],
-            member_ids: vec![30],
+            taught: true,
+            seated: false,
         }
     }
 
@@ -82,7 +78,14 @@ mod tests {
             editor_for(&Actor::new(20, Role::Instructor, &[4]), &cohort),
             Some(Editor::Instructor)
         );
-        assert_eq!(editor_for(&Actor::new(21, Role::Instructor, &[4]), &cohort), None);
+        let not_taught = CohortTies {
+            taught: false,
+            ..cohort
+        };
+        assert_eq!(
+            editor_for(&Actor::new(21, Role::Instructor, &[4]), &not_taught),
+            None
+        );
         assert_eq!(
             editor_for(&Actor::new(5, Role::Coordinator, &[4]), &cohort),
             Some(Editor::Coordinator)
@@ -92,7 +95,24 @@ mod tests {
             editor_for(&Actor::new(1, Role::Admin, &[]), &cohort),
             Some(Editor::Coordinator)
         );
-        assert_eq!(editor_for(&Actor::new(30, Role::Trainee, &[4]), &cohort), None);
+        assert_eq!(
+            editor_for(
+                &Actor::new(30, Role::Trainee, &[4]),
+                &CohortTies {
+                    seated: true,
+                    ..not_taught
+                }
+            ),
+            None
+        );
+        assert!(can_decide_excuse(
+            &Actor::new(5, Role::Coordinator, &[4]),
+            &cohort
+        ));
+        assert!(!can_decide_excuse(
+            &Actor::new(5, Role::Coordinator, &[9]),
+            &cohort
+        ));
         assert!(!can_set_policy(&Actor::new(20, Role::Instructor, &[4]), &cohort));
         assert!(can_set_policy(&Actor::new(5, Role::Coordinator, &[4]), &cohort));
         assert!(is_trainee(&Actor::new(30, Role::Trainee, &[4])));

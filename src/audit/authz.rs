@@ -1,6 +1,6 @@
 //! Who may read the audit trail, and how much of it. Deny by default.
 
-use crate::kernel::{Actor, Role};
+use crate::kernel::{Actor, Reach};
 
 /// Which audit entries an actor may read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,10 +13,10 @@ pub enum AuditScope {
 /// Reading the audit log, and how much of it: admins everything, coordinators their
 /// sites, nobody else anything.
 pub fn audit_scope(actor: &Actor) -> Option<AuditScope> {
-    match actor.role {
-        Role::Admin => Some(AuditScope::Everything),
-        Role::Coordinator => Some(AuditScope::Sites(actor.site_ids.clone())),
-        Role::Instructor | Role::Trainee => None,
+    match actor.reach() {
+        Reach::Everything => Some(AuditScope::Everything),
+        Reach::Sites(site_ids) => Some(AuditScope::Sites(site_ids)),
+        Reach::Teaching(_) | Reach::Own(_) => None,
     }
 }
 
@@ -28,6 +28,7 @@ pub fn can_read_audit(actor: &Actor) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::Role;
 
     fn actor(role: Role, sites: &[i64]) -> Actor {
         Actor::new(1, role, sites)

@@ -24,6 +24,8 @@ pub enum AuditAction {
     SessionCancel,
     HolidaySave,
     HolidayDelete,
+    ClosureSave,
+    ClosureDelete,
     CalendarFeedChange,
     TraineeCreate,
     TraineeUpdate,
@@ -50,7 +52,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 44] = [
+    pub const ALL: [AuditAction; 46] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::Activate,
@@ -72,6 +74,8 @@ impl AuditAction {
         AuditAction::SessionCancel,
         AuditAction::HolidaySave,
         AuditAction::HolidayDelete,
+        AuditAction::ClosureSave,
+        AuditAction::ClosureDelete,
         AuditAction::CalendarFeedChange,
         AuditAction::TraineeCreate,
         AuditAction::TraineeUpdate,
@@ -120,6 +124,8 @@ impl AuditAction {
             AuditAction::SessionCancel => "session_cancel",
             AuditAction::HolidaySave => "holiday_save",
             AuditAction::HolidayDelete => "holiday_delete",
+            AuditAction::ClosureSave => "closure_save",
+            AuditAction::ClosureDelete => "closure_delete",
             AuditAction::CalendarFeedChange => "calendar_feed_change",
             AuditAction::TraineeCreate => "trainee_create",
             AuditAction::TraineeUpdate => "trainee_update",

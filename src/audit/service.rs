@@ -13,7 +13,7 @@ use crate::platform::state::Env;
 /// `Forbidden` for those who may not read it; `Internal` on database failures.
 pub async fn list(env: Env<'_>, actor: &Actor, filter: &AuditFilter) -> Result<AuditPage, AppError> {
     let scope = authz::audit_scope(actor).ok_or(AppError::Forbidden)?;
-    db::list(env.db, &scope, filter)
+    db::list(env.db, env.ports, &scope, filter)
         .await
         .map_err(|e| crate::platform::errors::internal("audit list", &e))
 }

@@ -42,6 +42,8 @@ texts! {
         ActSessionCancel => "Batalkan sesi", "Session cancelled";
         ActHolidaySave => "Simpan hari libur", "Holiday saved";
         ActHolidayDelete => "Hapus hari libur", "Holiday deleted";
+        ActClosureSave => "Tambah hari libur lokasi", "Site day off added";
+        ActClosureDelete => "Hapus hari libur lokasi", "Site day off deleted";
         ActCalendarFeedChange => "Ubah tautan kalender", "Calendar link changed";
         ActTraineeCreate => "Daftarkan peserta", "Trainee registered";
         ActTraineeUpdate => "Ubah data peserta", "Trainee record changed";
@@ -94,6 +96,8 @@ pub fn action_text(action: AuditAction) -> Text {
         AuditAction::SessionCancel => T::ActSessionCancel,
         AuditAction::HolidaySave => T::ActHolidaySave,
         AuditAction::HolidayDelete => T::ActHolidayDelete,
+        AuditAction::ClosureSave => T::ActClosureSave,
+        AuditAction::ClosureDelete => T::ActClosureDelete,
         AuditAction::CalendarFeedChange => T::ActCalendarFeedChange,
         AuditAction::TraineeCreate => T::ActTraineeCreate,
         AuditAction::TraineeUpdate => T::ActTraineeUpdate,

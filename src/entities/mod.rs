@@ -28,6 +28,7 @@ pub mod rooms;
 pub mod saved_searches;
 pub mod sessions;
 pub mod sign_in_throttle;
+pub mod site_closures;
 pub mod sites;
 pub mod taught_units;
 pub mod trainee_documents;

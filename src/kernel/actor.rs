@@ -61,7 +61,7 @@ pub struct Actor {
     pub user_id: i64,
     pub role: Role,
     pub display_name: String,
-    /// Sites a coordinator (or instructor) is scoped to.
+    /// The sites a coordinator runs or an instructor works at; a trainee's home site.
     pub site_ids: Vec<i64>,
     /// The session this request came with.
     pub session_id: i64,

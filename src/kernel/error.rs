@@ -109,6 +109,8 @@ pub enum Problem {
     AlreadyEnrolled,
     /// A trainee with this NIK is already registered.
     AlreadyRegistered,
+    /// The date is already a holiday (or already a day off of this site).
+    AlreadyDayOff,
     /// The same NIK appears earlier in the file, in the row given.
     DuplicateInFile {
         row: u32,

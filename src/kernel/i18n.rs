@@ -148,6 +148,7 @@ texts! {
         ProbOverlappingEnrollment => "Sudah diterima atau aktif di angkatan {cohort} yang waktunya bertumpuk.", "Already accepted or active in {cohort}, whose dates overlap.";
         ProbAlreadyEnrolled => "Sudah terdaftar di angkatan ini.", "Already enrolled in this cohort.";
         ProbAlreadyRegistered => "NIK ini sudah terdaftar.", "This NIK is already registered.";
+        ProbAlreadyDayOff => "Tanggal ini sudah hari libur.", "This date is already a day off.";
         ProbDuplicateInFile => "NIK sama dengan baris {row} di berkas ini.", "Same NIK as row {row} of this file.";
         ProbUnknownDistrict => "Kabupaten/kota tidak dikenal. Pilih dari daftar Banten, atau tulis nama lengkapnya untuk luar Banten.", "Unknown kabupaten/kota. Choose from the Banten list, or write the full name for outside Banten.";
         ProbInvalidSex => "Tulis L atau P (atau M/F).", "Write L or P (or M/F).";
@@ -297,6 +298,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         }
         Problem::AlreadyEnrolled => Common::ProbAlreadyEnrolled,
         Problem::AlreadyRegistered => Common::ProbAlreadyRegistered,
+        Problem::AlreadyDayOff => Common::ProbAlreadyDayOff,
         Problem::DuplicateInFile { row } => {
             return fill(
                 Common::ProbDuplicateInFile.get(locale),

@@ -1,6 +1,6 @@
 //! The core every other layer stands on: the error type of server functions, identity
 //! values (NIK, phone, e-mail), dates and times in WIB, the i18n machinery with the texts
-//! every layer shares, and who is asking (`Actor`, `Role`).
+//! every layer shares, who is asking (`Actor`, `Role`) and what they reach (`scope`).
 //!
 //! Compiled for the server and the browser alike; no I/O, and no dependency on any other
 //! module of the crate.
@@ -11,8 +11,10 @@ pub mod error;
 pub mod i18n;
 pub mod identity;
 pub mod input;
+pub mod scope;
 pub mod wib;
 
 pub use actor::{Actor, Role};
 pub use error::{AppError, Clash, FieldError, Problem};
 pub use i18n::{Locale, Text};
+pub use scope::{CohortTies, PersonTies, Reach};

@@ -24,3 +24,16 @@ impl From<sea_orm::DbErr> for AppError {
         internal("database", &error)
     }
 }
+
+/// A row the actor may not reach (or that does not exist: the two are answered alike, so
+/// existence does not leak): `NotFound`, logged at INFO with who asked for what.
+pub fn out_of_reach(actor: &crate::kernel::Actor, what: &'static str, id: i64) -> AppError {
+    tracing::info!(
+        actor = actor.user_id,
+        role = actor.role.as_str(),
+        what,
+        id,
+        "not found or out of reach"
+    );
+    AppError::NotFound
+}

@@ -29,13 +29,43 @@ where
     I::EntityName: EntityTrait<Column = I>,
     O::EntityName: EntityTrait<Column = O>,
 {
+    none_refer_to_expr(
+        inner,
+        sea_orm::sea_query::Expr::col((O::EntityName::default(), outer)),
+    )
+}
+
+/// [`none_refer_to`] with the outer side as an expression: for an area whose table is
+/// referred to by another area's rows, which builds the subquery on its own table and is
+/// handed the outer column (no area names another's columns).
+pub fn none_refer_to_expr<I>(
+    inner: I,
+    outer: sea_orm::sea_query::SimpleExpr,
+) -> sea_orm::sea_query::SimpleExpr
+where
+    I: ColumnTrait,
+    I::EntityName: EntityTrait<Column = I>,
+{
     use sea_orm::sea_query::{Expr, ExprTrait, Query};
     let referring = Query::select()
         .expr(Expr::val(1))
         .from(I::EntityName::default())
-        .and_where(Expr::col((I::EntityName::default(), inner)).equals((O::EntityName::default(), outer)))
+        .and_where(Expr::col((I::EntityName::default(), inner)).eq(outer))
         .to_owned();
     Expr::exists(referring).not()
+}
+
+/// Selects every column of `E` into `query` under `prefix` (`A_id`, `A_cohort_id`…), the
+/// way SeaORM names the parts of a joined row, so `Model::from_query_result(row, prefix)`
+/// reads them back.
+pub fn select_all_as<E: EntityTrait>(query: &mut sea_orm::sea_query::SelectStatement, prefix: &str) {
+    use sea_orm::{sea_query::Expr, IdenStatic, Iterable};
+    for column in E::Column::iter() {
+        query.expr_as(
+            Expr::col((E::default(), column)),
+            sea_orm::sea_query::Alias::new(format!("{prefix}{}", column.as_str())),
+        );
+    }
 }
 
 /// A `LIKE` pattern matching `needle` anywhere (lower-cased), with `%`, `_` and `\` taken

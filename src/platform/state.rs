@@ -2,6 +2,7 @@
 
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
+use sea_orm::sea_query::{SelectStatement, SimpleExpr, UpdateStatement};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult, QueryResult,
     Statement,
@@ -17,6 +18,49 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub clock: Clock,
     pub writes: WriteTurns,
+    pub ports: Ports,
+}
+
+/// Reads a lower area needs of a higher area's tables, written by the table's owner and
+/// wired in by the composition (`server::ports`). Every table has one owning area and
+/// only its `db` touches it; an area that must not depend on the owner (the owner depends
+/// on it) states here what it needs, and the owner answers with a query it builds. Each
+/// port is a plain query builder, so the reads stay single statements.
+#[derive(Clone, Copy)]
+pub struct Ports {
+    /// The cohorts whose seat the trainee record of account `user_id` holds (accepted,
+    /// active or completed), as a subquery of cohort ids. Owner: trainees (enrollments);
+    /// needed by the cohorts area for a trainee's reach.
+    pub seat_cohorts: fn(user_id: i64) -> SelectStatement,
+    /// The first and last start of the cohort's sessions that are not cancelled, as a
+    /// query of one row `(first, last)`. Owner: schedule; needed by the cohort form, whose
+    /// dates may not leave planned sessions outside.
+    pub planned_span: fn(cohort_id: i64) -> SelectStatement,
+    /// The display name of the account whose id is the expression `id`, as a scalar
+    /// subquery. Owner: accounts; needed by the audit log.
+    pub user_name: fn(id: SimpleExpr) -> SimpleExpr,
+    /// The name of the site whose id is the expression `id`, as a scalar subquery. Owner:
+    /// accounts; needed by the audit log.
+    pub site_name: fn(id: SimpleExpr) -> SimpleExpr,
+    /// The accounts whose name, e-mail, phone or NIK contain `text`, as a subquery of
+    /// ids. Owner: accounts; needed by the audit log's person search.
+    pub people_matching: fn(text: &str) -> SelectStatement,
+    /// Hands the sessions not yet ended that instructors removed from a cohort teach over
+    /// to the one instructor left (or to nobody), recording who changed them and when, as
+    /// one update. Owner: schedule; needed when a cohort's instructors change, in the same
+    /// transaction.
+    pub hand_over_sessions: fn(&HandOver) -> UpdateStatement,
+}
+
+/// Sessions of `cohort_id` taught by `from`, to be taught by `to` from `now` on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandOver {
+    pub cohort_id: i64,
+    pub from: Vec<i64>,
+    pub to: Option<i64>,
+    /// Who changed the cohort (recorded on the sessions).
+    pub by: i64,
+    pub now: time::OffsetDateTime,
 }
 
 impl AppState {
@@ -26,6 +70,7 @@ impl AppState {
             clock: &self.clock,
             config: &self.config,
             writes: &self.writes,
+            ports: self.ports,
         }
     }
 }
@@ -92,6 +137,7 @@ pub struct Env<'a> {
     pub clock: &'a Clock,
     pub config: &'a Config,
     pub writes: &'a WriteTurns,
+    pub ports: Ports,
 }
 
 /// Begins a write transaction. On SQLite it takes the write lock at once (`BEGIN

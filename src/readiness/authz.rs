@@ -3,27 +3,22 @@
 //! see and enter the scores and lessons of the cohorts they teach; only admins change a
 //! track's requirements. Deny by default.
 
-use crate::cohorts::authz::CohortScope;
-use crate::kernel::{Actor, Role};
+use crate::kernel::{Actor, CohortTies, PersonTies, Role};
 
 /// The dashboard and the trainees' readiness records: coordinators and admins.
 pub fn can_open_dashboard(actor: &Actor) -> bool {
     actor.runs_sites()
 }
 
-/// One trainee's readiness (documents, results, scans): their site's coordinators,
-/// admins, and the trainee themself.
-pub fn can_view_trainee(actor: &Actor, site_id: i64, user_id: Option<i64>) -> bool {
-    match actor.role {
-        Role::Admin | Role::Coordinator => actor.runs_site(site_id),
-        Role::Trainee => user_id == Some(actor.user_id),
-        Role::Instructor => false,
-    }
+/// One trainee's readiness (documents, results, scans): their record's site's
+/// coordinators, admins, and the trainee themself.
+pub fn can_view_trainee(actor: &Actor, trainee: &PersonTies) -> bool {
+    actor.reaches_person(trainee)
 }
 
-/// Recording results and verifying documents of a trainee at `site_id`.
-pub fn can_manage_trainee(actor: &Actor, site_id: i64) -> bool {
-    actor.runs_site(site_id)
+/// Recording results and verifying documents: the coordinators of the record's site.
+pub fn can_manage_trainee(actor: &Actor, trainee: &PersonTies) -> bool {
+    actor.runs_person(trainee)
 }
 
 /// "Kesiapan saya": trainees.
@@ -32,13 +27,8 @@ pub fn is_trainee(actor: &Actor) -> bool {
 }
 
 /// A cohort's lessons and scores: its instructors and its site's coordinators.
-pub fn can_teach(actor: &Actor, cohort: &CohortScope) -> bool {
-    match actor.role {
-        Role::Admin => true,
-        Role::Coordinator => actor.has_site(Some(cohort.site_id)),
-        Role::Instructor => cohort.instructor_ids.contains(&actor.user_id),
-        Role::Trainee => false,
-    }
+pub fn can_teach(actor: &Actor, cohort: &CohortTies) -> bool {
+    actor.staffs_cohort(cohort)
 }
 
 /// The role gate of lessons and scores (each cohort is checked).
@@ -61,28 +51,42 @@ mod tests {
 
     #[test]
     fn coordinators_see_their_sites_trainees_and_trainees_only_themselves() {
+        let person = |site_id, user| PersonTies {
+            site_id,
+            user_id: Some(user),
+        };
         let coordinator = actor(Role::Coordinator, 1, &[4]);
-        assert!(can_view_trainee(&coordinator, 4, Some(30)));
-        assert!(!can_view_trainee(&coordinator, 5, Some(30)));
+        assert!(can_view_trainee(&coordinator, &person(4, 30)));
+        assert!(!can_view_trainee(&coordinator, &person(5, 30)));
         let trainee = actor(Role::Trainee, 30, &[4]);
-        assert!(can_view_trainee(&trainee, 4, Some(30)));
-        assert!(!can_view_trainee(&trainee, 4, Some(31)));
-        assert!(!can_manage_trainee(&trainee, 4));
+        assert!(can_view_trainee(&trainee, &person(4, 30)));
+        assert!(!can_view_trainee(&trainee, &person(4, 31)));
+        assert!(!can_manage_trainee(&trainee, &person(4, 30)));
         let instructor = actor(Role::Instructor, 20, &[4]);
-        assert!(!can_view_trainee(&instructor, 4, Some(30)));
+        assert!(!can_view_trainee(&instructor, &person(4, 30)));
         assert!(!can_open_dashboard(&instructor));
     }
 
     #[test]
     fn instructors_teach_only_their_cohorts_and_only_admins_edit_rules() {
-        let cohort = CohortScope {
+        let cohort = CohortTies {
             site_id: 4,
-            instructor_ids: vec![20],
-            member_ids: vec![30],
+            taught: true,
+            seated: false,
+        };
+        let elsewhere = CohortTies {
+            taught: false,
+            ..cohort
         };
         assert!(can_teach(&actor(Role::Instructor, 20, &[4]), &cohort));
-        assert!(!can_teach(&actor(Role::Instructor, 21, &[4]), &cohort));
-        assert!(!can_teach(&actor(Role::Trainee, 30, &[4]), &cohort));
+        assert!(!can_teach(&actor(Role::Instructor, 21, &[4]), &elsewhere));
+        assert!(!can_teach(
+            &actor(Role::Trainee, 30, &[4]),
+            &CohortTies {
+                seated: true,
+                ..elsewhere
+            }
+        ));
         assert!(can_teach(&actor(Role::Coordinator, 1, &[4]), &cohort));
         assert!(!can_edit_rules(&actor(Role::Coordinator, 1, &[4])));
         assert!(can_edit_rules(&actor(Role::Admin, 2, &[])));

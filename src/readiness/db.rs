@@ -16,49 +16,24 @@ use crate::entities::{
     taught_units, trainee_documents, trainees,
 };
 
-/// Enrollment statuses that make a trainee part of a cohort's readiness.
-pub const IN_COHORT: [&str; 3] = ["accepted", "active", "completed"];
+pub use crate::trainees::db::Who;
 
-/// Which trainees a query is about.
-#[derive(Debug, Clone)]
-pub enum Who {
-    One(i64),
-    /// Everyone accepted, active or done in these cohorts.
-    InCohorts(Vec<i64>),
-}
-
+/// The trainees `who` selects, as a subquery of record ids (the trainees area's).
 fn trainee_ids(who: &Who) -> SelectStatement {
-    let mut query = enrollments::Entity::find()
-        .select_only()
-        .column(enrollments::Column::TraineeId)
-        .filter(enrollments::Column::Status.is_in(IN_COHORT));
-    query = match who {
-        Who::One(id) => query.filter(enrollments::Column::TraineeId.eq(*id)),
-        Who::InCohorts(ids) => query.filter(enrollments::Column::CohortId.is_in(ids.clone())),
-    };
-    query.into_query()
+    crate::trainees::db::member_ids(who)
 }
 
-/// The enrollments that put trainees in readiness: of one trainee, or in the cohorts.
+/// The seat-holding enrollments of the trainees `who` selects.
 pub async fn enrollments_of(
     conn: &impl ConnectionTrait,
     who: &Who,
 ) -> Result<Vec<enrollments::Model>, DbErr> {
-    let query = enrollments::Entity::find().filter(enrollments::Column::Status.is_in(IN_COHORT));
-    match who {
-        Who::One(id) => query.filter(enrollments::Column::TraineeId.eq(*id)),
-        Who::InCohorts(ids) => query.filter(enrollments::Column::CohortId.is_in(ids.clone())),
-    }
-    .order_by_asc(enrollments::Column::Id)
-    .all(conn)
-    .await
+    crate::trainees::db::seat_enrollments(conn, who).await
 }
 
+/// The records of the trainees `who` selects.
 pub async fn trainees_of(conn: &impl ConnectionTrait, who: &Who) -> Result<Vec<trainees::Model>, DbErr> {
-    trainees::Entity::find()
-        .filter(trainees::Column::Id.in_subquery(trainee_ids(who)))
-        .all(conn)
-        .await
+    crate::trainees::db::members(conn, who).await
 }
 
 pub async fn results_of(

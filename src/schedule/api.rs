@@ -268,6 +268,52 @@ pub async fn delete_holiday(holiday_id: i64) -> Result<(), AppError> {
     .map(|_| ())
 }
 
+/// Adds a day off at one of the actor's sites (generation there skips it).
+#[server(prefix = "/api", endpoint = "schedule/save-closure")]
+pub async fn save_closure(site_id: Option<String>, date: String, name: String) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let input = service::ClosureInput {
+        site_id: site_id.unwrap_or_default(),
+        date,
+        name,
+    };
+    let result = async {
+        let actor = ctx.authorize(authz::can_edit_closures)?;
+        service::save_closure(ctx.env(), ctx.client(), actor, &input).await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |(name, year)| {
+            Success::to(format!("/libur?tahun={year}#lokasi")).notice(Notice::ClosureSaved(name.clone()))
+        },
+        Failure::form("add-closure")
+            .keep("site_id", &input.site_id)
+            .keep("date", &input.date)
+            .keep("name", &input.name),
+    )
+    .map(|_| ())
+}
+
+/// Removes a site's day off.
+#[server(prefix = "/api", endpoint = "schedule/delete-closure")]
+pub async fn delete_closure(closure_id: i64) -> Result<(), AppError> {
+    use super::{authz, service};
+    let ctx = Ctx::current()?;
+    let result = async {
+        let actor = ctx.authorize(authz::can_edit_closures)?;
+        service::delete_closure(ctx.env(), ctx.client(), actor, closure_id).await
+    }
+    .await;
+    ctx.reply(
+        result,
+        |year| Success::to(format!("/libur?tahun={year}#lokasi")).notice(Notice::ClosureDeleted),
+        Failure::form("closures"),
+    )
+    .map(|_| ())
+}
+
 /// A new secret calendar address (the old one stops working).
 #[server(prefix = "/api", endpoint = "schedule/feed-reset")]
 pub async fn reset_feed() -> Result<(), AppError> {

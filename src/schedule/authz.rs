@@ -18,31 +18,20 @@ pub fn can_read_holidays(_actor: &Actor) -> bool {
     true
 }
 
-/// Adding, changing and removing holidays: coordinators and admins.
+/// Adding, changing and removing national holidays and cuti bersama, which change
+/// session generation at every site: admins.
 pub fn can_edit_holidays(actor: &Actor) -> bool {
-    matches!(actor.role, Role::Coordinator | Role::Admin)
+    actor.role == Role::Admin
 }
 
-/// Which sessions "my schedule" shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ScheduleScope {
-    /// A trainee's cohorts.
-    Member(i64),
-    /// The sessions an instructor teaches.
-    Teaching(i64),
-    /// Every session at these sites (coordinators).
-    Sites(Vec<i64>),
-    /// Every session (admins).
-    Everything,
+/// The role gate of a site's own days off (each site is checked).
+pub fn can_edit_closures(actor: &Actor) -> bool {
+    actor.runs_sites()
 }
 
-pub fn schedule_scope(actor: &Actor) -> ScheduleScope {
-    match actor.role {
-        Role::Trainee => ScheduleScope::Member(actor.user_id),
-        Role::Instructor => ScheduleScope::Teaching(actor.user_id),
-        Role::Coordinator => ScheduleScope::Sites(actor.site_ids.clone()),
-        Role::Admin => ScheduleScope::Everything,
-    }
+/// A site's own day off (closure) at `site_id`: its coordinators and admins.
+pub fn can_close_site(actor: &Actor, site_id: i64) -> bool {
+    actor.runs_site(site_id)
 }
 
 #[cfg(test)]
@@ -54,19 +43,15 @@ mod tests {
     }
 
     #[test]
-    fn each_role_sees_its_own_part_of_the_schedule() {
-        assert_eq!(schedule_scope(&actor(Role::Trainee)), ScheduleScope::Member(9));
-        assert_eq!(
-            schedule_scope(&actor(Role::Instructor)),
-            ScheduleScope::Teaching(9)
-        );
-        assert_eq!(
-            schedule_scope(&actor(Role::Coordinator)),
-            ScheduleScope::Sites(vec![3])
-        );
-        assert_eq!(schedule_scope(&actor(Role::Admin)), ScheduleScope::Everything);
+    fn national_holidays_are_kept_by_admins_and_site_days_off_by_their_coordinators() {
         assert!(!can_view_calendar(&actor(Role::Trainee)));
         assert!(!can_edit_holidays(&actor(Role::Instructor)));
-        assert!(can_edit_holidays(&actor(Role::Coordinator)));
+        assert!(!can_edit_holidays(&actor(Role::Coordinator)));
+        assert!(can_edit_holidays(&actor(Role::Admin)));
+        assert!(can_close_site(&actor(Role::Coordinator), 3));
+        assert!(!can_close_site(&actor(Role::Coordinator), 4));
+        assert!(can_close_site(&actor(Role::Admin), 4));
+        assert!(!can_close_site(&actor(Role::Instructor), 3));
+        assert!(!can_edit_closures(&actor(Role::Instructor)));
     }
 }

@@ -142,12 +142,28 @@ pub struct HolidayView {
     pub confirmed: bool,
 }
 
+/// A site's own day off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosureView {
+    pub id: i64,
+    pub site: String,
+    pub date: String,
+    pub name: String,
+    /// Whether the reader may remove it (a coordinator of its site, an admin).
+    pub can_delete: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HolidayList {
     pub year: i32,
     pub years: Vec<i32>,
     pub holidays: Vec<HolidayView>,
+    /// Whether the reader keeps the national holidays (admins).
     pub can_edit: bool,
+    /// The days off of the reader's sites in the year.
+    pub closures: Vec<ClosureView>,
+    /// The sites whose days off the reader keeps (empty: none).
+    pub closure_sites: Vec<Choice>,
 }
 
 /// A printable week of one cohort.

@@ -138,6 +138,15 @@ texts! {
         FieldKind => "Jenis", "Kind";
         FieldConfirmed => "Sudah dipastikan (sesuai SKB)", "Confirmed (as decreed)";
         NoHolidays => "Belum ada hari libur untuk tahun ini.", "No holidays for this year yet.";
+        HolidaysAdminsOnly => "Libur nasional berlaku di semua lokasi dan diubah oleh admin.", "National holidays apply at every site and are changed by admins.";
+        ClosuresTitle => "Hari libur lokasi", "Site days off";
+        ClosuresIntro => "Hari tutup milik satu lokasi (ulang tahun balai, acara setempat). Jadwal kelas di lokasi itu melewatinya.", "Days a single site is closed (its anniversary, a local event). Classes at that site skip them.";
+        NoClosures => "Tidak ada hari libur lokasi tahun ini.", "No site days off this year.";
+        AddClosure => "Tambah hari libur lokasi", "Add a site day off";
+        FieldSite => "Lokasi", "Site";
+        SaveClosure => "Simpan", "Save";
+        DeleteClosure => "Hapus", "Delete";
+        DeleteClosureConfirm => "Hapus hari libur lokasi ini? Jadwal yang sudah dibuat tidak berubah.", "Delete this site day off? Schedules already made stay as they are.";
 
         PrintTitle => "Jadwal {code}", "Schedule of {code}";
         PrintButton => "Cetak", "Print";
@@ -148,6 +157,8 @@ texts! {
         NoticeCancelled => "Sesi dibatalkan.", "The session was cancelled.";
         NoticeHolidaySaved => "{name} disimpan.", "{name} was saved.";
         NoticeHolidayDeleted => "Hari libur dihapus.", "The holiday was deleted.";
+        NoticeClosureSaved => "{name} disimpan sebagai hari libur lokasi.", "{name} was saved as a site day off.";
+        NoticeClosureDeleted => "Hari libur lokasi dihapus.", "The site day off was deleted.";
         NoticeFeedCreated => "Alamat kalender baru dibuat. Alamat sebelumnya tidak berlaku lagi.", "A new calendar address was made. Any earlier one no longer works.";
         NoticeFeedRevoked => "Langganan kalender dimatikan.", "The calendar subscription is off.";
     }
@@ -183,6 +194,8 @@ pub enum Notice {
     Cancelled,
     HolidaySaved(String),
     HolidayDeleted,
+    ClosureSaved(String),
+    ClosureDeleted,
     FeedCreated,
     FeedRevoked,
 }

@@ -106,7 +106,7 @@ pub async fn export_enrollments(
     output: Option<PathBuf>,
 ) -> Result<(), String> {
     let cohort_id = cohort_id(state, cohort.as_deref()).await?;
-    let exported = service::export_enrollments(state.env(), None, cohort_id, format_of(format))
+    let exported = service::export_enrollments(state.env(), cohort_id, format_of(format))
         .await
         .map_err(|e| e.to_string())?;
     write_out(&exported, output, "enrollments")

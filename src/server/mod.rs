@@ -33,7 +33,7 @@ use crate::app::{shell, App};
 use crate::platform::config::Config;
 use crate::platform::context::RequestInfo;
 use crate::platform::page::PageCtx;
-use crate::platform::state::AppState;
+use crate::platform::state::{AppState, Ports};
 
 /// Leptos' own options, derived from our configuration (no reliance on cargo-leptos'
 /// environment variables, so the binary runs the same under any launcher).
@@ -45,6 +45,19 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .site_addr(config.site_addr)
         .env(leptos::config::Env::PROD)
         .build()
+}
+
+/// The reads and writes lower areas need of higher areas' tables, answered by each
+/// table's owner (see [`Ports`]).
+pub fn ports() -> Ports {
+    Ports {
+        seat_cohorts: crate::trainees::db::seat_cohorts,
+        planned_span: crate::schedule::db::planned_span,
+        user_name: crate::accounts::db::user_name,
+        site_name: crate::accounts::db::site_name,
+        people_matching: crate::accounts::db::people_matching,
+        hand_over_sessions: crate::schedule::db::hand_over_sessions,
+    }
 }
 
 /// Provides the page context (language, actor, flash) and our CSP nonce to every render.
@@ -87,28 +100,86 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     response
 }
 
-/// The whole HTTP application: pages, server functions, static files, health check, and
-/// the middleware stack around them.
+/// An address that is a file rather than a page: a download, an upload, a feed.
+pub struct FileRoute {
+    pub path: &'static str,
+    /// `GET` or `POST`.
+    pub method: &'static str,
+    pub handler: axum::routing::MethodRouter<AppState>,
+}
+
+impl FileRoute {
+    fn get<H, T>(path: &'static str, handler: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        Self {
+            path,
+            method: "GET",
+            handler: get(handler),
+        }
+    }
+
+    fn post<H, T>(path: &'static str, handler: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        Self {
+            path,
+            method: "POST",
+            handler: axum::routing::post(handler),
+        }
+    }
+}
+
+/// Every address that is not a page or a server function, in one list: the router is
+/// built from it and the authorization tests enumerate it (a new one without its rows in
+/// the role and object-scope matrices fails them).
+pub fn file_routes() -> Vec<FileRoute> {
+    vec![
+        FileRoute::get("/healthz", healthz),
+        FileRoute::get("/ical/{file}", crate::schedule::feeds::personal_feed),
+        FileRoute::get(
+            "/angkatan/{id}/jadwal.ics",
+            crate::schedule::feeds::cohort_download,
+        ),
+        FileRoute::post(crate::trainees::UPLOAD_PATH, crate::trainees::files::upload),
+        FileRoute::get("/peserta/ekspor", crate::trainees::files::export_trainees),
+        FileRoute::get(
+            "/angkatan/{id}/peserta/ekspor",
+            crate::trainees::files::export_roster,
+        ),
+        FileRoute::post(
+            crate::attendance::EXCUSE_POST_PATH,
+            crate::attendance::files::request_excuse,
+        ),
+        FileRoute::get("/izin/{id}/surat", crate::attendance::files::excuse_note),
+        FileRoute::get(
+            "/angkatan/{id}/kehadiran/ekspor",
+            crate::attendance::files::export_cohort,
+        ),
+        FileRoute::post("/kesiapan/pindaian", crate::readiness::files::upload_scan),
+        FileRoute::get(
+            "/kesiapan/dokumen/{id}/pindaian",
+            crate::readiness::files::document_scan,
+        ),
+        FileRoute::get("/kesiapan/ekspor", crate::readiness::files::export),
+    ]
+}
+
+/// The whole HTTP application: pages, server functions, files, static assets, and the
+/// middleware stack around them.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let config = state.config.clone();
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/ical/{file}", get(crate::schedule::feeds::personal_feed))
-        .route("/angkatan/{id}/jadwal.ics", get(crate::schedule::feeds::cohort_download))
-        .route(crate::trainees::UPLOAD_PATH, axum::routing::post(crate::trainees::files::upload))
-        .route("/peserta/ekspor", get(crate::trainees::files::export_trainees))
-        .route("/angkatan/{id}/peserta/ekspor", get(crate::trainees::files::export_roster))
-        .route(
-            crate::attendance::EXCUSE_POST_PATH,
-            axum::routing::post(crate::attendance::files::request_excuse),
-        )
-        .route("/izin/{id}/surat", get(crate::attendance::files::excuse_note))
-        .route("/angkatan/{id}/kehadiran/ekspor", get(crate::attendance::files::export_cohort))
-        .route("/kesiapan/pindaian", axum::routing::post(crate::readiness::files::upload_scan))
-        .route("/kesiapan/dokumen/{id}/pindaian", get(crate::readiness::files::document_scan))
-        .route("/kesiapan/ekspor", get(crate::readiness::files::export))
+    let mut router = Router::new();
+    for file in file_routes() {
+        router = router.route(file.path, file.handler);
+    }
+    router
         .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             provide_request_context,

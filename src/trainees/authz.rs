@@ -1,17 +1,9 @@
 //! Who may see and change trainee records and enrollments. Coordinators act at their
-//! sites, admins everywhere; instructors see the rosters of their cohorts; trainees see
-//! only themselves. Deny by default.
+//! sites, admins everywhere; instructors see the rosters of the cohorts they teach;
+//! trainees see only themselves. The kernel's scope model decides what each reaches;
+//! these rules add the registry's role gates. Deny by default.
 
-use crate::cohorts::authz::{self as cohort_authz, CohortScope};
-use crate::kernel::{Actor, Role};
-
-/// What authorization needs to know about one trainee record.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TraineeScope {
-    pub site_id: i64,
-    /// The linked account, if any.
-    pub user_id: Option<i64>,
-}
+use crate::kernel::{Actor, CohortTies, PersonTies, Role};
 
 /// The registry pages (list, search, create, import, export): coordinators and admins.
 pub fn can_use_registry(actor: &Actor) -> bool {
@@ -24,18 +16,13 @@ pub fn can_register_at(actor: &Actor, site_id: i64) -> bool {
 }
 
 /// Seeing a trainee's record: its site's coordinators, admins, and the trainee.
-pub fn can_view_trainee(actor: &Actor, trainee: &TraineeScope) -> bool {
-    match actor.role {
-        Role::Admin => true,
-        Role::Coordinator => actor.has_site(Some(trainee.site_id)),
-        Role::Trainee => trainee.user_id == Some(actor.user_id),
-        Role::Instructor => false,
-    }
+pub fn can_view_trainee(actor: &Actor, trainee: &PersonTies) -> bool {
+    actor.reaches_person(trainee)
 }
 
-/// The whole NIK is shown to coordinators (and admins) on the detail page only.
-pub fn can_see_whole_nik(actor: &Actor, trainee: &TraineeScope) -> bool {
-    can_register_at(actor, trainee.site_id)
+/// The whole NIK: coordinators of the record's site and admins only.
+pub fn can_see_whole_nik(actor: &Actor, trainee: &PersonTies) -> bool {
+    actor.sees_whole_nik(trainee)
 }
 
 /// One's own record and contact details (`/profil`): trainees.
@@ -43,14 +30,15 @@ pub fn can_edit_own_contact(actor: &Actor) -> bool {
     actor.role == Role::Trainee
 }
 
-/// A cohort's roster: its staff (coordinators of its site, its instructors, admins).
-pub fn can_view_roster(actor: &Actor, cohort: &CohortScope) -> bool {
-    actor.role != Role::Trainee && cohort_authz::can_view_cohort(actor, cohort)
+/// A cohort's roster, and its export: its staff (coordinators of its site, its
+/// instructors, admins).
+pub fn can_view_roster(actor: &Actor, cohort: &CohortTies) -> bool {
+    actor.staffs_cohort(cohort)
 }
 
 /// Moving people through a cohort's enrollment: its site's coordinators and admins.
-pub fn can_manage_enrollment(actor: &Actor, cohort: &CohortScope) -> bool {
-    cohort_authz::can_manage_cohort(actor, cohort)
+pub fn can_manage_enrollment(actor: &Actor, cohort: &CohortTies) -> bool {
+    actor.runs_cohort(cohort)
 }
 
 /// The role gate of the roster server functions (scope is checked per cohort).
@@ -68,7 +56,7 @@ mod tests {
 
     #[test]
     fn coordinators_reach_their_sites_and_trainees_themselves() {
-        let record = TraineeScope {
+        let record = PersonTies {
             site_id: 10,
             user_id: Some(5),
         };
@@ -78,26 +66,37 @@ mod tests {
         assert!(!can_view_trainee(&actor(Role::Trainee, 6, &[]), &record));
         assert!(!can_view_trainee(&actor(Role::Instructor, 7, &[10]), &record));
         assert!(!can_see_whole_nik(&actor(Role::Trainee, 5, &[]), &record));
+        assert!(!can_see_whole_nik(&actor(Role::Instructor, 7, &[10]), &record));
         assert!(can_see_whole_nik(&actor(Role::Coordinator, 1, &[10]), &record));
     }
 
     #[test]
     fn instructors_read_the_rosters_they_teach_and_change_nothing() {
-        let cohort = CohortScope {
+        let taught = CohortTies {
             site_id: 10,
-            instructor_ids: vec![7],
-            member_ids: vec![5],
+            taught: true,
+            seated: false,
         };
-        assert!(can_view_roster(&actor(Role::Instructor, 7, &[10]), &cohort));
-        assert!(!can_view_roster(&actor(Role::Instructor, 8, &[10]), &cohort));
-        assert!(!can_view_roster(&actor(Role::Trainee, 5, &[]), &cohort));
+        let not_taught = CohortTies {
+            taught: false,
+            ..taught
+        };
+        assert!(can_view_roster(&actor(Role::Instructor, 7, &[10]), &taught));
+        assert!(!can_view_roster(&actor(Role::Instructor, 8, &[10]), &not_taught));
+        assert!(!can_view_roster(
+            &actor(Role::Trainee, 5, &[]),
+            &CohortTies {
+                seated: true,
+                ..not_taught
+            }
+        ));
         assert!(!can_manage_enrollment(
             &actor(Role::Instructor, 7, &[10]),
-            &cohort
+            &taught
         ));
         assert!(can_manage_enrollment(
             &actor(Role::Coordinator, 1, &[10]),
-            &cohort
+            &not_taught
         ));
         assert!(!can_use_registry(&actor(Role::Instructor, 7, &[10])));
     }

@@ -141,6 +141,8 @@ pub struct RosterEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Roster {
     pub cohort_id: i64,
+    /// The cohort's site (what happens in the cohort belongs to it).
+    pub site_id: i64,
     pub code: String,
     pub capacity: u32,
     pub seats_taken: u32,

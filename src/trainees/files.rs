@@ -96,7 +96,7 @@ pub async fn export_roster(
         Ok(format) => format,
         Err(response) => return response,
     };
-    match service::export_enrollments(state.env(), Some(&actor), Some(cohort_id), format).await {
+    match service::export_roster(state.env(), &actor, cohort_id, format).await {
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
     }

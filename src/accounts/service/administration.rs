@@ -1,6 +1,5 @@
 //! User administration: the user list and detail, deactivation, role changes.
 
-use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use super::*;
@@ -49,16 +48,7 @@ pub async fn set_active(
     }
     let now = env.clock.now();
     let txn = env.begin().await?;
-    users::Entity::update_many()
-        .col_expr(users::Column::IsActive, Expr::value(active))
-        .col_expr(
-            users::Column::DeactivatedAt,
-            Expr::value(if active { None } else { Some(now) }),
-        )
-        .col_expr(users::Column::UpdatedAt, Expr::value(now))
-        .filter(users::Column::Id.eq(user.id))
-        .exec(&txn)
-        .await?;
+    db::set_active(&txn, user.id, active, now).await?;
     if !active {
         db::delete_sessions_of_user(&txn, user.id, None).await?;
         db::withdraw_codes(&txn, user.id).await?;
@@ -112,16 +102,14 @@ pub async fn change_role(
     }
     let now = env.clock.now();
     let txn = env.begin().await?;
-    users::Entity::update_many()
-        .col_expr(users::Column::Role, Expr::value(role.as_str()))
-        .col_expr(
-            users::Column::HomeSiteId,
-            Expr::value(if role == Role::Trainee { home_site } else { None }),
-        )
-        .col_expr(users::Column::UpdatedAt, Expr::value(now))
-        .filter(users::Column::Id.eq(user.id))
-        .exec(&txn)
-        .await?;
+    db::set_role(
+        &txn,
+        user.id,
+        role,
+        if role == Role::Trainee { home_site } else { None },
+        now,
+    )
+    .await?;
     match (old_role, role) {
         (Role::Trainee, _) => {
             db::replace_user_sites(&txn, user.id, &home_site.into_iter().collect::<Vec<_>>()).await?
@@ -158,9 +146,9 @@ pub(super) fn site_options(sites: Vec<crate::entities::sites::Model>) -> Vec<Sit
 
 /// The sites an actor works with: all for admins, their own for coordinators.
 pub(super) async fn sites_for(env: Env<'_>, actor: &Actor) -> Result<Vec<SiteOption>> {
-    let sites = match actor.role {
-        Role::Admin => db::all_sites(env.db).await?,
-        _ => db::sites_by_ids(env.db, &actor.site_ids).await?,
+    let sites = match actor.sites_run() {
+        None => db::all_sites(env.db).await?,
+        Some(run) => db::sites_by_ids(env.db, run).await?,
     };
     Ok(site_options(sites))
 }
@@ -215,7 +203,7 @@ pub async fn list_users(env: Env<'_>, actor: &Actor, filter: &UserFilter) -> Res
             _ => None,
         },
         pending: status == Some(AccountStatus::Pending),
-        trainees_of_sites: (actor.role == Role::Coordinator).then_some(actor.site_ids.as_slice()),
+        trainees_of_sites: actor.sites_run(),
         offset: (page - 1) * USERS_PER_PAGE,
         limit: USERS_PER_PAGE,
     };

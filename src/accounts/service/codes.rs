@@ -1,7 +1,7 @@
 //! One-time activation and reset codes, issued by coordinators and admins.
 
 use rand::{rngs::OsRng, Rng};
-use sea_orm::{EntityTrait, Set};
+use sea_orm::Set;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
@@ -50,17 +50,19 @@ pub(super) async fn issue_code_in(
     db::withdraw_codes(txn, user.id).await?;
     let code = new_code();
     let expires_at = now + CODE_LIFETIME;
-    activation_codes::Entity::insert(activation_codes::ActiveModel {
-        user_id: Set(user.id),
-        code_hash: Set(sha256_hex(code.compact())),
-        purpose: Set(purpose.as_str().to_owned()),
-        issued_by: Set(Some(issued_by)),
-        created_at: Set(now),
-        expires_at: Set(expires_at),
-        used_at: Set(None),
-        ..Default::default()
-    })
-    .exec_without_returning(txn)
+    db::insert_code(
+        txn,
+        activation_codes::ActiveModel {
+            user_id: Set(user.id),
+            code_hash: Set(sha256_hex(code.compact())),
+            purpose: Set(purpose.as_str().to_owned()),
+            issued_by: Set(Some(issued_by)),
+            created_at: Set(now),
+            expires_at: Set(expires_at),
+            used_at: Set(None),
+            ..Default::default()
+        },
+    )
     .await?;
     let whatsapp_link = user
         .phone

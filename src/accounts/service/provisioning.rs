@@ -1,7 +1,7 @@
 //! New accounts: validating what was typed against the rules of the role, creating them
 //! from the user administration (with an activation code) or the command line and seed.
 
-use sea_orm::{EntityTrait, Set};
+use sea_orm::Set;
 use serde_json::json;
 use time::OffsetDateTime;
 use unicode_segmentation::UnicodeSegmentation;
@@ -97,23 +97,25 @@ pub(super) async fn insert_account(
                 .collect(),
         ));
     }
-    let inserted = users::Entity::insert(users::ActiveModel {
-        role: Set(valid.role.as_str().to_owned()),
-        display_name: Set(valid.display_name.clone()),
-        email: Set(email.map(str::to_owned)),
-        phone: Set(phone.map(str::to_owned)),
-        nik: Set(nik.map(str::to_owned)),
-        password_hash: Set(password.map(|p| p.as_str().to_owned())),
-        home_site_id: Set(valid.home_site_id()),
-        is_active: Set(true),
-        created_at: Set(now),
-        updated_at: Set(now),
-        password_changed_at: Set(password.map(|_| now)),
-        deactivated_at: Set(None),
-        created_by: Set(created_by),
-        ..Default::default()
-    })
-    .exec_with_returning(conn)
+    let inserted = db::insert_user(
+        conn,
+        users::ActiveModel {
+            role: Set(valid.role.as_str().to_owned()),
+            display_name: Set(valid.display_name.clone()),
+            email: Set(email.map(str::to_owned)),
+            phone: Set(phone.map(str::to_owned)),
+            nik: Set(nik.map(str::to_owned)),
+            password_hash: Set(password.map(|p| p.as_str().to_owned())),
+            home_site_id: Set(valid.home_site_id()),
+            is_active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            password_changed_at: Set(password.map(|_| now)),
+            deactivated_at: Set(None),
+            created_by: Set(created_by),
+            ..Default::default()
+        },
+    )
     .await;
     let user = match inserted {
         Ok(user) => user,

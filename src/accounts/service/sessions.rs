@@ -77,7 +77,11 @@ pub async fn resolve_session(env: Env<'_>, token: &str) -> std::result::Result<O
         user_id: first.user_id,
         role,
         display_name: first.display_name.clone(),
-        site_ids: rows.iter().filter_map(|row| row.site_id).collect(),
+        // Staff belong to the sites they are linked to; a trainee to their home site.
+        site_ids: match role {
+            Role::Trainee => first.home_site_id.into_iter().collect(),
+            _ => rows.iter().filter_map(|row| row.site_id).collect(),
+        },
         session_id: first.session_id,
     }))
 }
@@ -170,7 +174,8 @@ pub async fn my_account(env: Env<'_>, actor: &Actor) -> Result<MyAccount> {
             .as_deref()
             .and_then(|p| PhoneNumber::parse(p).ok())
             .map(|p| p.display_national()),
-        nik: user.nik,
+        // Masked for the person too: only the record's coordinators see a whole NIK.
+        nik: user.nik.as_deref().map(crate::kernel::identity::mask_nik),
         sites: sites.into_iter().map(|s| s.name).collect(),
         password_changed_at: user.password_changed_at.map(rfc3339),
         sessions,

@@ -1,5 +1,6 @@
 //! Queries that start from one class session: what a roll call needs to know about it,
-//! found by the session's id so that they can run at the same time.
+//! found by the session's id so that they can run at the same time. The session and its
+//! cohort are read through their owners (schedule, cohorts), joined in one statement.
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 use sea_orm::{
@@ -7,12 +8,9 @@ use sea_orm::{
     QueryFilter, QuerySelect, QueryTrait,
 };
 
-use super::{policy_of_model, ATTENDING};
+use super::policy_of_model;
 use crate::attendance::model::Policy;
-use crate::entities::{
-    attendance_policies, class_sessions, cohort_instructors, cohorts, enrollments, roll_calls,
-};
-use crate::platform::query::join_on;
+use crate::entities::{attendance_policies, class_sessions, cohorts, roll_calls};
 
 /// Who is enrolled in a session's cohort in a status that attends, with the days they
 /// are in it (trainee, joined, left), found by the session's id so that it can be read at
@@ -22,18 +20,7 @@ pub async fn attendance_windows_of_session(
     conn: &impl ConnectionTrait,
     session_id: i64,
 ) -> Result<Vec<(i64, Option<time::Date>, Option<time::Date>)>, DbErr> {
-    enrollments::Entity::find()
-        .select_only()
-        .columns([
-            enrollments::Column::TraineeId,
-            enrollments::Column::JoinedOn,
-            enrollments::Column::LeftOn,
-        ])
-        .filter(enrollments::Column::CohortId.in_subquery(cohort_of_session(session_id)))
-        .filter(enrollments::Column::Status.is_in(ATTENDING))
-        .into_tuple()
-        .all(conn)
-        .await
+    crate::trainees::db::attendance_windows(conn, crate::schedule::db::cohort_of_session(session_id)).await
 }
 
 /// What saving a session's roll call (or opening its check-in) starts from, read in one
@@ -50,6 +37,11 @@ pub struct SessionForRollCall {
     pub teaches: bool,
 }
 
+/// The prefixes of the session's, the cohort's and the policy's columns.
+const SESSION: &str = "A_";
+const COHORT: &str = "B_";
+const POLICY: &str = "C_";
+
 /// A session with its cohort, the cohort's policy, whether its roll call was taken and
 /// whether `user_id` teaches the cohort, in one statement (the session joined to its
 /// cohort and, when set, the policy; the roll call and the assignment as `EXISTS`).
@@ -61,20 +53,13 @@ pub async fn session_for_roll_call(
     session_id: i64,
     user_id: i64,
 ) -> Result<Option<SessionForRollCall>, DbErr> {
-    let mut query = class_sessions::Entity::find_by_id(session_id)
-        .join(
-            JoinType::InnerJoin,
-            join_on(class_sessions::Column::CohortId, cohorts::Column::Id),
-        )
-        .join(
-            JoinType::LeftJoin,
-            join_on(
-                class_sessions::Column::CohortId,
-                attendance_policies::Column::CohortId,
-            ),
-        )
-        .select_also(cohorts::Entity)
-        .into_query();
+    let (mut query, cohort) = crate::schedule::db::session_row(session_id, SESSION);
+    crate::cohorts::db::join_cohort(&mut query, cohort.clone(), COHORT);
+    query.join(
+        JoinType::LeftJoin,
+        attendance_policies::Entity,
+        Expr::col((attendance_policies::Entity, attendance_policies::Column::CohortId)).eq(cohort.clone()),
+    );
     for column in attendance_policies::Column::iter() {
         query.expr_as(
             Expr::col((attendance_policies::Entity, column)),
@@ -87,22 +72,16 @@ pub async fn session_for_roll_call(
         .filter(roll_calls::Column::SessionId.eq(session_id))
         .into_query();
     query.expr_as(Expr::exists(taken), Alias::new("taken"));
-    let teaches = cohort_instructors::Entity::find()
-        .select_only()
-        .column(cohort_instructors::Column::UserId)
-        .filter(
-            Expr::col((cohort_instructors::Entity, cohort_instructors::Column::CohortId))
-                .equals((class_sessions::Entity, class_sessions::Column::CohortId)),
-        )
-        .filter(cohort_instructors::Column::UserId.eq(user_id))
-        .into_query();
-    query.expr_as(Expr::exists(teaches), Alias::new("teaches"));
+    query.expr_as(
+        crate::cohorts::db::teaches(user_id, cohort),
+        Alias::new("teaches"),
+    );
     let Some(row) = conn.query_one(&query).await? else {
         return Ok(None);
     };
     Ok(Some(SessionForRollCall {
-        session: class_sessions::Model::from_query_result(&row, "A_")?,
-        cohort: cohorts::Model::from_query_result(&row, "B_")?,
+        session: class_sessions::Model::from_query_result(&row, SESSION)?,
+        cohort: cohorts::Model::from_query_result(&row, COHORT)?,
         policy: attendance_policies::Model::from_query_result_optional(&row, POLICY)?
             .as_ref()
             .map(policy_of_model)
@@ -110,16 +89,4 @@ pub async fn session_for_roll_call(
         taken: row.try_get("", "taken")?,
         teaches: row.try_get("", "teaches")?,
     }))
-}
-
-/// The prefix of the policy's columns in [`session_for_roll_call`] (the session's and the
-/// cohort's are `A_` and `B_`, as SeaORM names them).
-const POLICY: &str = "C_";
-
-fn cohort_of_session(session_id: i64) -> sea_orm::sea_query::SelectStatement {
-    class_sessions::Entity::find()
-        .select_only()
-        .column(class_sessions::Column::CohortId)
-        .filter(class_sessions::Column::Id.eq(session_id))
-        .into_query()
 }

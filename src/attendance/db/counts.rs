@@ -1,15 +1,36 @@
 //! Marks counted in the database for views over many trainees: a fixed number of grouped
-//! queries however many marks there are.
+//! queries however many marks there are. The held sessions they count over are the
+//! schedule's (`schedule::db::held_sessions_sql`).
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QuerySelect, Statement,
-};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 use time::OffsetDateTime;
 
 use crate::attendance::model::AttendanceStatus;
-use crate::entities::{attendance_marks, class_sessions};
-use crate::platform::query::join_on;
-use crate::schedule::db::utc;
+use crate::schedule::db::{held_sessions_sql, utc};
+
+/// Runs `sql` (which starts from the `held` sessions of `cohort_ids`, ended by `now`) with
+/// `now` bound, and reads each row with `read`.
+async fn over_held_sessions<T>(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+    now: OffsetDateTime,
+    sql: &str,
+    read: impl Fn(&sea_orm::QueryResult) -> Result<T, DbErr>,
+) -> Result<Vec<T>, DbErr> {
+    if cohort_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let backend = conn.get_database_backend();
+    let now_param = if backend == DbBackend::Postgres { "$1" } else { "?" };
+    let sql = format!(
+        "WITH held AS ({}) {sql}",
+        held_sessions_sql(cohort_ids, now_param)
+    );
+    let rows = conn
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, [utc(now).into()]))
+        .await?;
+    rows.iter().map(read).collect()
+}
 
 /// Marks of held sessions of `cohort_ids` (ended by `now`, not cancelled), counted per
 /// (trainee, cohort, status): one grouped query however many marks there are.
@@ -18,44 +39,23 @@ pub async fn mark_counts(
     cohort_ids: &[i64],
     now: OffsetDateTime,
 ) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
-    use sea_orm::JoinType;
-    let session = join_on(attendance_marks::Column::SessionId, class_sessions::Column::Id);
-    attendance_marks::Entity::find()
-        .select_only()
-        .column(attendance_marks::Column::TraineeId)
-        .column(class_sessions::Column::CohortId)
-        .column(attendance_marks::Column::Status)
-        .column_as(attendance_marks::Column::Id.count(), "n")
-        .join(JoinType::InnerJoin, session)
-        .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .filter(class_sessions::Column::Status.ne("cancelled"))
-        .filter(class_sessions::Column::EndsAt.lte(utc(now)))
-        .group_by(attendance_marks::Column::TraineeId)
-        .group_by(class_sessions::Column::CohortId)
-        .group_by(attendance_marks::Column::Status)
-        .into_tuple()
-        .all(conn)
-        .await
-}
-
-/// The sessions of `cohort_ids` that are not cancelled, as (cohort, start, end): what
-/// counting held and coming sessions per enrollment needs, without the whole rows.
-pub async fn session_spans(
-    conn: &impl ConnectionTrait,
-    cohort_ids: &[i64],
-) -> Result<Vec<(i64, OffsetDateTime, OffsetDateTime)>, DbErr> {
-    class_sessions::Entity::find()
-        .select_only()
-        .columns([
-            class_sessions::Column::CohortId,
-            class_sessions::Column::StartsAt,
-            class_sessions::Column::EndsAt,
-        ])
-        .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .filter(class_sessions::Column::Status.ne("cancelled"))
-        .into_tuple()
-        .all(conn)
-        .await
+    over_held_sessions(
+        conn,
+        cohort_ids,
+        now,
+        "SELECT m.trainee_id, h.cohort_id, m.status, COUNT(m.id) AS n
+         FROM attendance_marks m JOIN held h ON h.id = m.session_id
+         GROUP BY m.trainee_id, h.cohort_id, m.status",
+        |row| {
+            Ok((
+                row.try_get_by_index::<i64>(0)?,
+                row.try_get_by_index::<i64>(1)?,
+                row.try_get_by_index::<String>(2)?,
+                row.try_get_by_index::<i64>(3)?,
+            ))
+        },
+    )
+    .await
 }
 
 /// Each (trainee, cohort) of `cohort_ids` whose latest marks on held sessions (ended by
@@ -67,12 +67,6 @@ pub async fn absence_streaks(
     cohort_ids: &[i64],
     now: OffsetDateTime,
 ) -> Result<Vec<(i64, i64, i64)>, DbErr> {
-    if cohort_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let backend = conn.get_database_backend();
-    let ids: Vec<String> = cohort_ids.iter().map(i64::to_string).collect();
-    let now_param = if backend == DbBackend::Postgres { "$1" } else { "?" };
     let (present, late, absent) = (
         AttendanceStatus::Present.as_str(),
         AttendanceStatus::Late.as_str(),
@@ -81,10 +75,7 @@ pub async fn absence_streaks(
     // Instants compare as instants on PostgreSQL and as their UTC text on SQLite (stored
     // in one sortable form); two sessions of a cohort never start at the same instant.
     let sql = format!(
-        "WITH held AS (
-             SELECT id, cohort_id, starts_at FROM class_sessions
-             WHERE cohort_id IN ({ids}) AND status <> 'cancelled' AND ends_at <= {now_param}
-         ), came AS (
+        ", came AS (
              SELECT m.trainee_id, h.cohort_id, MAX(h.starts_at) AS last_at
              FROM attendance_marks m JOIN held h ON h.id = m.session_id
              WHERE m.status IN ('{present}', '{late}')
@@ -95,19 +86,14 @@ pub async fn absence_streaks(
          JOIN held h ON h.id = m.session_id
          LEFT JOIN came c ON c.trainee_id = m.trainee_id AND c.cohort_id = h.cohort_id
          WHERE m.status = '{absent}' AND (c.last_at IS NULL OR h.starts_at > c.last_at)
-         GROUP BY m.trainee_id, h.cohort_id",
-        ids = ids.join(", "),
+         GROUP BY m.trainee_id, h.cohort_id"
     );
-    let rows = conn
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, [utc(now).into()]))
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok((
-                row.try_get_by_index::<i64>(0)?,
-                row.try_get_by_index::<i64>(1)?,
-                row.try_get_by_index::<i64>(2)?,
-            ))
-        })
-        .collect()
+    over_held_sessions(conn, cohort_ids, now, &sql, |row| {
+        Ok((
+            row.try_get_by_index::<i64>(0)?,
+            row.try_get_by_index::<i64>(1)?,
+            row.try_get_by_index::<i64>(2)?,
+        ))
+    })
+    .await
 }

@@ -3,132 +3,29 @@
 
 use sea_orm::{
     sea_query::{Expr, OnConflict},
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::model::Policy;
-// Bounds in UTC, as the instants are stored: their text form sorts like time on SQLite.
 use crate::entities::{
-    attendance_changes, attendance_marks, attendance_policies, check_in_keys, class_sessions, cohorts,
-    enrollments, excuse_notes, excuses, roll_calls, trainees,
+    attendance_changes, attendance_marks, attendance_policies, check_in_keys, excuse_notes, excuses,
+    roll_calls,
 };
-use crate::platform::query::none_refer_to;
-use crate::schedule::db::utc;
+use crate::platform::query::none_refer_to_expr;
 
 mod by_session;
 mod counts;
 mod writes;
 pub use by_session::{attendance_windows_of_session, session_for_roll_call, SessionForRollCall};
-pub use counts::{absence_streaks, mark_counts, session_spans};
+pub use counts::{absence_streaks, mark_counts};
 pub use writes::{mark_states_of_session, write_mark, write_marks, MarkState, MarkWrite};
 
-/// Enrollment statuses of people who were (or are) in class: they have a joined date.
-const ATTENDING: [&str; 4] = ["active", "completed", "withdrawn", "transferred"];
-
-/// The enrollments of `cohort_ids` that had people in class, with their dates.
-pub async fn attending(
-    conn: &impl ConnectionTrait,
-    cohort_ids: &[i64],
-) -> Result<Vec<enrollments::Model>, DbErr> {
-    enrollments::Entity::find()
-        .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .filter(enrollments::Column::Status.is_in(ATTENDING))
-        .filter(enrollments::Column::JoinedOn.is_not_null())
-        .all(conn)
-        .await
-}
-
-/// A trainee's enrollments that had them in class.
-pub async fn attending_of_trainee(
-    conn: &impl ConnectionTrait,
-    trainee_id: i64,
-) -> Result<Vec<enrollments::Model>, DbErr> {
-    enrollments::Entity::find()
-        .filter(enrollments::Column::TraineeId.eq(trainee_id))
-        .filter(enrollments::Column::Status.is_in(ATTENDING))
-        .filter(enrollments::Column::JoinedOn.is_not_null())
-        .all(conn)
-        .await
-}
-
-pub async fn sessions_of_cohorts(
-    conn: &impl ConnectionTrait,
-    cohort_ids: &[i64],
-) -> Result<Vec<class_sessions::Model>, DbErr> {
-    class_sessions::Entity::find()
-        .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .order_by_asc(class_sessions::Column::StartsAt)
-        .order_by_asc(class_sessions::Column::Id)
-        .all(conn)
-        .await
-}
-
-/// Sessions (not cancelled) of `cohort_ids` that start in `from..until`.
-pub async fn sessions_between(
-    conn: &impl ConnectionTrait,
-    cohort_ids: Option<&[i64]>,
-    from: OffsetDateTime,
-    until: OffsetDateTime,
-) -> Result<Vec<class_sessions::Model>, DbErr> {
-    let mut query = class_sessions::Entity::find()
-        .filter(class_sessions::Column::StartsAt.gte(utc(from)))
-        .filter(class_sessions::Column::StartsAt.lt(utc(until)))
-        .filter(class_sessions::Column::Status.ne("cancelled"));
-    if let Some(ids) = cohort_ids {
-        query = query.filter(class_sessions::Column::CohortId.is_in(ids.to_vec()));
-    }
-    query
-        .order_by_asc(class_sessions::Column::StartsAt)
-        .order_by_asc(class_sessions::Column::Id)
-        .all(conn)
-        .await
-}
-
-/// Held sessions (ended after `since`, before `before`, not cancelled) of `cohort_ids`
-/// that have no roll call.
-pub async fn unmarked_sessions(
-    conn: &impl ConnectionTrait,
-    cohort_ids: Option<&[i64]>,
-    since: OffsetDateTime,
-    before: OffsetDateTime,
-) -> Result<Vec<class_sessions::Model>, DbErr> {
-    let mut query = class_sessions::Entity::find()
-        .filter(class_sessions::Column::EndsAt.gte(utc(since)))
-        .filter(class_sessions::Column::EndsAt.lt(utc(before)))
-        .filter(class_sessions::Column::Status.ne("cancelled"))
-        .filter(none_refer_to(
-            roll_calls::Column::SessionId,
-            class_sessions::Column::Id,
-        ));
-    if let Some(ids) = cohort_ids {
-        query = query.filter(class_sessions::Column::CohortId.is_in(ids.to_vec()));
-    }
-    query
-        .order_by_desc(class_sessions::Column::StartsAt)
-        .limit(200)
-        .all(conn)
-        .await
-}
-
-/// Takes the session's row for this transaction: saves of one roll call run one after
-/// another, so the last one wins whole, never a mix of two. On PostgreSQL a row lock; on
-/// SQLite nothing to do, as a write transaction (`begin_write`, `BEGIN IMMEDIATE`) holds
-/// the database's write lock from its first statement.
-pub async fn lock_session(conn: &impl ConnectionTrait, session_id: i64) -> Result<(), DbErr> {
-    if conn.get_database_backend() == sea_orm::DbBackend::Sqlite {
-        return Ok(());
-    }
-    class_sessions::Entity::update_many()
-        .col_expr(
-            class_sessions::Column::Status,
-            Expr::col(class_sessions::Column::Status).into(),
-        )
-        .filter(class_sessions::Column::Id.eq(session_id))
-        .exec(conn)
-        .await?;
-    Ok(())
+/// That no roll call was taken for the session whose id is `session` (for the schedule's
+/// list of held sessions).
+pub fn no_roll_call(session: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+    none_refer_to_expr(roll_calls::Column::SessionId, session)
 }
 
 pub async fn marks_of_sessions(
@@ -382,22 +279,14 @@ pub async fn excuse(conn: &impl ConnectionTrait, id: i64) -> Result<Option<excus
     excuses::Entity::find_by_id(id).one(conn).await
 }
 
-/// Requests of trainees at `sites` (all sites when `None`): pending ones, or the latest
-/// decided.
-pub async fn excuses_at_sites(
+/// Requests for sessions among `sessions` (a subquery of session ids: the schedule's of
+/// a coordinator's sites): pending ones, or the latest decided.
+pub async fn excuses_for_sessions(
     conn: &impl ConnectionTrait,
-    sites: Option<&[i64]>,
+    sessions: sea_orm::sea_query::SelectStatement,
     pending: bool,
 ) -> Result<Vec<excuses::Model>, DbErr> {
-    let mut query = excuses::Entity::find();
-    if let Some(sites) = sites {
-        let at_sites = trainees::Entity::find()
-            .select_only()
-            .column(trainees::Column::Id)
-            .filter(trainees::Column::SiteId.is_in(sites.to_vec()))
-            .into_query();
-        query = query.filter(excuses::Column::TraineeId.in_subquery(at_sites));
-    }
+    let query = excuses::Entity::find().filter(excuses::Column::SessionId.in_subquery(sessions));
     if pending {
         query
             .filter(excuses::Column::Status.eq("pending"))
@@ -464,61 +353,7 @@ pub async fn note(conn: &impl ConnectionTrait, excuse_id: i64) -> Result<Option<
     excuse_notes::Entity::find_by_id(excuse_id).one(conn).await
 }
 
-/// Cohort codes, sites and thresholds by id.
-pub async fn cohorts_by_ids(
-    conn: &impl ConnectionTrait,
-    ids: &[i64],
-) -> Result<HashMap<i64, cohorts::Model>, DbErr> {
-    Ok(cohorts::Entity::find()
-        .filter(cohorts::Column::Id.is_in(ids.to_vec()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect())
-}
-
-pub async fn sessions_by_ids(
-    conn: &impl ConnectionTrait,
-    ids: &[i64],
-) -> Result<Vec<class_sessions::Model>, DbErr> {
-    class_sessions::Entity::find()
-        .filter(class_sessions::Column::Id.is_in(ids.to_vec()))
-        .order_by_asc(class_sessions::Column::StartsAt)
-        .all(conn)
-        .await
-}
-
 pub async fn delete_note(conn: &impl ConnectionTrait, excuse_id: i64) -> Result<(), DbErr> {
     excuse_notes::Entity::delete_by_id(excuse_id).exec(conn).await?;
     Ok(())
-}
-
-/// Name and phone of everyone actively enrolled in `cohort_ids`, by trainee: one query
-/// however many (the trainees are chosen by sub-query, not by a list of ids).
-pub async fn active_attendee_contacts(
-    conn: &impl ConnectionTrait,
-    cohort_ids: &[i64],
-) -> Result<HashMap<i64, (String, Option<String>)>, DbErr> {
-    let active = enrollments::Entity::find()
-        .select_only()
-        .column(enrollments::Column::TraineeId)
-        .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .filter(enrollments::Column::Status.eq("active"))
-        .into_query();
-    let rows: Vec<(i64, String, Option<String>)> = trainees::Entity::find()
-        .select_only()
-        .columns([
-            trainees::Column::Id,
-            trainees::Column::FullName,
-            trainees::Column::Phone,
-        ])
-        .filter(trainees::Column::Id.in_subquery(active))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, phone)| (id, (name, phone)))
-        .collect())
 }

@@ -34,18 +34,24 @@ pub async fn auto_mark(env: Env<'_>) -> Result<(u32, u32), AppError> {
             continue;
         };
         let due = now - Duration::hours(i64::from(hours));
-        let sessions = db::unmarked_sessions(env.db, Some(&[cohort_id]), due - LOOK_BACK, due).await?;
+        let sessions = crate::schedule::db::held_sessions_where(
+            env.db,
+            &[cohort_id],
+            (due - LOOK_BACK, due),
+            db::no_roll_call,
+        )
+        .await?;
         if sessions.is_empty() {
             continue;
         }
-        let windows: Vec<Window> = db::attending(env.db, &[cohort_id])
+        let windows: Vec<Window> = crate::trainees::db::attending(env.db, &[cohort_id])
             .await?
             .iter()
             .filter_map(Window::of)
             .collect();
         for session in sessions {
             let txn = env.begin().await?;
-            db::lock_session(&txn, session.id).await?;
+            crate::schedule::db::lock_session(&txn, session.id).await?;
             if !db::claim_automatic(&txn, session.id, now).await? {
                 // Someone took the roll call, or another run claimed it.
                 continue;

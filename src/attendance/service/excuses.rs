@@ -15,9 +15,10 @@ use crate::attendance::model::excuse::{
 };
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::entities::{excuses, trainees};
-use crate::kernel::{wib, Actor, AppError, Locale, Problem, Role};
+use crate::entities::{class_sessions, excuses, trainees};
+use crate::kernel::{wib, Actor, AppError, CohortTies, Locale, Problem};
 use crate::platform::context::Client;
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 
 async fn own_record(env: Env<'_>, actor: &Actor) -> Result<trainees::Model, AppError> {
@@ -32,7 +33,7 @@ async fn own_record(env: Env<'_>, actor: &Actor) -> Result<trainees::Model, AppE
 /// Requests as pages show them, with their sessions and people (a fixed number of queries).
 async fn views(env: Env<'_>, requests: &[excuses::Model]) -> Result<Vec<ExcuseView>, AppError> {
     let session_ids: Vec<i64> = requests.iter().map(|r| r.session_id).collect();
-    let sessions = crate::attendance::db::sessions_by_ids(env.db, &session_ids).await?;
+    let sessions = crate::schedule::db::sessions_by_ids(env.db, &session_ids).await?;
     let facts: HashMap<i64, _> = crate::schedule::service::session_views(env.db, &sessions, env.clock.now())
         .await?
         .into_iter()
@@ -43,7 +44,7 @@ async fn views(env: Env<'_>, requests: &[excuses::Model]) -> Result<Vec<ExcuseVi
         &requests.iter().map(|r| r.trainee_id).collect::<Vec<_>>(),
     )
     .await?;
-    let deciders = crate::cohorts::db::names_of(
+    let deciders = crate::accounts::db::names_of(
         env.db,
         &requests.iter().filter_map(|r| r.decided_by).collect::<Vec<_>>(),
     )
@@ -78,7 +79,7 @@ async fn views(env: Env<'_>, requests: &[excuses::Model]) -> Result<Vec<ExcuseVi
 pub async fn my_excuses(env: Env<'_>, actor: &Actor, locale: Locale) -> Result<MyExcuses, AppError> {
     let trainee = own_record(env, actor).await?;
     let now = env.clock.now();
-    let windows: Vec<Window> = db::attending_of_trainee(env.db, trainee.id)
+    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, trainee.id)
         .await?
         .iter()
         .filter_map(Window::of)
@@ -91,12 +92,13 @@ pub async fn my_excuses(env: Env<'_>, actor: &Actor, locale: Locale) -> Result<M
         .filter(|r| r.status != ExcuseStatus::Withdrawn.as_str())
         .map(|r| r.session_id)
         .collect();
-    let coming: Vec<_> = db::sessions_between(env.db, Some(&cohort_ids), now, now + Duration::days(60))
-        .await?
-        .into_iter()
-        .filter(|s| !asked.contains(&s.id) && windows.iter().any(|w| w.attends(s)))
-        .take(60)
-        .collect();
+    let coming: Vec<_> =
+        crate::schedule::db::sessions_between(env.db, &cohort_ids, now, now + Duration::days(60))
+            .await?
+            .into_iter()
+            .filter(|s| !asked.contains(&s.id) && windows.iter().any(|w| w.attends(s)))
+            .take(60)
+            .collect();
     let sessions = crate::schedule::service::session_views(env.db, &coming, now)
         .await?
         .into_iter()
@@ -158,10 +160,12 @@ pub async fn request_excuse(
         return Err(AppError::Invalid(errors));
     }
     let now = env.clock.now();
+    // A session that does not exist is answered as one the trainee is not in.
     let session = crate::schedule::db::session(env.db, valid.session_id)
         .await?
-        .ok_or_else(|| AppError::invalid("session_id", Problem::InvalidChoice))?;
-    let attends = db::attending_of_trainee(env.db, trainee.id)
+        .ok_or_else(|| AppError::invalid("session_id", Problem::NotEnrolledOnDate))?;
+    let cohort_site = cohort_site(env, &session).await?;
+    let attends = crate::trainees::db::attending_of_trainee(env.db, trainee.id)
         .await?
         .iter()
         .filter_map(Window::of)
@@ -226,7 +230,7 @@ pub async fn request_excuse(
         now,
         AuditEvent::new(AuditAction::ExcuseRequest, Outcome::Success)
             .actor(actor.user_id)
-            .site(Some(trainee.site_id))
+            .site(Some(cohort_site))
             .ip(client.ip.clone())
             .detail(
                 json!({ "session": session.id, "kind": valid.kind.as_str(), "note": note_type.is_some() }),
@@ -246,7 +250,11 @@ pub async fn withdraw_excuse(env: Env<'_>, client: &Client, actor: &Actor, id: i
     let request = db::excuse(env.db, id)
         .await?
         .filter(|r| r.trainee_id == trainee.id)
-        .ok_or(AppError::NotFound)?;
+        .ok_or_else(|| out_of_reach(actor, "excuse", id))?;
+    let site = match crate::schedule::db::session(env.db, request.session_id).await? {
+        Some(session) => Some(cohort_site(env, &session).await?),
+        None => None,
+    };
     let now = env.clock.now();
     let txn = env.begin().await?;
     if !db::settle_excuse(
@@ -266,7 +274,7 @@ pub async fn withdraw_excuse(env: Env<'_>, client: &Client, actor: &Actor, id: i
         now,
         AuditEvent::new(AuditAction::ExcuseRequest, Outcome::Success)
             .actor(actor.user_id)
-            .site(Some(trainee.site_id))
+            .site(site)
             .ip(client.ip.clone())
             .detail(json!({ "session": request.session_id, "withdrawn": true })),
     )
@@ -275,11 +283,22 @@ pub async fn withdraw_excuse(env: Env<'_>, client: &Client, actor: &Actor, id: i
     Ok(())
 }
 
-fn sites_of(actor: &Actor) -> Option<&[i64]> {
-    (actor.role != Role::Admin).then_some(actor.site_ids.as_slice())
+/// The site of the cohort a session belongs to: it owns the session's excuse requests.
+async fn cohort_site(env: Env<'_>, session: &class_sessions::Model) -> Result<i64, AppError> {
+    Ok(crate::cohorts::db::cohort(env.db, session.cohort_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .site_id)
 }
 
-/// Requests waiting for a coordinator's decision (their sites'), and the latest decided.
+/// The pending requests for sessions of the cohorts at the sites the actor runs.
+pub(crate) async fn pending_of(env: Env<'_>, actor: &Actor) -> Result<Vec<excuses::Model>, AppError> {
+    let sessions = crate::schedule::db::session_ids_at_sites(actor.sites_run());
+    Ok(db::excuses_for_sessions(env.db, sessions, true).await?)
+}
+
+/// Requests waiting for a coordinator's decision (for the cohorts of their sites: the
+/// cohort's site decides, whatever the trainee's home site), and the latest decided.
 ///
 /// # Errors
 /// `Forbidden` but for coordinators and admins.
@@ -287,27 +306,50 @@ pub async fn review_excuses(env: Env<'_>, actor: &Actor) -> Result<ExcuseReview,
     if !authz::can_review_excuses(actor) {
         return Err(AppError::Forbidden);
     }
-    let pending = db::excuses_at_sites(env.db, sites_of(actor), true).await?;
-    let decided = db::excuses_at_sites(env.db, sites_of(actor), false).await?;
+    let pending = pending_of(env, actor).await?;
+    let sessions = crate::schedule::db::session_ids_at_sites(actor.sites_run());
+    let decided = db::excuses_for_sessions(env.db, sessions, false).await?;
     Ok(ExcuseReview {
         pending: views(env, &pending).await?,
         decided: views(env, &decided).await?,
     })
 }
 
+/// The request `id`, its trainee, and the ties of the cohort its session belongs to.
+async fn request_with_ties(
+    env: Env<'_>,
+    id: i64,
+) -> Result<Option<(excuses::Model, trainees::Model, CohortTies)>, AppError> {
+    let Some(request) = db::excuse(env.db, id).await? else {
+        return Ok(None);
+    };
+    let Some(trainee) = crate::trainees::db::trainee(env.db, request.trainee_id).await? else {
+        return Ok(None);
+    };
+    let Some(session) = crate::schedule::db::session(env.db, request.session_id).await? else {
+        return Ok(None);
+    };
+    let site_id = cohort_site(env, &session).await?;
+    let ties = CohortTies {
+        site_id,
+        taught: false,
+        seated: false,
+    };
+    Ok(Some((request, trainee, ties)))
+}
+
+/// The request if the actor decides it: a coordinator of the site of the session's cohort.
 async fn decidable(
     env: Env<'_>,
     actor: &Actor,
     id: i64,
-) -> Result<(excuses::Model, trainees::Model), AppError> {
-    let request = db::excuse(env.db, id).await?.ok_or(AppError::NotFound)?;
-    let trainee = crate::trainees::db::trainee(env.db, request.trainee_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !authz::can_decide_excuse_at(actor, trainee.site_id) {
-        return Err(AppError::NotFound);
+) -> Result<(excuses::Model, trainees::Model, CohortTies), AppError> {
+    match request_with_ties(env, id).await? {
+        Some((request, trainee, ties)) if authz::can_decide_excuse(actor, &ties) => {
+            Ok((request, trainee, ties))
+        }
+        _ => Err(out_of_reach(actor, "excuse", id)),
     }
-    Ok((request, trainee))
 }
 
 /// A coordinator approves or declines a pending request; an approved one pre-fills the
@@ -327,7 +369,7 @@ pub async fn decide_excuse(
     if !authz::can_review_excuses(actor) {
         return Err(AppError::Forbidden);
     }
-    let (request, trainee) = decidable(env, actor, id).await?;
+    let (request, trainee, ties) = decidable(env, actor, id).await?;
     let note = crate::kernel::input::parse_text(note, 300, true).map_err(|p| AppError::invalid("note", p))?;
     let status = if approve {
         ExcuseStatus::Approved
@@ -341,7 +383,7 @@ pub async fn decide_excuse(
     }
     let mut event = AuditEvent::new(AuditAction::ExcuseDecide, Outcome::Success)
         .actor(actor.user_id)
-        .site(Some(trainee.site_id))
+        .site(Some(ties.site_id))
         .ip(client.ip.clone())
         .detail(json!({ "session": request.session_id, "decision": status.as_str() }));
     if let Some(user) = trainee.user_id {
@@ -352,21 +394,17 @@ pub async fn decide_excuse(
     Ok(trainee.full_name)
 }
 
-/// The photo attached to a request: for the trainee who sent it and the coordinators who
-/// decide it.
+/// The photo attached to a request: for the trainee who sent it, their coordinators, and
+/// the coordinators who decide it (the site of the session's cohort).
 ///
 /// # Errors
 /// `NotFound` for anyone else, or without a photo.
 pub async fn excuse_note(env: Env<'_>, actor: &Actor, id: i64) -> Result<(String, Vec<u8>), AppError> {
-    let request = db::excuse(env.db, id).await?.ok_or(AppError::NotFound)?;
-    let trainee = crate::trainees::db::trainee(env.db, request.trainee_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let allowed =
-        trainee.user_id == Some(actor.user_id) || authz::can_decide_excuse_at(actor, trainee.site_id);
-    if !allowed {
-        return Err(AppError::NotFound);
+    let refused = || out_of_reach(actor, "excuse note", id);
+    let (request, trainee, ties) = request_with_ties(env, id).await?.ok_or_else(refused)?;
+    if !actor.sees_scan(&crate::trainees::service::ties_of(&trainee), Some(&ties)) {
+        return Err(refused());
     }
-    let note = db::note(env.db, request.id).await?.ok_or(AppError::NotFound)?;
+    let note = db::note(env.db, request.id).await?.ok_or_else(refused)?;
     Ok((note.content_type, note.content))
 }

@@ -22,28 +22,23 @@ async fn cohorts_to_export(
     cohort_id: Option<i64>,
 ) -> Result<Vec<cohorts::Model>, AppError> {
     match (actor, cohort_id) {
-        (Some(actor), Some(id)) => {
-            let cohort = crate::cohorts::db::cohort(env.db, id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let scope = crate::cohorts::db::scope_of(env.db, &cohort).await?;
-            if !authz::can_view_cohort_attendance(actor, &scope) {
-                return Err(AppError::NotFound);
+        (Some(actor), Some(id)) => Ok(vec![super::attendance_cohort(env, actor, id).await?.0]),
+        (Some(actor), None) => {
+            if !authz::can_take_roll_calls(actor) {
+                return Err(AppError::Forbidden);
             }
-            Ok(vec![cohort])
+            crate::cohorts::service::cohorts_in_reach(env, actor).await
         }
-        (Some(actor), None) => super::cohorts_in_reach(env, actor).await,
         (None, Some(id)) => Ok(crate::cohorts::db::cohort(env.db, id)
             .await?
             .into_iter()
             .collect()),
-        (None, None) => {
-            use sea_orm::{EntityTrait, QueryOrder};
-            Ok(cohorts::Entity::find()
-                .order_by_asc(cohorts::Column::Code)
-                .all(env.db)
-                .await?)
-        }
+        (None, None) => Ok(crate::cohorts::db::cohorts_within_reach(
+            env.db,
+            &crate::kernel::Reach::Everything,
+            env.ports,
+        )
+        .await?),
     }
 }
 
@@ -65,14 +60,14 @@ pub async fn export_attendance(
     let now = env.clock.now();
     let cohorts = cohorts_to_export(env, actor, cohort_id).await?;
     let ids: Vec<i64> = cohorts.iter().map(|c| c.id).collect();
-    let sessions: Vec<_> = db::sessions_of_cohorts(env.db, &ids)
+    let sessions: Vec<_> = crate::schedule::db::sessions_of_cohorts(env.db, &ids)
         .await?
         .into_iter()
         .filter(|s| !is_cancelled(s))
         .collect();
     let marks = db::marks_of_sessions(env.db, &sessions.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
     let by_key = marks_by_key(&marks);
-    let windows: Vec<Window> = db::attending(env.db, &ids)
+    let windows: Vec<Window> = crate::trainees::db::attending(env.db, &ids)
         .await?
         .iter()
         .filter_map(Window::of)

@@ -21,9 +21,9 @@ use time::{Date, OffsetDateTime};
 
 use super::model::rates::{rates, Rates, SessionOutcome};
 use super::model::{AttendanceStatus, Policy, SessionTimes};
-use crate::cohorts::authz::CohortScope;
 use crate::entities::{attendance_marks, class_sessions, cohorts, enrollments};
-use crate::kernel::{wib, Actor, AppError};
+use crate::kernel::{wib, Actor, AppError, CohortTies};
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 
 /// The days a trainee was in a cohort: from joining to leaving (still there: open).
@@ -115,55 +115,34 @@ pub(crate) async fn session_for_editor(
 ) -> Result<(class_sessions::Model, cohorts::Model, super::model::Editor), AppError> {
     let found = super::db::session_for_roll_call(env.db, session_id, actor.user_id)
         .await?
-        .ok_or(AppError::NotFound)?;
-    let editor = editor_of(actor, &found)?;
+        .ok_or_else(|| out_of_reach(actor, "session", session_id))?;
+    let editor = editor_of(actor, &found).ok_or_else(|| out_of_reach(actor, "session", session_id))?;
     Ok((found.session, found.cohort, editor))
 }
 
-/// How `actor` may edit the attendance of the session `found`; `NotFound` for those who
-/// may not. The cohort's instructors as far as the decision needs them: the one asking
-/// when they teach it, or none.
+/// How `actor` may edit the attendance of the session `found`, if at all.
 pub(crate) fn editor_of(
     actor: &Actor,
     found: &super::db::SessionForRollCall,
-) -> Result<super::model::Editor, AppError> {
-    let scope = CohortScope {
+) -> Option<super::model::Editor> {
+    let ties = CohortTies {
         site_id: found.cohort.site_id,
-        instructor_ids: if found.teaches {
-            vec![actor.user_id]
-        } else {
-            Vec::new()
-        },
-        member_ids: Vec::new(),
+        taught: found.teaches,
+        seated: false,
     };
-    super::authz::editor_for(actor, &scope).ok_or(AppError::NotFound)
+    super::authz::editor_for(actor, &ties)
 }
 
-/// A session with its cohort and the cohort's scope; missing sessions are `NotFound`.
-pub(crate) async fn session_with_cohort(
+/// The cohort `cohort_id` and how it stands to `actor`, if its attendance is theirs to see.
+pub(crate) async fn attendance_cohort(
     env: Env<'_>,
-    session_id: i64,
-) -> Result<(class_sessions::Model, cohorts::Model, CohortScope), AppError> {
-    let session = crate::schedule::db::session(env.db, session_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let cohort = crate::cohorts::db::cohort(env.db, session.cohort_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let scope = crate::cohorts::db::scope_of(env.db, &cohort).await?;
-    Ok((session, cohort, scope))
-}
-
-/// The cohorts whose attendance `actor` looks after: all for admins, their sites' for
-/// coordinators, the ones they teach for instructors; none for trainees.
-pub(crate) async fn cohorts_in_reach(env: Env<'_>, actor: &Actor) -> Result<Vec<cohorts::Model>, AppError> {
-    use sea_orm::{EntityTrait, QueryFilter, QueryOrder};
-    let Some(scope) = crate::cohorts::authz::cohort_list_scope(actor) else {
-        return Ok(Vec::new());
-    };
-    Ok(cohorts::Entity::find()
-        .filter(crate::cohorts::db::scope_condition(&scope))
-        .order_by_desc(cohorts::Column::StartsOn)
-        .all(env.db)
-        .await?)
+    actor: &Actor,
+    cohort_id: i64,
+) -> Result<(cohorts::Model, CohortTies), AppError> {
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
+    if super::authz::can_view_cohort_attendance(actor, &ties) {
+        Ok((cohort, ties))
+    } else {
+        Err(out_of_reach(actor, "cohort attendance", cohort_id))
+    }
 }

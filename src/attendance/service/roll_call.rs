@@ -7,9 +7,7 @@ use time::Date;
 
 use sea_orm::{ConnectionTrait, DbBackend};
 
-use super::{
-    editor_of, is_cancelled, policy_of, session_for_editor, session_with_cohort, status_of, times, Window,
-};
+use super::{editor_of, is_cancelled, policy_of, session_for_editor, status_of, times, Window};
 use crate::attendance::authz;
 use crate::attendance::db::{self, MarkWrite, SessionForRollCall};
 use crate::attendance::dto::{ChangeView, CheckInDisplay, ExcuseNote, RollCall, RollCallLine, TakenView};
@@ -86,8 +84,7 @@ async fn attendees(
 /// # Errors
 /// `NotFound` for sessions out of reach.
 pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<RollCall, AppError> {
-    let (session, cohort, scope) = session_with_cohort(env, session_id).await?;
-    let editor = authz::editor_for(actor, &scope).ok_or(AppError::NotFound)?;
+    let (session, cohort, editor) = session_for_editor(env, actor, session_id).await?;
     let now = env.clock.now();
     let policy = policy_of(env, cohort.id).await?;
     let people = attendees(env, &session).await?;
@@ -102,7 +99,7 @@ pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<R
     let keys = db::check_in_keys_of(env.db, &[session.id]).await?;
     let mut user_ids: Vec<i64> = changes.iter().filter_map(|c| c.changed_by).collect();
     user_ids.extend(taken.as_ref().and_then(|t| t.taken_by));
-    let names = crate::cohorts::db::names_of(env.db, &user_ids).await?;
+    let names = crate::accounts::db::names_of(env.db, &user_ids).await?;
     let mut history: HashMap<i64, Vec<ChangeView>> = HashMap::new();
     for change in &changes {
         let (Ok(to), Ok(source)) = (
@@ -182,8 +179,9 @@ async fn roll_call_inputs(
         db::session_for_roll_call(conn, session_id, actor.user_id),
         db::attendance_windows_of_session(conn, session_id),
     )?;
-    let found = found.ok_or(AppError::NotFound)?;
-    let editor = editor_of(actor, &found)?;
+    let refused = || crate::platform::errors::out_of_reach(actor, "session", session_id);
+    let found = found.ok_or_else(refused)?;
+    let editor = editor_of(actor, &found).ok_or_else(refused)?;
     Ok((found, editor, windows))
 }
 
@@ -262,7 +260,7 @@ pub async fn save_roll_call(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    db::lock_session(&txn, session.id).await?;
+    crate::schedule::db::lock_session(&txn, session.id).await?;
     // Read under the lock: a save that finished meanwhile is the one this one changes.
     let existing = db::mark_states_of_session(&txn, session.id).await?;
     // A first mark that matches an approved excuse records the excuse as its source; a
@@ -385,8 +383,7 @@ pub async fn check_in_display(
     session_id: i64,
     origin: &str,
 ) -> Result<CheckInDisplay, AppError> {
-    let (session, _, scope) = session_with_cohort(env, session_id).await?;
-    authz::editor_for(actor, &scope).ok_or(AppError::NotFound)?;
+    let (session, _, _) = session_for_editor(env, actor, session_id).await?;
     let now = env.clock.now();
     let key = db::check_in_keys_of(env.db, &[session.id])
         .await?
@@ -443,15 +440,15 @@ pub async fn check_in(
     let trainee = crate::trainees::db::trainee_of_user(env.db, actor.user_id)
         .await?
         .ok_or_else(closed)?;
-    let windows: Vec<Window> = db::attending_of_trainee(env.db, trainee.id)
+    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, trainee.id)
         .await?
         .iter()
         .filter_map(Window::of)
         .collect();
     let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id).collect();
-    let sessions: Vec<class_sessions::Model> = db::sessions_between(
+    let sessions: Vec<class_sessions::Model> = crate::schedule::db::sessions_between(
         env.db,
-        Some(&cohort_ids),
+        &cohort_ids,
         now - time::Duration::hours(12),
         now + time::Duration::hours(1),
     )
@@ -478,7 +475,7 @@ pub async fn check_in(
     let status = check_in_status(times(session), now, &policy);
     let device = crate::platform::secrets::sha256_hex(device);
     let txn = env.begin().await?;
-    db::lock_session(&txn, session.id).await?;
+    crate::schedule::db::lock_session(&txn, session.id).await?;
     if db::mark_of(&txn, session.id, trainee.id).await?.is_some() {
         return Err(AppError::invalid("code", Problem::AlreadyCheckedIn));
     }

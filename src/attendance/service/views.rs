@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use time::{Duration, OffsetDateTime};
 
 use super::{
-    cohorts_in_reach, is_cancelled, marks_by_key, policy_of, status_of, times, window_rates, Window,
+    attendance_cohort, is_cancelled, marks_by_key, policy_of, status_of, times, window_rates, Window,
 };
 use crate::attendance::authz;
 use crate::attendance::db;
@@ -21,7 +21,7 @@ use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::dto::Choice;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, Actor, AppError};
+use crate::kernel::{wib, Actor, AppError, CohortTies};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
@@ -69,14 +69,18 @@ pub async fn my_attendance(env: Env<'_>, actor: &Actor) -> Result<MyAttendance, 
             check_in_now: None,
         });
     };
-    let windows: Vec<Window> = db::attending_of_trainee(env.db, trainee.id)
+    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, trainee.id)
         .await?
         .iter()
         .filter_map(Window::of)
         .collect();
     let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id).collect();
-    let cohorts = db::cohorts_by_ids(env.db, &cohort_ids).await?;
-    let sessions = db::sessions_of_cohorts(env.db, &cohort_ids).await?;
+    let cohorts: HashMap<i64, cohorts::Model> = crate::cohorts::db::cohorts_by_ids(env.db, &cohort_ids)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let sessions = crate::schedule::db::sessions_of_cohorts(env.db, &cohort_ids).await?;
     let marks = db::marks_of_trainee(env.db, trainee.id).await?;
     let by_key = marks_by_key(&marks);
     let policies = db::policies_of(env.db, &cohort_ids).await?;
@@ -137,6 +141,7 @@ pub async fn my_attendance(env: Env<'_>, actor: &Actor) -> Result<MyAttendance, 
 /// their warnings: marks counted in the database, not loaded.
 async fn at_risk(
     env: Env<'_>,
+    actor: &Actor,
     cohorts: &[cohorts::Model],
     now: OffsetDateTime,
 ) -> Result<Vec<AtRisk>, AppError> {
@@ -149,7 +154,7 @@ async fn at_risk(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let windows: Vec<Window> = db::attending(env.db, &ids)
+    let windows: Vec<Window> = crate::trainees::db::attending(env.db, &ids)
         .await?
         .iter()
         .filter(|e| e.status == "active")
@@ -162,10 +167,10 @@ async fn at_risk(
             rates.streak = u32::try_from(streak).unwrap_or(u32::MAX);
         }
     }
-    let people = db::active_attendee_contacts(env.db, &ids).await?;
+    let people = crate::trainees::db::active_contacts(env.db, &ids).await?;
     let mut list = Vec::new();
     for window in &windows {
-        let (Some(cohort), Some(rates), Some((name, phone))) = (
+        let (Some(cohort), Some(rates), Some(person)) = (
             running.get(&window.cohort_id),
             rates.remove(&(window.trainee_id, window.cohort_id)),
             people.get(&window.trainee_id),
@@ -177,10 +182,15 @@ async fn at_risk(
         if !warnings.is_empty() {
             list.push(AtRisk {
                 trainee_id: window.trainee_id,
-                name: name.clone(),
+                name: person.full_name.clone(),
                 cohort_id: cohort.id,
                 cohort: cohort.code.clone(),
-                phone: phone.clone(),
+                phone: crate::trainees::service::shown_phone(
+                    actor,
+                    person,
+                    Some(&CohortTies::within_reach(actor, cohort.site_id)),
+                    person.phone.as_deref(),
+                ),
                 rates,
                 warnings,
             });
@@ -199,23 +209,29 @@ pub async fn overview(env: Env<'_>, actor: &Actor) -> Result<Overview, AppError>
         return Err(AppError::Forbidden);
     }
     let now = env.clock.now();
-    let cohorts = cohorts_in_reach(env, actor).await?;
+    let cohorts = crate::cohorts::service::cohorts_in_reach(env, actor).await?;
     let ids: Vec<i64> = cohorts.iter().map(|c| c.id).collect();
     let today = wib::start_of_day(wib::today(now));
-    let todays = db::sessions_between(env.db, Some(&ids), today, today + Duration::days(1)).await?;
+    let todays =
+        crate::schedule::db::sessions_between(env.db, &ids, today, today + Duration::days(1)).await?;
     // Only sessions this actor may take: an instructor's cohorts are already theirs.
-    let unmarked = db::unmarked_sessions(env.db, Some(&ids), now - Duration::days(60), now).await?;
+    let unmarked = crate::schedule::db::held_sessions_where(
+        env.db,
+        &ids,
+        (now - Duration::days(60), now),
+        db::no_roll_call,
+    )
+    .await?;
     let taken = db::roll_calls_of(env.db, &todays.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
     let pending = if authz::can_review_excuses(actor) {
-        let sites = (actor.role != crate::kernel::Role::Admin).then_some(actor.site_ids.as_slice());
-        u32::try_from(db::excuses_at_sites(env.db, sites, true).await?.len()).unwrap_or(0)
+        u32::try_from(super::excuses::pending_of(env, actor).await?.len()).unwrap_or(0)
     } else {
         0
     };
     Ok(Overview {
         today: lines(env, &todays, &taken, &HashMap::new()).await?,
         unmarked: lines(env, &unmarked, &HashMap::new(), &HashMap::new()).await?,
-        at_risk: at_risk(env, &cohorts, now).await?,
+        at_risk: at_risk(env, actor, &cohorts, now).await?,
         pending_excuses: pending,
         cohorts: cohorts
             .iter()
@@ -243,13 +259,7 @@ pub async fn cohort_attendance(
     cohort_id: i64,
     month: Option<&str>,
 ) -> Result<CohortAttendance, AppError> {
-    let cohort = crate::cohorts::db::cohort(env.db, cohort_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let scope = crate::cohorts::db::scope_of(env.db, &cohort).await?;
-    if !authz::can_view_cohort_attendance(actor, &scope) {
-        return Err(AppError::NotFound);
-    }
+    let (cohort, ties) = attendance_cohort(env, actor, cohort_id).await?;
     let month = month.map(str::trim).filter(|m| !m.is_empty());
     if let Some(month) = month {
         let valid = month.len() == 7 && wib::parse_iso_date(&format!("{month}-01")).is_some();
@@ -259,7 +269,7 @@ pub async fn cohort_attendance(
     }
     let now = env.clock.now();
     let policy = policy_of(env, cohort.id).await?;
-    let sessions: Vec<class_sessions::Model> = db::sessions_of_cohorts(env.db, &[cohort.id])
+    let sessions: Vec<class_sessions::Model> = crate::schedule::db::sessions_of_cohorts(env.db, &[cohort.id])
         .await?
         .into_iter()
         .filter(|s| !is_cancelled(s))
@@ -278,7 +288,7 @@ pub async fn cohort_attendance(
     let marks = db::marks_of_sessions(env.db, &ids).await?;
     let by_key = marks_by_key(&marks);
     let taken = db::roll_calls_of(env.db, &ids).await?;
-    let windows: Vec<Window> = db::attending(env.db, &[cohort.id])
+    let windows: Vec<Window> = crate::trainees::db::attending(env.db, &[cohort.id])
         .await?
         .iter()
         .filter_map(Window::of)
@@ -328,7 +338,7 @@ pub async fn cohort_attendance(
             })
         })
         .collect();
-    let site = crate::cohorts::db::sites(env.db, Some(&[cohort.site_id]))
+    let site = crate::accounts::db::sites(env.db, Some(&[cohort.site_id]))
         .await?
         .pop()
         .map(|s| s.name)
@@ -352,7 +362,7 @@ pub async fn cohort_attendance(
         rows,
         chart,
         policy: PolicyInput::from(&policy),
-        can_set_policy: authz::can_set_policy(actor, &scope),
+        can_set_policy: authz::can_set_policy(actor, &ties),
     })
 }
 
@@ -367,14 +377,8 @@ pub async fn save_policy(
     cohort_id: i64,
     input: &PolicyInput,
 ) -> Result<String, AppError> {
-    let cohort = crate::cohorts::db::cohort(env.db, cohort_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let scope = crate::cohorts::db::scope_of(env.db, &cohort).await?;
-    if !authz::can_view_cohort_attendance(actor, &scope) {
-        return Err(AppError::NotFound);
-    }
-    if !authz::can_set_policy(actor, &scope) {
+    let (cohort, ties) = attendance_cohort(env, actor, cohort_id).await?;
+    if !authz::can_set_policy(actor, &ties) {
         return Err(AppError::Forbidden);
     }
     let policy: Policy = validate_policy(input).map_err(AppError::Invalid)?;

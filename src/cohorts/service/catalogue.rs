@@ -13,7 +13,7 @@ use crate::cohorts::dto::Catalogue;
 use crate::cohorts::model::{parse_units, validate_room, CourseLevel, LanguageTarget, Track};
 use crate::entities::{courses, programmes};
 use crate::kernel::input::{parse_number, parse_text};
-use crate::kernel::{Actor, AppError, FieldError, Problem, Role};
+use crate::kernel::{Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
@@ -29,8 +29,8 @@ pub async fn catalogue(env: Env<'_>, actor: &Actor) -> Result<Catalogue, AppErro
     let courses = db::all_courses(env.db).await?;
     let course_ids: Vec<i64> = courses.iter().map(|c| c.id).collect();
     let mut units = db::units_of(env.db, &course_ids).await?;
-    let site_scope = (actor.role != Role::Admin).then_some(actor.site_ids.as_slice());
-    let sites = db::sites(env.db, site_scope).await?;
+    let site_scope = actor.sites_of_work();
+    let sites = crate::accounts::db::sites(env.db, site_scope).await?;
     let rooms = db::rooms(env.db, site_scope).await?;
     let room_sites: Vec<_> = sites
         .iter()

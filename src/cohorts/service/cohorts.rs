@@ -6,7 +6,7 @@ use serde_json::json;
 use super::{course_view, programme_view, room_view, site_choices};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::cohorts::authz::{self, CohortScope};
+use crate::cohorts::authz;
 use crate::cohorts::db;
 use crate::cohorts::dto::{
     Choice, CohortDetail, CohortFilter, CohortForm, CohortList, CohortSummary, CohortValues,
@@ -14,9 +14,11 @@ use crate::cohorts::dto::{
 };
 use crate::cohorts::model::{validate_cohort, CohortChoices, CohortInput, CohortStatus, ValidCohort};
 use crate::entities::cohorts;
-use crate::kernel::{wib, Actor, AppError, Problem, Role};
+use crate::kernel::{wib, Actor, AppError, CohortTies, Problem};
 use crate::platform::context::Client;
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
+use crate::platform::state::HandOver;
 
 pub const COHORTS_PER_PAGE: u64 = 25;
 
@@ -29,7 +31,10 @@ pub async fn list_cohorts(
     actor: &Actor,
     filter: &CohortFilter,
 ) -> Result<CohortList, AppError> {
-    let scope = authz::cohort_list_scope(actor).ok_or(AppError::Forbidden)?;
+    if !authz::can_list_cohorts(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let reach = actor.reach();
     let page = filter.page.unwrap_or(1).clamp(1, 100_000);
     let status = filter
         .status
@@ -39,7 +44,8 @@ pub async fn list_cohorts(
     let (rows, total) = db::list_cohorts(
         env.db,
         &db::CohortQuery {
-            scope: &scope,
+            reach: &reach,
+            ports: env.ports,
             search: filter.q.as_deref(),
             site_id: filter.site,
             status,
@@ -52,10 +58,10 @@ pub async fn list_cohorts(
     let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
     let programmes = db::all_programmes(env.db).await?;
     let courses = db::all_courses(env.db).await?;
-    let sites = db::sites(env.db, None).await?;
+    let sites = crate::accounts::db::sites(env.db, None).await?;
     let mut instructors = db::instructors_of(env.db, &ids).await?;
     let instructor_ids: Vec<i64> = instructors.values().flatten().copied().collect();
-    let names = db::names_of(env.db, &instructor_ids).await?;
+    let names = crate::accounts::db::names_of(env.db, &instructor_ids).await?;
     let name_of = |list: &[(i64, String)], id: i64| {
         list.iter()
             .find(|(known, _)| *known == id)
@@ -86,12 +92,13 @@ pub async fn list_cohorts(
                 .collect(),
         })
         .collect();
-    let visible_sites: Vec<_> = match actor.role {
-        Role::Admin | Role::Instructor => sites,
-        _ => sites
-            .into_iter()
-            .filter(|s| actor.site_ids.contains(&s.id))
-            .collect(),
+    // The site filter offers the sites a coordinator runs; an instructor's cohorts may be
+    // anywhere.
+    let visible_sites: Vec<_> = match actor.sites_run() {
+        Some(run) if authz::can_plan_cohorts(actor) => {
+            sites.into_iter().filter(|s| run.contains(&s.id)).collect()
+        }
+        _ => sites,
     };
     Ok(CohortList {
         items,
@@ -126,7 +133,7 @@ async fn choices_for(
 ) -> Result<(CohortChoices, CohortForm), AppError> {
     let programmes = db::all_programmes(env.db).await?;
     let courses = db::all_courses(env.db).await?;
-    let all_sites = db::sites(env.db, None).await?;
+    let all_sites = crate::accounts::db::sites(env.db, None).await?;
     let all_ids: Vec<i64> = all_sites.iter().map(|s| s.id).collect();
     let site_ids = planning_site_ids(actor, &all_ids);
     let sites: Vec<_> = all_sites
@@ -134,10 +141,10 @@ async fn choices_for(
         .filter(|s| site_ids.contains(&s.id))
         .collect();
     let rooms = db::rooms(env.db, Some(&site_ids)).await?;
-    let instructors = db::instructors(env.db, Some(&site_ids)).await?;
+    let instructors = crate::accounts::db::instructors_at(env.db, Some(&site_ids)).await?;
     let current_status = existing.and_then(|c| CohortStatus::parse(&c.status).ok());
     let planned_span = match existing {
-        Some(cohort) => db::planned_span(env.db, cohort.id)
+        Some(cohort) => db::planned_span(env.db, env.ports, cohort.id)
             .await?
             .map(|(first, last)| (wib::today(first), wib::today(last))),
         None => None,
@@ -234,7 +241,8 @@ async fn choices_for(
     Ok((choices, form))
 }
 
-/// The cohort with `id` if the actor may see it; cohorts out of reach look missing.
+/// The cohort with `id` if it is within the actor's reach, with how it stands to them
+/// (one statement); cohorts out of reach look missing.
 ///
 /// # Errors
 /// `NotFound`.
@@ -242,20 +250,37 @@ pub async fn visible_cohort(
     env: Env<'_>,
     actor: &Actor,
     id: i64,
-) -> Result<(cohorts::Model, CohortScope), AppError> {
-    let cohort = db::cohort(env.db, id).await?.ok_or(AppError::NotFound)?;
-    let scope = db::scope_of(env.db, &cohort).await?;
-    if authz::can_view_cohort(actor, &scope) {
-        Ok((cohort, scope))
-    } else {
-        Err(AppError::NotFound)
-    }
+) -> Result<(cohorts::Model, CohortTies), AppError> {
+    let cohort = db::cohort_within_reach(env.db, id, &actor.reach(), env.ports)
+        .await?
+        .ok_or_else(|| out_of_reach(actor, "cohort", id))?;
+    let ties = CohortTies::within_reach(actor, cohort.site_id);
+    Ok((cohort, ties))
+}
+
+/// The cohorts within the actor's reach, newest first.
+///
+/// # Errors
+/// Database failures only.
+pub async fn cohorts_in_reach(env: Env<'_>, actor: &Actor) -> Result<Vec<cohorts::Model>, AppError> {
+    Ok(db::cohorts_within_reach(env.db, &actor.reach(), env.ports).await?)
+}
+
+/// The instructors of a cohort now.
+///
+/// # Errors
+/// Database failures only.
+pub async fn instructors_of(env: Env<'_>, cohort_id: i64) -> Result<Vec<i64>, AppError> {
+    Ok(db::instructors_of(env.db, &[cohort_id])
+        .await?
+        .remove(&cohort_id)
+        .unwrap_or_default())
 }
 
 /// The cohort with `id` if the actor may change it.
 async fn manageable_cohort(env: Env<'_>, actor: &Actor, id: i64) -> Result<cohorts::Model, AppError> {
-    let (cohort, scope) = visible_cohort(env, actor, id).await?;
-    if authz::can_manage_cohort(actor, &scope) {
+    let (cohort, ties) = visible_cohort(env, actor, id).await?;
+    if authz::can_manage_cohort(actor, &ties) {
         Ok(cohort)
     } else {
         Err(AppError::Forbidden)
@@ -347,12 +372,37 @@ pub async fn update_cohort(
     }
     let now = env.clock.now();
     let txn = env.begin().await?;
-    match db::update_cohort(&txn, id, &valid, now).await {
-        Ok(()) => {}
+    let removed = match db::update_cohort(&txn, id, &valid, now).await {
+        Ok(removed) => removed,
         Err(e) if db::is_unique_violation(&e) => return Err(AppError::invalid("code", Problem::Taken)),
         Err(e) => return Err(e.into()),
+    };
+    let mut event = audit(AuditAction::CohortUpdate, actor, client, &valid);
+    if !removed.is_empty() {
+        // Instructors taken off the cohort lose its sessions: those not yet ended go to
+        // the one instructor left, or to nobody until the coordinator chooses.
+        let hand_over = HandOver {
+            cohort_id: id,
+            from: removed.clone(),
+            to: match valid.instructor_ids.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            },
+            by: actor.user_id,
+            now,
+        };
+        let handed = {
+            use sea_orm::ConnectionTrait;
+            let statement = txn
+                .get_database_backend()
+                .build(&(env.ports.hand_over_sessions)(&hand_over));
+            txn.execute_raw(statement).await?.rows_affected()
+        };
+        event = event.detail_field("instructors_removed", json!(removed));
+        event = event.detail_field("sessions_handed_over", json!(handed));
+        event = event.detail_field("handed_to", json!(hand_over.to));
     }
-    record(&txn, now, audit(AuditAction::CohortUpdate, actor, client, &valid)).await?;
+    record(&txn, now, event).await?;
     txn.commit().await?;
     Ok(valid.code.as_str().to_owned())
 }
@@ -362,7 +412,8 @@ pub async fn update_cohort(
 /// # Errors
 /// `NotFound` when missing or out of reach.
 pub async fn cohort_detail(env: Env<'_>, actor: &Actor, id: i64) -> Result<CohortDetail, AppError> {
-    let (cohort, scope) = visible_cohort(env, actor, id).await?;
+    let (cohort, ties) = visible_cohort(env, actor, id).await?;
+    let instructor_ids = instructors_of(env, cohort.id).await?;
     let programme = db::all_programmes(env.db)
         .await?
         .into_iter()
@@ -377,16 +428,15 @@ pub async fn cohort_detail(env: Env<'_>, actor: &Actor, id: i64) -> Result<Cohor
         .await?
         .remove(&course.id)
         .unwrap_or_default();
-    let sites = db::sites(env.db, Some(&[cohort.site_id])).await?;
+    let sites = crate::accounts::db::sites(env.db, Some(&[cohort.site_id])).await?;
     let room = match cohort.room_id {
         Some(room_id) => db::room(env.db, room_id)
             .await?
             .map(|room| room_view(&room, &sites)),
         None => None,
     };
-    let names = db::names_of(env.db, &scope.instructor_ids).await?;
-    let mut instructors: Vec<Person> = scope
-        .instructor_ids
+    let names = crate::accounts::db::names_of(env.db, &instructor_ids).await?;
+    let mut instructors: Vec<Person> = instructor_ids
         .iter()
         .map(|id| Person {
             id: *id,
@@ -409,6 +459,6 @@ pub async fn cohort_detail(env: Env<'_>, actor: &Actor, id: i64) -> Result<Cohor
         attendance_threshold: u8::try_from(cohort.attendance_threshold).unwrap_or(80),
         instructors,
         members: u64::try_from(cohort.seats_taken).unwrap_or(0),
-        can_manage: authz::can_manage_cohort(actor, &scope),
+        can_manage: authz::can_manage_cohort(actor, &ties),
     })
 }

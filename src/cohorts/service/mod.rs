@@ -6,7 +6,8 @@ mod cohorts;
 
 pub use catalogue::{add_course, add_programme, add_room, catalogue, NewCourse, NewProgramme};
 pub use cohorts::{
-    cohort_detail, cohort_form, create_cohort, list_cohorts, update_cohort, visible_cohort, COHORTS_PER_PAGE,
+    cohort_detail, cohort_form, cohorts_in_reach, create_cohort, instructors_of, list_cohorts, update_cohort,
+    visible_cohort, COHORTS_PER_PAGE,
 };
 
 use super::dto::{Choice, CourseView, ProgrammeView, RoomView};

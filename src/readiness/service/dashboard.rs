@@ -10,7 +10,8 @@ use super::{iso, subjects, today, Subject};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::kernel::identity::mask_nik;
-use crate::kernel::{Actor, AppError, Locale, Problem, Role};
+use crate::kernel::{Actor, AppError, Locale, Problem, Reach};
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::platform::tables::{export, ExportFormat, Exported, Sheet};
 use crate::readiness::authz;
@@ -29,23 +30,24 @@ async fn cohorts_in_scope(
     actor: Option<&Actor>,
     filter: &DashboardFilter,
 ) -> Result<Vec<crate::entities::cohorts::Model>, AppError> {
-    use crate::entities::cohorts;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    let mut query = cohorts::Entity::find().order_by_asc(cohorts::Column::Code);
-    if let Some(actor) = actor.filter(|a| a.role != Role::Admin) {
-        if filter.site_id.is_some_and(|site| !actor.runs_site(site)) {
-            return Err(AppError::NotFound);
+    let reach = actor.map_or(Reach::Everything, Actor::reach);
+    if let (Some(actor), Some(site)) = (actor, filter.site_id) {
+        if !actor.runs_site(site) {
+            return Err(out_of_reach(actor, "site", site));
         }
-        query = query.filter(cohorts::Column::SiteId.is_in(actor.site_ids.clone()));
     }
+    let mut cohorts = crate::cohorts::db::cohorts_within_reach(env.db, &reach, env.ports).await?;
+    cohorts.sort_by(|a, b| a.code.cmp(&b.code));
     if let Some(site) = filter.site_id {
-        query = query.filter(cohorts::Column::SiteId.eq(site));
+        cohorts.retain(|c| c.site_id == site);
     }
-    let mut cohorts = query.all(env.db).await?;
     if let Some(id) = filter.cohort_id {
         cohorts.retain(|c| c.id == id);
         if cohorts.is_empty() {
-            return Err(AppError::NotFound);
+            return Err(match actor {
+                Some(actor) => out_of_reach(actor, "cohort", id),
+                None => AppError::NotFound,
+            });
         }
     }
     Ok(cohorts)
@@ -126,8 +128,7 @@ fn funnel(subjects: &[Subject]) -> Funnel {
 }
 
 async fn site_choices(env: Env<'_>, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
-    let ids = (actor.role != Role::Admin).then_some(actor.site_ids.as_slice());
-    Ok(crate::cohorts::db::sites(env.db, ids)
+    Ok(crate::accounts::db::sites(env.db, actor.sites_run())
         .await?
         .into_iter()
         .map(|s| (s.id, s.name))

@@ -18,14 +18,12 @@ use crate::readiness::dto::{AssessmentView, CohortProgress, LessonLine, Progress
 use crate::readiness::model::{parse_score, AssessmentKind, JFT_MAX, JFT_PASS};
 
 async fn cohort_taught_by(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<cohorts::Model, AppError> {
-    let cohort = crate::cohorts::db::cohort(env.db, cohort_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let scope = crate::cohorts::db::scope_of(env.db, &cohort).await?;
-    if !authz::can_teach(actor, &scope) {
-        return Err(AppError::NotFound);
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
+    if authz::can_teach(actor, &ties) {
+        Ok(cohort)
+    } else {
+        Err(crate::platform::errors::out_of_reach(actor, "cohort", cohort_id))
     }
-    Ok(cohort)
 }
 
 /// The lessons and scores of a cohort.
@@ -44,7 +42,7 @@ pub async fn cohort_progress(
         .remove(&cohort.course_id)
         .unwrap_or_default();
     let unit_titles: HashMap<i64, String> = units.iter().map(|u| (u.id, u.title.clone())).collect();
-    let held: Vec<_> = crate::attendance::db::sessions_of_cohorts(env.db, &[cohort.id])
+    let held: Vec<_> = crate::schedule::db::sessions_of_cohorts(env.db, &[cohort.id])
         .await?
         .into_iter()
         .filter(|s| s.status != "cancelled" && s.starts_at <= now)
@@ -286,13 +284,12 @@ pub async fn save_taught(
         .iter()
         .map(|u| u.id)
         .collect();
-    let held: std::collections::HashSet<i64> =
-        crate::attendance::db::sessions_of_cohorts(env.db, &[cohort.id])
-            .await?
-            .into_iter()
-            .filter(|s| s.status != "cancelled" && s.starts_at <= now)
-            .map(|s| s.id)
-            .collect();
+    let held: std::collections::HashSet<i64> = crate::schedule::db::sessions_of_cohorts(env.db, &[cohort.id])
+        .await?
+        .into_iter()
+        .filter(|s| s.status != "cancelled" && s.starts_at <= now)
+        .map(|s| s.id)
+        .collect();
     let mut errors = Vec::new();
     let mut taught = Vec::new();
     for (session, typed) in entries {

@@ -11,6 +11,7 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::trainees;
 use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::readiness::authz;
 use crate::readiness::db::{self, DocumentDetails, NewResult, Who};
@@ -19,15 +20,20 @@ use crate::readiness::model::verdict::{assess, Requirement};
 use crate::readiness::model::{
     parse_document_details, parse_result, scan_type, DocumentKind, DocumentStatus, ResultKind, Verdict,
 };
+use crate::trainees::service::ties_of;
 
 async fn trainee_in_reach(env: Env<'_>, actor: &Actor, trainee_id: i64) -> Result<trainees::Model, AppError> {
-    let trainee = crate::trainees::db::trainee(env.db, trainee_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !authz::can_view_trainee(actor, trainee.site_id, trainee.user_id) {
-        return Err(AppError::NotFound);
+    crate::trainees::service::visible_trainee(env, actor, trainee_id).await
+}
+
+/// The record `trainee_id` if the actor keeps its readiness (its site's coordinators).
+async fn trainee_managed(env: Env<'_>, actor: &Actor, trainee_id: i64) -> Result<trainees::Model, AppError> {
+    let trainee = trainee_in_reach(env, actor, trainee_id).await?;
+    if authz::can_manage_trainee(actor, &ties_of(&trainee)) {
+        Ok(trainee)
+    } else {
+        Err(out_of_reach(actor, "trainee", trainee_id))
     }
-    Ok(trainee)
 }
 
 async fn own_record(env: Env<'_>, actor: &Actor) -> Result<trainees::Model, AppError> {
@@ -81,7 +87,7 @@ async fn view(env: Env<'_>, actor: &Actor, trainee: trainees::Model) -> Result<T
     let subject = subjects(env, &Who::One(trainee.id), today).await?.pop();
     let rows = db::documents_of_trainee(env.db, trainee.id).await?;
     let results = db::results_of_trainee(env.db, trainee.id).await?;
-    let deciders = crate::cohorts::db::names_of(
+    let deciders = crate::accounts::db::names_of(
         env.db,
         &rows.iter().filter_map(|d| d.verified_by).collect::<Vec<_>>(),
     )
@@ -159,7 +165,7 @@ async fn view(env: Env<'_>, actor: &Actor, trainee: trainees::Model) -> Result<T
         documents,
         results,
         scores,
-        may_manage: authz::can_manage_trainee(actor, trainee.site_id),
+        may_manage: authz::can_manage_trainee(actor, &ties_of(&trainee)),
         phone: trainee.phone.clone(),
     })
 }
@@ -209,10 +215,7 @@ pub async fn record_result(
     trainee_id: i64,
     input: &ResultInput,
 ) -> Result<String, AppError> {
-    let trainee = trainee_in_reach(env, actor, trainee_id).await?;
-    if !authz::can_manage_trainee(actor, trainee.site_id) {
-        return Err(AppError::NotFound);
-    }
+    let trainee = trainee_managed(env, actor, trainee_id).await?;
     let today = today(env);
     let mut errors = Vec::new();
     let result = parse_result(
@@ -268,11 +271,10 @@ pub async fn delete_result(
     actor: &Actor,
     result_id: i64,
 ) -> Result<i64, AppError> {
-    let row = db::result(env.db, result_id).await?.ok_or(AppError::NotFound)?;
-    let trainee = trainee_in_reach(env, actor, row.trainee_id).await?;
-    if !authz::can_manage_trainee(actor, trainee.site_id) {
-        return Err(AppError::NotFound);
-    }
+    let row = db::result(env.db, result_id)
+        .await?
+        .ok_or_else(|| out_of_reach(actor, "result", result_id))?;
+    let trainee = trainee_managed(env, actor, row.trainee_id).await?;
     let now = env.clock.now();
     let txn = env.begin().await?;
     db::delete_result(&txn, result_id).await?;
@@ -364,10 +366,7 @@ pub async fn review_document(
     trainee_id: i64,
     input: &DocumentInput,
 ) -> Result<DocumentKind, AppError> {
-    let trainee = trainee_in_reach(env, actor, trainee_id).await?;
-    if !authz::can_manage_trainee(actor, trainee.site_id) {
-        return Err(AppError::NotFound);
-    }
+    let trainee = trainee_managed(env, actor, trainee_id).await?;
     let parsed = parse_input(input, today(env));
     let status = match input.decision.trim() {
         "verified" => Ok(DocumentStatus::Verified),
@@ -431,10 +430,7 @@ pub async fn upload_scan(
 ) -> Result<(DocumentKind, i64), AppError> {
     let trainee = match trainee_id {
         Some(id) if !authz::is_trainee(actor) => {
-            let trainee = trainee_in_reach(env, actor, id).await?;
-            if !authz::can_manage_trainee(actor, trainee.site_id) {
-                return Err(AppError::NotFound);
-            }
+            let trainee = trainee_managed(env, actor, id).await?;
             trainee
         }
         _ => own_record(env, actor).await?,
@@ -474,10 +470,14 @@ pub async fn upload_scan(
 /// # Errors
 /// `NotFound` for anyone else, or without a scan.
 pub async fn scan(env: Env<'_>, actor: &Actor, document_id: i64) -> Result<(String, Vec<u8>), AppError> {
-    let document = db::document(env.db, document_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    trainee_in_reach(env, actor, document.trainee_id).await?;
-    let scan = db::scan(env.db, document_id).await?.ok_or(AppError::NotFound)?;
+    let refused = || out_of_reach(actor, "scan", document_id);
+    let document = db::document(env.db, document_id).await?.ok_or_else(refused)?;
+    let trainee = trainee_in_reach(env, actor, document.trainee_id)
+        .await
+        .map_err(|_| refused())?;
+    if !actor.sees_scan(&ties_of(&trainee), None) {
+        return Err(refused());
+    }
+    let scan = db::scan(env.db, document_id).await?.ok_or_else(refused)?;
     Ok((scan.content_type, scan.content))
 }

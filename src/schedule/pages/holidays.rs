@@ -1,5 +1,5 @@
-//! `/libur`: national holidays and cuti bersama by year; coordinators and admins add,
-//! change and remove them.
+//! `/libur`: national holidays and cuti bersama by year, which admins add, change and
+//! remove; and the days off of the reader's sites, which their coordinators keep.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -7,9 +7,9 @@ use leptos_meta::Title;
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
 use crate::platform::response::api;
-use crate::schedule::api::{get_holidays, DeleteHoliday, SaveHoliday};
+use crate::schedule::api::{get_holidays, DeleteClosure, DeleteHoliday, SaveClosure, SaveHoliday};
 use crate::schedule::authz;
-use crate::schedule::dto::HolidayList;
+use crate::schedule::dto::{ClosureView, HolidayList};
 use crate::schedule::model::HolidayKind;
 use crate::schedule::texts::{holiday_kind_text, T};
 use crate::ui::forms::{Field, FormAlert, SelectField};
@@ -58,8 +58,11 @@ fn HolidayListView(list: HolidayList) -> impl IntoView {
         .map(|kind| (kind.as_str().to_owned(), t(holiday_kind_text(*kind)).to_owned()))
         .collect();
     let year = list.year;
+    let closures = list.closures.clone();
+    let closure_sites = list.closure_sites.clone();
     view! {
         <p>{t(T::HolidaysIntro)}</p>
+        {(!list.can_edit).then(|| view! { <p class="hint">{t(T::HolidaysAdminsOnly)}</p> })}
         <nav class="pagination" aria-label=t(T::Year)>
             {list.years.iter().map(|y| view! {
                 <a href=format!("/libur?tahun={y}") aria-current=(*y == year).then_some("page")>{*y}</a>
@@ -128,5 +131,67 @@ fn HolidayListView(list: HolidayList) -> impl IntoView {
                 </section>
             }
         })}
+        <ClosuresSection closures sites=closure_sites/>
+    }
+}
+
+/// The days off of the reader's sites, and (for their coordinators) adding and removing
+/// them.
+#[component]
+fn ClosuresSection(closures: Vec<ClosureView>, sites: Vec<crate::cohorts::dto::Choice>) -> impl IntoView {
+    let page = use_page();
+    let locale = page.locale;
+    let t = move |key: Text| key.get(locale);
+    let options: Vec<(String, String)> = sites
+        .iter()
+        .map(|s| (s.id.to_string(), s.label.clone()))
+        .collect();
+    let single = (sites.len() == 1)
+        .then(|| sites[0].id.to_string())
+        .unwrap_or_default();
+    let can_add = !sites.is_empty();
+    view! {
+        <section class="panel" id="lokasi" aria-labelledby="closures-heading">
+            <h2 id="closures-heading">{t(T::ClosuresTitle)}</h2>
+            <p class="hint">{t(T::ClosuresIntro)}</p>
+            <FormAlert form="closures"/>
+            {if closures.is_empty() {
+                view! { <p>{t(T::NoClosures)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="record-list">
+                        {closures.into_iter().map(|closure| {
+                            let date = wib::parse_iso_date(&closure.date).map(|d| wib::date_long(d, locale)).unwrap_or_default();
+                            view! {
+                                <li class="record">
+                                    <span class="record-title">{date}</span>
+                                    <span class="badge holiday-site">{closure.site.clone()}</span>
+                                    <div class="hint">{closure.name.clone()}</div>
+                                    {closure.can_delete.then(|| view! {
+                                        <form method="post" action={api::<DeleteClosure>()} class="delete-form">
+                                            <input type="hidden" name="closure_id" value=closure.id.to_string()/>
+                                            <ConfirmSubmit label=t(T::DeleteClosure).to_owned() question=t(T::DeleteClosureConfirm).to_owned()
+                                                class="button button-quiet".to_owned()/>
+                                        </form>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {can_add.then(|| view! {
+                <h3 id="closure-form-heading">{t(T::AddClosure)}</h3>
+                <FormAlert form="add-closure"/>
+                <form method="post" action={api::<SaveClosure>()} class="stack" aria-labelledby="closure-form-heading">
+                    <SelectField form="add-closure" name="site_id" label=T::FieldSite options=options.clone() selected=single.clone()/>
+                    <Field form="add-closure" name="date" label=T::FieldDate kind="date" required=true/>
+                    <Field form="add-closure" name="name" label=T::FieldHolidayName required=true maxlength=120/>
+                    <div class="button-row">
+                        <button type="submit" class="button">{t(T::SaveClosure)}</button>
+                    </div>
+                </form>
+            })}
+        </section>
     }
 }

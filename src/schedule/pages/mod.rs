@@ -61,6 +61,8 @@ pub fn notice_view(token: &NoticeToken) -> Option<AnyView> {
         Notice::Cancelled => T::NoticeCancelled.get(locale).to_owned(),
         Notice::HolidaySaved(name) => fill(T::NoticeHolidaySaved.get(locale), &[("name", &name)]),
         Notice::HolidayDeleted => T::NoticeHolidayDeleted.get(locale).to_owned(),
+        Notice::ClosureSaved(name) => fill(T::NoticeClosureSaved.get(locale), &[("name", &name)]),
+        Notice::ClosureDeleted => T::NoticeClosureDeleted.get(locale).to_owned(),
         Notice::FeedCreated => T::NoticeFeedCreated.get(locale).to_owned(),
         Notice::FeedRevoked => T::NoticeFeedRevoked.get(locale).to_owned(),
     };

@@ -14,6 +14,7 @@ use crate::entities::{class_sessions, cohorts};
 use crate::kernel::input::parse_date;
 use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::schedule::db;
 use crate::schedule::model::conflicts::{find_conflicts, rfc3339, Slot};
@@ -26,16 +27,19 @@ async fn changeable(
     actor: &Actor,
     session_id: i64,
 ) -> Result<(class_sessions::Model, cohorts::Model, Vec<i64>), AppError> {
-    let session = db::session(env.db, session_id).await?.ok_or(AppError::NotFound)?;
-    let (cohort, scope) = crate::cohorts::service::visible_cohort(env, actor, session.cohort_id).await?;
-    if !cohort_authz::can_manage_cohort(actor, &scope) {
+    let session = super::views::visible_session(env, actor, session_id).await?;
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, session.cohort_id)
+        .await
+        .map_err(|_| out_of_reach(actor, "session", session_id))?;
+    if !cohort_authz::can_manage_cohort(actor, &ties) {
         return Err(AppError::Forbidden);
     }
     let open = CohortStatus::parse(&cohort.status).is_ok_and(CohortStatus::is_schedulable);
     if !open || session.status == SessionStatus::Cancelled.as_str() {
         return Err(AppError::invalid("reason", Problem::InvalidTransition));
     }
-    Ok((session, cohort, scope.instructor_ids))
+    let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
+    Ok((session, cohort, instructor_ids))
 }
 
 /// A move as typed.
@@ -106,6 +110,8 @@ pub async fn move_session(
             ));
         } else if let Some(holiday) = db::holiday_on(env.db, date).await? {
             errors.push(FieldError::new("date", Problem::OnHoliday { name: holiday.name }));
+        } else if let Some(closure) = db::closure_on(env.db, cohort.site_id, date).await? {
+            errors.push(FieldError::new("date", Problem::OnHoliday { name: closure.name }));
         }
     }
     let (Some(date), Some(start), Some(end), Some(reason)) = (date, start, end, reason) else {

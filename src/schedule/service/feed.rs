@@ -8,11 +8,9 @@ use time::Duration;
 use super::session_views;
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::entities::users;
 use crate::kernel::{wib, Actor, AppError, Role};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
-use crate::schedule::authz::{schedule_scope, ScheduleScope};
 use crate::schedule::db;
 use crate::schedule::dto::FeedView;
 use crate::schedule::ical;
@@ -93,7 +91,6 @@ pub async fn revoke_feed(env: Env<'_>, client: &Client, actor: &Actor) -> Result
 /// # Errors
 /// Database failures only.
 pub async fn feed_calendar(env: Env<'_>, token: &str, host: &str) -> Result<Option<String>, AppError> {
-    use sea_orm::EntityTrait;
     if token.is_empty()
         || token.len() > 64
         || !token
@@ -105,7 +102,7 @@ pub async fn feed_calendar(env: Env<'_>, token: &str, host: &str) -> Result<Opti
     let Some(feed) = db::feed_by_token(env.db, token).await? else {
         return Ok(None);
     };
-    let Some(user) = users::Entity::find_by_id(feed.user_id).one(env.db).await? else {
+    let Some(user) = crate::accounts::db::find_user(env.db, feed.user_id).await? else {
         return Ok(None);
     };
     let Ok(role) = Role::parse(&user.role) else {
@@ -125,7 +122,7 @@ pub async fn feed_calendar(env: Env<'_>, token: &str, host: &str) -> Result<Opti
     let today = wib::today(now);
     let sessions = db::sessions_in(
         env.db,
-        &schedule_scope(&actor),
+        db::mine(&actor.reach(), env.ports),
         Condition::all(),
         wib::start_of_day(today - Duration::days(FEED_PAST_DAYS)),
         wib::start_of_day(today + Duration::days(FEED_FUTURE_DAYS)),
@@ -154,11 +151,8 @@ pub async fn cohort_calendar(
     let (cohort, _) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
     let sessions = db::sessions_in(
         env.db,
-        &ScheduleScope::Everything,
-        Condition::all().add(sea_orm::ColumnTrait::eq(
-            &crate::entities::class_sessions::Column::CohortId,
-            cohort.id,
-        )),
+        db::of_cohort(cohort.id),
+        Condition::all(),
         wib::start_of_day(cohort.starts_on),
         wib::start_of_day(cohort.ends_on + Duration::days(1)),
         FEED_LIMIT,
@@ -182,7 +176,6 @@ pub async fn export_calendar(
     cohort_code: Option<&str>,
     host: &str,
 ) -> Result<String, AppError> {
-    use sea_orm::{EntityTrait, QueryOrder};
     let (name, sessions) = match cohort_code {
         Some(code) => {
             let cohort = crate::cohorts::db::cohort_by_code(env.db, code)
@@ -193,14 +186,7 @@ pub async fn export_calendar(
                 db::sessions_of_cohort(env.db, cohort.id).await?,
             )
         }
-        None => (
-            "Siap Jepang".to_owned(),
-            crate::entities::class_sessions::Entity::find()
-                .order_by_asc(crate::entities::class_sessions::Column::StartsAt)
-                .order_by_asc(crate::entities::class_sessions::Column::Id)
-                .all(env.db)
-                .await?,
-        ),
+        None => ("Siap Jepang".to_owned(), db::all_sessions(env.db).await?),
     };
     let now = env.clock.now();
     let views = session_views(env.db, &sessions, now).await?;

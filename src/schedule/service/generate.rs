@@ -6,10 +6,10 @@ use serde_json::json;
 use std::collections::BTreeSet;
 
 use super::views::choices_for_cohort;
-use super::{holidays_between, planned_minutes, session_choices};
+use super::{days_off, planned_minutes, session_choices};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::cohorts::authz::{self as cohort_authz, CohortScope};
+use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
 use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
@@ -40,17 +40,18 @@ struct Prepared {
     room_id: Option<i64>,
 }
 
-/// The cohort if the actor may plan its sessions.
+/// The cohort and its instructors, if the actor may plan its sessions.
 async fn schedulable_cohort(
     env: Env<'_>,
     actor: &Actor,
     cohort_id: i64,
-) -> Result<(cohorts::Model, CohortScope), AppError> {
-    let (cohort, scope) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
-    if !cohort_authz::can_manage_cohort(actor, &scope) {
+) -> Result<(cohorts::Model, Vec<i64>), AppError> {
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
+    if !cohort_authz::can_manage_cohort(actor, &ties) {
         return Err(AppError::Forbidden);
     }
-    Ok((cohort, scope))
+    let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
+    Ok((cohort, instructor_ids))
 }
 
 fn is_schedulable(cohort: &cohorts::Model) -> bool {
@@ -134,7 +135,7 @@ fn proposed_slots(
 async fn prepare(
     conn: &impl ConnectionTrait,
     cohort: &cohorts::Model,
-    scope: &CohortScope,
+    instructor_ids: &[i64],
     input: &GenerationInput,
 ) -> Result<Prepared, AppError> {
     let window = Window {
@@ -148,7 +149,7 @@ async fn prepare(
     let (instructor_id, room_id) = session_choices(
         conn,
         cohort,
-        &scope.instructor_ids,
+        instructor_ids,
         &input.instructor_id,
         &input.room_id,
         &mut errors,
@@ -158,7 +159,7 @@ async fn prepare(
         return Err(AppError::Invalid(errors));
     }
     let pattern = parse_pattern(&input.pattern, window).map_err(AppError::Invalid)?;
-    let holidays = holidays_between(conn, window.first, window.last).await?;
+    let holidays = days_off(conn, Some(&[cohort.site_id]), (window.first, window.last), false).await?;
     let plan = generate(&pattern, window, &holidays).map_err(|p| AppError::invalid(field_of(&p), p))?;
     let proposed = proposed_slots(cohort, &plan, instructor_id, room_id);
     let stored = stored_slots(conn, cohort.id, &proposed).await?;
@@ -181,42 +182,44 @@ pub async fn generation_page(
     cohort_id: i64,
     input: Option<&GenerationInput>,
 ) -> Result<GenerationPage, AppError> {
-    let (cohort, scope) = schedulable_cohort(env, actor, cohort_id).await?;
+    let (cohort, instructor_ids) = schedulable_cohort(env, actor, cohort_id).await?;
     let detail = crate::cohorts::service::cohort_detail(env, actor, cohort_id).await?;
-    let (instructors, rooms) = choices_for_cohort(env, &cohort, &scope.instructor_ids).await?;
+    let (instructors, rooms) = choices_for_cohort(env, &cohort, &instructor_ids).await?;
     let planned = lesson_hours(planned_minutes(&db::sessions_of_cohort(env.db, cohort_id).await?));
     let preview = match input {
-        Some(input) if is_schedulable(&cohort) => {
-            Some(prepare(env.db, &cohort, &scope, input).await.map(|prepared| {
-                let skipped = prepared
-                    .plan
-                    .skipped
-                    .iter()
-                    .map(|h| (wib::iso_date(h.date), h.name.clone()))
-                    .collect();
-                GenerationPreview {
-                    lesson_hours: prepared.plan.lesson_hours(),
-                    rows: prepared
+        Some(input) if is_schedulable(&cohort) => Some(
+            prepare(env.db, &cohort, &instructor_ids, input)
+                .await
+                .map(|prepared| {
+                    let skipped = prepared
                         .plan
-                        .sessions
+                        .skipped
                         .iter()
-                        .enumerate()
-                        .map(|(index, s)| PreviewRow {
-                            date: wib::iso_date(s.date),
-                            starts_at: rfc3339(s.starts_at),
-                            ends_at: rfc3339(s.ends_at),
-                            conflicts: prepared
-                                .conflicts
-                                .iter()
-                                .filter(|c| c.index == index)
-                                .map(Conflict::problem)
-                                .collect(),
-                        })
-                        .collect(),
-                    skipped,
-                }
-            }))
-        }
+                        .map(|h| (wib::iso_date(h.date), h.name.clone()))
+                        .collect();
+                    GenerationPreview {
+                        lesson_hours: prepared.plan.lesson_hours(),
+                        rows: prepared
+                            .plan
+                            .sessions
+                            .iter()
+                            .enumerate()
+                            .map(|(index, s)| PreviewRow {
+                                date: wib::iso_date(s.date),
+                                starts_at: rfc3339(s.starts_at),
+                                ends_at: rfc3339(s.ends_at),
+                                conflicts: prepared
+                                    .conflicts
+                                    .iter()
+                                    .filter(|c| c.index == index)
+                                    .map(Conflict::problem)
+                                    .collect(),
+                            })
+                            .collect(),
+                        skipped,
+                    }
+                }),
+        ),
         _ => None,
     };
     Ok(GenerationPage {
@@ -240,7 +243,7 @@ pub async fn generate_sessions(
     cohort_id: i64,
     input: &GenerationInput,
 ) -> Result<(u64, String), AppError> {
-    let (cohort, scope) = schedulable_cohort(env, actor, cohort_id).await?;
+    let (cohort, instructor_ids) = schedulable_cohort(env, actor, cohort_id).await?;
     if !is_schedulable(&cohort) {
         return Err(AppError::invalid("weekdays", Problem::InvalidTransition));
     }
@@ -254,7 +257,7 @@ pub async fn generate_sessions(
     let txn = env.begin().await?;
     db::lock_for_scheduling(&txn, cohort.id).await?;
     // Checked again inside the transaction, against what is stored now.
-    let prepared = prepare(&txn, &cohort, &scope, input).await?;
+    let prepared = prepare(&txn, &cohort, &instructor_ids, input).await?;
     let unresolved: Vec<FieldError> = prepared
         .conflicts
         .iter()
@@ -274,7 +277,7 @@ pub async fn generate_sessions(
         return Err(AppError::invalid("weekdays", Problem::NoSessions));
     }
     let existing = db::sessions_of_cohort(&txn, cohort.id).await?;
-    let units = db::unit_ids_of_course(&txn, cohort.course_id).await?;
+    let units = crate::cohorts::db::unit_ids_of_course(&txn, cohort.course_id).await?;
     let already = existing
         .iter()
         .filter(|s| s.status != SessionStatus::Cancelled.as_str())

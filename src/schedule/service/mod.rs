@@ -11,8 +11,10 @@ mod views;
 pub use changes::{cancel_session, move_session, MoveInput};
 pub use feed::{cohort_calendar, export_calendar, feed_calendar, feed_view, reset_feed, revoke_feed};
 pub use generate::{generate_sessions, generation_page, GenerationInput};
-pub use holidays::{delete_holiday, holiday_list, save_holiday, HolidayInput};
-pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail};
+pub use holidays::{
+    delete_closure, delete_holiday, holiday_list, save_closure, save_holiday, ClosureInput, HolidayInput,
+};
+pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail, visible_session};
 
 use sea_orm::ConnectionTrait;
 use time::{Date, OffsetDateTime};
@@ -24,20 +26,45 @@ use crate::entities::class_sessions;
 use crate::kernel::input::parse_choice;
 use crate::kernel::{AppError, FieldError, Problem};
 
-/// Holidays between two dates, as the rules see them.
-async fn holidays_between(
+/// The days without class between two dates, as the rules see them: the national
+/// holidays and cuti bersama, and the days off of `sites` (every site when `None`). With
+/// `name_sites`, a site's day off is named with its site (a calendar over many sites).
+async fn days_off(
     conn: &impl ConnectionTrait,
-    from: Date,
-    to: Date,
+    sites: Option<&[i64]>,
+    (from, to): (Date, Date),
+    name_sites: bool,
 ) -> Result<Vec<Holiday>, AppError> {
-    Ok(super::db::holidays_between(conn, from, to)
+    let mut days: Vec<Holiday> = super::db::holidays_between(conn, from, to)
         .await?
         .into_iter()
         .map(|h| Holiday {
             date: h.date,
             name: h.name,
         })
-        .collect())
+        .collect();
+    if sites.is_some_and(<[i64]>::is_empty) {
+        return Ok(days);
+    }
+    let closures = super::db::closures_between(conn, sites, from, to).await?;
+    let site_names: std::collections::HashMap<i64, String> = if name_sites && !closures.is_empty() {
+        crate::accounts::db::sites(conn, None)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.name))
+            .collect()
+    } else {
+        std::collections::HashMap::new()
+    };
+    days.extend(closures.into_iter().map(|c| Holiday {
+        date: c.date,
+        name: match site_names.get(&c.site_id) {
+            Some(site) => format!("{} ({site})", c.name),
+            None => c.name,
+        },
+    }));
+    days.sort_by_key(|h| h.date);
+    Ok(days)
 }
 
 /// Sessions as people see them, with their names looked up for all of them at once (one

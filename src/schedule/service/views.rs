@@ -2,17 +2,18 @@
 //! a site and the printable week. Each reads a fixed number of queries, however many
 //! sessions it shows.
 
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
+use sea_orm::Condition;
 use time::{Date, Duration, Month};
 
-use super::{holidays_between, planned_minutes, session_views};
-use crate::cohorts::authz::{self as cohort_authz, CohortListScope};
+use super::{days_off, planned_minutes, session_views};
+use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, Actor, AppError, Role};
+use crate::kernel::{wib, Actor, AppError, Reach};
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
-use crate::schedule::authz::{self, ScheduleScope};
+use crate::schedule::authz;
 use crate::schedule::db;
 use crate::schedule::dto::{
     CalendarDay, CalendarFilter, CalendarView, CohortSchedule, FeedView, MySchedule, PrintableWeek,
@@ -35,10 +36,10 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
     let tomorrow = wib::start_of_day(today + Duration::days(1));
     let week_end = wib::start_of_day(wib::monday_of(today) + Duration::days(7));
     let horizon = week_end + Duration::days(28);
-    let scope = authz::schedule_scope(actor);
+    let reach = actor.reach();
     let sessions = db::sessions_in(
         env.db,
-        &scope,
+        db::mine(&reach, env.ports),
         Condition::all(),
         wib::start_of_day(today),
         horizon,
@@ -48,15 +49,12 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
     // Whether there is anything to wait for: asked only when nothing is coming (a
     // trainee with classes ahead has a cohort).
     let has_cohorts = !sessions.is_empty()
-        || match &scope {
-            ScheduleScope::Member(user) => !crate::cohorts::db::cohorts_of_member(env.db, *user)
-                .await?
-                .is_empty(),
-            ScheduleScope::Teaching(user) => !crate::cohorts::db::cohorts_taught_by(env.db, *user)
-                .await?
-                .is_empty(),
-            ScheduleScope::Sites(sites) => !sites.is_empty(),
-            ScheduleScope::Everything => true,
+        || match &reach {
+            Reach::Everything => true,
+            Reach::Sites(sites) => !sites.is_empty(),
+            Reach::Teaching(_) | Reach::Own(_) => {
+                crate::cohorts::db::any_within_reach(env.db, &reach, env.ports).await?
+            }
         };
     let views = session_views(env.db, &sessions, now).await?;
     let mut schedule = MySchedule {
@@ -100,19 +98,37 @@ pub async fn cohort_schedule(
     })
 }
 
+/// The session `id` if its cohort is within the actor's reach (and, for an instructor,
+/// it is theirs or nobody's); sessions out of reach look missing.
+///
+/// # Errors
+/// `NotFound`.
+pub async fn visible_session(
+    env: Env<'_>,
+    actor: &Actor,
+    session_id: i64,
+) -> Result<class_sessions::Model, AppError> {
+    db::session_within_reach(env.db, session_id, (&actor.reach(), env.ports))
+        .await?
+        .ok_or_else(|| out_of_reach(actor, "session", session_id))
+}
+
 /// One session with the choices for moving it.
 ///
 /// # Errors
 /// `NotFound` when missing or out of reach.
 pub async fn session_detail(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<SessionDetail, AppError> {
-    let session = db::session(env.db, session_id).await?.ok_or(AppError::NotFound)?;
-    let (cohort, scope) = crate::cohorts::service::visible_cohort(env, actor, session.cohort_id).await?;
+    let session = visible_session(env, actor, session_id).await?;
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, session.cohort_id)
+        .await
+        .map_err(|_| out_of_reach(actor, "session", session_id))?;
     let status = CohortStatus::parse(&cohort.status).unwrap_or(CohortStatus::Planned);
-    let can_manage = cohort_authz::can_manage_cohort(actor, &scope)
+    let can_manage = cohort_authz::can_manage_cohort(actor, &ties)
         && status.is_schedulable()
         && session.status != SessionStatus::Cancelled.as_str();
     let (instructors, rooms) = if can_manage {
-        choices_for_cohort(env, &cohort, &scope.instructor_ids).await?
+        let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
+        choices_for_cohort(env, &cohort, &instructor_ids).await?
     } else {
         (Vec::new(), Vec::new())
     };
@@ -135,7 +151,7 @@ pub(super) async fn choices_for_cohort(
     cohort: &cohorts::Model,
     instructor_ids: &[i64],
 ) -> Result<(Vec<Choice>, Vec<Choice>), AppError> {
-    let names = crate::cohorts::db::names_of(env.db, instructor_ids).await?;
+    let names = crate::accounts::db::names_of(env.db, instructor_ids).await?;
     let mut instructors: Vec<Choice> = instructor_ids
         .iter()
         .map(|id| Choice {
@@ -155,15 +171,16 @@ pub(super) async fn choices_for_cohort(
     Ok((instructors, rooms))
 }
 
-/// Days from `first` to `last` with their holidays and sessions.
+/// Days from `first` to `last` with their days off (national, and those of `sites`) and
+/// sessions.
 async fn days_between(
     env: Env<'_>,
     sessions: &[class_sessions::Model],
-    first: Date,
-    last: Date,
+    sites: Option<&[i64]>,
+    (first, last): (Date, Date),
     month: Option<Month>,
 ) -> Result<Vec<CalendarDay>, AppError> {
-    let holidays = holidays_between(env.db, first, last).await?;
+    let holidays = days_off(env.db, sites, (first, last), true).await?;
     let views: Vec<SessionView> = session_views(env.db, sessions, env.clock.now()).await?;
     let mut days = Vec::new();
     let mut date = first;
@@ -172,7 +189,15 @@ async fn days_between(
         let end = start + Duration::days(1);
         days.push(CalendarDay {
             date: wib::iso_date(date),
-            holiday: holidays.iter().find(|h| h.date == date).map(|h| h.name.clone()),
+            holiday: Some(
+                holidays
+                    .iter()
+                    .filter(|h| h.date == date)
+                    .map(|h| h.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            )
+            .filter(|names| !names.is_empty()),
             sessions: sessions
                 .iter()
                 .zip(&views)
@@ -226,54 +251,42 @@ pub async fn calendar(
             monday + Duration::days(7),
         )
     };
-    let scope = authz::schedule_scope(actor);
+    let reach = actor.reach();
     let mut extra = Condition::all();
     if let Some(site) = filter.site {
-        extra = extra.add(
-            class_sessions::Column::CohortId.in_subquery(
-                cohorts::Entity::find()
-                    .select_only()
-                    .column(cohorts::Column::Id)
-                    .filter(cohorts::Column::SiteId.eq(site))
-                    .into_query(),
-            ),
-        );
+        extra = extra.add(db::at_site(site));
     }
     if let Some(cohort) = filter.cohort {
-        extra = extra.add(class_sessions::Column::CohortId.eq(cohort));
+        extra = extra.add(db::of_cohort(cohort));
     }
     let sessions = db::sessions_in(
         env.db,
-        &scope,
+        db::mine(&reach, env.ports),
         extra,
         wib::start_of_day(first),
         wib::start_of_day(last + Duration::days(1)),
         VIEW_LIMIT,
     )
     .await?;
+    // The days off of the site shown, or of the reader's own sites.
+    let own_sites = match filter.site {
+        Some(site) => Some(vec![site]),
+        None => actor.sites_of_work().map(<[i64]>::to_vec),
+    };
     let days = days_between(
         env,
         &sessions,
-        first,
-        last,
+        own_sites.as_deref(),
+        (first, last),
         month.then(|| first_of_month(anchor).month()),
     )
     .await?;
-    let sites = match actor.role {
-        Role::Admin => crate::cohorts::db::sites(env.db, None).await?,
-        Role::Coordinator => crate::cohorts::db::sites(env.db, Some(&actor.site_ids)).await?,
-        _ => Vec::new(),
+    let sites = match actor.sites_run() {
+        Some([]) => Vec::new(),
+        run => crate::accounts::db::sites(env.db, run).await?,
     };
-    let list_scope =
-        cohort_authz::cohort_list_scope(actor).unwrap_or(CohortListScope::Teaching(actor.user_id));
-    let visible_cohorts = cohorts::Entity::find()
-        .filter(crate::cohorts::db::scope_condition(&list_scope))
-        .filter(cohorts::Column::StartsOn.lte(last))
-        .filter(cohorts::Column::EndsOn.gte(first))
-        .order_by_asc(cohorts::Column::Code)
-        .limit(500)
-        .all(env.db)
-        .await?;
+    let visible_cohorts =
+        crate::cohorts::db::cohorts_meeting(env.db, &reach, env.ports, (first, last), 500).await?;
     Ok(CalendarView {
         month,
         first: wib::iso_date(first),
@@ -319,14 +332,14 @@ pub async fn printable_week(
     let sunday = week_of(monday)[6];
     let sessions = db::sessions_in(
         env.db,
-        &ScheduleScope::Everything,
-        Condition::all().add(class_sessions::Column::CohortId.eq(cohort_id)),
+        db::of_cohort(cohort_id),
+        Condition::all(),
         wib::start_of_day(monday),
         wib::start_of_day(sunday + Duration::days(1)),
         VIEW_LIMIT,
     )
     .await?;
-    let days = days_between(env, &sessions, monday, sunday, None).await?;
+    let days = days_between(env, &sessions, Some(&[cohort.site_id]), (monday, sunday), None).await?;
     Ok(PrintableWeek {
         cohort,
         monday: wib::iso_date(monday),

@@ -84,6 +84,7 @@ async fn connect(config: &Config) -> Result<AppState, String> {
         config: Arc::new(config.clone()),
         clock: Clock::system(),
         writes: Default::default(),
+        ports: crate::server::ports(),
     })
 }
 

@@ -22,12 +22,12 @@ pub async fn seed_attendance(conn: &impl ConnectionTrait, now: OffsetDateTime) -
         .filter(|c| c.status == "running" || c.status == "completed")
     {
         let running = cohort.status == "running";
-        let sessions: Vec<_> = db::sessions_of_cohorts(conn, &[cohort.id])
+        let sessions: Vec<_> = crate::schedule::db::sessions_of_cohorts(conn, &[cohort.id])
             .await?
             .into_iter()
             .filter(|s| s.status != "cancelled" && s.ends_at <= now)
             .collect();
-        let mut windows: Vec<_> = db::attending(conn, &[cohort.id])
+        let mut windows: Vec<_> = crate::trainees::db::attending(conn, &[cohort.id])
             .await?
             .iter()
             .filter_map(crate::attendance::service::Window::of)
@@ -114,7 +114,7 @@ pub async fn seed_attendance(conn: &impl ConnectionTrait, now: OffsetDateTime) -
             )
             .await?;
             // Someone (not the demo trainee, who is first) asks for the next session off.
-            let next = db::sessions_of_cohorts(conn, &[cohort.id])
+            let next = crate::schedule::db::sessions_of_cohorts(conn, &[cohort.id])
                 .await?
                 .into_iter()
                 .find(|s| s.status != "cancelled" && s.starts_at > now);

@@ -106,7 +106,7 @@ pub async fn seed_readiness(conn: &impl ConnectionTrait, now: OffsetDateTime) ->
         .iter()
         .filter(|c| c.status == "running" || c.status == "completed")
     {
-        let mut people: Vec<Person> = crate::attendance::db::attending(conn, &[cohort.id])
+        let mut people: Vec<Person> = crate::trainees::db::attending(conn, &[cohort.id])
             .await?
             .into_iter()
             .filter(|e| e.status == "active" || e.status == "completed")
@@ -210,7 +210,7 @@ async fn seed_class_work(
     now: OffsetDateTime,
     generator: &mut Lcg,
 ) -> Result<(), SeedError> {
-    let held: Vec<_> = crate::attendance::db::sessions_of_cohorts(conn, &[cohort.id])
+    let held: Vec<_> = crate::schedule::db::sessions_of_cohorts(conn, &[cohort.id])
         .await?
         .into_iter()
         .filter(|s| s.status != "cancelled" && s.ends_at <= now)

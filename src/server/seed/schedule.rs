@@ -249,7 +249,7 @@ pub async fn seed_schedule(
             instructor_ids: instructor_ids.clone(),
         };
         let cohort = crate::cohorts::db::insert_cohort(conn, &valid, now, instructor_ids[0]).await?;
-        let units = crate::schedule::db::unit_ids_of_course(conn, course_id).await?;
+        let units = crate::cohorts::db::unit_ids_of_course(conn, course_id).await?;
         let window = Window {
             first: starts_on,
             last: ends_on,

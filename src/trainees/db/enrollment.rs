@@ -1,14 +1,12 @@
 //! SeaORM queries for enrollments, their history and the seats they hold.
 
-use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait, Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 
-use crate::entities::{cohorts, enrollment_events, enrollments, trainees};
+use crate::entities::{enrollment_events, enrollments, trainees};
 use crate::trainees::model::enrollment::EnrollmentStatus;
 
 /// Enrollments of `trainee_ids`, oldest first.
@@ -28,6 +26,15 @@ pub async fn enrollments_of(
         );
     }
     Ok(all)
+}
+
+/// Every enrollment, by cohort (the operator's export).
+pub async fn all_enrollments(conn: &impl ConnectionTrait) -> Result<Vec<enrollments::Model>, DbErr> {
+    enrollments::Entity::find()
+        .order_by_asc(enrollments::Column::CohortId)
+        .order_by_asc(enrollments::Column::Id)
+        .all(conn)
+        .await
 }
 
 pub async fn enrollments_of_cohort(
@@ -139,33 +146,27 @@ pub fn event(
     }
 }
 
-/// Takes one seat of a cohort, if one is free: a single conditional update, so two
-/// coordinators accepting at the same moment can never overfill it (and the database's
-/// check on `seats_taken <= capacity` stands behind it).
-pub async fn take_seat(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<bool, DbErr> {
-    let result = cohorts::Entity::update_many()
-        .col_expr(
-            cohorts::Column::SeatsTaken,
-            Expr::col(cohorts::Column::SeatsTaken).add(1),
-        )
-        .filter(cohorts::Column::Id.eq(cohort_id))
-        .filter(Expr::col(cohorts::Column::SeatsTaken).lt(Expr::col(cohorts::Column::Capacity)))
-        .exec(conn)
-        .await?;
-    Ok(result.rows_affected == 1)
+/// The cohorts whose seat the record of account `user_id` holds, as a subquery of cohort
+/// ids: what a trainee reaches (`Ports::seat_cohorts`).
+pub fn seat_cohorts(user_id: i64) -> sea_orm::sea_query::SelectStatement {
+    let record = trainees::Entity::find()
+        .select_only()
+        .column(trainees::Column::Id)
+        .filter(trainees::Column::UserId.eq(user_id))
+        .into_query();
+    enrollments::Entity::find()
+        .select_only()
+        .column(enrollments::Column::CohortId)
+        .filter(enrollments::Column::TraineeId.in_subquery(record))
+        .filter(enrollments::Column::Status.is_in(seat_statuses()))
+        .into_query()
 }
 
-pub async fn free_seat(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DbErr> {
-    cohorts::Entity::update_many()
-        .col_expr(
-            cohorts::Column::SeatsTaken,
-            Expr::col(cohorts::Column::SeatsTaken).sub(1),
-        )
-        .filter(cohorts::Column::Id.eq(cohort_id))
-        .filter(cohorts::Column::SeatsTaken.gt(0))
-        .exec(conn)
-        .await?;
-    Ok(())
+fn seat_statuses() -> Vec<&'static str> {
+    EnrollmentStatus::seat_holding()
+        .into_iter()
+        .map(EnrollmentStatus::as_str)
+        .collect()
 }
 
 /// The codes of the cohorts (other than `except`) whose dates overlap `dates` and to which
@@ -185,16 +186,7 @@ pub async fn committed_overlaps(
             EnrollmentStatus::Active.as_str(),
         ]))
         .into_query();
-    cohorts::Entity::find()
-        .select_only()
-        .column(cohorts::Column::Code)
-        .filter(cohorts::Column::Id.in_subquery(committed))
-        .filter(cohorts::Column::Id.is_not_in(except.to_vec()))
-        .filter(cohorts::Column::StartsOn.lte(dates.1))
-        .filter(cohorts::Column::EndsOn.gte(dates.0))
-        .into_tuple()
-        .all(conn)
-        .await
+    crate::cohorts::db::codes_overlapping(conn, committed, except, dates).await
 }
 
 /// A cohort's waitlist in the order people joined it.
@@ -250,4 +242,124 @@ pub async fn insert_events(
             .await?;
     }
     Ok(())
+}
+
+/// Enrollment statuses of people who were (or are) in class: they have a joined date.
+fn attending_statuses() -> Vec<&'static str> {
+    EnrollmentStatus::ALL
+        .iter()
+        .filter(|s| s.attends())
+        .map(|s| s.as_str())
+        .collect()
+}
+
+/// The enrollments of `cohort_ids` that had people in class, with their dates.
+pub async fn attending(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<Vec<enrollments::Model>, DbErr> {
+    enrollments::Entity::find()
+        .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .filter(enrollments::Column::Status.is_in(attending_statuses()))
+        .filter(enrollments::Column::JoinedOn.is_not_null())
+        .all(conn)
+        .await
+}
+
+/// A trainee's enrollments that had them in class.
+pub async fn attending_of_trainee(
+    conn: &impl ConnectionTrait,
+    trainee_id: i64,
+) -> Result<Vec<enrollments::Model>, DbErr> {
+    enrollments::Entity::find()
+        .filter(enrollments::Column::TraineeId.eq(trainee_id))
+        .filter(enrollments::Column::Status.is_in(attending_statuses()))
+        .filter(enrollments::Column::JoinedOn.is_not_null())
+        .all(conn)
+        .await
+}
+
+/// Who is enrolled in the cohort `cohort` (a subquery of one cohort id) in a status that
+/// attends, with the days they are in it (trainee, joined, left).
+pub async fn attendance_windows(
+    conn: &impl ConnectionTrait,
+    cohort: sea_orm::sea_query::SelectStatement,
+) -> Result<Vec<(i64, Option<Date>, Option<Date>)>, DbErr> {
+    enrollments::Entity::find()
+        .select_only()
+        .columns([
+            enrollments::Column::TraineeId,
+            enrollments::Column::JoinedOn,
+            enrollments::Column::LeftOn,
+        ])
+        .filter(enrollments::Column::CohortId.in_subquery(cohort))
+        .filter(enrollments::Column::Status.is_in(attending_statuses()))
+        .into_tuple()
+        .all(conn)
+        .await
+}
+
+/// Name and phone of everyone actively enrolled in `cohort_ids`, by trainee: one query
+/// however many (the trainees are chosen by sub-query, not by a list of ids).
+pub async fn active_contacts(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<HashMap<i64, trainees::Model>, DbErr> {
+    let active = enrollments::Entity::find()
+        .select_only()
+        .column(enrollments::Column::TraineeId)
+        .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .filter(enrollments::Column::Status.eq(EnrollmentStatus::Active.as_str()))
+        .into_query();
+    Ok(trainees::Entity::find()
+        .filter(trainees::Column::Id.in_subquery(active))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect())
+}
+
+/// Which trainees a read is about: one record, or everyone holding a seat (accepted,
+/// active, completed) in some cohorts.
+#[derive(Debug, Clone)]
+pub enum Who {
+    One(i64),
+    InCohorts(Vec<i64>),
+}
+
+fn seat_holding(who: &Who) -> sea_orm::Select<enrollments::Entity> {
+    let query = enrollments::Entity::find().filter(enrollments::Column::Status.is_in(seat_statuses()));
+    match who {
+        Who::One(id) => query.filter(enrollments::Column::TraineeId.eq(*id)),
+        Who::InCohorts(ids) => query.filter(enrollments::Column::CohortId.is_in(ids.clone())),
+    }
+}
+
+/// The records `who` selects, as a subquery of record ids (another area selects its own
+/// rows about them by it, never by a list of ids).
+pub fn member_ids(who: &Who) -> sea_orm::sea_query::SelectStatement {
+    seat_holding(who)
+        .select_only()
+        .column(enrollments::Column::TraineeId)
+        .into_query()
+}
+
+/// The seat-holding enrollments of the trainees `who` selects.
+pub async fn seat_enrollments(
+    conn: &impl ConnectionTrait,
+    who: &Who,
+) -> Result<Vec<enrollments::Model>, DbErr> {
+    seat_holding(who)
+        .order_by_asc(enrollments::Column::Id)
+        .all(conn)
+        .await
+}
+
+/// The records of the trainees `who` selects.
+pub async fn members(conn: &impl ConnectionTrait, who: &Who) -> Result<Vec<trainees::Model>, DbErr> {
+    trainees::Entity::find()
+        .filter(trainees::Column::Id.in_subquery(member_ids(who)))
+        .all(conn)
+        .await
 }

@@ -18,9 +18,9 @@ use super::dto::TraineeFilter;
 use super::model::enrollment::EnrollmentStatus;
 use super::model::import::fold;
 use super::model::ValidTrainee;
-use crate::entities::{enrollments, saved_searches, trainee_imports, trainees, users};
+use crate::entities::{enrollments, saved_searches, trainee_imports, trainees};
 use crate::kernel::identity::PhoneNumber;
-use crate::platform::query::{contains_pattern, none_refer_to};
+use crate::platform::query::{contains_pattern, none_refer_to_expr};
 
 /// The record's columns from a validated trainee (everything but ids and timestamps).
 fn fill(model: &mut trainees::ActiveModel, valid: &ValidTrainee) {
@@ -355,30 +355,8 @@ pub async fn purge_imports(conn: &impl ConnectionTrait, before: OffsetDateTime) 
         .rows_affected)
 }
 
-/// Active trainee accounts (at `sites`, or anywhere) that no record links to yet, by name:
-/// at most `limit`, and how many there are.
-pub async fn accounts_without_record(
-    conn: &impl ConnectionTrait,
-    sites: Option<&[i64]>,
-    limit: u64,
-) -> Result<(Vec<users::Model>, u64), DbErr> {
-    let mut condition = Condition::all()
-        .add(users::Column::Role.eq("trainee"))
-        .add(users::Column::IsActive.eq(true))
-        .add(none_refer_to(trainees::Column::UserId, users::Column::Id));
-    if let Some(sites) = sites {
-        // A trainee account belongs to its home site.
-        condition = condition.add(users::Column::HomeSiteId.is_in(sites.to_vec()));
-    }
-    let total = users::Entity::find()
-        .filter(condition.clone())
-        .count(conn)
-        .await?;
-    let rows = users::Entity::find()
-        .filter(condition)
-        .order_by_asc(users::Column::DisplayName)
-        .limit(limit)
-        .all(conn)
-        .await?;
-    Ok((rows, total))
+/// That no record links the account whose id is `account` (for the accounts area's list
+/// of accounts still without a record).
+pub fn no_record_links(account: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+    none_refer_to_expr(trainees::Column::UserId, account)
 }

@@ -1,41 +1,51 @@
 //! Enrollment: applying to a cohort, moving through the lifecycle with history, seats
 //! that never exceed the capacity, the waitlist, transfers; and the cohort's roster.
 
-use sea_orm::{ActiveValue::Unchanged, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveValue::Unchanged, ConnectionTrait, Set};
 use serde_json::json;
 use time::Date;
 
-use super::{national, scope_of, shown_nik, visible_trainee};
+use super::{shown_nik, shown_phone, ties_of, visible_trainee};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::cohorts::authz::CohortScope;
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{cohorts, enrollments};
 use crate::kernel::input::parse_date;
+use crate::kernel::CohortTies;
 use crate::kernel::{wib, Actor, AppError, Problem};
 use crate::platform::context::Client;
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::trainees::authz;
 use crate::trainees::db;
 use crate::trainees::dto::{Roster, RosterEntry};
 use crate::trainees::model::enrollment::{next_from_waitlist, seat_change, EnrollmentStatus, Waiting};
 
-/// The cohort and its scope if the actor may move people through its enrollment.
+/// The cohort and its ties if the actor may move people through its enrollment.
 async fn managed_cohort(
     env: Env<'_>,
     actor: &Actor,
     cohort_id: i64,
-) -> Result<(cohorts::Model, CohortScope), AppError> {
-    let (cohort, scope) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
-    if !authz::can_manage_enrollment(actor, &scope) {
+) -> Result<(cohorts::Model, CohortTies), AppError> {
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
+    if !authz::can_manage_enrollment(actor, &ties) {
         return Err(AppError::Forbidden);
     }
-    Ok((cohort, scope))
+    Ok((cohort, ties))
 }
 
 fn open_for_changes(cohort: &cohorts::Model) -> bool {
     CohortStatus::parse(&cohort.status).is_ok_and(|s| s != CohortStatus::Cancelled)
+}
+
+/// The statuses of cohorts whose enrollment still changes (all but cancelled).
+fn changeable_statuses() -> Vec<&'static str> {
+    CohortStatus::ALL
+        .iter()
+        .filter(|s| **s != CohortStatus::Cancelled)
+        .map(|s| s.as_str())
+        .collect()
 }
 
 /// Applies a trainee (by id, or by NIK typed on the roster) to a cohort at their site.
@@ -56,7 +66,7 @@ pub async fn enroll(
         (None, Some(nik)) => {
             let digits: String = nik.chars().filter(char::is_ascii_digit).collect();
             let found = db::trainee_by_nik(env.db, &digits).await?;
-            match found.filter(|t| authz::can_view_trainee(actor, &scope_of(t))) {
+            match found.filter(|t| authz::can_view_trainee(actor, &ties_of(t))) {
                 Some(trainee) => trainee,
                 None => return Err(AppError::invalid("nik", Problem::InvalidChoice)),
             }
@@ -172,7 +182,7 @@ async fn offer_freed_seat(
     let Some(chosen) = next_from_waitlist(&candidates) else {
         return Ok(None);
     };
-    if !db::take_seat(conn, cohort.id).await? {
+    if !crate::cohorts::db::take_seat(conn, cohort.id).await? {
         return Ok(None);
     }
     let Some(entry) = waiting.iter().find(|e| e.id == chosen) else {
@@ -292,7 +302,7 @@ pub async fn change_status(
         }
     }
     match seat_change(from, to) {
-        1 if !db::take_seat(&txn, cohort.id).await? => {
+        1 if !crate::cohorts::db::take_seat(&txn, cohort.id).await? => {
             return Err(invalid(
                 "status",
                 Problem::CohortFull {
@@ -300,7 +310,7 @@ pub async fn change_status(
                 },
             ));
         }
-        -1 => db::free_seat(&txn, cohort.id).await?,
+        -1 => crate::cohorts::db::free_seat(&txn, cohort.id).await?,
         _ => {}
     }
     let mut update = enrollments::ActiveModel {
@@ -401,7 +411,7 @@ async fn transfer_into(
             Problem::OverlappingEnrollment { cohort: other },
         ));
     }
-    if !db::take_seat(conn, target.id).await? {
+    if !crate::cohorts::db::take_seat(conn, target.id).await? {
         return Err(invalid(
             "target_cohort",
             Problem::CohortFull {
@@ -441,9 +451,9 @@ async fn transfer_into(
 /// # Errors
 /// `NotFound` out of reach.
 pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roster, AppError> {
-    let (cohort, scope) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
-    if !authz::can_view_roster(actor, &scope) {
-        return Err(AppError::NotFound);
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
+    if !authz::can_view_roster(actor, &ties) {
+        return Err(out_of_reach(actor, "roster", cohort_id));
     }
     let rows = db::enrollments_of_cohort(env.db, cohort.id).await?;
     let ids: Vec<i64> = rows.iter().map(|e| e.trainee_id).collect();
@@ -453,7 +463,7 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
         .filter(|e| e.status == EnrollmentStatus::Waitlisted.as_str())
         .collect();
     waiting.sort_by_key(|e| (e.waitlisted_at, e.id));
-    let can_manage = authz::can_manage_enrollment(actor, &scope);
+    let can_manage = authz::can_manage_enrollment(actor, &ties);
     let mut entries: Vec<RosterEntry> = rows
         .iter()
         .filter_map(|e| {
@@ -462,12 +472,8 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
                 enrollment_id: e.id,
                 trainee_id: trainee.id,
                 full_name: trainee.full_name.clone(),
-                nik: if can_manage {
-                    shown_nik(actor, trainee)
-                } else {
-                    crate::kernel::identity::mask_nik(&trainee.nik)
-                },
-                phone: national(trainee.phone.as_deref()),
+                nik: shown_nik(actor, trainee),
+                phone: shown_phone(actor, trainee, Some(&ties), trainee.phone.as_deref()),
                 status: EnrollmentStatus::parse(&e.status).unwrap_or(EnrollmentStatus::Applied),
                 waitlist_position: waiting.iter().position(|w| w.id == e.id).map(|p| p as u32 + 1),
                 joined_on: e.joined_on.map(wib::iso_date),
@@ -484,12 +490,10 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
         ))
     });
     let transfer_targets = if can_manage {
-        crate::entities::cohorts::Entity::find()
-            .filter(crate::entities::cohorts::Column::SiteId.eq(cohort.site_id))
-            .all(env.db)
+        crate::cohorts::db::cohorts_at_sites(env.db, &[cohort.site_id], &changeable_statuses())
             .await?
             .into_iter()
-            .filter(|c| c.id != cohort.id && open_for_changes(c))
+            .filter(|c| c.id != cohort.id)
             .map(|c| Choice {
                 id: c.id,
                 label: c.code,
@@ -500,6 +504,7 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
     };
     Ok(Roster {
         cohort_id: cohort.id,
+        site_id: cohort.site_id,
         code: cohort.code.clone(),
         capacity: u32::try_from(cohort.capacity).unwrap_or(0),
         seats_taken: u32::try_from(cohort.seats_taken).unwrap_or(0),

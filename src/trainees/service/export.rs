@@ -1,14 +1,13 @@
 //! Exports of trainees and enrollments as CSV (UTF-8 with BOM, so Excel reads it right)
 //! and XLSX, for coordinators (their sites) and the operator's command line.
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::json;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::entities::{cohorts, enrollments, trainees};
-use crate::kernel::{wib, Actor, AppError, Locale, Role};
+use crate::entities::trainees;
+use crate::kernel::{wib, Actor, AppError, Locale};
 use crate::platform::state::Env;
 use crate::trainees::authz;
 use crate::trainees::db;
@@ -35,24 +34,36 @@ fn table(
     export(format, name, &[sheet])
 }
 
-/// Personal data leaving the system is on the audit trail: who exported what, how much.
-async fn audited(env: Env<'_>, actor: Option<&Actor>, what: &str, rows: usize) -> Result<(), AppError> {
-    let mut event = AuditEvent::new(AuditAction::TraineeExport, Outcome::Success)
-        .detail(json!({ "export": what, "rows": rows }));
-    if let Some(actor) = actor {
-        event = event.actor(actor.user_id).site(actor.site_ids.first().copied());
+/// Personal data leaving the system is on the audit trail: who exported what and how
+/// much, against the site the rows belong to (one entry per site of the export), so each
+/// site's coordinators see what left of theirs.
+async fn audited(
+    env: Env<'_>,
+    actor: Option<&Actor>,
+    what: &str,
+    rows_by_site: &BTreeMap<Option<i64>, usize>,
+) -> Result<(), AppError> {
+    let now = env.clock.now();
+    let txn = env.begin().await?;
+    for (site, rows) in rows_by_site {
+        let mut event = AuditEvent::new(AuditAction::TraineeExport, Outcome::Success)
+            .site(*site)
+            .detail(json!({ "export": what, "rows": rows }));
+        if let Some(actor) = actor {
+            event = event.actor(actor.user_id);
+        }
+        record(&txn, now, event).await?;
     }
-    record(env.db, env.clock.now(), event).await?;
+    txn.commit().await?;
     Ok(())
 }
 
 /// Where an export may read: all sites for admins and the operator, a coordinator's own.
-fn sites_of(actor: Option<&Actor>) -> Result<Option<Vec<i64>>, AppError> {
+fn sites_of(actor: Option<&Actor>) -> Result<Option<&[i64]>, AppError> {
     match actor {
         None => Ok(None),
         Some(actor) if !authz::can_use_registry(actor) => Err(AppError::Forbidden),
-        Some(actor) if actor.role == Role::Admin => Ok(None),
-        Some(actor) => Ok(Some(actor.site_ids.clone())),
+        Some(actor) => Ok(actor.sites_run()),
     }
 }
 
@@ -67,8 +78,8 @@ pub async fn export_trainees(
     format: ExportFormat,
 ) -> Result<Exported, AppError> {
     let sites = sites_of(actor)?;
-    let rows = db::all_trainees(env.db, filter, sites.as_deref()).await?;
-    let site_names: HashMap<i64, String> = crate::cohorts::db::sites(env.db, None)
+    let rows = db::all_trainees(env.db, filter, sites).await?;
+    let site_names: HashMap<i64, String> = crate::accounts::db::sites(env.db, None)
         .await?
         .into_iter()
         .map(|s| (s.id, s.name))
@@ -102,7 +113,8 @@ pub async fn export_trainees(
         .iter()
         .map(|t: &trainees::Model| {
             vec![
-                t.nik.clone(),
+                // Each record as its own page shows it to this reader.
+                actor.map_or_else(|| t.nik.clone(), |actor| super::shown_nik(actor, t)),
                 t.full_name.clone(),
                 t.birth_place.clone(),
                 wib::date_short(t.birth_date),
@@ -130,7 +142,14 @@ pub async fn export_trainees(
             ]
         })
         .collect();
-    audited(env, actor, "trainees", table_rows.len()).await?;
+    let mut by_site = BTreeMap::new();
+    for t in &rows {
+        *by_site.entry(Some(t.site_id)).or_insert(0) += 1;
+    }
+    if by_site.is_empty() {
+        by_site.insert(None, 0);
+    }
+    audited(env, actor, "trainees", &by_site).await?;
     table(
         format,
         &format!("peserta-{}", wib::iso_date(wib::today(env.clock.now()))),
@@ -139,47 +158,8 @@ pub async fn export_trainees(
     )
 }
 
-/// Every enrollment (of one cohort, or of all within reach), with the person and dates.
-///
-/// # Errors
-/// `Forbidden`; `NotFound` for a cohort out of reach.
-pub async fn export_enrollments(
-    env: Env<'_>,
-    actor: Option<&Actor>,
-    cohort_id: Option<i64>,
-    format: ExportFormat,
-) -> Result<Exported, AppError> {
-    let scope: Option<Vec<i64>> = match (actor, cohort_id) {
-        (Some(actor), Some(id)) => {
-            let (_, scope) = crate::cohorts::service::visible_cohort(env, actor, id).await?;
-            if !authz::can_view_roster(actor, &scope) {
-                return Err(AppError::NotFound);
-            }
-            None
-        }
-        _ => sites_of(actor)?,
-    };
-    let mut query = enrollments::Entity::find()
-        .order_by_asc(enrollments::Column::CohortId)
-        .order_by_asc(enrollments::Column::Id);
-    if let Some(id) = cohort_id {
-        query = query.filter(enrollments::Column::CohortId.eq(id));
-    }
-    if let Some(sites) = &scope {
-        let at_sites = cohorts::Entity::find()
-            .select_only()
-            .column(cohorts::Column::Id)
-            .filter(cohorts::Column::SiteId.is_in(sites.clone()));
-        query = query
-            .filter(enrollments::Column::CohortId.in_subquery(sea_orm::QueryTrait::into_query(at_sites)));
-    }
-    let rows = query.all(env.db).await?;
-    let trainee_ids: Vec<i64> = rows.iter().map(|e| e.trainee_id).collect();
-    let people = db::trainees_by_ids(env.db, &trainee_ids).await?;
-    let cohort_ids: Vec<i64> = rows.iter().map(|e| e.cohort_id).collect();
-    let codes = crate::cohorts::db::cohort_codes(env.db, &cohort_ids).await?;
-    let l = Locale::Id;
-    let header = [
+fn roster_header(l: Locale) -> [&'static str; 7] {
+    [
         T::FilterCohort.get(l),
         T::FieldNik.get(l),
         T::FieldFullName.get(l),
@@ -187,7 +167,77 @@ pub async fn export_enrollments(
         T::Joined.get(l),
         T::Left.get(l),
         T::FieldPhone.get(l),
-    ];
+    ]
+}
+
+/// A cohort's roster as a file: the roster page's own rows, so the export never shows
+/// more than the page (NIKs masked and phones left out exactly as there).
+///
+/// # Errors
+/// `Forbidden`; `NotFound` for a cohort out of reach.
+pub async fn export_roster(
+    env: Env<'_>,
+    actor: &Actor,
+    cohort_id: i64,
+    format: ExportFormat,
+) -> Result<Exported, AppError> {
+    if !authz::can_view_rosters(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let roster = super::roster(env, actor, cohort_id).await?;
+    let l = Locale::Id;
+    let table_rows: Vec<Vec<String>> = roster
+        .entries
+        .iter()
+        .map(|e| {
+            vec![
+                roster.code.clone(),
+                e.nik.clone(),
+                e.full_name.clone(),
+                status_text(e.status).get(l).to_owned(),
+                e.joined_on
+                    .as_deref()
+                    .and_then(wib::parse_iso_date)
+                    .map(wib::date_short)
+                    .unwrap_or_default(),
+                e.left_on
+                    .as_deref()
+                    .and_then(wib::parse_iso_date)
+                    .map(wib::date_short)
+                    .unwrap_or_default(),
+                e.phone.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let by_site = BTreeMap::from([(Some(roster.site_id), table_rows.len())]);
+    audited(env, Some(actor), "enrollments", &by_site).await?;
+    table(
+        format,
+        &format!("pendaftaran-{}", roster.code.to_lowercase()),
+        &roster_header(l),
+        table_rows,
+    )
+}
+
+/// Every enrollment (of one cohort, or of all), with the person and dates, for the
+/// operator's command line (whoever runs the binary on the server is trusted).
+///
+/// # Errors
+/// `NotFound` for an unknown cohort.
+pub async fn export_enrollments(
+    env: Env<'_>,
+    cohort_id: Option<i64>,
+    format: ExportFormat,
+) -> Result<Exported, AppError> {
+    let rows = match cohort_id {
+        Some(id) => db::enrollments_of_cohort(env.db, id).await?,
+        None => db::all_enrollments(env.db).await?,
+    };
+    let trainee_ids: Vec<i64> = rows.iter().map(|e| e.trainee_id).collect();
+    let people = db::trainees_by_ids(env.db, &trainee_ids).await?;
+    let cohort_ids: Vec<i64> = rows.iter().map(|e| e.cohort_id).collect();
+    let codes = crate::cohorts::db::cohort_codes(env.db, &cohort_ids).await?;
+    let l = Locale::Id;
     let table_rows: Vec<Vec<String>> = rows
         .iter()
         .filter_map(|e| {
@@ -205,10 +255,16 @@ pub async fn export_enrollments(
             ])
         })
         .collect();
-    audited(env, actor, "enrollments", table_rows.len()).await?;
+    audited(
+        env,
+        None,
+        "enrollments",
+        &BTreeMap::from([(None, table_rows.len())]),
+    )
+    .await?;
     let name = match cohort_id.and_then(|id| codes.get(&id)) {
         Some(code) => format!("pendaftaran-{}", code.to_lowercase()),
         None => format!("pendaftaran-{}", wib::iso_date(wib::today(env.clock.now()))),
     };
-    table(format, &name, &header, table_rows)
+    table(format, &name, &roster_header(l), table_rows)
 }

@@ -35,17 +35,16 @@ fn web_max_bytes(env: Env<'_>) -> usize {
 }
 
 async fn open_cohorts(env: Env<'_>, site_ids: &[i64]) -> Result<Vec<cohorts::Model>, AppError> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    Ok(cohorts::Entity::find()
-        .filter(cohorts::Column::SiteId.is_in(site_ids.to_vec()))
-        .filter(cohorts::Column::Status.is_in([
+    Ok(crate::cohorts::db::cohorts_at_sites(
+        env.db,
+        site_ids,
+        &[
             CohortStatus::Planned.as_str(),
             CohortStatus::Open.as_str(),
             CohortStatus::Running.as_str(),
-        ]))
-        .order_by_asc(cohorts::Column::Code)
-        .all(env.db)
-        .await?)
+        ],
+    )
+    .await?)
 }
 
 /// The upload form: the actor's sites, their open cohorts, the size limit.
@@ -175,12 +174,15 @@ pub async fn stage_import(
 }
 
 async fn own_import(env: Env<'_>, actor: &Actor, id: i64) -> Result<trainee_imports::Model, AppError> {
-    let staged = db::import(env.db, id).await?.ok_or(AppError::NotFound)?;
     // An upload is its uploader's own business, and only while they still reach the site.
-    if staged.created_by != actor.user_id || !authz::can_register_at(actor, staged.site_id) {
-        return Err(AppError::NotFound);
+    match db::import(env.db, id).await? {
+        Some(staged)
+            if staged.created_by == actor.user_id && authz::can_register_at(actor, staged.site_id) =>
+        {
+            Ok(staged)
+        }
+        _ => Err(crate::platform::errors::out_of_reach(actor, "import", id)),
     }
-    Ok(staged)
 }
 
 fn problems_of(results: &[RowResult]) -> Vec<RowProblem> {
@@ -207,7 +209,7 @@ fn problems_of(results: &[RowResult]) -> Vec<RowProblem> {
 /// `NotFound` unless it is the actor's own upload.
 pub async fn review_import(env: Env<'_>, actor: &Actor, id: i64) -> Result<ImportReview, AppError> {
     let staged = own_import(env, actor, id).await?;
-    let site = crate::cohorts::db::sites(env.db, Some(&[staged.site_id]))
+    let site = crate::accounts::db::sites(env.db, Some(&[staged.site_id]))
         .await?
         .first()
         .map(|s| s.name.clone())
@@ -371,7 +373,7 @@ pub async fn import_file(env: Env<'_>, bytes: &[u8], options: &CliImport) -> Res
         ),
         None => None,
     };
-    let sites = crate::cohorts::db::sites(env.db, None)
+    let sites = crate::accounts::db::sites(env.db, None)
         .await
         .map_err(|e| e.to_string())?;
     let site_id = match (&options.site, &cohort) {

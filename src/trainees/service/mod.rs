@@ -9,7 +9,7 @@ mod profile;
 mod registry;
 
 pub use enrollment::{change_status, enroll, roster, StatusChange};
-pub use export::{export_enrollments, export_trainees, ExportFormat, Exported};
+pub use export::{export_enrollments, export_roster, export_trainees, ExportFormat, Exported};
 pub use import::{confirm_import, import_file, import_form, review_import, stage_import, CliImport};
 pub use profile::{my_profile, save_contact};
 pub use registry::{
@@ -19,34 +19,33 @@ pub use registry::{
 use crate::cohorts::dto::Choice;
 use crate::entities::{sites, trainees};
 use crate::kernel::identity::{Nik, PhoneNumber};
-use crate::kernel::{wib, Actor, AppError, Role};
+use crate::kernel::{wib, Actor, AppError, CohortTies, PersonTies};
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
-use crate::trainees::authz::{self, TraineeScope};
+use crate::trainees::authz;
 
-pub(crate) fn scope_of(trainee: &trainees::Model) -> TraineeScope {
-    TraineeScope {
+/// How a record stands to whoever asks: its site and its person's account.
+pub fn ties_of(trainee: &trainees::Model) -> PersonTies {
+    PersonTies {
         site_id: trainee.site_id,
         user_id: trainee.user_id,
     }
 }
 
 /// The record with `id` if the actor may see it; records out of reach look missing.
-pub(crate) async fn visible_trainee(
-    env: Env<'_>,
-    actor: &Actor,
-    id: i64,
-) -> Result<trainees::Model, AppError> {
-    let trainee = super::db::trainee(env.db, id).await?.ok_or(AppError::NotFound)?;
-    if authz::can_view_trainee(actor, &scope_of(&trainee)) {
-        Ok(trainee)
-    } else {
-        Err(AppError::NotFound)
+///
+/// # Errors
+/// `NotFound`.
+pub async fn visible_trainee(env: Env<'_>, actor: &Actor, id: i64) -> Result<trainees::Model, AppError> {
+    match super::db::trainee(env.db, id).await? {
+        Some(trainee) if authz::can_view_trainee(actor, &ties_of(&trainee)) => Ok(trainee),
+        _ => Err(out_of_reach(actor, "trainee", id)),
     }
 }
 
 /// The sites the actor registers trainees at.
 pub(crate) async fn registry_sites(env: Env<'_>, actor: &Actor) -> Result<Vec<sites::Model>, AppError> {
-    let all = crate::cohorts::db::sites(env.db, None).await?;
+    let all = crate::accounts::db::sites(env.db, None).await?;
     Ok(all
         .into_iter()
         .filter(|s| authz::can_register_at(actor, s.id))
@@ -68,12 +67,30 @@ pub(crate) fn national(phone: Option<&str>) -> Option<String> {
     phone.map(|p| PhoneNumber::parse(p).map_or_else(|_| p.to_owned(), |p| p.display_national()))
 }
 
-/// The NIK a reader sees: whole for the trainee's coordinators, masked otherwise.
-pub(crate) fn shown_nik(actor: &Actor, trainee: &trainees::Model) -> String {
-    if authz::can_see_whole_nik(actor, &scope_of(trainee)) && actor.role != Role::Trainee {
+/// The NIK a reader sees: whole for the record's coordinators and admins, masked for
+/// everyone else (the person included). Every page, export and answer shows it through
+/// this.
+pub fn shown_nik(actor: &Actor, trainee: &trainees::Model) -> String {
+    if authz::can_see_whole_nik(actor, &ties_of(trainee)) {
         trainee.nik.clone()
     } else {
         crate::kernel::identity::mask_nik(&trainee.nik)
+    }
+}
+
+/// A phone number of the person (`phone`, theirs or their guardian's) as the reader may
+/// see it: for staff who reach them (through their record, or through `via`, a cohort
+/// they are in) and the person; nothing for anyone else.
+pub fn shown_phone(
+    actor: &Actor,
+    trainee: &trainees::Model,
+    via: Option<&CohortTies>,
+    phone: Option<&str>,
+) -> Option<String> {
+    if actor.sees_phone(&ties_of(trainee), via) {
+        national(phone)
+    } else {
+        None
     }
 }
 

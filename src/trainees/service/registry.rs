@@ -2,7 +2,6 @@
 //! linked to the person's account; searched without the NIK ever entering an address;
 //! and a trainee's own contact details.
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use std::collections::HashMap;
 use time::Duration;
@@ -14,10 +13,11 @@ use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
-use crate::entities::{cohorts, trainees, users};
+use crate::entities::{trainees, users};
 use crate::kernel::identity::mask_nik;
 use crate::kernel::{wib, Actor, AppError, Problem, Role};
 use crate::platform::context::Client;
+use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::trainees::authz;
 use crate::trainees::db;
@@ -49,27 +49,24 @@ async fn validated(env: Env<'_>, actor: &Actor, input: &TraineeInput) -> Result<
     validate_trainee(input, &choices, wib::today(env.clock.now()), false).map_err(AppError::Invalid)
 }
 
-/// A trainee account with the record's NIK or phone that no record links yet.
+/// A trainee account of the record's own site with its NIK or phone that no record links
+/// yet. Accounts of other sites are never linked (nor is anything said about them).
 async fn unlinked_account(
-    env: Env<'_>,
     conn: &impl sea_orm::ConnectionTrait,
     valid: &ValidTrainee,
 ) -> Result<Option<users::Model>, AppError> {
-    let mut condition = sea_orm::Condition::any().add(users::Column::Nik.eq(valid.nik.as_str()));
-    if let Some(phone) = &valid.phone {
-        condition = condition.add(users::Column::Phone.eq(phone.as_str()));
-    }
-    let candidates = users::Entity::find()
-        .filter(users::Column::Role.eq(Role::Trainee.as_str()))
-        .filter(condition)
-        .all(conn)
-        .await?;
+    let candidates = crate::accounts::db::trainee_accounts_matching(
+        conn,
+        valid.site_id,
+        valid.nik.as_str(),
+        valid.phone.as_ref().map(|p| p.as_str()),
+    )
+    .await?;
     for user in candidates {
         if db::trainee_of_user(conn, user.id).await?.is_none() {
             return Ok(Some(user));
         }
     }
-    let _ = env;
     Ok(None)
 }
 
@@ -113,7 +110,7 @@ pub async fn create_trainee(
     }
     let now = env.clock.now();
     let txn = env.begin().await?;
-    let linked = unlinked_account(env, &txn, &valid).await?;
+    let linked = unlinked_account(&txn, &valid).await?;
     let mut issued = None;
     let user_id = match linked {
         Some(user) => Some(user.id),
@@ -256,17 +253,15 @@ pub async fn trainee_form(
         values = input_of(&trainee);
     } else if let Some(user_id) = account {
         // Completing the record of an existing trainee account: start from what it knows.
-        let user = users::Entity::find_by_id(user_id)
-            .one(env.db)
+        let user = crate::accounts::db::find_user(env.db, user_id)
             .await?
-            .ok_or(AppError::NotFound)?;
-        let reachable = user.role == Role::Trainee.as_str()
-            && user
-                .home_site_id
-                .is_some_and(|site| authz::can_register_at(actor, site));
-        if !reachable {
-            return Err(AppError::NotFound);
-        }
+            .filter(|user| {
+                user.role == Role::Trainee.as_str()
+                    && user
+                        .home_site_id
+                        .is_some_and(|site| authz::can_register_at(actor, site))
+            })
+            .ok_or_else(|| out_of_reach(actor, "account", user_id))?;
         values.full_name = user.display_name;
         values.nik = user.nik.unwrap_or_default();
         values.phone = national(user.phone.as_deref()).unwrap_or_default();
@@ -294,7 +289,7 @@ async fn enrollment_views(env: Env<'_>, trainee_id: i64) -> Result<Vec<Enrollmen
     let ids: Vec<i64> = enrollments.iter().map(|e| e.id).collect();
     let events = db::events_of(env.db, &ids).await?;
     let actors: Vec<i64> = events.iter().filter_map(|e| e.actor_id).collect();
-    let names = crate::cohorts::db::names_of(env.db, &actors).await?;
+    let names = crate::accounts::db::names_of(env.db, &actors).await?;
     let cohort_ids: Vec<i64> = enrollments.iter().map(|e| e.cohort_id).collect();
     let codes = crate::cohorts::db::cohort_codes(env.db, &cohort_ids).await?;
     Ok(enrollments
@@ -338,14 +333,13 @@ pub(super) async fn detail_of(
             .map(|p| p.name),
         None => None,
     };
-    let site = crate::cohorts::db::sites(env.db, Some(&[trainee.site_id]))
+    let site = crate::accounts::db::sites(env.db, Some(&[trainee.site_id]))
         .await?
         .first()
         .map(|s| s.name.clone())
         .unwrap_or_default();
     let account = match trainee.user_id {
-        Some(id) => users::Entity::find_by_id(id)
-            .one(env.db)
+        Some(id) => crate::accounts::db::find_user(env.db, id)
             .await?
             .map(|u| AccountLink {
                 user_id: u.id,
@@ -358,22 +352,23 @@ pub(super) async fn detail_of(
     let can_edit = authz::can_register_at(actor, trainee.site_id);
     let cohorts_to_join = if can_edit {
         let taken: Vec<i64> = enrollments.iter().map(|e| e.cohort_id).collect();
-        cohorts::Entity::find()
-            .filter(cohorts::Column::SiteId.eq(trainee.site_id))
-            .filter(cohorts::Column::Status.is_in([
+        crate::cohorts::db::cohorts_at_sites(
+            env.db,
+            &[trainee.site_id],
+            &[
                 CohortStatus::Planned.as_str(),
                 CohortStatus::Open.as_str(),
                 CohortStatus::Running.as_str(),
-            ]))
-            .all(env.db)
-            .await?
-            .into_iter()
-            .filter(|c| !taken.contains(&c.id))
-            .map(|c| Choice {
-                id: c.id,
-                label: c.code,
-            })
-            .collect()
+            ],
+        )
+        .await?
+        .into_iter()
+        .filter(|c| !taken.contains(&c.id))
+        .map(|c| Choice {
+            id: c.id,
+            label: c.code,
+        })
+        .collect()
     } else {
         Vec::new()
     };
@@ -455,7 +450,7 @@ pub async fn list_trainees(
         _ => TraineeFilter::default(),
     };
     let page = page.unwrap_or(1).clamp(1, 100_000);
-    let scope = (actor.role != Role::Admin).then_some(actor.site_ids.as_slice());
+    let scope = actor.sites_run();
     let (rows, total) = db::list_trainees(
         env.db,
         &filter,
@@ -477,7 +472,7 @@ pub async fn list_trainees(
             );
         }
     }
-    let sites = crate::cohorts::db::sites(env.db, scope).await?;
+    let sites = crate::accounts::db::sites(env.db, scope).await?;
     let site_name = |id: i64| {
         sites
             .iter()
@@ -501,14 +496,9 @@ pub async fn list_trainees(
             has_account: t.user_id.is_some(),
         })
         .collect();
-    let visible_cohorts = cohorts::Entity::find()
-        .filter(crate::cohorts::db::scope_condition(
-            &crate::cohorts::authz::cohort_list_scope(actor)
-                .unwrap_or(crate::cohorts::authz::CohortListScope::Sites(Vec::new())),
-        ))
-        .all(env.db)
-        .await?;
-    let (unlinked, unlinked_total) = db::accounts_without_record(env.db, scope, 10).await?;
+    let visible_cohorts = crate::cohorts::service::cohorts_in_reach(env, actor).await?;
+    let (unlinked, unlinked_total) =
+        crate::accounts::db::trainee_accounts_without_record(env.db, scope, db::no_record_links, 10).await?;
     Ok(TraineeList {
         items,
         page,

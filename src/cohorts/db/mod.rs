@@ -1,22 +1,23 @@
-//! SeaORM queries for programmes, courses, rooms and cohorts. No business rules here;
-//! every list is fetched with a fixed number of queries, whatever its length.
+//! SeaORM queries for programmes, courses, rooms and cohorts (the cohorts within an
+//! actor's reach in `reach`). No business rules here; every list is fetched with a fixed
+//! number of queries, whatever its length.
 
 use sea_orm::{
     sea_query::{Expr, Func},
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-use super::authz::{CohortListScope, CohortScope};
 use super::model::ValidCohort;
-use crate::entities::{
-    class_sessions, cohort_instructors, cohorts, course_units, courses, enrollments, programmes, rooms,
-    sites, trainees, user_sites, users,
-};
-use crate::kernel::Role;
+use crate::entities::{cohort_instructors, cohorts, course_units, courses, programmes, rooms};
+use crate::kernel::Reach;
 use crate::platform::query::contains_pattern;
+use crate::platform::state::Ports;
+
+mod reach;
+pub use reach::*;
 
 pub async fn all_programmes(conn: &impl ConnectionTrait) -> Result<Vec<programmes::Model>, DbErr> {
     programmes::Entity::find()
@@ -53,14 +54,6 @@ pub async fn units_of(
     Ok(by_course)
 }
 
-pub async fn sites(conn: &impl ConnectionTrait, ids: Option<&[i64]>) -> Result<Vec<sites::Model>, DbErr> {
-    let mut query = sites::Entity::find().order_by_asc(sites::Column::Name);
-    if let Some(ids) = ids {
-        query = query.filter(sites::Column::Id.is_in(ids.to_vec()));
-    }
-    query.all(conn).await
-}
-
 /// Rooms at `site_ids` (all sites when `None`), by site then name.
 pub async fn rooms(
     conn: &impl ConnectionTrait,
@@ -77,64 +70,6 @@ pub async fn rooms(
 
 pub async fn room(conn: &impl ConnectionTrait, id: i64) -> Result<Option<rooms::Model>, DbErr> {
     rooms::Entity::find_by_id(id).one(conn).await
-}
-
-/// Active instructors at `site_ids` (anywhere when `None`) with all their sites.
-pub async fn instructors(
-    conn: &impl ConnectionTrait,
-    site_ids: Option<&[i64]>,
-) -> Result<Vec<(users::Model, Vec<i64>)>, DbErr> {
-    let mut condition = Condition::all()
-        .add(users::Column::Role.eq(Role::Instructor.as_str()))
-        .add(users::Column::IsActive.eq(true));
-    if let Some(ids) = site_ids {
-        let at_sites = user_sites::Entity::find()
-            .select_only()
-            .column(user_sites::Column::UserId)
-            .filter(user_sites::Column::SiteId.is_in(ids.to_vec()))
-            .into_query();
-        condition = condition.add(users::Column::Id.in_subquery(at_sites));
-    }
-    let people = users::Entity::find()
-        .filter(condition)
-        .order_by_asc(users::Column::DisplayName)
-        .all(conn)
-        .await?;
-    let ids: Vec<i64> = people.iter().map(|u| u.id).collect();
-    let links = if ids.is_empty() {
-        Vec::new()
-    } else {
-        user_sites::Entity::find()
-            .filter(user_sites::Column::UserId.is_in(ids))
-            .all(conn)
-            .await?
-    };
-    let mut sites_of: HashMap<i64, Vec<i64>> = HashMap::new();
-    for link in links {
-        sites_of.entry(link.user_id).or_default().push(link.site_id);
-    }
-    Ok(people
-        .into_iter()
-        .map(|user| {
-            let sites = sites_of.remove(&user.id).unwrap_or_default();
-            (user, sites)
-        })
-        .collect())
-}
-
-pub async fn names_of(conn: &impl ConnectionTrait, user_ids: &[i64]) -> Result<HashMap<i64, String>, DbErr> {
-    if user_ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(i64, String)> = users::Entity::find()
-        .select_only()
-        .column(users::Column::Id)
-        .column(users::Column::DisplayName)
-        .filter(users::Column::Id.is_in(user_ids.to_vec()))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(rows.into_iter().collect())
 }
 
 pub async fn cohort(conn: &impl ConnectionTrait, id: i64) -> Result<Option<cohorts::Model>, DbErr> {
@@ -170,74 +105,16 @@ pub async fn instructors_of(
     Ok(by_cohort)
 }
 
-/// Enrollment statuses that hold a seat and make a trainee a member of the cohort (the
-/// trainees area keeps the lifecycle; its tests check this list against it).
-pub const SEAT_STATUSES: [&str; 3] = ["accepted", "active", "completed"];
-
-/// The account ids of a cohort's members (trainees without an account have none).
-pub async fn member_ids(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec<i64>, DbErr> {
-    let enrolled = enrollments::Entity::find()
-        .select_only()
-        .column(enrollments::Column::TraineeId)
-        .filter(enrollments::Column::CohortId.eq(cohort_id))
-        .filter(enrollments::Column::Status.is_in(SEAT_STATUSES))
-        .into_query();
-    trainees::Entity::find()
-        .select_only()
-        .column(trainees::Column::UserId)
-        .filter(trainees::Column::Id.in_subquery(enrolled))
-        .filter(trainees::Column::UserId.is_not_null())
-        .into_tuple::<Option<i64>>()
-        .all(conn)
-        .await
-        .map(|ids| ids.into_iter().flatten().collect())
-}
-
-/// The cohorts whose member the account `user_id` is, as a subquery.
-pub fn cohorts_of_member_query(user_id: i64) -> sea_orm::sea_query::SelectStatement {
-    let trainee = trainees::Entity::find()
-        .select_only()
-        .column(trainees::Column::Id)
-        .filter(trainees::Column::UserId.eq(user_id))
-        .into_query();
-    enrollments::Entity::find()
-        .select_only()
-        .column(enrollments::Column::CohortId)
-        .filter(enrollments::Column::TraineeId.in_subquery(trainee))
-        .filter(enrollments::Column::Status.is_in(SEAT_STATUSES))
-        .into_query()
-}
-
-/// What authorization needs to know about a cohort.
-pub async fn scope_of(conn: &impl ConnectionTrait, cohort: &cohorts::Model) -> Result<CohortScope, DbErr> {
-    Ok(CohortScope {
-        site_id: cohort.site_id,
-        instructor_ids: instructors_of(conn, &[cohort.id])
-            .await?
-            .remove(&cohort.id)
-            .unwrap_or_default(),
-        member_ids: member_ids(conn, cohort.id).await?,
-    })
-}
-
-/// The cohorts the account `user_id` is a member of.
-pub async fn cohorts_of_member(conn: &impl ConnectionTrait, user_id: i64) -> Result<Vec<i64>, DbErr> {
+/// The cohorts at `site_ids` in one of `statuses`, by code.
+pub async fn cohorts_at_sites(
+    conn: &impl ConnectionTrait,
+    site_ids: &[i64],
+    statuses: &[&str],
+) -> Result<Vec<cohorts::Model>, DbErr> {
     cohorts::Entity::find()
-        .select_only()
-        .column(cohorts::Column::Id)
-        .filter(cohorts::Column::Id.in_subquery(cohorts_of_member_query(user_id)))
-        .into_tuple()
-        .all(conn)
-        .await
-}
-
-/// The cohorts `user_id` teaches.
-pub async fn cohorts_taught_by(conn: &impl ConnectionTrait, user_id: i64) -> Result<Vec<i64>, DbErr> {
-    cohort_instructors::Entity::find()
-        .select_only()
-        .column(cohort_instructors::Column::CohortId)
-        .filter(cohort_instructors::Column::UserId.eq(user_id))
-        .into_tuple()
+        .filter(cohorts::Column::SiteId.is_in(site_ids.to_vec()))
+        .filter(cohorts::Column::Status.is_in(statuses.to_vec()))
+        .order_by_asc(cohorts::Column::Code)
         .all(conn)
         .await
 }
@@ -253,25 +130,9 @@ pub async fn cohorts_by_ids(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<
         .await
 }
 
-/// The condition limiting cohorts to a list scope.
-pub fn scope_condition(scope: &CohortListScope) -> Condition {
-    match scope {
-        CohortListScope::Everything => Condition::all(),
-        CohortListScope::Sites(ids) => Condition::all().add(cohorts::Column::SiteId.is_in(ids.clone())),
-        CohortListScope::Teaching(user_id) => Condition::all().add(
-            cohorts::Column::Id.in_subquery(
-                cohort_instructors::Entity::find()
-                    .select_only()
-                    .column(cohort_instructors::Column::CohortId)
-                    .filter(cohort_instructors::Column::UserId.eq(*user_id))
-                    .into_query(),
-            ),
-        ),
-    }
-}
-
 pub struct CohortQuery<'a> {
-    pub scope: &'a CohortListScope,
+    pub reach: &'a Reach,
+    pub ports: Ports,
     pub search: Option<&'a str>,
     pub site_id: Option<i64>,
     pub status: Option<&'a str>,
@@ -285,7 +146,7 @@ pub async fn list_cohorts(
     conn: &impl ConnectionTrait,
     query: &CohortQuery<'_>,
 ) -> Result<(Vec<cohorts::Model>, u64), DbErr> {
-    let mut condition = scope_condition(query.scope);
+    let mut condition = within_reach(query.reach, query.ports);
     if let Some(site) = query.site_id {
         condition = condition.add(cohorts::Column::SiteId.eq(site));
     }
@@ -353,16 +214,22 @@ pub async fn insert_cohort(
     Ok(cohort)
 }
 
+/// Changes a cohort; answers the instructors it no longer has.
 pub async fn update_cohort(
     conn: &impl ConnectionTrait,
     id: i64,
     valid: &ValidCohort,
     now: OffsetDateTime,
-) -> Result<(), DbErr> {
+) -> Result<Vec<i64>, DbErr> {
     let mut model = active_model(valid, now);
     model.id = Set(id);
     cohorts::Entity::update(model).exec(conn).await?;
-    replace_instructors(conn, id, &valid.instructor_ids).await
+    let before = instructors_of(conn, &[id]).await?.remove(&id).unwrap_or_default();
+    replace_instructors(conn, id, &valid.instructor_ids).await?;
+    Ok(before
+        .into_iter()
+        .filter(|user| !valid.instructor_ids.contains(user))
+        .collect())
 }
 
 async fn replace_instructors(
@@ -386,24 +253,22 @@ async fn replace_instructors(
     Ok(())
 }
 
-/// First and last start of the cohort's sessions that are not cancelled.
+/// First and last start of the cohort's sessions that are not cancelled (the schedule
+/// keeps sessions and answers through `ports`).
 pub async fn planned_span(
     conn: &impl ConnectionTrait,
+    ports: Ports,
     cohort_id: i64,
 ) -> Result<Option<(OffsetDateTime, OffsetDateTime)>, DbErr> {
-    let row: Option<(Option<OffsetDateTime>, Option<OffsetDateTime>)> = class_sessions::Entity::find()
-        .select_only()
-        .column_as(class_sessions::Column::StartsAt.min(), "first")
-        .column_as(class_sessions::Column::StartsAt.max(), "last")
-        .filter(class_sessions::Column::CohortId.eq(cohort_id))
-        .filter(class_sessions::Column::Status.ne("cancelled"))
-        .into_tuple()
-        .one(conn)
-        .await?;
-    Ok(match row {
-        Some((Some(first), Some(last))) => Some((first, last)),
-        _ => None,
-    })
+    let statement = conn
+        .get_database_backend()
+        .build(&(ports.planned_span)(cohort_id));
+    let Some(row) = conn.query_one_raw(statement).await? else {
+        return Ok(None);
+    };
+    let first: Option<OffsetDateTime> = row.try_get_by_index(0)?;
+    let last: Option<OffsetDateTime> = row.try_get_by_index(1)?;
+    Ok(first.zip(last))
 }
 
 pub async fn insert_room(
@@ -472,4 +337,125 @@ pub async fn cohort_codes(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<Ha
         .all(conn)
         .await?;
     Ok(rows.into_iter().collect())
+}
+
+/// Takes one seat of a cohort, if one is free: a single conditional update, so two
+/// coordinators accepting at the same moment can never overfill it (and the database's
+/// check on `seats_taken <= capacity` stands behind it).
+pub async fn take_seat(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<bool, DbErr> {
+    let result = cohorts::Entity::update_many()
+        .col_expr(
+            cohorts::Column::SeatsTaken,
+            Expr::col(cohorts::Column::SeatsTaken).add(1),
+        )
+        .filter(cohorts::Column::Id.eq(cohort_id))
+        .filter(Expr::col(cohorts::Column::SeatsTaken).lt(Expr::col(cohorts::Column::Capacity)))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Gives back one seat of a cohort.
+pub async fn free_seat(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DbErr> {
+    cohorts::Entity::update_many()
+        .col_expr(
+            cohorts::Column::SeatsTaken,
+            Expr::col(cohorts::Column::SeatsTaken).sub(1),
+        )
+        .filter(cohorts::Column::Id.eq(cohort_id))
+        .filter(cohorts::Column::SeatsTaken.gt(0))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// The codes of the cohorts among `ids` (a subquery of cohort ids, other than `except`)
+/// whose dates overlap `dates`.
+pub async fn codes_overlapping(
+    conn: &impl ConnectionTrait,
+    ids: sea_orm::sea_query::SelectStatement,
+    except: &[i64],
+    dates: (time::Date, time::Date),
+) -> Result<Vec<String>, DbErr> {
+    cohorts::Entity::find()
+        .select_only()
+        .column(cohorts::Column::Code)
+        .filter(cohorts::Column::Id.in_subquery(ids))
+        .filter(cohorts::Column::Id.is_not_in(except.to_vec()))
+        .filter(cohorts::Column::StartsOn.lte(dates.1))
+        .filter(cohorts::Column::EndsOn.gte(dates.0))
+        .into_tuple()
+        .all(conn)
+        .await
+}
+
+/// A scalar subquery: the value of `column` of the row of `E` whose id is the expression
+/// `id` (a name another area's read shows next to its own rows).
+fn value_of<E: EntityTrait>(
+    column: E::Column,
+    id_column: E::Column,
+    id: sea_orm::sea_query::SimpleExpr,
+) -> sea_orm::sea_query::SimpleExpr {
+    sea_orm::sea_query::Query::select()
+        .column((E::default(), column))
+        .from(E::default())
+        .and_where(Expr::col((E::default(), id_column)).eq(id))
+        .to_owned()
+        .into()
+}
+
+/// The code of the cohort whose id is `id`, as a scalar subquery.
+pub fn code_of(id: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+    value_of::<cohorts::Entity>(cohorts::Column::Code, cohorts::Column::Id, id)
+}
+
+/// The name of the room whose id is `id`, as a scalar subquery.
+pub fn room_name_of(id: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+    value_of::<rooms::Entity>(rooms::Column::Name, rooms::Column::Id, id)
+}
+
+/// The title of the course unit whose id is `id`, as a scalar subquery.
+pub fn unit_title_of(id: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+    value_of::<course_units::Entity>(course_units::Column::Title, course_units::Column::Id, id)
+}
+
+/// The units of a course, in order.
+pub async fn unit_ids_of_course(conn: &impl ConnectionTrait, course_id: i64) -> Result<Vec<i64>, DbErr> {
+    course_units::Entity::find()
+        .select_only()
+        .column(course_units::Column::Id)
+        .filter(course_units::Column::CourseId.eq(course_id))
+        .order_by_asc(course_units::Column::Position)
+        .into_tuple()
+        .all(conn)
+        .await
+}
+
+/// Writes the cohort's row without changing it: on SQLite, takes the write lock before
+/// anything is read (the schedule's writes are serialised this way).
+pub async fn touch(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DbErr> {
+    cohorts::Entity::update_many()
+        .col_expr(
+            cohorts::Column::UpdatedAt,
+            Expr::col(cohorts::Column::UpdatedAt).into(),
+        )
+        .filter(cohorts::Column::Id.eq(cohort_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Joins the cohort whose id is `cohort` to another area's read, its columns under
+/// `prefix`.
+pub fn join_cohort(
+    query: &mut sea_orm::sea_query::SelectStatement,
+    cohort: sea_orm::sea_query::SimpleExpr,
+    prefix: &str,
+) {
+    query.join(
+        sea_orm::JoinType::InnerJoin,
+        cohorts::Entity,
+        Expr::col((cohorts::Entity, cohorts::Column::Id)).eq(cohort),
+    );
+    crate::platform::query::select_all_as::<cohorts::Entity>(query, prefix);
 }
