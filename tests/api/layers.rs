@@ -26,6 +26,7 @@ const LAYERS: &[(&str, u8)] = &[
 const AREA_USES: &[(&str, &str)] = &[
     ("accounts", "audit"),
     ("cohorts", "audit"),
+    ("cohorts", "accounts"),
     ("schedule", "cohorts"),
     ("schedule", "accounts"),
     ("schedule", "audit"),
@@ -36,13 +37,16 @@ const AREA_USES: &[(&str, &str)] = &[
     ("attendance", "trainees"),
     ("attendance", "cohorts"),
     ("attendance", "audit"),
+    ("attendance", "accounts"),
     ("readiness", "attendance"),
     ("readiness", "trainees"),
     ("readiness", "cohorts"),
     ("readiness", "audit"),
+    ("readiness", "accounts"),
+    ("readiness", "schedule"),
 ];
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("readable src dir").flatten() {
         let path = entry.path();
         if path.is_dir() {

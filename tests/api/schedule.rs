@@ -320,9 +320,12 @@ async fn a_move_is_checked_against_holidays_conflicts_and_the_cohort_dates() {
 }
 
 #[tokio::test]
-async fn holidays_are_data_that_coordinators_keep_and_generation_follows() {
+async fn holidays_are_data_that_admins_keep_and_generation_follows() {
     let plan = plan().await;
     let app = &plan.app;
+    app.user(Role::Admin, "admin@uji.id", &[]).await;
+    // National holidays change generation at every site: admins keep them.
+    let admin = app.signed_in("admin@uji.id").await;
     let coordinator = app.signed_in("rina@uji.id").await;
     let save = |date: &'static str, name: &'static str| {
         vec![
@@ -333,8 +336,22 @@ async fn holidays_are_data_that_coordinators_keep_and_generation_follows() {
         ]
     };
     assert_eq!(
+        error_of(
+            app.call(
+                &coordinator,
+                "/api/schedule/save-holiday",
+                &save("2027-03-15", "x")
+            )
+            .await
+        )
+        .await
+        .0,
+        403,
+        "a coordinator keeps their own sites' days off, not the national holidays"
+    );
+    assert_eq!(
         app.call(
-            &coordinator,
+            &admin,
             "/api/schedule/save-holiday",
             &save("2027-03-15", "Libur daerah Banten")
         )
@@ -343,17 +360,13 @@ async fn holidays_are_data_that_coordinators_keep_and_generation_follows() {
         200
     );
     let (_, error) = error_of(
-        app.call(
-            &coordinator,
-            "/api/schedule/save-holiday",
-            &save("2027-03-15", "Lagi"),
-        )
-        .await,
+        app.call(&admin, "/api/schedule/save-holiday", &save("2027-03-15", "Lagi"))
+            .await,
     )
     .await;
     assert_eq!(
         field_problems(&error),
-        vec![("date".to_owned(), "Taken".to_owned())]
+        vec![("date".to_owned(), "AlreadyDayOff".to_owned())]
     );
     let list: serde_json::Value = app
         .get_api(&coordinator, "/api/schedule/holidays?year=2027")
@@ -394,13 +407,9 @@ async fn holidays_are_data_that_coordinators_keep_and_generation_follows() {
 
     let id = added["id"].to_string();
     assert_eq!(
-        app.call(
-            &coordinator,
-            "/api/schedule/delete-holiday",
-            &[("holiday_id", &id)]
-        )
-        .await
-        .status(),
+        app.call(&admin, "/api/schedule/delete-holiday", &[("holiday_id", &id)])
+            .await
+            .status(),
         200
     );
     let trainee = app.signed_in("0812-1000-0001").await;

@@ -3,10 +3,11 @@
 //! and routes come from the application itself: a new one without a row here fails.
 
 mod bad_input;
+mod objects;
 mod rows;
 
 use crate::helpers::*;
-use rows::{page_rows, server_function_rows, Access, Who, EVERYONE};
+use rows::{file_rows, page_rows, server_function_rows, Access, Who, EVERYONE};
 use siap_jepang::kernel::Role;
 use std::collections::BTreeSet;
 
@@ -25,15 +26,48 @@ struct Fixture {
     import: i64,
 }
 
-/// The ids the rows need.
-#[derive(Clone, Copy)]
+/// The ids the rows need. The role matrix sends destructive calls ids that exist nowhere
+/// (`account`, `excuse`…); the object-scope matrix sends every row real ids of another
+/// site's, cohort's or person's rows.
+#[derive(Clone, Copy, Debug)]
 pub struct Ids {
+    /// An account to look at (a trainee at the coordinator's site).
     pub target: i64,
     pub cohort: i64,
     pub session: i64,
     pub record: i64,
     pub enrollment: i64,
     pub import: i64,
+    /// An account to deactivate or reactivate.
+    pub account: i64,
+    /// A sign-in session to end.
+    pub login_session: i64,
+    pub excuse: i64,
+    pub result: i64,
+    pub document: i64,
+    pub assessment: i64,
+    pub closure: i64,
+    pub site: i64,
+}
+
+impl Ids {
+    /// Ids of rows that exist nowhere.
+    pub const MISSING: Ids = Ids {
+        target: 999_999_001,
+        cohort: 999_999_002,
+        session: 999_999_003,
+        record: 999_999_004,
+        enrollment: 999_999_005,
+        import: 999_999_006,
+        account: 999_999_007,
+        login_session: 999_999_008,
+        excuse: 999_999_009,
+        result: 999_999_010,
+        document: 999_999_011,
+        assessment: 999_999_012,
+        closure: 999_999_013,
+        site: 999_999_014,
+    };
 }
 
 const ANY_IDS: Ids = Ids {
@@ -43,6 +77,14 @@ const ANY_IDS: Ids = Ids {
     record: 1,
     enrollment: 1,
     import: 1,
+    account: 1,
+    login_session: 1,
+    excuse: 1,
+    result: 1,
+    document: 1,
+    assessment: 1,
+    closure: 1,
+    site: 1,
 };
 
 async fn fixture() -> Fixture {
@@ -103,6 +145,8 @@ impl Fixture {
             record: self.record,
             enrollment: self.enrollment,
             import: self.import,
+            site: self.app.site("BBPLK-SRG"),
+            ..Ids::MISSING
         }
     }
 
@@ -139,6 +183,89 @@ fn the_matrix_covers_every_page_route() {
         .map(|(route, ..)| route.to_owned())
         .collect();
     assert_eq!(routes, covered, "add a row for every new page");
+}
+
+#[test]
+fn the_matrix_covers_every_file_route() {
+    let registered: BTreeSet<(String, String)> = siap_jepang::server::file_routes()
+        .into_iter()
+        .map(|route| (route.method.to_owned(), route.path.to_owned()))
+        .collect();
+    let covered: BTreeSet<(String, String)> = file_rows(ANY_IDS)
+        .into_iter()
+        .map(|row| (row.method.to_owned(), row.route.to_owned()))
+        .collect();
+    assert_eq!(registered, covered, "add a row for every new file route");
+}
+
+/// A multipart form as a browser without JavaScript sends it (with an empty file).
+pub fn multipart_of(fields: &[(&'static str, String)]) -> reqwest::multipart::Form {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text(*name, value.clone());
+    }
+    for file in ["file", "note", "scan"] {
+        form = form.part(file, reqwest::multipart::Part::bytes(Vec::new()).file_name(""));
+    }
+    form
+}
+
+/// Sends a file row's request from `client`.
+pub async fn send_file_row(
+    app: &TestApp,
+    client: &reqwest::Client,
+    row: &rows::FileRow,
+) -> reqwest::Response {
+    if row.method == "GET" {
+        app.get(client, &row.path).await
+    } else {
+        client
+            .post(app.url(&row.path))
+            .header(reqwest::header::ORIGIN, &app.base)
+            .header(reqwest::header::ACCEPT, "text/html")
+            .multipart(multipart_of(&row.form))
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+#[tokio::test]
+async fn every_file_route_allows_exactly_the_roles_it_should() {
+    let fixture = fixture().await;
+    let app = &fixture.app;
+    let mut failures = Vec::new();
+    for who in EVERYONE {
+        for row in file_rows(fixture.ids()) {
+            let client = fixture.client(who).await;
+            let response = send_file_row(app, &client, &row).await;
+            let status = response.status().as_u16();
+            let target = location(&response);
+            // A form posted without JavaScript is refused the way the page shows it: back
+            // to the form with the reason.
+            let refused_back = status == 303 && objects::flash_error(&response) == "Forbidden";
+            let to_sign_in = matches!(status, 302 | 303) && target.starts_with("/masuk?next=");
+            let outcome = match (row.access.allows(who), who) {
+                (true, _) => (!to_sign_in && !refused_back && !matches!(status, 401 | 403))
+                    .then_some(())
+                    .ok_or(format!("expected to be let in, got {status} {target}")),
+                (false, Who::Anonymous) => to_sign_in
+                    .then_some(())
+                    .ok_or(format!("expected a redirect to sign-in, got {status} {target}")),
+                (false, _) => (status == 403 || refused_back)
+                    .then_some(())
+                    .ok_or(format!("expected 403, got {status} {target}")),
+            };
+            if let Err(message) = outcome {
+                failures.push(format!("{who:?} {} {}: {message}", row.method, row.path));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "file route access violations:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[tokio::test]

@@ -60,6 +60,12 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
     let record = ids.record.to_string();
     let enrollment = ids.enrollment.to_string();
     let import = ids.import.to_string();
+    let account = ids.account.to_string();
+    let login_session = ids.login_session.to_string();
+    let excuse = ids.excuse.to_string();
+    let result = ids.result.to_string();
+    let assessment = ids.assessment.to_string();
+    let closure = ids.closure.to_string();
     vec![
         (
             "/api/accounts/sign-in",
@@ -92,7 +98,7 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/accounts/end-session",
             Access::SignedIn,
-            vec![("session_id", "999999".into())],
+            vec![("session_id", login_session)],
         ),
         ("/api/accounts/me", Access::SignedIn, vec![]),
         (
@@ -119,12 +125,12 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/users/deactivate",
             Access::Administrators,
-            vec![("user_id", "999999".into())],
+            vec![("user_id", account.clone())],
         ),
         (
             "/api/users/reactivate",
             Access::Administrators,
-            vec![("user_id", "999999".into())],
+            vec![("user_id", account)],
         ),
         (
             "/api/users/change-role",
@@ -263,7 +269,7 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         ),
         (
             "/api/schedule/save-holiday",
-            Access::Administrators,
+            Access::AdminOnly,
             vec![
                 ("date", "".into()),
                 ("name", "".into()),
@@ -272,8 +278,18 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         ),
         (
             "/api/schedule/delete-holiday",
-            Access::Administrators,
+            Access::AdminOnly,
             vec![("holiday_id", "999999".into())],
+        ),
+        (
+            "/api/schedule/save-closure",
+            Access::Administrators,
+            vec![("site_id", "".into()), ("date", "".into()), ("name", "".into())],
+        ),
+        (
+            "/api/schedule/delete-closure",
+            Access::Administrators,
+            vec![("closure_id", closure)],
         ),
         ("/api/schedule/feed-reset", Access::SignedIn, vec![]),
         ("/api/schedule/feed-revoke", Access::SignedIn, vec![]),
@@ -369,13 +385,13 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/attendance/withdraw-excuse",
             Access::TraineeOnly,
-            vec![("excuse_id", "999999".into())],
+            vec![("excuse_id", excuse.clone())],
         ),
         ("/api/attendance/review", Access::Administrators, vec![]),
         (
             "/api/attendance/decide",
             Access::Administrators,
-            vec![("excuse_id", "999999".into()), ("decision", "approve".into())],
+            vec![("excuse_id", excuse), ("decision", "approve".into())],
         ),
         (
             "/api/attendance/cohort",
@@ -407,7 +423,7 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/readiness/delete-result",
             Access::Administrators,
-            vec![("result_id", "999999".into())],
+            vec![("result_id", result)],
         ),
         (
             "/api/readiness/submit-document",
@@ -432,7 +448,7 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/readiness/save-scores",
             Access::Staff,
-            vec![("assessment_id", "999999".into())],
+            vec![("assessment_id", assessment)],
         ),
         (
             "/api/readiness/save-lessons",
@@ -444,6 +460,105 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
             "/api/readiness/save-rules",
             Access::AdminOnly,
             vec![("programme_id", "999999".into())],
+        ),
+    ]
+}
+
+/// A file route (as registered), its method, the address or form to send, and who may.
+pub struct FileRow {
+    pub route: &'static str,
+    pub method: &'static str,
+    pub path: String,
+    pub access: Access,
+    /// The fields of a multipart form (POST routes).
+    pub form: Vec<(&'static str, String)>,
+}
+
+pub fn file_rows(ids: Ids) -> Vec<FileRow> {
+    let get = |route: &'static str, path: String, access: Access| FileRow {
+        route,
+        method: "GET",
+        path,
+        access,
+        form: Vec::new(),
+    };
+    let post = |route: &'static str, access: Access, form: Vec<(&'static str, String)>| FileRow {
+        route,
+        method: "POST",
+        path: route.to_owned(),
+        access,
+        form,
+    };
+    let Ids {
+        cohort,
+        session,
+        record,
+        excuse,
+        document,
+        site,
+        ..
+    } = ids;
+    vec![
+        get("/healthz", "/healthz".into(), Access::Everyone),
+        // A capability address: whoever holds the secret reads it (see the object matrix).
+        get(
+            "/ical/{file}",
+            "/ical/tidak-ada-alamat-ini.ics".into(),
+            Access::Everyone,
+        ),
+        get(
+            "/angkatan/{id}/jadwal.ics",
+            format!("/angkatan/{cohort}/jadwal.ics"),
+            Access::SignedIn,
+        ),
+        post(
+            "/peserta/unggah",
+            Access::Administrators,
+            vec![("site_id", site.to_string()), ("cohort_id", cohort.to_string())],
+        ),
+        get(
+            "/peserta/ekspor",
+            "/peserta/ekspor?format=csv".into(),
+            Access::Administrators,
+        ),
+        get(
+            "/angkatan/{id}/peserta/ekspor",
+            format!("/angkatan/{cohort}/peserta/ekspor?format=csv"),
+            Access::Staff,
+        ),
+        post(
+            "/izin/ajukan",
+            Access::TraineeOnly,
+            vec![
+                ("session_id", session.to_string()),
+                ("kind", "izin".into()),
+                ("reason", "Keperluan keluarga".into()),
+            ],
+        ),
+        get(
+            "/izin/{id}/surat",
+            format!("/izin/{excuse}/surat"),
+            Access::SignedIn,
+        ),
+        get(
+            "/angkatan/{id}/kehadiran/ekspor",
+            format!("/angkatan/{cohort}/kehadiran/ekspor?format=csv"),
+            Access::Staff,
+        ),
+        post(
+            "/kesiapan/pindaian",
+            Access::SignedIn,
+            vec![("trainee_id", record.to_string()), ("kind", "paspor".into())],
+        ),
+        get(
+            "/kesiapan/dokumen/{id}/pindaian",
+            format!("/kesiapan/dokumen/{document}/pindaian"),
+            Access::SignedIn,
+        ),
+        get(
+            "/kesiapan/ekspor",
+            "/kesiapan/ekspor?format=csv".into(),
+            Access::Administrators,
         ),
     ]
 }
