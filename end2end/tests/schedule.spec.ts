@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { signIn, signOut } from './helpers';
+import { createAccount, signIn, signOut } from './helpers';
 
 const COORDINATOR = { login: 'koordinator@siapjepang.id', password: 'bunga-sakura-mekar' };
 const TRAINEE = { login: '0812-1111-2026', password: 'belajar-nihongo-rajin' };
@@ -74,4 +74,34 @@ test('staff pages fit a 360 px phone', async ({ page }) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
+});
+
+test("a coordinator keeps their site's own days off on the holiday page", async ({ page }, testInfo) => {
+  const coordinator = createAccount(testInfo, 'coordinator', ['POS-CGK']);
+  await signIn(page, coordinator);
+  const year = new Date().getFullYear() + 1;
+  const day = testInfo.project.name === 'no-js' ? 14 : 15;
+  const date = `${year}-07-${day}`;
+  await page.goto(`/libur?tahun=${year}`);
+  // National holidays are the admins': no form for them here.
+  await expect(page.getByRole('heading', { name: 'Tambah hari libur', exact: true })).toHaveCount(0);
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Simpan' }) });
+  await form.getByLabel('Tanggal').fill(date);
+  await form.getByLabel('Nama').fill(`Hari jadi pos ${day}`);
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /disimpan sebagai hari libur lokasi/ })).toBeVisible();
+  const listed = page.locator('#lokasi li').filter({ hasText: `Hari jadi pos ${day}` });
+  await expect(listed).toBeVisible();
+  await expect(listed).toContainText('Pos Kepulangan');
+
+  // The same day twice is refused with the reason next to the date.
+  await form.getByLabel('Tanggal').fill(date);
+  await form.getByLabel('Nama').fill('Lagi');
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Tanggal ini sudah hari libur.').first()).toBeVisible();
+
+  if (testInfo.project.name === 'hydrated') page.once('dialog', (dialog) => dialog.accept());
+  await listed.getByRole('button', { name: 'Hapus' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Hari libur lokasi dihapus.' })).toBeVisible();
+  await expect(page.locator('#lokasi li').filter({ hasText: `Hari jadi pos ${day}` })).toHaveCount(0);
 });
