@@ -153,10 +153,14 @@ pub async fn list(
         condition = condition.add(audit_log::Column::Id.lt(before));
     }
     if let Some(person) = filter.person.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        let sites = match scope {
+            AuditScope::Everything => None,
+            AuditScope::Sites(site_ids) => Some(site_ids.as_slice()),
+        };
         condition = condition.add(
             Condition::any()
-                .add(audit_log::Column::ActorUserId.in_subquery((ports.people_matching)(person)))
-                .add(audit_log::Column::SubjectUserId.in_subquery((ports.people_matching)(person)))
+                .add(audit_log::Column::ActorUserId.in_subquery((ports.people_matching)(person, sites)))
+                .add(audit_log::Column::SubjectUserId.in_subquery((ports.people_matching)(person, sites)))
                 .add(
                     Expr::expr(Func::lower(Expr::col(audit_log::Column::Detail)))
                         .like(contains_pattern(person)),

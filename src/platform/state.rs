@@ -42,22 +42,22 @@ pub struct Ports {
     /// The name of the site whose id is the expression `id`, as a scalar subquery. Owner:
     /// accounts; needed by the audit log.
     pub site_name: fn(id: SimpleExpr) -> SimpleExpr,
-    /// The accounts whose name, e-mail, phone or NIK contain `text`, as a subquery of
-    /// ids. Owner: accounts; needed by the audit log's person search.
-    pub people_matching: fn(text: &str) -> SelectStatement,
-    /// Hands the sessions not yet ended that instructors removed from a cohort teach over
-    /// to the one instructor left (or to nobody), recording who changed them and when, as
-    /// one update. Owner: schedule; needed when a cohort's instructors change, in the same
-    /// transaction.
-    pub hand_over_sessions: fn(&HandOver) -> UpdateStatement,
+    /// The accounts whose name or e-mail contain `text`, or whose phone or NIK do among the
+    /// people of `sites` (every site when `None`), as a subquery of ids. Owner: accounts;
+    /// needed by the audit log's person search.
+    pub people_matching: fn(text: &str, sites: Option<&[i64]>) -> SelectStatement,
+    /// Takes the sessions not yet ended (and not cancelled) of instructors removed from a
+    /// cohort off them, recording who changed them and when, as one update: they wait for
+    /// the coordinator to choose someone, shown to every instructor of the cohort meanwhile.
+    /// Owner: schedule; needed when a cohort's instructors change, in the same transaction.
+    pub release_sessions: fn(&Release) -> UpdateStatement,
 }
 
-/// Sessions of `cohort_id` taught by `from`, to be taught by `to` from `now` on.
+/// The sessions of `cohort_id` that `from` teach, released from `now` on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HandOver {
+pub struct Release {
     pub cohort_id: i64,
     pub from: Vec<i64>,
-    pub to: Option<i64>,
     /// Who changed the cohort (recorded on the sessions).
     pub by: i64,
     pub now: time::OffsetDateTime,

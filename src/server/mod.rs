@@ -56,7 +56,7 @@ pub fn ports() -> Ports {
         user_name: crate::accounts::db::user_name,
         site_name: crate::accounts::db::site_name,
         people_matching: crate::accounts::db::people_matching,
-        hand_over_sessions: crate::schedule::db::hand_over_sessions,
+        release_sessions: crate::schedule::db::release_sessions,
     }
 }
 

@@ -102,7 +102,24 @@ pub fn site_name(id: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::Simp
 
 /// The accounts whose name, e-mail, phone or NIK contain `text`, as a subquery of ids
 /// (`Ports::people_matching`).
-pub fn people_matching(text: &str) -> sea_orm::sea_query::SelectStatement {
+/// A phone number or NIK is matched only for people of `sites` (every site when
+/// `None`): whoever searches with one learns nothing about anyone else's.
+pub fn people_matching(text: &str, sites: Option<&[i64]>) -> sea_orm::sea_query::SelectStatement {
+    let mut by_number = Condition::any()
+        .add(Expr::col(users::Column::Phone).like(contains_pattern(text)))
+        .add(Expr::col(users::Column::Nik).like(contains_pattern(text)));
+    if let Some(sites) = sites {
+        let staff_at = user_sites::Entity::find()
+            .select_only()
+            .column(user_sites::Column::UserId)
+            .filter(user_sites::Column::SiteId.is_in(sites.to_vec()))
+            .into_query();
+        by_number = Condition::all().add(by_number).add(
+            Condition::any()
+                .add(users::Column::HomeSiteId.is_in(sites.to_vec()))
+                .add(users::Column::Id.in_subquery(staff_at)),
+        );
+    }
     users::Entity::find()
         .select_only()
         .column(users::Column::Id)
@@ -113,8 +130,7 @@ pub fn people_matching(text: &str) -> sea_orm::sea_query::SelectStatement {
                         .like(contains_pattern(text)),
                 )
                 .add(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(contains_pattern(text)))
-                .add(Expr::col(users::Column::Phone).like(contains_pattern(text)))
-                .add(Expr::col(users::Column::Nik).like(contains_pattern(text))),
+                .add(by_number),
         )
         .into_query()
 }

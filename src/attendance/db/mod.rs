@@ -280,13 +280,16 @@ pub async fn excuse(conn: &impl ConnectionTrait, id: i64) -> Result<Option<excus
 }
 
 /// Requests for sessions among `sessions` (a subquery of session ids: the schedule's of
-/// a coordinator's sites): pending ones, or the latest decided.
+/// a coordinator's sites; every session when `None`): pending ones, or the latest decided.
 pub async fn excuses_for_sessions(
     conn: &impl ConnectionTrait,
-    sessions: sea_orm::sea_query::SelectStatement,
+    sessions: Option<sea_orm::sea_query::SelectStatement>,
     pending: bool,
 ) -> Result<Vec<excuses::Model>, DbErr> {
-    let query = excuses::Entity::find().filter(excuses::Column::SessionId.in_subquery(sessions));
+    let mut query = excuses::Entity::find();
+    if let Some(sessions) = sessions {
+        query = query.filter(excuses::Column::SessionId.in_subquery(sessions));
+    }
     if pending {
         query
             .filter(excuses::Column::Status.eq("pending"))

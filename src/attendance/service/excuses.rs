@@ -293,8 +293,12 @@ async fn cohort_site(env: Env<'_>, session: &class_sessions::Model) -> Result<i6
 
 /// The pending requests for sessions of the cohorts at the sites the actor runs.
 pub(crate) async fn pending_of(env: Env<'_>, actor: &Actor) -> Result<Vec<excuses::Model>, AppError> {
-    let sessions = crate::schedule::db::session_ids_at_sites(actor.sites_run());
-    Ok(db::excuses_for_sessions(env.db, sessions, true).await?)
+    Ok(db::excuses_for_sessions(env.db, sessions_run(actor), true).await?)
+}
+
+/// The sessions of the sites the actor runs (`None`: every session, for admins).
+fn sessions_run(actor: &Actor) -> Option<sea_orm::sea_query::SelectStatement> {
+    actor.sites_run().map(crate::schedule::db::session_ids_at_sites)
 }
 
 /// Requests waiting for a coordinator's decision (for the cohorts of their sites: the
@@ -307,8 +311,7 @@ pub async fn review_excuses(env: Env<'_>, actor: &Actor) -> Result<ExcuseReview,
         return Err(AppError::Forbidden);
     }
     let pending = pending_of(env, actor).await?;
-    let sessions = crate::schedule::db::session_ids_at_sites(actor.sites_run());
-    let decided = db::excuses_for_sessions(env.db, sessions, false).await?;
+    let decided = db::excuses_for_sessions(env.db, sessions_run(actor), false).await?;
     Ok(ExcuseReview {
         pending: views(env, &pending).await?,
         decided: views(env, &decided).await?,

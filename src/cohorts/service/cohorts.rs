@@ -18,7 +18,7 @@ use crate::kernel::{wib, Actor, AppError, CohortTies, Problem};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
-use crate::platform::state::HandOver;
+use crate::platform::state::Release;
 
 pub const COHORTS_PER_PAGE: u64 = 25;
 
@@ -379,28 +379,23 @@ pub async fn update_cohort(
     };
     let mut event = audit(AuditAction::CohortUpdate, actor, client, &valid);
     if !removed.is_empty() {
-        // Instructors taken off the cohort lose its sessions: those not yet ended go to
-        // the one instructor left, or to nobody until the coordinator chooses.
-        let hand_over = HandOver {
+        // Instructors taken off the cohort lose its sessions: those not yet held wait,
+        // unassigned, for the coordinator to choose someone.
+        let release = Release {
             cohort_id: id,
             from: removed.clone(),
-            to: match valid.instructor_ids.as_slice() {
-                [only] => Some(*only),
-                _ => None,
-            },
             by: actor.user_id,
             now,
         };
-        let handed = {
+        let released = {
             use sea_orm::ConnectionTrait;
             let statement = txn
                 .get_database_backend()
-                .build(&(env.ports.hand_over_sessions)(&hand_over));
+                .build(&(env.ports.release_sessions)(&release));
             txn.execute_raw(statement).await?.rows_affected()
         };
         event = event.detail_field("instructors_removed", json!(removed));
-        event = event.detail_field("sessions_handed_over", json!(handed));
-        event = event.detail_field("handed_to", json!(hand_over.to));
+        event = event.detail_field("sessions_released", json!(released));
     }
     record(&txn, now, event).await?;
     txn.commit().await?;

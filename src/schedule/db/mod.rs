@@ -12,7 +12,7 @@ use time::{OffsetDateTime, UtcOffset};
 use super::model::SessionStatus;
 use crate::entities::{calendar_feeds, class_sessions};
 use crate::kernel::Reach;
-use crate::platform::state::{HandOver, Ports};
+use crate::platform::state::{Ports, Release};
 
 mod days_off;
 pub use days_off::*;
@@ -236,20 +236,25 @@ pub fn planned_span(cohort_id: i64) -> sea_orm::sea_query::SelectStatement {
         .into_query()
 }
 
-/// Hands the sessions not yet ended of instructors taken off a cohort over to another (or
-/// to nobody), recording who changed them and when (`Ports::hand_over_sessions`).
-pub fn hand_over_sessions(hand_over: &HandOver) -> sea_orm::sea_query::UpdateStatement {
+/// Takes the sessions not yet ended (and not cancelled) of instructors taken off a cohort
+/// off them, recording who changed them and when (`Ports::release_sessions`). Nobody is
+/// chosen in their place: that would book someone without checking their other classes.
+pub fn release_sessions(release: &Release) -> sea_orm::sea_query::UpdateStatement {
     use sea_orm::sea_query::Expr;
     class_sessions::Entity::update_many()
-        .col_expr(class_sessions::Column::InstructorId, Expr::value(hand_over.to))
+        .col_expr(
+            class_sessions::Column::InstructorId,
+            Expr::value(Option::<i64>::None),
+        )
         .col_expr(
             class_sessions::Column::ChangedAt,
-            Expr::value(Some(utc(hand_over.now))),
+            Expr::value(Some(utc(release.now))),
         )
-        .col_expr(class_sessions::Column::ChangedBy, Expr::value(Some(hand_over.by)))
-        .filter(class_sessions::Column::CohortId.eq(hand_over.cohort_id))
-        .filter(class_sessions::Column::InstructorId.is_in(hand_over.from.clone()))
-        .filter(class_sessions::Column::EndsAt.gt(utc(hand_over.now)))
+        .col_expr(class_sessions::Column::ChangedBy, Expr::value(Some(release.by)))
+        .filter(class_sessions::Column::CohortId.eq(release.cohort_id))
+        .filter(class_sessions::Column::InstructorId.is_in(release.from.clone()))
+        .filter(class_sessions::Column::EndsAt.gt(utc(release.now)))
+        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled.as_str()))
         .into_query()
 }
 
@@ -419,19 +424,17 @@ pub fn cohort_of_session(session_id: i64) -> sea_orm::sea_query::SelectStatement
         .into_query()
 }
 
-/// The sessions of the cohorts at `site_ids` (every site when `None`), as a subquery of
-/// session ids: what happens in a cohort belongs to the cohort's site.
-pub fn session_ids_at_sites(site_ids: Option<&[i64]>) -> sea_orm::sea_query::SelectStatement {
-    let mut query = class_sessions::Entity::find()
+/// The sessions of the cohorts at `site_ids`, as a subquery of session ids: what happens
+/// in a cohort belongs to the cohort's site.
+pub fn session_ids_at_sites(site_ids: &[i64]) -> sea_orm::sea_query::SelectStatement {
+    class_sessions::Entity::find()
         .select_only()
-        .column(class_sessions::Column::Id);
-    if let Some(site_ids) = site_ids {
-        query = query.filter(crate::cohorts::db::at_sites(
+        .column(class_sessions::Column::Id)
+        .filter(crate::cohorts::db::at_sites(
             class_sessions::Column::CohortId,
             site_ids,
-        ));
-    }
-    query.into_query()
+        ))
+        .into_query()
 }
 
 /// The cohort of the session whose id is the expression `session`, as a scalar subquery.
@@ -470,10 +473,15 @@ pub async fn session_spans(
 /// it). `now` is the placeholder the caller binds.
 pub fn held_sessions_sql(cohort_ids: &[i64], now: &str) -> String {
     let ids: Vec<String> = cohort_ids.iter().map(i64::to_string).collect();
+    // No cohort: no session (an empty `IN ()` is not SQL on PostgreSQL).
+    let of_cohorts = if ids.is_empty() {
+        "1 = 0".to_owned()
+    } else {
+        format!("cohort_id IN ({})", ids.join(", "))
+    };
     format!(
         "SELECT id, cohort_id, starts_at FROM class_sessions \
-         WHERE cohort_id IN ({}) AND status <> '{}' AND ends_at <= {now}",
-        ids.join(", "),
+         WHERE {of_cohorts} AND status <> '{}' AND ends_at <= {now}",
         SessionStatus::Cancelled.as_str(),
     )
 }

@@ -34,7 +34,7 @@ pub async fn holiday_list(env: Env<'_>, actor: &Actor, year: Option<i32>) -> Res
     let last =
         time::Date::from_calendar_date(year, time::Month::December, 31).map_err(|_| AppError::BadRequest)?;
     let rows = db::holidays_between(env.db, first, last).await?;
-    let sites = closure_sites_seen(actor);
+    let sites = sites_seen(env, actor).await?;
     let closures = db::closures_between(env.db, sites.as_deref(), first, last).await?;
     let mut years: Vec<i32> = db::holiday_dates(env.db)
         .await?
@@ -88,10 +88,26 @@ pub async fn holiday_list(env: Env<'_>, actor: &Actor, year: Option<i32>) -> Res
     })
 }
 
-/// Whose days off a reader sees: every site for admins, their own sites for everyone
-/// else (a coordinator's, an instructor's, a trainee's home site).
-fn closure_sites_seen(actor: &Actor) -> Option<Vec<i64>> {
-    actor.sites_of_work().map(<[i64]>::to_vec)
+/// Whose days off a reader sees: every site for admins; for everyone else the sites they
+/// work at or belong to, and the sites of the cohorts within their reach (a trainee of
+/// UPT Serang in a BBPLK Serang class sees BBPLK Serang's days off).
+///
+/// # Errors
+/// Database failures only.
+pub(crate) async fn sites_seen(env: Env<'_>, actor: &Actor) -> Result<Option<Vec<i64>>, AppError> {
+    let Some(own) = actor.sites_of_work() else {
+        return Ok(None);
+    };
+    let mut sites = own.to_vec();
+    sites.extend(
+        crate::cohorts::service::cohorts_in_reach(env, actor)
+            .await?
+            .into_iter()
+            .map(|c| c.site_id),
+    );
+    sites.sort_unstable();
+    sites.dedup();
+    Ok(Some(sites))
 }
 
 /// A site's own day off as typed.
@@ -117,8 +133,13 @@ pub async fn save_closure(
         return Err(AppError::Forbidden);
     }
     let mut errors = Vec::new();
+    let known: Vec<i64> = crate::accounts::db::sites(env.db, None)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     let site_id = match crate::kernel::input::parse_choice(&input.site_id) {
-        Ok(Some(site)) if authz::can_close_site(actor, site) => Some(site),
+        Ok(Some(site)) if known.contains(&site) && authz::can_close_site(actor, site) => Some(site),
         Ok(None) => {
             errors.push(FieldError::new("site_id", Problem::Required));
             None

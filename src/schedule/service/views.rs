@@ -98,8 +98,9 @@ pub async fn cohort_schedule(
     })
 }
 
-/// The session `id` if its cohort is within the actor's reach (and, for an instructor,
-/// it is theirs or nobody's); sessions out of reach look missing.
+/// The session `id` if its cohort is within the actor's reach (an instructor opens every
+/// session of a cohort they teach, as its page lists them); sessions out of reach look
+/// missing.
 ///
 /// # Errors
 /// `NotFound`.
@@ -268,10 +269,12 @@ pub async fn calendar(
         VIEW_LIMIT,
     )
     .await?;
-    // The days off of the site shown, or of the reader's own sites.
-    let own_sites = match filter.site {
-        Some(site) => Some(vec![site]),
-        None => actor.sites_of_work().map(<[i64]>::to_vec),
+    // The days off of the site shown (if the reader sees it), or of every site they see.
+    let seen = super::holidays::sites_seen(env, actor).await?;
+    let own_sites = match (filter.site, seen) {
+        (Some(site), None) => Some(vec![site]),
+        (Some(site), Some(seen)) => Some(seen.into_iter().filter(|s| *s == site).collect()),
+        (None, seen) => seen,
     };
     let days = days_between(
         env,

@@ -468,13 +468,22 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
         .iter()
         .filter_map(|e| {
             let trainee = people.get(&e.trainee_id)?;
+            let status = EnrollmentStatus::parse(&e.status).unwrap_or(EnrollmentStatus::Applied);
+            // The cohort's coordinators reach everyone who applied to it; its instructors
+            // the people who hold a seat in it.
+            let reaches_through_cohort = can_manage || status.holds_seat();
             Some(RosterEntry {
                 enrollment_id: e.id,
                 trainee_id: trainee.id,
                 full_name: trainee.full_name.clone(),
                 nik: shown_nik(actor, trainee),
-                phone: shown_phone(actor, trainee, Some(&ties), trainee.phone.as_deref()),
-                status: EnrollmentStatus::parse(&e.status).unwrap_or(EnrollmentStatus::Applied),
+                phone: shown_phone(
+                    actor,
+                    trainee,
+                    reaches_through_cohort.then_some(&ties),
+                    trainee.phone.as_deref(),
+                ),
+                status,
                 waitlist_position: waiting.iter().position(|w| w.id == e.id).map(|p| p as u32 + 1),
                 joined_on: e.joined_on.map(wib::iso_date),
                 left_on: e.left_on.map(wib::iso_date),

@@ -50,7 +50,8 @@ async fn validated(env: Env<'_>, actor: &Actor, input: &TraineeInput) -> Result<
 }
 
 /// A trainee account of the record's own site with its NIK or phone that no record links
-/// yet. Accounts of other sites are never linked (nor is anything said about them).
+/// yet. Accounts of other sites are never linked (nor is anything said about them), nor is
+/// an account that carries another NIK (a family's shared phone).
 async fn unlinked_account(
     conn: &impl sea_orm::ConnectionTrait,
     valid: &ValidTrainee,
@@ -63,7 +64,8 @@ async fn unlinked_account(
     )
     .await?;
     for user in candidates {
-        if db::trainee_of_user(conn, user.id).await?.is_none() {
+        let same_person = user.nik.as_deref().is_none_or(|nik| nik == valid.nik.as_str());
+        if same_person && db::trainee_of_user(conn, user.id).await?.is_none() {
             return Ok(Some(user));
         }
     }

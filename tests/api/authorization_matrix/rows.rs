@@ -255,7 +255,11 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/schedule/calendar",
             Access::Staff,
-            vec![("filter[view]", "week".into())],
+            vec![
+                ("filter[view]", "month".into()),
+                ("filter[site]", ids.site.to_string()),
+                ("filter[cohort]", cohort.clone()),
+            ],
         ),
         (
             "/api/schedule/print",
@@ -284,7 +288,11 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/schedule/save-closure",
             Access::Administrators,
-            vec![("site_id", "".into()), ("date", "".into()), ("name", "".into())],
+            vec![
+                ("site_id", ids.site.to_string()),
+                ("date", "".into()),
+                ("name", "".into()),
+            ],
         ),
         (
             "/api/schedule/delete-closure",
@@ -408,7 +416,11 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
             Access::TraineeOnly,
             vec![("phone", "".into())],
         ),
-        ("/api/readiness/dashboard", Access::Administrators, vec![]),
+        (
+            "/api/readiness/dashboard",
+            Access::Administrators,
+            vec![("site_id", ids.site.to_string()), ("cohort_id", cohort.clone())],
+        ),
         (
             "/api/readiness/trainee",
             Access::Administrators,
