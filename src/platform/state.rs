@@ -46,7 +46,7 @@ pub struct Ports {
     /// people of `sites` (every site when `None`), as a subquery of ids. Owner: accounts;
     /// needed by the audit log's person search.
     pub people_matching: fn(text: &str, sites: Option<&[i64]>) -> SelectStatement,
-    /// Takes the sessions not yet ended (and not cancelled) of instructors removed from a
+    /// Takes the sessions not yet started (and not cancelled) of instructors removed from a
     /// cohort off them, recording who changed them and when, as one update: they wait for
     /// the coordinator to choose someone, shown to every instructor of the cohort meanwhile.
     /// Owner: schedule; needed when a cohort's instructors change, in the same transaction.

@@ -102,10 +102,11 @@ pub fn site_name(id: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::Simp
 
 /// The accounts whose name, e-mail, phone or NIK contain `text`, as a subquery of ids
 /// (`Ports::people_matching`).
-/// A phone number or NIK is matched only for people of `sites` (every site when
+/// An e-mail, phone number or NIK is matched only for people of `sites` (every site when
 /// `None`): whoever searches with one learns nothing about anyone else's.
 pub fn people_matching(text: &str, sites: Option<&[i64]>) -> sea_orm::sea_query::SelectStatement {
     let mut by_number = Condition::any()
+        .add(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(contains_pattern(text)))
         .add(Expr::col(users::Column::Phone).like(contains_pattern(text)))
         .add(Expr::col(users::Column::Nik).like(contains_pattern(text)));
     if let Some(sites) = sites {
@@ -129,7 +130,6 @@ pub fn people_matching(text: &str, sites: Option<&[i64]>) -> sea_orm::sea_query:
                     Expr::expr(Func::lower(Expr::col(users::Column::DisplayName)))
                         .like(contains_pattern(text)),
                 )
-                .add(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(contains_pattern(text)))
                 .add(by_number),
         )
         .into_query()

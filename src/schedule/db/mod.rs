@@ -236,7 +236,7 @@ pub fn planned_span(cohort_id: i64) -> sea_orm::sea_query::SelectStatement {
         .into_query()
 }
 
-/// Takes the sessions not yet ended (and not cancelled) of instructors taken off a cohort
+/// Takes the sessions not yet started (and not cancelled) of instructors taken off a cohort
 /// off them, recording who changed them and when (`Ports::release_sessions`). Nobody is
 /// chosen in their place: that would book someone without checking their other classes.
 pub fn release_sessions(release: &Release) -> sea_orm::sea_query::UpdateStatement {
@@ -253,7 +253,7 @@ pub fn release_sessions(release: &Release) -> sea_orm::sea_query::UpdateStatemen
         .col_expr(class_sessions::Column::ChangedBy, Expr::value(Some(release.by)))
         .filter(class_sessions::Column::CohortId.eq(release.cohort_id))
         .filter(class_sessions::Column::InstructorId.is_in(release.from.clone()))
-        .filter(class_sessions::Column::EndsAt.gt(utc(release.now)))
+        .filter(class_sessions::Column::StartsAt.gt(utc(release.now)))
         .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled.as_str()))
         .into_query()
 }

@@ -63,9 +63,13 @@ async fn unlinked_account(
         valid.phone.as_ref().map(|p| p.as_str()),
     )
     .await?;
-    for user in candidates {
-        let same_person = user.nik.as_deref().is_none_or(|nik| nik == valid.nik.as_str());
-        if same_person && db::trainee_of_user(conn, user.id).await?.is_none() {
+    // The account carrying the record's own NIK first; a phone-only match after it.
+    let (same_nik, phone_only): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .filter(|user| user.nik.as_deref().is_none_or(|nik| nik == valid.nik.as_str()))
+        .partition(|user| user.nik.is_some());
+    for user in same_nik.into_iter().chain(phone_only) {
+        if db::trainee_of_user(conn, user.id).await?.is_none() {
             return Ok(Some(user));
         }
     }

@@ -141,7 +141,7 @@ async fn world() -> World {
             None,
         )
         .await;
-    // A session the removed instructor taught: handed over when they leave the cohort.
+    // A session the removed instructor taught: released when they leave the cohort.
     app.session(
         cohort,
         "2027-02-02T01:00:00Z",

@@ -257,6 +257,8 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
             Access::Staff,
             vec![
                 ("filter[view]", "month".into()),
+                // The month of the world's site day off (2027-03-03).
+                ("filter[date]", "2027-03-01".into()),
                 ("filter[site]", ids.site.to_string()),
                 ("filter[cohort]", cohort.clone()),
             ],
