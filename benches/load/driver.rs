@@ -51,6 +51,20 @@ impl Kind {
         }
     }
 
+    /// The name `--only` knows it by.
+    pub fn short(self) -> &'static str {
+        match self {
+            Kind::TraineeSchedule => "jadwal",
+            Kind::TraineeAttendance => "kehadiran",
+            Kind::InstructorToday => "instructor",
+            Kind::RollCallSave => "save",
+            Kind::CoordinatorRoster => "roster",
+            Kind::ReadinessDashboard => "dashboard",
+            Kind::ReadinessExport => "export",
+            Kind::AnonymousSignIn => "floor",
+        }
+    }
+
     /// A reference measurement rather than a user's traffic (no share of the mix).
     pub fn is_reference(self) -> bool {
         self.weight() == 0
@@ -87,6 +101,8 @@ pub struct Cast {
     pub trainees: Vec<Persona>,
     pub instructors: Vec<Persona>,
     pub coordinators: Vec<Persona>,
+    /// `Accept-Encoding` sent with every request (none: uncompressed answers).
+    pub accept_encoding: Option<String>,
 }
 
 /// One request ready to send.
@@ -95,6 +111,7 @@ pub struct Request {
     pub post: Option<String>,
     pub path: String,
     pub cookie: String,
+    pub accept_encoding: Option<String>,
 }
 
 impl Cast {
@@ -142,6 +159,7 @@ impl Cast {
             post,
             path,
             cookie,
+            accept_encoding: self.accept_encoding.clone(),
         })
     }
 
@@ -155,7 +173,8 @@ impl Cast {
 }
 
 /// The client every run uses: keep-alive, TCP_NODELAY, no redirects followed, no
-/// compression asked for (the app and the ceiling send the same bytes).
+/// decompression (compression is asked for only with `--accept-encoding`, and then the
+/// ceiling serves the same compressed bytes).
 pub fn client() -> Client {
     Client::builder()
         .tcp_nodelay(true)
@@ -329,6 +348,10 @@ fn build(client: &Client, base: &str, request: &Request) -> reqwest::RequestBuil
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(form.clone()),
         None => client.get(url).header(header::ACCEPT, "text/html"),
+    };
+    let builder = match &request.accept_encoding {
+        Some(accepted) => builder.header(header::ACCEPT_ENCODING, accepted),
+        None => builder,
     };
     if request.cookie.is_empty() {
         builder

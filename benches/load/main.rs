@@ -49,6 +49,14 @@ struct Args {
     instructors: u64,
     #[arg(long, default_value_t = 20)]
     coordinators: u64,
+    /// `Accept-Encoding` to send with every request, e.g. what Chromium sends:
+    /// "gzip, deflate, br, zstd" (default: none, uncompressed answers)
+    #[arg(long)]
+    accept_encoding: Option<String>,
+    /// Measure only these kinds alone (comma-separated: jadwal, kehadiran, instructor,
+    /// save, roster, dashboard, export, floor); the mixed traffic still uses every kind
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
     /// Passed by `cargo bench`; ignored.
     #[arg(long, hide = true)]
     bench: bool,
@@ -88,7 +96,10 @@ async fn main() -> ExitCode {
         wanted.coordinators.len()
     );
     let cast = match cast::sign_in_all(&bases[0], &args.password, wanted).await {
-        Ok(cast) => Arc::new(cast),
+        Ok(mut cast) => {
+            cast.accept_encoding = args.accept_encoding.clone();
+            Arc::new(cast)
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
@@ -101,10 +112,11 @@ async fn main() -> ExitCode {
     let mut failed = 0;
 
     println!(
-        "\n## Mixed traffic: {} s, {} workers, {} instance(s)\n",
+        "\n## Mixed traffic: {} s, {} workers, {} instance(s), Accept-Encoding: {}\n",
         args.seconds,
         args.workers,
-        bases.len()
+        bases.len(),
+        args.accept_encoding.as_deref().unwrap_or("(none)")
     );
     let mixed = driver::run(
         &bases,
@@ -167,26 +179,42 @@ async fn main() -> ExitCode {
         }
         Arc::new(only)
     };
-    println!("| request | app req/s | app p50 | app p99 | ceiling req/s | ceiling p50 | ratio |\n|---|---:|---:|---:|---:|---:|---:|");
-    for kind in &kinds {
+    // The floor (the reference) first, so every page's share of it is known as it is printed.
+    let mut order: Vec<Kind> = kinds
+        .iter()
+        .copied()
+        .filter(|kind| args.only.is_empty() || args.only.iter().any(|o| o == kind.short()))
+        .collect();
+    order.sort_by_key(|kind| !kind.is_reference());
+    let mut floor = None;
+    println!(
+        "| request | app req/s | app p50 | app p99 | bytes | ceiling req/s | ceiling p50 | ÷ ceiling | ÷ floor |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    for kind in &order {
         let length = Duration::from_secs(args.per_kind);
         let app = driver::run(&bases, cast.clone(), &[*kind], args.workers, length).await;
         let bare = driver::run(&[ceiling.clone()], one(*kind), &[*kind], args.workers, length).await;
         let (a, c) = (app.per_second(*kind), bare.per_second(*kind));
+        if kind.is_reference() {
+            floor = Some(a);
+        }
         let tally = app.tallies.get(kind).cloned().unwrap_or_default();
         println!(
-            "| {} | {:.0} | {} | {} | {:.0} | {} | {:.3} |",
+            "| {} | {:.0} | {} | {} | {} | {:.0} | {} | {:.3} | {} |",
             kind.label(),
             a,
             ms(tally.quantile(0.5)),
             ms(tally.quantile(0.99)),
+            tally.bytes,
             c,
             ms(bare
                 .tallies
                 .get(kind)
                 .map(|t| t.quantile(0.5))
                 .unwrap_or_default()),
-            a / c.max(1e-9)
+            a / c.max(1e-9),
+            floor.map_or("—".to_owned(), |f| format!("{:.3}", a / f.max(1e-9)))
         );
         failed += app.errors() + bare.errors();
         for sample in app.samples.iter().chain(&bare.samples).take(3) {

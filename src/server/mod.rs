@@ -5,6 +5,7 @@
 pub mod backup;
 mod bad_requests;
 pub mod cli;
+pub mod compression;
 pub mod database;
 pub mod exchange;
 pub mod middleware;
@@ -22,7 +23,6 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::{net::SocketAddr, time::Duration};
 use tower_http::{
     catch_panic::CatchPanicLayer,
-    compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
@@ -187,7 +187,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(state.clone(), bad_requests::answer_bad_requests))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::request_context))
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(axum::middleware::from_fn(compression::compress))
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
         .layer(CatchPanicLayer::custom(panic_response))

@@ -116,16 +116,59 @@ async fn pages_carry_security_headers_and_scripts_carry_the_csp_nonce() {
 }
 
 #[tokio::test]
-async fn responses_are_compressed_when_the_browser_accepts_it() {
+async fn responses_are_compressed_as_the_browser_asks_and_decode_to_the_same_page() {
     let app = TestApp::spawn().await;
-    let response = app
-        .client()
-        .get(app.url("/"))
-        .header(header::ACCEPT_ENCODING, "br")
-        .send()
-        .await
-        .unwrap();
+    let fetch = |path: &'static str, accept: Option<&'static str>| {
+        let request = app.client().get(app.url(path));
+        let request = match accept {
+            Some(accept) => request.header(header::ACCEPT_ENCODING, accept),
+            None => request,
+        };
+        async move { request.send().await.unwrap() }
+    };
+    // The sign-in page is the same apart from the CSP nonce of each response.
+    let nonce_of = |response: &reqwest::Response| {
+        let csp = response.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        let start = csp.find("'nonce-").unwrap() + "'nonce-".len();
+        csp[start..].split('\'').next().unwrap().to_owned()
+    };
+    let plain = fetch("/masuk", None).await;
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(plain.headers()[header::VARY], "accept-encoding");
+    let plain_nonce = nonce_of(&plain);
+    let plain = plain.text().await.unwrap().replace(&plain_nonce, "N");
+    let same = |html: String, nonce: &str| assert_eq!(html.replace(nonce, "N"), plain);
+
+    // What Chromium sends: brotli.
+    let response = fetch("/masuk", Some("gzip, deflate, br, zstd")).await;
+    assert_eq!(response.status(), 200);
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+    let nonce = nonce_of(&response);
+    let bytes = response.bytes().await.unwrap();
+    assert!(
+        bytes.len() < plain.len() / 2,
+        "{} of {}",
+        bytes.len(),
+        plain.len()
+    );
+    let mut html = Vec::new();
+    brotli::BrotliDecompress(&mut &bytes[..], &mut html).unwrap();
+    same(String::from_utf8(html).unwrap(), &nonce);
+
+    // A client without brotli: gzip.
+    let response = fetch("/masuk", Some("gzip;q=1.0, br;q=0")).await;
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+    let nonce = nonce_of(&response);
+    let bytes = response.bytes().await.unwrap();
+    let mut html = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut html).unwrap();
+    same(html, &nonce);
+
+    // A small answer is not worth it.
+    let response = fetch("/robots.txt", Some("br")).await;
+    assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
 }
 
 #[tokio::test]
