@@ -20,6 +20,7 @@ mod m20261129_000004_create_trainees;
 mod m20261129_000005_create_attendance;
 mod m20261129_000006_create_readiness;
 mod m20261206_000001_create_site_closures;
+mod m20261206_000002_create_attendance_counts;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_create_attendance::Migration),
             Box::new(m20261129_000006_create_readiness::Migration),
             Box::new(m20261206_000001_create_site_closures::Migration),
+            Box::new(m20261206_000002_create_attendance_counts::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@ pub mod activation_codes;
 pub mod assessment_scores;
 pub mod assessments;
 pub mod attendance_changes;
+pub mod attendance_counts;
 pub mod attendance_marks;
 pub mod attendance_policies;
 pub mod audit_log;

@@ -151,6 +151,37 @@ fn seed_demo_prints_the_logins_and_is_idempotent_with_if_empty() {
 }
 
 #[test]
+fn check_counters_finds_the_kept_attendance_counts_equal_and_names_any_drift() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, _, stderr) = run(&["seed", "--demo"], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run(&["check", "counters"], &env, None);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("equals a recount"), "{stdout}");
+
+    // A count changed behind the triggers' back is named with its enrollment.
+    let url = &env[0].1;
+    let changed = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sea_orm::ConnectionTrait;
+        let db = sea_orm::Database::connect(url.as_str()).await.unwrap();
+        db.execute_unprepared(
+            "UPDATE attendance_counts SET present = present + 1 \
+             WHERE rowid = (SELECT min(rowid) FROM attendance_counts)",
+        )
+        .await
+        .unwrap()
+        .rows_affected()
+    });
+    assert_eq!(changed, 1);
+    let (code, stdout, stderr) = run(&["check", "counters"], &env, None);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stdout.contains("enrollment "), "{stdout}");
+    assert!(stdout.contains("kept hadir"), "{stdout}");
+    assert!(stderr.contains("1 attendance counts differ"), "{stderr}");
+}
+
+#[test]
 fn backup_writes_a_consistent_sqlite_copy_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let env = sqlite_env(&dir);
@@ -205,6 +236,9 @@ fn restore_brings_a_backup_into_an_empty_database_and_refuses_one_with_data() {
     );
     let (code, _, stderr) = run(&["migrate", "status"], &restored_env, None);
     assert_eq!(code, 0, "{stderr}");
+    // The kept attendance counts come back once, not counted again by the triggers.
+    let (code, stdout, stderr) = run(&["check", "counters"], &restored_env, None);
+    assert_eq!(code, 0, "{stdout}{stderr}");
 
     // Again into the same (now full) database: refused, with what to do instead.
     let (code, _, stderr) = run(&["restore", &backup], &restored_env, None);

@@ -4,6 +4,7 @@
 mod activation;
 mod attendance;
 mod attendance_bench;
+mod attendance_counts;
 mod attendance_flows;
 mod attendance_helpers;
 mod attendance_rates;

@@ -38,6 +38,7 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("saved_searches", "trainees"),
     // attendance
     ("attendance_marks", "attendance"),
+    ("attendance_counts", "attendance"),
     ("attendance_changes", "attendance"),
     ("attendance_policies", "attendance"),
     ("roll_calls", "attendance"),

@@ -1,12 +1,15 @@
-//! Marks counted in the database for views over many trainees: a fixed number of grouped
-//! queries however many marks there are. The held sessions they count over are the
-//! schedule's (`schedule::db::held_sessions_sql`).
+//! Marks counted for views over many trainees: a fixed number of queries however many
+//! marks there are. Per (trainee, cohort) the database keeps the counts of each status as
+//! marks are written (`attendance_counts`, kept by triggers); the held sessions they count
+//! over are the schedule's (`schedule::db::held_sessions_sql`).
 
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, Statement};
+use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use crate::attendance::model::AttendanceStatus;
-use crate::schedule::db::{held_sessions_sql, utc};
+use crate::entities::attendance_counts;
+use crate::schedule::db::{held_sessions_sql, unheld_sessions_sql, utc, LONGEST_SESSION};
 
 /// Runs `sql` (which starts from the `held` sessions of `cohort_ids`, ended by `now`) with
 /// `now` bound, and reads each row with `read`.
@@ -32,30 +35,150 @@ async fn over_held_sessions<T>(
     rows.iter().map(read).collect()
 }
 
+/// A count's statuses in the order of its columns.
+const COUNTED: [AttendanceStatus; 5] = [
+    AttendanceStatus::Present,
+    AttendanceStatus::Late,
+    AttendanceStatus::Permitted,
+    AttendanceStatus::Sick,
+    AttendanceStatus::Absent,
+];
+
+fn by_status(row: &attendance_counts::Model) -> [i64; 5] {
+    [row.present, row.late, row.permitted, row.sick, row.absent].map(i64::from)
+}
+
 /// Marks of held sessions of `cohort_ids` (ended by `now`, not cancelled), counted per
-/// (trainee, cohort, status): one grouped query however many marks there are.
+/// (trainee, cohort, status): the kept counts, less the marks of sessions not ended yet
+/// (a roll call taken during class counts once the class is over). Two indexed reads
+/// however many marks there are.
 pub async fn mark_counts(
     conn: &impl ConnectionTrait,
     cohort_ids: &[i64],
     now: OffsetDateTime,
 ) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
-    over_held_sessions(
-        conn,
-        cohort_ids,
-        now,
-        "SELECT m.trainee_id, h.cohort_id, m.status, COUNT(m.id) AS n
-         FROM attendance_marks m JOIN held h ON h.id = m.session_id
-         GROUP BY m.trainee_id, h.cohort_id, m.status",
-        |row| {
+    if cohort_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let kept = attendance_counts::Entity::find()
+        .filter(attendance_counts::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .all(conn)
+        .await?;
+    let mut counts: HashMap<(i64, i64), [i64; 5]> = kept
+        .iter()
+        .map(|row| ((row.trainee_id, row.cohort_id), by_status(row)))
+        .collect();
+    for (trainee_id, cohort_id, status, n) in unheld_mark_counts(conn, cohort_ids, now).await? {
+        let Some(at) = COUNTED.iter().position(|s| s.as_str() == status) else {
+            continue;
+        };
+        if let Some(count) = counts.get_mut(&(trainee_id, cohort_id)) {
+            count[at] = (count[at] - n).max(0);
+        }
+    }
+    let mut rows: Vec<(i64, i64, String, i64)> = counts
+        .into_iter()
+        .flat_map(|((trainee_id, cohort_id), count)| {
+            COUNTED
+                .iter()
+                .zip(count)
+                .filter(|(_, n)| *n > 0)
+                .map(move |(status, n)| (trainee_id, cohort_id, status.as_str().to_owned(), n))
+        })
+        .collect();
+    rows.sort_unstable();
+    Ok(rows)
+}
+
+/// Marks of the sessions of `cohort_ids` not cancelled and not ended by `now`, per
+/// (trainee, cohort, status).
+async fn unheld_mark_counts(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+    now: OffsetDateTime,
+) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
+    let backend = conn.get_database_backend();
+    let (now_param, day_before) = if backend == DbBackend::Postgres {
+        ("$1", "$2")
+    } else {
+        ("?", "?")
+    };
+    let sql = format!(
+        "WITH unheld AS ({}) \
+         SELECT m.trainee_id, u.cohort_id, m.status, COUNT(m.id) AS n \
+         FROM attendance_marks m JOIN unheld u ON u.id = m.session_id \
+         GROUP BY m.trainee_id, u.cohort_id, m.status",
+        unheld_sessions_sql(cohort_ids, now_param, day_before)
+    );
+    let rows = conn
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [utc(now).into(), utc(now - LONGEST_SESSION).into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|row| {
             Ok((
                 row.try_get_by_index::<i64>(0)?,
                 row.try_get_by_index::<i64>(1)?,
                 row.try_get_by_index::<String>(2)?,
                 row.try_get_by_index::<i64>(3)?,
             ))
-        },
-    )
-    .await
+        })
+        .collect()
+}
+
+/// Every difference between the kept counts and a recount from the marks, as (trainee,
+/// cohort, kept, recounted) with the five statuses in column order (present, late,
+/// permitted, sick, absent); none when they agree. For `siap-jepang check counters`.
+///
+/// # Errors
+/// Database errors.
+pub async fn counter_drift(
+    conn: &impl ConnectionTrait,
+) -> Result<Vec<(i64, i64, [i64; 5], [i64; 5])>, DbErr> {
+    let kept: HashMap<(i64, i64), [i64; 5]> = attendance_counts::Entity::find()
+        .all(conn)
+        .await?
+        .iter()
+        .map(|row| ((row.trainee_id, row.cohort_id), by_status(row)))
+        .collect();
+    let backend = conn.get_database_backend();
+    let rows = conn
+        .query_all_raw(Statement::from_string(
+            backend,
+            format!(
+                "WITH counted AS ({})
+                 SELECT m.trainee_id, s.cohort_id, m.status, COUNT(m.id) AS n
+                 FROM attendance_marks m JOIN counted s ON s.id = m.session_id
+                 GROUP BY m.trainee_id, s.cohort_id, m.status",
+                crate::schedule::db::sessions_not_cancelled_sql()
+            ),
+        ))
+        .await?;
+    let mut recounted: HashMap<(i64, i64), [i64; 5]> = HashMap::new();
+    for row in &rows {
+        let key = (row.try_get_by_index::<i64>(0)?, row.try_get_by_index::<i64>(1)?);
+        let status = row.try_get_by_index::<String>(2)?;
+        let n = row.try_get_by_index::<i64>(3)?;
+        if let Some(at) = COUNTED.iter().position(|s| s.as_str() == status) {
+            recounted.entry(key).or_default()[at] += n;
+        }
+    }
+    let mut keys: Vec<(i64, i64)> = kept.keys().chain(recounted.keys()).copied().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    Ok(keys
+        .into_iter()
+        .filter_map(|key| {
+            let (k, r) = (
+                kept.get(&key).copied().unwrap_or_default(),
+                recounted.get(&key).copied().unwrap_or_default(),
+            );
+            (k != r).then_some((key.0, key.1, k, r))
+        })
+        .collect())
 }
 
 /// Each (trainee, cohort) of `cohort_ids` whose latest marks on held sessions (ended by

@@ -81,7 +81,7 @@ pub async fn session_within_reach(
 }
 
 /// No session lasts this long: every one is a start and an end time on one date.
-const LONGEST_SESSION: time::Duration = time::Duration::days(1);
+pub const LONGEST_SESSION: time::Duration = time::Duration::days(1);
 
 /// Sessions meeting `scope` (see [`within_reach`], [`mine`]) and `extra` that end after
 /// `from` and start before `until`, by start; at most `limit` of them.
@@ -468,17 +468,44 @@ pub async fn session_spans(
         .await
 }
 
+/// `cohort_id IN (…)`, or a condition nothing meets for no cohort (an empty `IN ()` is not
+/// SQL on PostgreSQL).
+fn of_cohorts_sql(cohort_ids: &[i64]) -> String {
+    let ids: Vec<String> = cohort_ids.iter().map(i64::to_string).collect();
+    if ids.is_empty() {
+        "1 = 0".to_owned()
+    } else {
+        format!("cohort_id IN ({})", ids.join(", "))
+    }
+}
+
+/// Every session not cancelled as SQL for a `WITH` clause: `id, cohort_id` (what
+/// attendance's kept counts count over).
+pub fn sessions_not_cancelled_sql() -> String {
+    format!(
+        "SELECT id, cohort_id FROM class_sessions WHERE status <> '{}'",
+        SessionStatus::Cancelled.as_str()
+    )
+}
+
+/// The sessions of `cohort_ids` not cancelled and not yet ended (by the bound value `now`)
+/// as SQL for a `WITH` clause: `id, cohort_id`. `now` and `day_before` are placeholders the
+/// caller binds, `day_before` to `now` less a day: no session lasts longer, so the
+/// start-time index bounds the range.
+pub fn unheld_sessions_sql(cohort_ids: &[i64], now: &str, day_before: &str) -> String {
+    format!(
+        "SELECT id, cohort_id FROM class_sessions \
+         WHERE {} AND status <> '{}' AND ends_at > {now} AND starts_at > {day_before}",
+        of_cohorts_sql(cohort_ids),
+        SessionStatus::Cancelled.as_str(),
+    )
+}
+
 /// The held sessions of `cohort_ids` (ended by the bound value `now`, not cancelled) as
 /// SQL for a `WITH` clause: `id, cohort_id, starts_at` (attendance counts its marks over
 /// it). `now` is the placeholder the caller binds.
 pub fn held_sessions_sql(cohort_ids: &[i64], now: &str) -> String {
-    let ids: Vec<String> = cohort_ids.iter().map(i64::to_string).collect();
-    // No cohort: no session (an empty `IN ()` is not SQL on PostgreSQL).
-    let of_cohorts = if ids.is_empty() {
-        "1 = 0".to_owned()
-    } else {
-        format!("cohort_id IN ({})", ids.join(", "))
-    };
+    let of_cohorts = of_cohorts_sql(cohort_ids);
     format!(
         "SELECT id, cohort_id, starts_at FROM class_sessions \
          WHERE {of_cohorts} AND status <> '{}' AND ends_at <= {now}",

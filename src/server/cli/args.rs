@@ -62,6 +62,18 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportWhat,
     },
+    /// Check what the database keeps derived from other rows; exit status 1 on any difference.
+    Check {
+        #[command(subcommand)]
+        what: CheckWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CheckWhat {
+    /// The attendance counts kept per (trainee, cohort), against a recount from the marks:
+    /// every difference is named with its enrollment.
+    Counters,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

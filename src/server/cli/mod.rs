@@ -7,6 +7,7 @@ use std::{io::IsTerminal, path::PathBuf, process::ExitCode, sync::Arc};
 use tracing_subscriber::EnvFilter;
 
 mod args;
+mod check;
 
 pub use args::*;
 
@@ -226,6 +227,12 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 skip_invalid,
             };
             exchange::import_trainees(&state, &file, &options).await
+        }
+        Command::Check {
+            what: CheckWhat::Counters,
+        } => {
+            let state = connect_and_migrate(&config).await?;
+            check::counters(&state).await
         }
         Command::Backup { file } => {
             let state = connect(&config).await?;
