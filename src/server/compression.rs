@@ -1,13 +1,18 @@
 //! Compression of what the server renders, chosen per response.
 //!
-//! Every browser asks for `gzip, deflate, br` (Chromium also `zstd`). A generic streaming
-//! encoder sets up its state for the largest input (brotli's default window is 4 MiB) for
-//! every 5 KB page, which costs more than rendering it. Our pages, server-function answers
-//! and exports are whole in memory before they are sent, so they are compressed whole, in
-//! one call, with a window sized to the body and a fast level; what is larger than
-//! [`WHOLE`] or is not text goes out as it came. Static assets are not compressed here:
-//! they have maximum-quality `.br` and `.gz` siblings from the build
-//! (`scripts/precompress.mjs`) which the file handler sends, marked with their encoding.
+//! Every browser asks for `gzip, deflate, br` (Chromium also `zstd`). A streaming encoder
+//! made for each response sets up its whole state (brotli's tables, zlib's window and hash
+//! chains: hundreds of KiB) for every 5 KB page; with glibc's mmap threshold fixed at
+//! 256 KiB (see `server::cli`) each of those is a fresh mapping, zeroed page by page, and
+//! costs more than rendering the page. Our pages, server-function answers and exports are
+//! whole in memory before they are sent, so they are compressed whole, in one call, with
+//! gzip at level 2 by a deflate state each thread keeps and resets: 28 µs for the sign-in
+//! page (5.0 → 2.2 KB), 72 µs for a 43 KB roster (→ 4.6 KB). Brotli's fast levels either
+//! compress worse than that (quality 0–1) or take 8–15 times as long (2–4), so it is kept
+//! for the static assets, which have maximum-quality `.br` and `.gz` siblings from the
+//! build (`scripts/precompress.mjs`) that the file handler sends as they are. What is
+//! larger than [`WHOLE`] or is not text goes out unchanged. See BENCHMARKS.md,
+//! "Compression as browsers ask for it".
 
 use axum::{
     body::{Body, Bytes},
@@ -15,8 +20,9 @@ use axum::{
     middleware::Next,
     response::Response,
 };
+use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 use http_body_util::BodyExt;
-use std::io::Write;
+use std::cell::RefCell;
 
 /// Bodies up to this size are compressed whole; larger ones (a big export) are sent as
 /// they come, uncompressed.
@@ -25,92 +31,70 @@ pub const WHOLE: usize = 4 * 1024 * 1024;
 const SMALLEST: usize = 1024;
 /// Above this, compressing moves to the blocking pool instead of a request thread.
 const BLOCKING_FROM: usize = 256 * 1024;
+/// gzip's level for everything rendered.
+pub const GZIP_LEVEL: u32 = 2;
 
-/// Brotli's quality for dynamic responses: see BENCHMARKS.md ("Compression as browsers
-/// ask for it") for the levels measured.
-pub const BROTLI_QUALITY: i32 = 4;
-/// gzip's level, for clients without brotli.
-pub const GZIP_LEVEL: u32 = 1;
-
-/// A coding the client accepts, in our order of preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Coding {
-    Brotli,
-    Gzip,
+thread_local! {
+    /// Each thread's deflate state (raw deflate; the gzip header and trailer are written
+    /// around it), reset before every use instead of set up again.
+    static DEFLATE: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(GZIP_LEVEL), false));
 }
 
-impl Coding {
-    fn name(self) -> &'static str {
-        match self {
-            Self::Brotli => "br",
-            Self::Gzip => "gzip",
-        }
-    }
-
-    /// What `Accept-Encoding` allows: brotli if accepted, else gzip, else nothing. A
-    /// coding with `q=0` is refused; `*` stands for gzip when gzip is not named.
-    #[must_use]
-    pub fn chosen(headers: &HeaderMap) -> Option<Self> {
-        let (mut brotli, mut gzip, mut any) = (None, None, None);
-        for value in headers.get_all(header::ACCEPT_ENCODING) {
-            let Ok(value) = value.to_str() else { continue };
-            for item in value.split(',') {
-                let mut parts = item.split(';');
-                let name = parts.next().unwrap_or_default().trim();
-                let accepted = parts
-                    .filter_map(|p| p.trim().strip_prefix("q="))
-                    .map(|q| q.trim().parse::<f32>().map_or(false, |q| q > 0.0))
-                    .next()
-                    .unwrap_or(true);
-                if name.eq_ignore_ascii_case("br") {
-                    brotli = Some(accepted);
-                } else if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
-                    gzip = Some(accepted);
-                } else if name == "*" {
-                    any = Some(accepted);
-                }
+/// Whether `Accept-Encoding` allows gzip: named with `q` above 0, or `*` when gzip is not
+/// named.
+#[must_use]
+pub fn accepts_gzip(headers: &HeaderMap) -> bool {
+    let (mut gzip, mut any) = (None, None);
+    for value in headers.get_all(header::ACCEPT_ENCODING) {
+        let Ok(value) = value.to_str() else { continue };
+        for item in value.split(',') {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let accepted = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .map(|q| q.trim().parse::<f32>().is_ok_and(|q| q > 0.0))
+                .next()
+                .unwrap_or(true);
+            if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
+                gzip = Some(accepted);
+            } else if name == "*" {
+                any = Some(accepted);
             }
         }
-        if brotli == Some(true) {
-            Some(Self::Brotli)
-        } else if gzip.or(any) == Some(true) {
-            Some(Self::Gzip)
-        } else {
-            None
-        }
     }
+    gzip.or(any) == Some(true)
+}
 
-    /// `body` compressed whole.
-    ///
-    /// # Errors
-    /// The encoder's I/O errors (none happen writing to memory).
-    pub fn compress(self, body: &[u8]) -> std::io::Result<Vec<u8>> {
+/// `body` as a gzip member, compressed whole by this thread's deflate state.
+///
+/// # Errors
+/// The encoder's errors (none are expected writing to memory).
+pub fn gzip(body: &[u8]) -> std::io::Result<Vec<u8>> {
+    DEFLATE.with(|state| {
+        let mut state = state.borrow_mut();
+        state.reset();
         let mut out = Vec::with_capacity(body.len() / 3 + 64);
-        match self {
-            Self::Brotli => {
-                let params = brotli::enc::BrotliEncoderParams {
-                    quality: BROTLI_QUALITY,
-                    lgwin: window_bits(body.len()),
-                    size_hint: body.len(),
-                    ..Default::default()
-                };
-                brotli::BrotliCompress(&mut &body[..], &mut out, &params)?;
+        // Header: magic, deflate, no flags, no time, no extra flags, unknown OS.
+        out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
+        loop {
+            let read = usize::try_from(state.total_in()).unwrap_or(usize::MAX);
+            if out.capacity() - out.len() < 1024 {
+                out.reserve(out.len().max(4096));
             }
-            Self::Gzip => {
-                let mut encoder = flate2::write::GzEncoder::new(out, flate2::Compression::new(GZIP_LEVEL));
-                encoder.write_all(body)?;
-                out = encoder.finish()?;
+            let status = state
+                .compress_vec(&body[read.min(body.len())..], &mut out, FlushCompress::Finish)
+                .map_err(std::io::Error::other)?;
+            if status == Status::StreamEnd {
+                break;
             }
         }
+        let mut crc = Crc::new();
+        crc.update(body);
+        out.extend_from_slice(&crc.sum().to_le_bytes());
+        // ISIZE: the length modulo 2^32, as RFC 1952 says.
+        out.extend_from_slice(&((body.len() & 0xffff_ffff) as u32).to_le_bytes());
         Ok(out)
-    }
-}
-
-/// The smallest brotli window (10–22 bits) that holds `len` bytes: a small page needs no
-/// 4 MiB ring buffer.
-fn window_bits(len: usize) -> i32 {
-    let bits = usize::BITS - len.max(1).leading_zeros();
-    i32::try_from(bits).unwrap_or(22).clamp(10, 22)
+    })
 }
 
 /// Text worth compressing: pages, JSON, CSV, iCalendar, SVG, scripts and styles.
@@ -200,7 +184,7 @@ fn prefixed(chunks: Vec<Bytes>, rest: Body) -> Body {
 /// everything else passes unchanged. Every text response says it varies by
 /// `Accept-Encoding`.
 pub async fn compress(request: Request<Body>, next: Next) -> Response {
-    let coding = Coding::chosen(request.headers());
+    let gzip_accepted = accepts_gzip(request.headers());
     let method = request.method().clone();
     let mut response = next.run(request).await;
     if !compressible(&method, &response) {
@@ -209,9 +193,9 @@ pub async fn compress(request: Request<Body>, next: Next) -> Response {
     response
         .headers_mut()
         .append(header::VARY, HeaderValue::from_static("accept-encoding"));
-    let Some(coding) = coding else {
+    if !gzip_accepted {
         return response;
-    };
+    }
     let (mut parts, body) = response.into_parts();
     let bytes = match read_up_to(body, WHOLE).await {
         Ok(Read::Whole(bytes)) => bytes,
@@ -228,17 +212,17 @@ pub async fn compress(request: Request<Body>, next: Next) -> Response {
     }
     let compressed = if bytes.len() >= BLOCKING_FROM {
         let whole = bytes.clone();
-        tokio::task::spawn_blocking(move || coding.compress(&whole))
+        tokio::task::spawn_blocking(move || gzip(&whole))
             .await
             .unwrap_or_else(|e| Err(std::io::Error::other(e)))
     } else {
-        coding.compress(&bytes)
+        gzip(&bytes)
     };
     match compressed {
         Ok(compressed) if compressed.len() < bytes.len() => {
             parts
                 .headers
-                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding.name()));
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
             parts
                 .headers
                 .insert(header::CONTENT_LENGTH, HeaderValue::from(compressed.len()));
@@ -273,38 +257,31 @@ mod tests {
     }
 
     #[test]
-    fn the_coding_follows_accept_encoding() {
-        assert_eq!(
-            Coding::chosen(&accept("gzip, deflate, br, zstd")),
-            Some(Coding::Brotli)
-        );
-        assert_eq!(Coding::chosen(&accept("gzip, deflate")), Some(Coding::Gzip));
-        assert_eq!(Coding::chosen(&accept("br;q=0, gzip;q=0.5")), Some(Coding::Gzip));
-        assert_eq!(Coding::chosen(&accept("*")), Some(Coding::Gzip));
-        assert_eq!(Coding::chosen(&accept("gzip;q=0, *;q=1")), None);
-        assert_eq!(Coding::chosen(&accept("identity")), None);
-        assert_eq!(Coding::chosen(&HeaderMap::new()), None);
+    fn gzip_follows_accept_encoding() {
+        assert!(accepts_gzip(&accept("gzip, deflate, br, zstd")));
+        assert!(accepts_gzip(&accept("br;q=1.0, gzip;q=0.5")));
+        assert!(accepts_gzip(&accept("*")));
+        assert!(!accepts_gzip(&accept("gzip;q=0, *;q=1")));
+        assert!(!accepts_gzip(&accept("br")));
+        assert!(!accepts_gzip(&accept("identity")));
+        assert!(!accepts_gzip(&HeaderMap::new()));
     }
 
     #[test]
-    fn compressed_bodies_decode_to_the_original() {
+    fn a_reused_state_writes_gzip_that_decodes_to_the_original_every_time() {
         let page = "<p>Jadwal kelas minggu ini</p>".repeat(300);
-        let br = Coding::Brotli.compress(page.as_bytes()).unwrap();
-        let mut back = Vec::new();
-        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
-        assert_eq!(back, page.as_bytes());
-        let gz = Coding::Gzip.compress(page.as_bytes()).unwrap();
-        let mut back = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut back).unwrap();
-        assert_eq!(back, page.as_bytes());
-        assert!(br.len() < page.len() / 10 && gz.len() < page.len() / 10);
-    }
-
-    #[test]
-    fn the_window_fits_the_body() {
-        assert_eq!(window_bits(0), 10);
-        assert_eq!(window_bits(5_000), 13);
-        assert_eq!(window_bits(100_000), 17);
-        assert_eq!(window_bits(50_000_000), 22);
+        let other = "<li>Sesi 3: 08.00–12.00</li>".repeat(50);
+        for body in [
+            page.as_bytes(),
+            other.as_bytes(),
+            page.as_bytes(),
+            b"x".as_slice(),
+        ] {
+            let gz = gzip(body).unwrap();
+            let mut back = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut back).unwrap();
+            assert_eq!(back, body);
+        }
+        assert!(gzip(page.as_bytes()).unwrap().len() < page.len() / 10);
     }
 }

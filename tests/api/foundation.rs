@@ -141,33 +141,28 @@ async fn responses_are_compressed_as_the_browser_asks_and_decode_to_the_same_pag
     let plain = plain.text().await.unwrap().replace(&plain_nonce, "N");
     let same = |html: String, nonce: &str| assert_eq!(html.replace(nonce, "N"), plain);
 
-    // What Chromium sends: brotli.
-    let response = fetch("/masuk", Some("gzip, deflate, br, zstd")).await;
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
-    let nonce = nonce_of(&response);
-    let bytes = response.bytes().await.unwrap();
-    assert!(
-        bytes.len() < plain.len() / 2,
-        "{} of {}",
-        bytes.len(),
-        plain.len()
-    );
-    let mut html = Vec::new();
-    brotli::BrotliDecompress(&mut &bytes[..], &mut html).unwrap();
-    same(String::from_utf8(html).unwrap(), &nonce);
-
-    // A client without brotli: gzip.
-    let response = fetch("/masuk", Some("gzip;q=1.0, br;q=0")).await;
-    assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
-    let nonce = nonce_of(&response);
-    let bytes = response.bytes().await.unwrap();
-    let mut html = String::new();
-    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut html).unwrap();
-    same(html, &nonce);
-
+    // What Chromium sends: gzip, made fast (brotli is for the precompressed assets).
+    for _ in 0..3 {
+        let response = fetch("/masuk", Some("gzip, deflate, br, zstd")).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+        let nonce = nonce_of(&response);
+        let bytes = response.bytes().await.unwrap();
+        assert!(
+            bytes.len() < plain.len() / 2,
+            "{} of {}",
+            bytes.len(),
+            plain.len()
+        );
+        let mut html = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut html).unwrap();
+        same(html, &nonce);
+    }
+    // A client that refuses gzip gets the page as it is.
+    let response = fetch("/masuk", Some("br, gzip;q=0")).await;
+    assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
     // A small answer is not worth it.
-    let response = fetch("/robots.txt", Some("br")).await;
+    let response = fetch("/robots.txt", Some("gzip")).await;
     assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
 }
 
