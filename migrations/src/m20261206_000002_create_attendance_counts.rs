@@ -23,26 +23,27 @@ const COLUMNS: [(&str, &str); 5] = [
     ("alpa", "absent"),
 ];
 
-/// `CASE WHEN {row}.status = 'hadir' THEN 1 ELSE 0 END, …` in column order.
-fn flags(row: &str) -> String {
+/// `each(status, column)` for every counted status, joined by commas in column order.
+fn joined(each: impl Fn(&str, &str) -> String) -> String {
     COLUMNS
         .iter()
-        .map(|(status, _)| format!("CASE WHEN {row}.status = '{status}' THEN 1 ELSE 0 END"))
+        .map(|(status, col)| each(status, col))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// `present = attendance_counts.present {sign} excluded.present, …`
+/// `CASE WHEN {row}.status = 'hadir' THEN 1 ELSE 0 END, …` in column order.
+fn flags(row: &str) -> String {
+    joined(|status, _| format!("CASE WHEN {row}.status = '{status}' THEN 1 ELSE 0 END"))
+}
+
+/// `present = attendance_counts.present + excluded.present, …`
 fn upsert_sets() -> String {
-    COLUMNS
-        .iter()
-        .map(|(_, col)| format!("{col} = attendance_counts.{col} + excluded.{col}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    joined(|_, col| format!("{col} = attendance_counts.{col} + excluded.{col}"))
 }
 
 fn column_list() -> String {
-    COLUMNS.iter().map(|(_, col)| *col).collect::<Vec<_>>().join(", ")
+    joined(|_, col| col.to_owned())
 }
 
 /// Adds (`sign` = "+") or takes away ("-") the mark `row` (NEW or OLD) when its session
@@ -59,13 +60,9 @@ fn mark_sql(row: &str, sign: &str) -> String {
             sets = upsert_sets(),
         )
     } else {
-        let sets = COLUMNS
-            .iter()
-            .map(|(status, col)| {
-                format!("{col} = {col} - CASE WHEN {row}.status = '{status}' THEN 1 ELSE 0 END")
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
+        let sets = joined(|status, col| {
+            format!("{col} = {col} - CASE WHEN {row}.status = '{status}' THEN 1 ELSE 0 END")
+        });
         format!(
             "UPDATE attendance_counts SET {sets}
              WHERE trainee_id = {row}.trainee_id
@@ -78,11 +75,8 @@ fn mark_sql(row: &str, sign: &str) -> String {
 /// Adds (`sign` "+") or takes away ("-") every mark of the session `row` (a session whose
 /// cancellation is made or taken back).
 fn session_sql(row: &str, sign: &str) -> String {
-    let sums = COLUMNS
-        .iter()
-        .map(|(status, col)| format!("SUM(CASE WHEN m.status = '{status}' THEN 1 ELSE 0 END) AS {col}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let sums =
+        joined(|status, col| format!("SUM(CASE WHEN m.status = '{status}' THEN 1 ELSE 0 END) AS {col}"));
     if sign == "+" {
         format!(
             "INSERT INTO attendance_counts (trainee_id, cohort_id, {cols})
@@ -92,25 +86,17 @@ fn session_sql(row: &str, sign: &str) -> String {
              WHERE true
              ON CONFLICT (trainee_id, cohort_id) DO UPDATE SET {sets};",
             cols = column_list(),
-            picked = COLUMNS
-                .iter()
-                .map(|(_, c)| format!("m.{c}"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            picked = joined(|_, col| format!("m.{col}")),
             sets = upsert_sets(),
         )
     } else {
-        let sets = COLUMNS
-            .iter()
-            .map(|(status, col)| {
-                format!(
-                    "{col} = {col} - (SELECT COUNT(*) FROM attendance_marks m
-                       WHERE m.session_id = {row}.id AND m.trainee_id = attendance_counts.trainee_id
-                         AND m.status = '{status}')"
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
+        let sets = joined(|status, col| {
+            format!(
+                "{col} = {col} - (SELECT COUNT(*) FROM attendance_marks m
+                   WHERE m.session_id = {row}.id AND m.trainee_id = attendance_counts.trainee_id
+                     AND m.status = '{status}')"
+            )
+        });
         format!(
             "UPDATE attendance_counts SET {sets}
              WHERE cohort_id = {row}.cohort_id
@@ -121,11 +107,7 @@ fn session_sql(row: &str, sign: &str) -> String {
 
 /// Everything counted again from the marks (the migration's backfill).
 pub fn recount_sql() -> String {
-    let sums = COLUMNS
-        .iter()
-        .map(|(status, _)| format!("SUM(CASE WHEN m.status = '{status}' THEN 1 ELSE 0 END)"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let sums = joined(|status, _| format!("SUM(CASE WHEN m.status = '{status}' THEN 1 ELSE 0 END)"));
     format!(
         "INSERT INTO attendance_counts (trainee_id, cohort_id, {cols})
          SELECT m.trainee_id, s.cohort_id, {sums}

@@ -11,6 +11,25 @@ use crate::attendance::model::AttendanceStatus;
 use crate::entities::attendance_counts;
 use crate::schedule::db::{held_sessions_sql, unheld_sessions_sql, utc, LONGEST_SESSION};
 
+/// The `n`-th bound parameter (from 1) as the backend writes it.
+fn param(backend: DbBackend, n: usize) -> String {
+    if backend == DbBackend::Postgres {
+        format!("${n}")
+    } else {
+        "?".to_owned()
+    }
+}
+
+/// Reads a `(trainee_id, cohort_id, status, count)` row.
+fn status_count(row: &sea_orm::QueryResult) -> Result<(i64, i64, String, i64), DbErr> {
+    Ok((
+        row.try_get_by_index::<i64>(0)?,
+        row.try_get_by_index::<i64>(1)?,
+        row.try_get_by_index::<String>(2)?,
+        row.try_get_by_index::<i64>(3)?,
+    ))
+}
+
 /// Runs `sql` (which starts from the `held` sessions of `cohort_ids`, ended by `now`) with
 /// `now` bound, and reads each row with `read`.
 async fn over_held_sessions<T>(
@@ -24,10 +43,9 @@ async fn over_held_sessions<T>(
         return Ok(Vec::new());
     }
     let backend = conn.get_database_backend();
-    let now_param = if backend == DbBackend::Postgres { "$1" } else { "?" };
     let sql = format!(
         "WITH held AS ({}) {sql}",
-        held_sessions_sql(cohort_ids, now_param)
+        held_sessions_sql(cohort_ids, &param(backend, 1))
     );
     let rows = conn
         .query_all_raw(Statement::from_sql_and_values(backend, sql, [utc(now).into()]))
@@ -43,6 +61,11 @@ const COUNTED: [AttendanceStatus; 5] = [
     AttendanceStatus::Sick,
     AttendanceStatus::Absent,
 ];
+
+/// The column (place in [`COUNTED`]) of a stored status.
+fn slot(status: &str) -> Option<usize> {
+    COUNTED.iter().position(|s| s.as_str() == status)
+}
 
 fn by_status(row: &attendance_counts::Model) -> [i64; 5] {
     [row.present, row.late, row.permitted, row.sick, row.absent].map(i64::from)
@@ -69,10 +92,7 @@ pub async fn mark_counts(
         .map(|row| ((row.trainee_id, row.cohort_id), by_status(row)))
         .collect();
     for (trainee_id, cohort_id, status, n) in unheld_mark_counts(conn, cohort_ids, now).await? {
-        let Some(at) = COUNTED.iter().position(|s| s.as_str() == status) else {
-            continue;
-        };
-        if let Some(count) = counts.get_mut(&(trainee_id, cohort_id)) {
+        if let (Some(at), Some(count)) = (slot(&status), counts.get_mut(&(trainee_id, cohort_id))) {
             count[at] = (count[at] - n).max(0);
         }
     }
@@ -98,17 +118,12 @@ async fn unheld_mark_counts(
     now: OffsetDateTime,
 ) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
     let backend = conn.get_database_backend();
-    let (now_param, day_before) = if backend == DbBackend::Postgres {
-        ("$1", "$2")
-    } else {
-        ("?", "?")
-    };
     let sql = format!(
         "WITH unheld AS ({}) \
          SELECT m.trainee_id, u.cohort_id, m.status, COUNT(m.id) AS n \
          FROM attendance_marks m JOIN unheld u ON u.id = m.session_id \
          GROUP BY m.trainee_id, u.cohort_id, m.status",
-        unheld_sessions_sql(cohort_ids, now_param, day_before)
+        unheld_sessions_sql(cohort_ids, &param(backend, 1), &param(backend, 2))
     );
     let rows = conn
         .query_all_raw(Statement::from_sql_and_values(
@@ -117,16 +132,7 @@ async fn unheld_mark_counts(
             [utc(now).into(), utc(now - LONGEST_SESSION).into()],
         ))
         .await?;
-    rows.iter()
-        .map(|row| {
-            Ok((
-                row.try_get_by_index::<i64>(0)?,
-                row.try_get_by_index::<i64>(1)?,
-                row.try_get_by_index::<String>(2)?,
-                row.try_get_by_index::<i64>(3)?,
-            ))
-        })
-        .collect()
+    rows.iter().map(status_count).collect()
 }
 
 /// Every difference between the kept counts and a recount from the marks, as (trainee,
@@ -159,11 +165,9 @@ pub async fn counter_drift(
         .await?;
     let mut recounted: HashMap<(i64, i64), [i64; 5]> = HashMap::new();
     for row in &rows {
-        let key = (row.try_get_by_index::<i64>(0)?, row.try_get_by_index::<i64>(1)?);
-        let status = row.try_get_by_index::<String>(2)?;
-        let n = row.try_get_by_index::<i64>(3)?;
-        if let Some(at) = COUNTED.iter().position(|s| s.as_str() == status) {
-            recounted.entry(key).or_default()[at] += n;
+        let (trainee_id, cohort_id, status, n) = status_count(row)?;
+        if let Some(at) = slot(&status) {
+            recounted.entry((trainee_id, cohort_id)).or_default()[at] += n;
         }
     }
     let mut keys: Vec<(i64, i64)> = kept.keys().chain(recounted.keys()).copied().collect();
