@@ -21,6 +21,7 @@ mod m20261129_000005_create_attendance;
 mod m20261129_000006_create_readiness;
 mod m20261206_000001_create_site_closures;
 mod m20261206_000002_create_attendance_counts;
+mod m20261206_000003_create_schedule_stamps;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_create_readiness::Migration),
             Box::new(m20261206_000001_create_site_closures::Migration),
             Box::new(m20261206_000002_create_attendance_counts::Migration),
+            Box::new(m20261206_000003_create_schedule_stamps::Migration),
         ]
     }
 }

@@ -27,6 +27,7 @@ pub mod readiness_requirements;
 pub mod roll_calls;
 pub mod rooms;
 pub mod saved_searches;
+pub mod schedule_stamps;
 pub mod sessions;
 pub mod sign_in_throttle;
 pub mod site_closures;

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use std::sync::Arc;
 
-use super::{clock::Clock, config::Config};
+use super::{clock::Clock, config::Config, memo::Memo};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -19,6 +19,8 @@ pub struct AppState {
     pub clock: Clock,
     pub writes: WriteTurns,
     pub ports: Ports,
+    /// Values read from the database, held under their stamps (see [`Memo`]).
+    pub memo: Memo,
 }
 
 /// Reads a lower area needs of a higher area's tables, written by the table's owner and
@@ -71,6 +73,7 @@ impl AppState {
             config: &self.config,
             writes: &self.writes,
             ports: self.ports,
+            memo: &self.memo,
         }
     }
 }
@@ -138,6 +141,7 @@ pub struct Env<'a> {
     pub config: &'a Config,
     pub writes: &'a WriteTurns,
     pub ports: Ports,
+    pub memo: &'a Memo,
 }
 
 /// Begins a write transaction. On SQLite it takes the write lock at once (`BEGIN

@@ -82,6 +82,7 @@ async fn serve(
         clock,
         writes: Default::default(),
         ports: server::ports(),
+        memo: Default::default(),
     };
     let serving = state.clone();
     tokio::spawn(async move {
@@ -249,6 +250,7 @@ impl TestApp {
             config: &self.state.config,
             writes: &self.state.writes,
             ports: self.state.ports,
+            memo: &self.state.memo,
         }
     }
 

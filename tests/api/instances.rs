@@ -107,3 +107,63 @@ async fn the_background_job_marks_a_session_once_when_both_instances_run_it() {
         .unwrap();
     assert_eq!(audited, 1);
 }
+
+#[tokio::test]
+async fn a_schedule_change_on_one_instance_shows_at_once_on_the_other() {
+    use siap_jepang::kernel::wib;
+    use time::Duration;
+    let app = TestApp::spawn().await;
+    let other = app.second_instance().await;
+    app.user(Role::Coordinator, "rina@uji.id", &["BBPLK-SRG"]).await;
+    let sensei = app.user(Role::Instructor, "sensei@uji.id", &["BBPLK-SRG"]).await;
+    let trainee = app.user(Role::Trainee, "0812-1000-0001", &["BBPLK-SRG"]).await;
+    let today = wib::today(app.state.clock.now());
+    let cohort = app
+        .cohort(
+            "JP-DUA-01",
+            "BBPLK-SRG",
+            (
+                &wib::iso_date(today - Duration::days(7)),
+                &wib::iso_date(today + Duration::days(60)),
+            ),
+            &[sensei],
+            &[trainee],
+        )
+        .await;
+    let tomorrow = wib::at(today + Duration::days(1), time::Time::from_hms(8, 0, 0).unwrap());
+    let rfc = |t: time::OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap();
+    let session = app
+        .session(
+            cohort,
+            &rfc(tomorrow),
+            &rfc(tomorrow + Duration::hours(2)),
+            Some(sensei),
+            None,
+        )
+        .await;
+    // The trainee's schedule on the second instance, read twice: held in its memory.
+    let phone = other.signed_in("0812-1000-0001").await;
+    for _ in 0..2 {
+        let html = other.get(&phone, "/jadwal").await.text().await.unwrap();
+        assert!(html.contains("JP-DUA-01") && !html.contains("Dibatalkan"));
+    }
+    // The coordinator cancels it on the first instance.
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let cancelled = app
+        .call(
+            &coordinator,
+            "/api/schedule/cancel",
+            &[
+                ("session_id", &session.to_string()),
+                ("reason", "Banjir di jalan tol"),
+            ],
+        )
+        .await;
+    assert_eq!(cancelled.status(), 200);
+    let html = other.get(&phone, "/jadwal").await.text().await.unwrap();
+    assert!(
+        html.contains("Dibatalkan"),
+        "the cancellation shows on the other instance"
+    );
+    assert!(html.contains("Banjir di jalan tol"));
+}

@@ -29,6 +29,7 @@ mod readiness;
 mod readiness_access;
 mod readiness_bench;
 mod schedule;
+mod schedule_memory;
 mod schedule_views;
 mod scope;
 mod sessions;

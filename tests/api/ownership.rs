@@ -30,6 +30,7 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("holidays", "schedule"),
     ("site_closures", "schedule"),
     ("calendar_feeds", "schedule"),
+    ("schedule_stamps", "schedule"),
     // trainees: the registry and enrollment
     ("trainees", "trainees"),
     ("enrollments", "trainees"),

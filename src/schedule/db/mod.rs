@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use time::{OffsetDateTime, UtcOffset};
 
 use super::model::SessionStatus;
-use crate::entities::{calendar_feeds, class_sessions};
+use crate::entities::{calendar_feeds, class_sessions, schedule_stamps};
 use crate::kernel::Reach;
 use crate::platform::state::{Ports, Release};
 
@@ -66,6 +66,33 @@ pub fn mine(reach: &Reach, ports: Ports) -> Condition {
         ),
         Reach::Everything | Reach::Sites(_) | Reach::Own(_) => of_cohorts,
     }
+}
+
+/// The stamps of the cohorts within `reach` (see [`within_reach`]) that have had sessions:
+/// `(cohort, stamp)`. A cohort's stamp moves on with every change its schedule shows (the
+/// migration `create_schedule_stamps` keeps them); one that never had a session has none.
+pub async fn stamps_within(
+    conn: &impl ConnectionTrait,
+    reach: &Reach,
+    ports: Ports,
+) -> Result<Vec<(i64, i64)>, DbErr> {
+    schedule_stamps::Entity::find()
+        .select_only()
+        .column(schedule_stamps::Column::CohortId)
+        .column(schedule_stamps::Column::Stamp)
+        .filter(crate::cohorts::db::in_reach(
+            schedule_stamps::Column::CohortId,
+            reach,
+            ports,
+        ))
+        .into_tuple()
+        .all(conn)
+        .await
+}
+
+/// The sessions of the cohorts `ids`.
+pub fn of_cohorts(ids: &[i64]) -> Condition {
+    Condition::all().add(class_sessions::Column::CohortId.is_in(ids.to_vec()))
 }
 
 /// The session `id` if it is within `reach`.
@@ -163,7 +190,7 @@ pub async fn update_session(
 }
 
 /// The names a session is shown with: its cohort's code, room, instructor and unit.
-#[derive(Debug, sea_orm::FromQueryResult)]
+#[derive(Debug, Clone, sea_orm::FromQueryResult)]
 pub struct SessionLabels {
     pub id: i64,
     pub cohort: String,

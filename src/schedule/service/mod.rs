@@ -7,6 +7,7 @@ mod feed;
 mod generate;
 mod holidays;
 mod views;
+mod window;
 
 pub use changes::{cancel_session, move_session, MoveInput};
 pub use feed::{cohort_calendar, export_calendar, feed_calendar, feed_view, reset_feed, revoke_feed};

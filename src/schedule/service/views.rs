@@ -3,9 +3,9 @@
 //! sessions it shows.
 
 use sea_orm::Condition;
-use time::{Date, Duration, Month};
+use time::{Date, Duration, Month, OffsetDateTime};
 
-use super::{days_off, planned_minutes, session_views};
+use super::{days_off, planned_minutes, session_views, view_of};
 use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
@@ -37,15 +37,7 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
     let week_end = wib::start_of_day(wib::monday_of(today) + Duration::days(7));
     let horizon = week_end + Duration::days(28);
     let reach = actor.reach();
-    let sessions = db::sessions_in(
-        env.db,
-        db::mine(&reach, env.ports),
-        Condition::all(),
-        wib::start_of_day(today),
-        horizon,
-        VIEW_LIMIT,
-    )
-    .await?;
+    let sessions = my_sessions(env, &reach, today, (wib::start_of_day(today), horizon)).await?;
     // Whether there is anything to wait for: asked only when nothing is coming (a
     // trainee with classes ahead has a cohort).
     let has_cohorts = !sessions.is_empty()
@@ -56,7 +48,6 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
                 crate::cohorts::db::any_within_reach(env.db, &reach, env.ports).await?
             }
         };
-    let views = session_views(env.db, &sessions, now).await?;
     let mut schedule = MySchedule {
         today: wib::iso_date(today),
         today_sessions: Vec::new(),
@@ -65,7 +56,8 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
         has_cohorts,
         feed,
     };
-    for (session, view) in sessions.iter().zip(views) {
+    for (session, labels) in sessions {
+        let view = view_of(&session, labels.as_ref(), now);
         if session.starts_at < tomorrow {
             schedule.today_sessions.push(view);
         } else if session.starts_at < week_end {
@@ -75,6 +67,53 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
         }
     }
     Ok(schedule)
+}
+
+/// The sessions of "my schedule" from `from` until `until` (the window of `today`) with
+/// their names, by start: a trainee's and an instructor's from the memory their cohorts
+/// share (see [`super::window`]), a coordinator's and an admin's (many cohorts, read by
+/// few) from the database.
+async fn my_sessions(
+    env: Env<'_>,
+    reach: &Reach,
+    today: Date,
+    (from, until): (OffsetDateTime, OffsetDateTime),
+) -> Result<Vec<(class_sessions::Model, Option<db::SessionLabels>)>, AppError> {
+    let teacher = match reach {
+        Reach::Own(_) => None,
+        Reach::Teaching(user_id) => Some(*user_id),
+        Reach::Everything | Reach::Sites(_) => {
+            let sessions = db::sessions_in(
+                env.db,
+                db::mine(reach, env.ports),
+                Condition::all(),
+                from,
+                until,
+                VIEW_LIMIT,
+            )
+            .await?;
+            let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+            let mut labels = db::session_labels(env.db, &ids).await?;
+            return Ok(sessions
+                .into_iter()
+                .map(|s| {
+                    let label = labels.remove(&s.id);
+                    (s, label)
+                })
+                .collect());
+        }
+    };
+    let windows = super::window::windows_within(env, reach, today, (from, until)).await?;
+    // As `db::mine` has it: of an instructor's cohorts, the sessions they teach or that
+    // nobody was given yet.
+    let mut sessions: Vec<&(class_sessions::Model, Option<db::SessionLabels>)> = windows
+        .iter()
+        .flat_map(|w| w.sessions.iter())
+        .filter(|(s, _)| teacher.is_none_or(|me| s.instructor_id.is_none_or(|id| id == me)))
+        .collect();
+    sessions.sort_by_key(|(s, _)| (s.starts_at, s.id));
+    sessions.truncate(usize::try_from(VIEW_LIMIT).unwrap_or(usize::MAX));
+    Ok(sessions.into_iter().cloned().collect())
 }
 
 /// A cohort with its whole schedule.

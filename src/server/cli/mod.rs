@@ -86,6 +86,7 @@ async fn connect(config: &Config) -> Result<AppState, String> {
         clock: Clock::system(),
         writes: Default::default(),
         ports: crate::server::ports(),
+        memo: Default::default(),
     })
 }
 

@@ -1,0 +1,80 @@
+//! The coming weeks of a cohort's schedule, from memory: each cohort's sessions in the
+//! window "my schedule" shows on one day, with the names they are shown with, held once
+//! for all of its trainees and instructors (see [`crate::platform::memo`]). A cohort's
+//! sessions are read from the database again only when its stamp has moved on (any change
+//! its schedule shows, on any instance) or the day has turned.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use time::{Date, OffsetDateTime};
+
+use crate::entities::class_sessions;
+use crate::kernel::{AppError, Reach};
+use crate::platform::state::Env;
+use crate::schedule::db::{self, SessionLabels};
+
+/// At most this many sessions read in one fill (far more than the weeks of any cohorts a
+/// person has hold).
+const FILL_LIMIT: u64 = 20_000;
+
+/// One cohort's sessions in the window of one day, by start.
+pub struct CohortWindow {
+    day: Date,
+    pub sessions: Vec<(class_sessions::Model, Option<SessionLabels>)>,
+}
+
+/// The windows (sessions from `from` until `until`, the window of `day`) of the cohorts
+/// within `reach`: two statements when every cohort is held in memory (the person's
+/// cohorts with their stamps), two more for those that are not.
+///
+/// # Errors
+/// Database failures.
+pub async fn windows_within(
+    env: Env<'_>,
+    reach: &Reach,
+    day: Date,
+    (from, until): (OffsetDateTime, OffsetDateTime),
+) -> Result<Vec<Arc<CohortWindow>>, AppError> {
+    let stamps = db::stamps_within(env.db, reach, env.ports).await?;
+    let mut windows = Vec::with_capacity(stamps.len());
+    let mut missing = Vec::new();
+    for (cohort, stamp) in stamps {
+        match env.memo.get::<CohortWindow>(cohort, stamp) {
+            Some(window) if window.day == day => windows.push(window),
+            _ => missing.push((cohort, stamp)),
+        }
+    }
+    if missing.is_empty() {
+        return Ok(windows);
+    }
+    let ids: Vec<i64> = missing.iter().map(|(cohort, _)| *cohort).collect();
+    let sessions = db::sessions_in(
+        env.db,
+        db::of_cohorts(&ids),
+        sea_orm::Condition::all(),
+        from,
+        until,
+        FILL_LIMIT,
+    )
+    .await?;
+    let session_ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+    let mut labels = db::session_labels(env.db, &session_ids).await?;
+    let mut by_cohort: HashMap<i64, Vec<(class_sessions::Model, Option<SessionLabels>)>> = HashMap::new();
+    for session in sessions {
+        let label = labels.remove(&session.id);
+        by_cohort
+            .entry(session.cohort_id)
+            .or_default()
+            .push((session, label));
+    }
+    for (cohort, stamp) in missing {
+        let window = Arc::new(CohortWindow {
+            day,
+            sessions: by_cohort.remove(&cohort).unwrap_or_default(),
+        });
+        env.memo.put(cohort, stamp, Arc::clone(&window));
+        windows.push(window);
+    }
+    Ok(windows)
+}
