@@ -23,8 +23,7 @@ pub async fn get_my_schedule() -> Result<MySchedule, AppError> {
     let ctx = Ctx::current()?;
     let result = async {
         let actor = ctx.authorize(authz::can_view_own_schedule)?;
-        let feed = service::feed_view(ctx.env(), actor, &ctx.origin()).await?;
-        service::my_schedule(ctx.env(), actor, feed).await
+        service::my_schedule(ctx.env(), actor, &ctx.origin()).await
     }
     .await;
     ctx.answer(result)

@@ -6,7 +6,7 @@ use crate::helpers::*;
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 use siap_jepang::entities::{class_sessions, cohorts, course_units, rooms, users};
 use siap_jepang::kernel::{wib, Actor, Role};
-use siap_jepang::schedule::dto::{FeedView, MySchedule, SessionView};
+use siap_jepang::schedule::dto::{MySchedule, SessionView};
 use std::sync::atomic::Ordering;
 use time::Duration;
 
@@ -86,7 +86,7 @@ fn all(schedule: &MySchedule) -> Vec<&SessionView> {
 /// `actor`'s schedule and the statements it took.
 async fn mine(app: &TestApp, actor: &Actor) -> (MySchedule, usize) {
     let (db, queries) = app.counting_db();
-    let schedule = siap_jepang::schedule::service::my_schedule(app.env(&db), actor, FeedView { url: None })
+    let schedule = siap_jepang::schedule::service::my_schedule(app.env(&db), actor, "https://siap.test")
         .await
         .expect("my schedule");
     (schedule, queries.load(Ordering::SeqCst))

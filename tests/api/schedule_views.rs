@@ -124,8 +124,7 @@ async fn my_schedule_takes_the_same_number_of_queries_for_any_number_of_sessions
         let actor = actor.clone();
         async move {
             queries.store(0, Ordering::SeqCst);
-            let feed = siap_jepang::schedule::dto::FeedView { url: None };
-            let mine = siap_jepang::schedule::service::my_schedule(env, &actor, feed)
+            let mine = siap_jepang::schedule::service::my_schedule(env, &actor, "https://siap.test")
                 .await
                 .unwrap();
             assert_eq!(

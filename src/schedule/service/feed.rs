@@ -12,7 +12,6 @@ use crate::kernel::{wib, Actor, AppError, Role};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::schedule::db;
-use crate::schedule::dto::FeedView;
 use crate::schedule::ical;
 
 /// A feed covers a month back and half a year ahead.
@@ -23,18 +22,6 @@ const FEED_LIMIT: u64 = 5000;
 /// The path of the feed with `token`.
 pub fn feed_path(token: &str) -> String {
     format!("/ical/{token}.ics")
-}
-
-/// The reader's feed address (`origin` is `https://host`), if the feed is on.
-///
-/// # Errors
-/// Database failures only.
-pub async fn feed_view(env: Env<'_>, actor: &Actor, origin: &str) -> Result<FeedView, AppError> {
-    Ok(FeedView {
-        url: db::feed_of(env.db, actor.user_id)
-            .await?
-            .map(|feed| format!("{origin}{}", feed_path(&feed.token))),
-    })
 }
 
 fn new_token() -> String {

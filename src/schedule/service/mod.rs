@@ -10,7 +10,7 @@ mod views;
 mod window;
 
 pub use changes::{cancel_session, move_session, MoveInput};
-pub use feed::{cohort_calendar, export_calendar, feed_calendar, feed_view, reset_feed, revoke_feed};
+pub use feed::{cohort_calendar, export_calendar, feed_calendar, reset_feed, revoke_feed};
 pub use generate::{generate_sessions, generation_page, GenerationInput};
 pub use holidays::{
     delete_closure, delete_holiday, holiday_list, save_closure, save_holiday, ClosureInput, HolidayInput,

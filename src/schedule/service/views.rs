@@ -30,14 +30,28 @@ const VIEW_LIMIT: u64 = 2000;
 ///
 /// # Errors
 /// Database failures only.
-pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<MySchedule, AppError> {
+/// The feed's address starts with `origin` (`https://host`).
+///
+/// # Errors
+/// Database failures only.
+pub async fn my_schedule(env: Env<'_>, actor: &Actor, origin: &str) -> Result<MySchedule, AppError> {
     let now = env.clock.now();
     let today = wib::today(now);
     let tomorrow = wib::start_of_day(today + Duration::days(1));
     let week_end = wib::start_of_day(wib::monday_of(today) + Duration::days(7));
     let horizon = week_end + Duration::days(28);
     let reach = actor.reach();
-    let sessions = my_sessions(env, &reach, today, (wib::start_of_day(today), horizon)).await?;
+    let (sessions, feed) = my_sessions(
+        env,
+        actor.user_id,
+        &reach,
+        today,
+        (wib::start_of_day(today), horizon),
+    )
+    .await?;
+    let feed = FeedView {
+        url: feed.map(|token| format!("{origin}{}", super::feed::feed_path(&token))),
+    };
     // Whether there is anything to wait for: asked only when nothing is coming (a
     // trainee with classes ahead has a cohort).
     let has_cohorts = !sessions.is_empty()
@@ -69,16 +83,21 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, feed: FeedView) -> Result<
     Ok(schedule)
 }
 
+/// A session of "my schedule" with the names it is shown with.
+type Labelled = (class_sessions::Model, Option<db::SessionLabels>);
+
 /// The sessions of "my schedule" from `from` until `until` (the window of `today`) with
-/// their names, by start: a trainee's and an instructor's from the memory their cohorts
-/// share (see [`super::window`]), a coordinator's and an admin's (many cohorts, read by
-/// few) from the database.
+/// their names, by start, and the feed token of `user_id`: a trainee's and an
+/// instructor's from the memory their cohorts share (see [`super::window`]), after one
+/// statement for their cohorts' stamps and the feed; a coordinator's and an admin's (many
+/// cohorts, read by few) from the database.
 async fn my_sessions(
     env: Env<'_>,
+    user_id: i64,
     reach: &Reach,
     today: Date,
     (from, until): (OffsetDateTime, OffsetDateTime),
-) -> Result<Vec<(class_sessions::Model, Option<db::SessionLabels>)>, AppError> {
+) -> Result<(Vec<Labelled>, Option<String>), AppError> {
     let teacher = match reach {
         Reach::Own(_) => None,
         Reach::Teaching(user_id) => Some(*user_id),
@@ -94,26 +113,29 @@ async fn my_sessions(
             .await?;
             let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
             let mut labels = db::session_labels(env.db, &ids).await?;
-            return Ok(sessions
+            let feed = db::feed_of(env.db, user_id).await?.map(|f| f.token);
+            let labelled = sessions
                 .into_iter()
                 .map(|s| {
                     let label = labels.remove(&s.id);
                     (s, label)
                 })
-                .collect());
+                .collect();
+            return Ok((labelled, feed));
         }
     };
-    let windows = super::window::windows_within(env, reach, today, (from, until)).await?;
+    let stamps = db::stamps_and_feed(env.db, user_id, reach, env.ports).await?;
+    let windows = super::window::windows_of(env, stamps.cohorts, today, (from, until)).await?;
     // As `db::mine` has it: of an instructor's cohorts, the sessions they teach or that
     // nobody was given yet.
-    let mut sessions: Vec<&(class_sessions::Model, Option<db::SessionLabels>)> = windows
+    let mut sessions: Vec<&Labelled> = windows
         .iter()
         .flat_map(|w| w.sessions.iter())
         .filter(|(s, _)| teacher.is_none_or(|me| s.instructor_id.is_none_or(|id| id == me)))
         .collect();
     sessions.sort_by_key(|(s, _)| (s.starts_at, s.id));
     sessions.truncate(usize::try_from(VIEW_LIMIT).unwrap_or(usize::MAX));
-    Ok(sessions.into_iter().cloned().collect())
+    Ok((sessions.into_iter().cloned().collect(), stamps.feed))
 }
 
 /// A cohort with its whole schedule.

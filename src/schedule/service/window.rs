@@ -10,7 +10,7 @@ use std::sync::Arc;
 use time::{Date, OffsetDateTime};
 
 use crate::entities::class_sessions;
-use crate::kernel::{AppError, Reach};
+use crate::kernel::AppError;
 use crate::platform::state::Env;
 use crate::schedule::db::{self, SessionLabels};
 
@@ -25,18 +25,17 @@ pub struct CohortWindow {
 }
 
 /// The windows (sessions from `from` until `until`, the window of `day`) of the cohorts
-/// within `reach`: two statements when every cohort is held in memory (the person's
-/// cohorts with their stamps), two more for those that are not.
+/// with `stamps` (read by the caller with [`db::stamps_and_feed`]): none more when every
+/// cohort is held in memory, two for those that are not.
 ///
 /// # Errors
 /// Database failures.
-pub async fn windows_within(
+pub async fn windows_of(
     env: Env<'_>,
-    reach: &Reach,
+    stamps: Vec<(i64, i64)>,
     day: Date,
     (from, until): (OffsetDateTime, OffsetDateTime),
 ) -> Result<Vec<Arc<CohortWindow>>, AppError> {
-    let stamps = db::stamps_within(env.db, reach, env.ports).await?;
     let mut windows = Vec::with_capacity(stamps.len());
     let mut missing = Vec::new();
     for (cohort, stamp) in stamps {
