@@ -485,8 +485,12 @@ async fn the_dashboard_takes_the_same_number_of_queries_for_2_or_20_trainees() {
 async fn dashboard_queries(app: &TestApp) -> usize {
     let admin = siap_jepang::kernel::Actor::new(1, Role::Admin, &[]);
     let (db, queries) = app.counting_db();
-    siap_jepang::readiness::service::dashboard(app.env(&db), &admin, Default::default())
-        .await
-        .unwrap();
+    // The first may fill what the schedule holds in memory; the second is counted.
+    for _ in 0..2 {
+        queries.store(0, std::sync::atomic::Ordering::SeqCst);
+        siap_jepang::readiness::service::dashboard(app.env(&db), &admin, Default::default())
+            .await
+            .unwrap();
+    }
     queries.load(std::sync::atomic::Ordering::SeqCst)
 }

@@ -56,7 +56,7 @@ pub(crate) async fn rates_of_windows(
     }
     // Each cohort's sessions as (WIB day, held by now), the day worked out once per session.
     let mut by_cohort: HashMap<i64, Vec<(time::Date, bool)>> = HashMap::new();
-    for (cohort_id, starts_at, ends_at) in crate::schedule::db::session_spans(env.db, cohort_ids).await? {
+    for (cohort_id, starts_at, ends_at) in crate::schedule::service::session_spans(env, cohort_ids).await? {
         by_cohort
             .entry(cohort_id)
             .or_default()

@@ -228,9 +228,16 @@ pub async fn overview(env: Env<'_>, actor: &Actor) -> Result<Overview, AppError>
     } else {
         0
     };
+    // Today's classes and those still without a roll call, named in one statement.
+    let both: Vec<class_sessions::Model> = todays.iter().chain(&unmarked).cloned().collect();
+    let mut today = lines(env, &both, &taken, &HashMap::new()).await?;
+    let mut unmarked = today.split_off(todays.len());
+    for line in &mut unmarked {
+        line.taken = false;
+    }
     Ok(Overview {
-        today: lines(env, &todays, &taken, &HashMap::new()).await?,
-        unmarked: lines(env, &unmarked, &HashMap::new(), &HashMap::new()).await?,
+        today,
+        unmarked,
         at_risk: at_risk(env, actor, &cohorts, now).await?,
         pending_excuses: pending,
         cohorts: cohorts

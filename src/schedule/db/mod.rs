@@ -126,6 +126,19 @@ pub async fn stamps_and_feed(
     Ok(stamps)
 }
 
+/// The stamps of the cohorts `ids` that have had sessions: `(cohort, stamp)` (see
+/// [`ScheduleStamps`]).
+pub async fn stamps_of(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<(i64, i64)>, DbErr> {
+    schedule_stamps::Entity::find()
+        .select_only()
+        .column(schedule_stamps::Column::CohortId)
+        .column(schedule_stamps::Column::Stamp)
+        .filter(schedule_stamps::Column::CohortId.is_in(ids.to_vec()))
+        .into_tuple()
+        .all(conn)
+        .await
+}
+
 /// The sessions of the cohorts `ids`.
 pub fn of_cohorts(ids: &[i64]) -> Condition {
     Condition::all().add(class_sessions::Column::CohortId.is_in(ids.to_vec()))

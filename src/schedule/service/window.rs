@@ -1,8 +1,10 @@
-//! The coming weeks of a cohort's schedule, from memory: each cohort's sessions in the
-//! window "my schedule" shows on one day, with the names they are shown with, held once
-//! for all of its trainees and instructors (see [`crate::platform::memo`]). A cohort's
-//! sessions are read from the database again only when its stamp has moved on (any change
-//! its schedule shows, on any instance) or the day has turned.
+//! A cohort's schedule from memory (see [`crate::platform::memo`]), read from the database
+//! again only when its stamp has moved on (any change its schedule shows, on any instance):
+//! - the coming weeks: its sessions in the window "my schedule" shows on one day, with the
+//!   names they are shown with, held once for all of its trainees and instructors (read
+//!   again when the day has turned, too);
+//! - its spans: when each of its sessions not cancelled starts and ends, which attendance
+//!   rates count (every trainee's on a dashboard).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -17,6 +19,45 @@ use crate::schedule::db::{self, SessionLabels};
 /// At most this many sessions read in one fill (far more than the weeks of any cohorts a
 /// person has hold).
 const FILL_LIMIT: u64 = 20_000;
+
+/// When each session of one cohort that is not cancelled starts and ends.
+struct CohortSpans(Vec<(OffsetDateTime, OffsetDateTime)>);
+
+/// `(cohort, start, end)` of every session not cancelled of the cohorts `ids`: one
+/// statement (their stamps) when all are held in memory, one more for those that are not.
+///
+/// # Errors
+/// Database failures.
+pub async fn session_spans(
+    env: Env<'_>,
+    ids: &[i64],
+) -> Result<Vec<(i64, OffsetDateTime, OffsetDateTime)>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut spans = Vec::new();
+    let mut missing = Vec::new();
+    for (cohort, stamp) in db::stamps_of(env.db, ids).await? {
+        match env.memo.get::<CohortSpans>(cohort, stamp) {
+            Some(held) => spans.extend(held.0.iter().map(|(from, to)| (cohort, *from, *to))),
+            None => missing.push((cohort, stamp)),
+        }
+    }
+    if missing.is_empty() {
+        return Ok(spans);
+    }
+    let ids: Vec<i64> = missing.iter().map(|(cohort, _)| *cohort).collect();
+    let mut read: HashMap<i64, Vec<(OffsetDateTime, OffsetDateTime)>> = HashMap::new();
+    for (cohort, from, to) in db::session_spans(env.db, &ids).await? {
+        read.entry(cohort).or_default().push((from, to));
+    }
+    for (cohort, stamp) in missing {
+        let held = CohortSpans(read.remove(&cohort).unwrap_or_default());
+        spans.extend(held.0.iter().map(|(from, to)| (cohort, *from, *to)));
+        env.memo.put(cohort, stamp, Arc::new(held));
+    }
+    Ok(spans)
+}
 
 /// One cohort's sessions in the window of one day, by start.
 pub struct CohortWindow {
