@@ -130,16 +130,10 @@ async fn a_schedule_change_on_one_instance_shows_at_once_on_the_other() {
             &[trainee],
         )
         .await;
-    let tomorrow = wib::at(today + Duration::days(1), time::Time::from_hms(8, 0, 0).unwrap());
-    let rfc = |t: time::OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap();
+    let tomorrow = today + Duration::days(1);
+    let at = crate::schedule_views::at;
     let session = app
-        .session(
-            cohort,
-            &rfc(tomorrow),
-            &rfc(tomorrow + Duration::hours(2)),
-            Some(sensei),
-            None,
-        )
+        .session(cohort, &at(tomorrow, 8), &at(tomorrow, 10), Some(sensei), None)
         .await;
     // The trainee's schedule on the second instance, read twice: held in its memory.
     let phone = other.signed_in("0812-1000-0001").await;

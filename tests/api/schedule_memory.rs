@@ -12,10 +12,7 @@ use time::Duration;
 
 /// `hour`:00 WIB `days` from today.
 fn at(app: &TestApp, days: i64, hour: u8) -> String {
-    let date = wib::today(app.state.clock.now()) + Duration::days(days);
-    wib::at(date, time::Time::from_hms(hour, 0, 0).unwrap())
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap()
+    crate::schedule_views::at(wib::today(app.state.clock.now()) + Duration::days(days), hour)
 }
 
 struct Class {

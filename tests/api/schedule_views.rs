@@ -9,7 +9,7 @@ use siap_jepang::kernel::{wib, Role};
 use time::Duration;
 
 /// `hour`:00 WIB on `date`, as the session helpers take it.
-fn at(date: time::Date, hour: u8) -> String {
+pub(crate) fn at(date: time::Date, hour: u8) -> String {
     wib::at(date, time::Time::from_hms(hour, 0, 0).unwrap())
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap()

@@ -231,10 +231,8 @@ pub async fn overview(env: Env<'_>, actor: &Actor) -> Result<Overview, AppError>
     // Today's classes and those still without a roll call, named in one statement.
     let both: Vec<class_sessions::Model> = todays.iter().chain(&unmarked).cloned().collect();
     let mut today = lines(env, &both, &taken, &HashMap::new()).await?;
-    let mut unmarked = today.split_off(todays.len());
-    for line in &mut unmarked {
-        line.taken = false;
-    }
+    // Sessions without a roll call are in `taken` under none.
+    let unmarked = today.split_off(todays.len());
     Ok(Overview {
         today,
         unmarked,

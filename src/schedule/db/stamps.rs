@@ -60,7 +60,7 @@ pub async fn stamps_and_feed(
             row.try_get_by_index::<Option<i64>>(1)?,
         ) {
             (Some(cohort), Some(stamp)) => stamps.cohorts.push((cohort, stamp)),
-            _ => stamps.feed = token.or(stamps.feed),
+            _ => stamps.feed = token,
         }
     }
     Ok(stamps)

@@ -69,6 +69,25 @@ async fn days_off(
     Ok(days)
 }
 
+/// A session with the names it is shown with.
+type Labelled = (class_sessions::Model, Option<super::db::SessionLabels>);
+
+/// `sessions` with their names, looked up for all of them at once (one statement).
+async fn with_labels(
+    conn: &impl ConnectionTrait,
+    sessions: Vec<class_sessions::Model>,
+) -> Result<Vec<Labelled>, AppError> {
+    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+    let mut labels = super::db::session_labels(conn, &ids).await?;
+    Ok(sessions
+        .into_iter()
+        .map(|s| {
+            let label = labels.remove(&s.id);
+            (s, label)
+        })
+        .collect())
+}
+
 /// Sessions as people see them, with their names looked up for all of them at once (one
 /// query whatever the number of sessions).
 pub async fn session_views(

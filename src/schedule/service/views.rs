@@ -5,7 +5,7 @@
 use sea_orm::Condition;
 use time::{Date, Duration, Month, OffsetDateTime};
 
-use super::{days_off, planned_minutes, session_views, view_of};
+use super::{days_off, planned_minutes, session_views, view_of, with_labels, Labelled};
 use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
@@ -26,11 +26,8 @@ use crate::schedule::model::SessionStatus;
 const VIEW_LIMIT: u64 = 2000;
 
 /// "My schedule": today, the rest of this week, and the next four weeks, for the reader's
-/// role (a trainee's cohorts, an instructor's classes, a coordinator's sites).
-///
-/// # Errors
-/// Database failures only.
-/// The feed's address starts with `origin` (`https://host`).
+/// role (a trainee's cohorts, an instructor's classes, a coordinator's sites). The feed's
+/// address starts with `origin` (`https://host`).
 ///
 /// # Errors
 /// Database failures only.
@@ -45,7 +42,7 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, origin: &str) -> Result<My
         env,
         actor.user_id,
         &reach,
-        today,
+        (today, now),
         (wib::start_of_day(today), horizon),
     )
     .await?;
@@ -70,11 +67,10 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, origin: &str) -> Result<My
         has_cohorts,
         feed,
     };
-    for (session, labels) in sessions {
-        let view = view_of(&session, labels.as_ref(), now);
-        if session.starts_at < tomorrow {
+    for (starts_at, view) in sessions {
+        if starts_at < tomorrow {
             schedule.today_sessions.push(view);
-        } else if session.starts_at < week_end {
+        } else if starts_at < week_end {
             schedule.this_week.push(view);
         } else if schedule.upcoming.len() < 40 {
             schedule.upcoming.push(view);
@@ -83,11 +79,8 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, origin: &str) -> Result<My
     Ok(schedule)
 }
 
-/// A session of "my schedule" with the names it is shown with.
-type Labelled = (class_sessions::Model, Option<db::SessionLabels>);
-
-/// The sessions of "my schedule" from `from` until `until` (the window of `today`) with
-/// their names, by start, and the feed token of `user_id`: a trainee's and an
+/// The sessions of "my schedule" from `from` until `until` (the window of `today`) as
+/// shown at `now`, with their starts, by start, and the feed token of `user_id`: a trainee's and an
 /// instructor's from the memory their cohorts share (see [`super::window`]), after one
 /// statement for their cohorts' stamps and the feed; a coordinator's and an admin's (many
 /// cohorts, read by few) from the database.
@@ -95,9 +88,10 @@ async fn my_sessions(
     env: Env<'_>,
     user_id: i64,
     reach: &Reach,
-    today: Date,
+    (today, now): (Date, OffsetDateTime),
     (from, until): (OffsetDateTime, OffsetDateTime),
-) -> Result<(Vec<Labelled>, Option<String>), AppError> {
+) -> Result<(Vec<(OffsetDateTime, SessionView)>, Option<String>), AppError> {
+    let shown = |(session, labels): &Labelled| (session.starts_at, view_of(session, labels.as_ref(), now));
     let teacher = match reach {
         Reach::Own(_) => None,
         Reach::Teaching(user_id) => Some(*user_id),
@@ -111,17 +105,9 @@ async fn my_sessions(
                 VIEW_LIMIT,
             )
             .await?;
-            let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-            let mut labels = db::session_labels(env.db, &ids).await?;
+            let shown_sessions = with_labels(env.db, sessions).await?.iter().map(shown).collect();
             let feed = db::feed_of(env.db, user_id).await?.map(|f| f.token);
-            let labelled = sessions
-                .into_iter()
-                .map(|s| {
-                    let label = labels.remove(&s.id);
-                    (s, label)
-                })
-                .collect();
-            return Ok((labelled, feed));
+            return Ok((shown_sessions, feed));
         }
     };
     let stamps = db::stamps_and_feed(env.db, user_id, reach, env.ports).await?;
@@ -135,7 +121,7 @@ async fn my_sessions(
         .collect();
     sessions.sort_by_key(|(s, _)| (s.starts_at, s.id));
     sessions.truncate(usize::try_from(VIEW_LIMIT).unwrap_or(usize::MAX));
-    Ok((sessions.into_iter().cloned().collect(), stamps.feed))
+    Ok((sessions.into_iter().map(shown).collect(), stamps.feed))
 }
 
 /// A cohort with its whole schedule.

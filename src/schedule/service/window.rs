@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 use time::{Date, OffsetDateTime};
 
-use crate::entities::class_sessions;
+use super::{with_labels, Labelled};
 use crate::kernel::AppError;
 use crate::platform::state::Env;
-use crate::schedule::db::{self, SessionLabels};
+use crate::schedule::db;
 
 /// At most this many sessions read in one fill (far more than the weeks of any cohorts a
 /// person has hold).
@@ -62,7 +62,7 @@ pub async fn session_spans(
 /// One cohort's sessions in the window of one day, by start.
 pub struct CohortWindow {
     day: Date,
-    pub sessions: Vec<(class_sessions::Model, Option<SessionLabels>)>,
+    pub sessions: Vec<Labelled>,
 }
 
 /// The windows (sessions from `from` until `until`, the window of `day`) of the cohorts
@@ -98,15 +98,9 @@ pub async fn windows_of(
         FILL_LIMIT,
     )
     .await?;
-    let session_ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-    let mut labels = db::session_labels(env.db, &session_ids).await?;
-    let mut by_cohort: HashMap<i64, Vec<(class_sessions::Model, Option<SessionLabels>)>> = HashMap::new();
-    for session in sessions {
-        let label = labels.remove(&session.id);
-        by_cohort
-            .entry(session.cohort_id)
-            .or_default()
-            .push((session, label));
+    let mut by_cohort: HashMap<i64, Vec<Labelled>> = HashMap::new();
+    for labelled in with_labels(env.db, sessions).await? {
+        by_cohort.entry(labelled.0.cohort_id).or_default().push(labelled);
     }
     for (cohort, stamp) in missing {
         let window = Arc::new(CohortWindow {
