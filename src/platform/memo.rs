@@ -7,15 +7,16 @@
 //! stand for; a value read while a write commits is held under the older stamp and read
 //! again by the next request, never the other way round.
 //!
-//! Each kind of value (its type) has its own keys; when the memory is full the value used
-//! least recently goes.
+//! Each kind of value (its type) has its own keys and its own room: when a kind's room is
+//! full, its value used least recently goes, so one kind (a national dashboard's cohorts)
+//! never pushes another (the schedules people open every morning) out.
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
-/// How many values the application's memory holds (every kind together).
+/// How many values of each kind the application's memory holds.
 pub const CAPACITY: usize = 1_024;
 
 struct Slot {
@@ -79,9 +80,12 @@ impl Memo {
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let id = (TypeId::of::<V>(), key);
-        if slots.len() >= self.0.capacity && !slots.contains_key(&id) {
+        if !slots.contains_key(&id)
+            && slots.keys().filter(|(kind, _)| *kind == id.0).count() >= self.0.capacity
+        {
             let oldest = slots
                 .iter()
+                .filter(|((kind, _), _)| *kind == id.0)
                 .min_by_key(|(_, slot)| slot.used.load(Ordering::Relaxed))
                 .map(|(id, _)| *id);
             if let Some(oldest) = oldest {
@@ -140,5 +144,19 @@ mod tests {
         assert!(memo.get::<u32>(2, 1).is_none(), "2 was used least recently");
         assert!(memo.get::<u32>(1, 1).is_some());
         assert!(memo.get::<u32>(3, 1).is_some());
+    }
+
+    #[test]
+    fn one_kind_never_pushes_another_out() {
+        let memo = Memo::with_capacity(2);
+        memo.put(1, 1, Arc::new(String::from("week")));
+        for key in 0..5 {
+            memo.put(key, 1, Arc::new(7_u32));
+        }
+        assert!(
+            memo.get::<String>(1, 1).is_some(),
+            "the u32s only push each other out"
+        );
+        assert_eq!(memo.len(), 3);
     }
 }
