@@ -22,6 +22,7 @@ mod m20261129_000006_create_readiness;
 mod m20261206_000001_create_site_closures;
 mod m20261206_000002_create_attendance_counts;
 mod m20261206_000003_create_schedule_stamps;
+mod m20261206_000004_create_readiness_stamps;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000001_create_site_closures::Migration),
             Box::new(m20261206_000002_create_attendance_counts::Migration),
             Box::new(m20261206_000003_create_schedule_stamps::Migration),
+            Box::new(m20261206_000004_create_readiness_stamps::Migration),
         ]
     }
 }

@@ -24,6 +24,7 @@ pub mod holidays;
 pub mod official_results;
 pub mod programmes;
 pub mod readiness_requirements;
+pub mod readiness_stamps;
 pub mod roll_calls;
 pub mod rooms;
 pub mod saved_searches;

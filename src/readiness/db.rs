@@ -13,7 +13,7 @@ use super::model::verdict::Requirement;
 use super::model::{DocumentFacts, DocumentKind, DocumentStatus, JlptLevel, OfficialResult, ResultKind};
 use crate::entities::{
     assessment_scores, assessments, document_scans, enrollments, official_results, readiness_requirements,
-    taught_units, trainee_documents, trainees,
+    readiness_stamps, taught_units, trainee_documents, trainees,
 };
 
 pub use crate::trainees::db::Who;
@@ -34,6 +34,28 @@ pub async fn enrollments_of(
 /// The records of the trainees `who` selects.
 pub async fn trainees_of(conn: &impl ConnectionTrait, who: &Who) -> Result<Vec<trainees::Model>, DbErr> {
     crate::trainees::db::members(conn, who).await
+}
+
+/// `(id, full_name, name_key, nik)` of the trainees `who` selects.
+pub async fn names_of(
+    conn: &impl ConnectionTrait,
+    who: &Who,
+) -> Result<Vec<(i64, String, String, String)>, DbErr> {
+    crate::trainees::db::member_names(conn, who).await
+}
+
+/// The readiness stamps of the cohorts `ids`: `(cohort, stamp)`. A cohort's stamp moves on
+/// with every change of what the dashboard reads of the people holding a seat in it (the
+/// migration `create_readiness_stamps` keeps them).
+pub async fn stamps_of(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<(i64, i64)>, DbErr> {
+    readiness_stamps::Entity::find()
+        .select_only()
+        .column(readiness_stamps::Column::CohortId)
+        .column(readiness_stamps::Column::Stamp)
+        .filter(readiness_stamps::Column::CohortId.is_in(ids.to_vec()))
+        .into_tuple()
+        .all(conn)
+        .await
 }
 
 pub async fn results_of(

@@ -161,3 +161,53 @@ async fn a_schedule_change_on_one_instance_shows_at_once_on_the_other() {
     );
     assert!(html.contains("Banjir di jalan tol"));
 }
+
+#[tokio::test]
+async fn a_result_recorded_on_one_instance_shows_at_once_on_the_others_dashboard() {
+    let crate::readiness::Readiness { app, record, .. } = crate::readiness::readiness().await;
+    let other = app.second_instance().await;
+    let language = |dashboard: &serde_json::Value| {
+        dashboard["rows"][0]["blockers"]
+            .as_array()
+            .expect("blockers")
+            .iter()
+            .any(|b| b.to_string().contains("Language"))
+    };
+    // The dashboard on the second instance, read twice: held in its memory.
+    let watcher = other.signed_in("rina@uji.id").await;
+    for _ in 0..2 {
+        let dashboard: serde_json::Value = other
+            .get_api(&watcher, "/api/readiness/dashboard")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(language(&dashboard), "{dashboard}");
+    }
+    // A coordinator records a passing JFT-Basic on the first instance.
+    let coordinator = app.signed_in("rina@uji.id").await;
+    let today = siap_jepang::kernel::wib::today(app.state.clock.now());
+    let (status, body) = crate::readiness::post(
+        &app,
+        &coordinator,
+        "/api/readiness/record-result",
+        &[
+            ("trainee_id", &record.to_string()),
+            ("kind", "jft_basic"),
+            ("score", "230"),
+            ("taken_on", &siap_jepang::kernel::wib::iso_date(today)),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let dashboard: serde_json::Value = other
+        .get_api(&watcher, "/api/readiness/dashboard")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        !language(&dashboard),
+        "the result shows on the other instance: {dashboard}"
+    );
+}

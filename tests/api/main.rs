@@ -28,6 +28,7 @@ mod query_guards;
 mod readiness;
 mod readiness_access;
 mod readiness_bench;
+mod readiness_memory;
 mod schedule;
 mod schedule_memory;
 mod schedule_views;

@@ -54,6 +54,7 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("trainee_documents", "readiness"),
     ("document_scans", "readiness"),
     ("readiness_requirements", "readiness"),
+    ("readiness_stamps", "readiness"),
 ];
 
 /// Top-level modules that are not areas but may not touch a table either.

@@ -75,20 +75,51 @@ fn by_status(row: &attendance_counts::Model) -> [i64; 5] {
 /// (trainee, cohort, status): the kept counts, less the marks of sessions not ended yet
 /// (a roll call taken during class counts once the class is over). Two indexed reads
 /// however many marks there are.
+///
+/// # Errors
+/// Database errors.
 pub async fn mark_counts(
     conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+    now: OffsetDateTime,
+) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
+    let kept = kept_counts(conn, cohort_ids).await?;
+    held_counts(conn, &kept, cohort_ids, now).await
+}
+
+/// The counts the database keeps for the trainees of `cohort_ids` (see [`mark_counts`]).
+///
+/// # Errors
+/// Database errors.
+pub async fn kept_counts(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<Vec<attendance_counts::Model>, DbErr> {
+    if cohort_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    attendance_counts::Entity::find()
+        .filter(attendance_counts::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .all(conn)
+        .await
+}
+
+/// [`mark_counts`] from the counts `kept` for `cohort_ids` (read by [`kept_counts`], now or
+/// earlier under the same readiness stamp): one read, of the marks of sessions not ended.
+///
+/// # Errors
+/// Database errors.
+pub async fn held_counts<'a>(
+    conn: &impl ConnectionTrait,
+    kept: impl IntoIterator<Item = &'a attendance_counts::Model>,
     cohort_ids: &[i64],
     now: OffsetDateTime,
 ) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
     if cohort_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let kept = attendance_counts::Entity::find()
-        .filter(attendance_counts::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .all(conn)
-        .await?;
     let mut counts: HashMap<(i64, i64), [i64; 5]> = kept
-        .iter()
+        .into_iter()
         .map(|row| ((row.trainee_id, row.cohort_id), by_status(row)))
         .collect();
     for (trainee_id, cohort_id, status, n) in unheld_mark_counts(conn, cohort_ids, now).await? {

@@ -6,16 +6,14 @@ use serde_json::json;
 use std::collections::HashMap;
 use time::Duration;
 
-use super::{iso, subjects, today, Subject};
+use super::{held::subjects_in, iso, today, Subject};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::kernel::identity::mask_nik;
 use crate::kernel::{Actor, AppError, Locale, Problem, Reach};
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::platform::tables::{export, ExportFormat, Exported, Sheet};
 use crate::readiness::authz;
-use crate::readiness::db::Who;
 use crate::readiness::dto::{Dashboard, DashboardFilter, Funnel, ReadinessRow};
 use crate::readiness::model::verdict::{valid_until, Requirement, Stage};
 use crate::readiness::model::{DocumentKind, DocumentStatus, Verdict};
@@ -174,8 +172,7 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
     if cohorts.is_empty() && filter.cohort_id.is_some() {
         return Err(AppError::NotFound);
     }
-    let who = Who::InCohorts(cohorts.iter().map(|c| c.id).collect());
-    let subjects = subjects(env, &who, today).await?;
+    let subjects = subjects_in(env, &cohorts, today).await?;
     let mut verdicts = [0u32; 3];
     let mut blockers: HashMap<String, u32> = HashMap::new();
     for s in &subjects {
@@ -248,14 +245,13 @@ pub async fn export_readiness(
     let locale = Locale::Id;
     let today = today(env);
     let cohorts = cohorts_in_scope(env, actor, &filter).await?;
-    let who = Who::InCohorts(cohorts.iter().map(|c| c.id).collect());
-    let subjects = subjects(env, &who, today).await?;
+    let subjects = subjects_in(env, &cohorts, today).await?;
     let rows: Vec<Vec<String>> = matching(&subjects, &filter, expiring, today)
         .into_iter()
         .map(|(s, _)| {
             vec![
                 s.trainee.full_name.clone(),
-                mask_nik(&s.trainee.nik),
+                s.trainee.masked_nik.clone(),
                 s.cohort.code.clone(),
                 s.programme.code.clone(),
                 s.programme.track.to_uppercase(),

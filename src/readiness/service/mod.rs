@@ -4,6 +4,7 @@
 //! transaction each with their audit entry.
 
 mod dashboard;
+mod held;
 mod progress;
 mod records;
 mod rules;
@@ -17,14 +18,17 @@ pub use records::{
 pub use rules::{parse_rules, rules, save_rules, RulesInput};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use time::Date;
 
 use super::db::{self, Who};
 use super::model::verdict::{
     assess, default_requirements, Assessment, AttendanceFacts, Requirement, TraineeFacts,
 };
-use super::model::DocumentFacts;
-use crate::entities::{cohorts, enrollments, programmes, trainees};
+use super::model::{DocumentFacts, OfficialResult};
+use crate::attendance::model::rates::Rates;
+use crate::entities::{cohorts, enrollments, programmes};
+use crate::kernel::identity::mask_nik;
 use crate::kernel::{wib, AppError};
 use crate::platform::state::Env;
 
@@ -55,54 +59,37 @@ pub(crate) async fn requirements_by_programme(
         .collect())
 }
 
-/// A trainee with the enrollment readiness is judged by, and its cohort and programme.
+/// What the dashboard shows of a person: the NIK only masked (see SECURITY.md).
 #[derive(Debug, Clone)]
-pub(crate) struct Subject {
-    pub trainee: trainees::Model,
-    pub cohort: cohorts::Model,
-    pub programme: programmes::Model,
-    pub facts: TraineeFacts,
-    pub assessment: Assessment,
+pub(crate) struct Person {
+    pub id: i64,
+    pub full_name: String,
+    pub name_key: String,
+    pub masked_nik: String,
 }
 
-/// The enrollment that counts: an active one, else the latest completed, else the latest
-/// accepted.
-fn current<'a>(enrollments: impl Iterator<Item = &'a enrollments::Model>) -> Option<&'a enrollments::Model> {
-    let rank = |e: &enrollments::Model| match e.status.as_str() {
-        "active" => 3,
-        "completed" => 2,
-        _ => 1,
-    };
-    enrollments.max_by_key(|e| (rank(e), e.id))
-}
-
-/// Everyone `who` selects, with their facts and verdict on `today`: a fixed number of
-/// queries whatever their number.
-pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec<Subject>, AppError> {
-    let enrollments = db::enrollments_of(env.db, who).await?;
-    let mut by_trainee: HashMap<i64, Vec<&enrollments::Model>> = HashMap::new();
-    for enrollment in &enrollments {
-        by_trainee
-            .entry(enrollment.trainee_id)
-            .or_default()
-            .push(enrollment);
+impl Person {
+    fn of_row((id, full_name, name_key, nik): (i64, String, String, String)) -> Self {
+        Self {
+            id,
+            full_name,
+            name_key,
+            masked_nik: mask_nik(&nik),
+        }
     }
-    let chosen: HashMap<i64, enrollments::Model> = by_trainee
-        .iter()
-        .filter_map(|(trainee, list)| current(list.iter().copied()).map(|e| (*trainee, e.clone())))
-        .collect();
-    let mut cohort_ids: Vec<i64> = chosen.values().map(|e| e.cohort_id).collect();
-    cohort_ids.sort_unstable();
-    cohort_ids.dedup();
-    let cohorts: HashMap<i64, cohorts::Model> = crate::cohorts::db::cohorts_by_ids(env.db, &cohort_ids)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let programmes = crate::cohorts::db::all_programmes(env.db).await?;
-    let requirements = requirements_by_programme(env, &programmes).await?;
-    let programmes: HashMap<i64, programmes::Model> = programmes.into_iter().map(|p| (p.id, p)).collect();
-    let people = db::trainees_of(env.db, who).await?;
+}
+
+/// A person with the facts about them a verdict is worked out from (but attendance, which
+/// depends on the hour).
+#[derive(Debug, Clone)]
+pub(crate) struct PersonFacts {
+    pub person: Person,
+    pub results: Vec<OfficialResult>,
+    pub documents: Vec<DocumentFacts>,
+}
+
+/// The people `who` selects with their results and documents: three statements.
+async fn people_of(env: Env<'_>, who: &Who) -> Result<Vec<PersonFacts>, AppError> {
     let mut results: HashMap<i64, Vec<_>> = HashMap::new();
     for row in db::results_of(env.db, who).await? {
         if let Some(result) = db::result_facts(&row) {
@@ -113,10 +100,96 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
     for (trainee_id, facts) in db::document_facts_of(env.db, who).await? {
         documents.entry(trainee_id).or_default().push(facts);
     }
+    Ok(db::names_of(env.db, who)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let person = Person::of_row(row);
+            PersonFacts {
+                results: results.remove(&person.id).unwrap_or_default(),
+                documents: documents.remove(&person.id).unwrap_or_default(),
+                person,
+            }
+        })
+        .collect())
+}
+
+/// A trainee with the enrollment readiness is judged by, and its cohort and programme.
+#[derive(Debug, Clone)]
+pub(crate) struct Subject {
+    pub trainee: Person,
+    pub cohort: Arc<cohorts::Model>,
+    pub programme: Arc<programmes::Model>,
+    pub facts: TraineeFacts,
+    pub assessment: Assessment,
+}
+
+/// Which enrollment counts: an active one, else the latest completed, else the latest
+/// accepted (the greatest of this key).
+fn precedence(enrollment: &enrollments::Model) -> (u8, i64) {
+    let rank = match enrollment.status.as_str() {
+        "active" => 3,
+        "completed" => 2,
+        _ => 1,
+    };
+    (rank, enrollment.id)
+}
+
+/// Each trainee's enrollment that counts among the seat-holding `enrollments`.
+fn chosen<'a>(
+    enrollments: impl Iterator<Item = &'a enrollments::Model>,
+) -> HashMap<i64, &'a enrollments::Model> {
+    let mut chosen: HashMap<i64, &enrollments::Model> = HashMap::new();
+    for enrollment in enrollments {
+        let counted = chosen.entry(enrollment.trainee_id).or_insert(enrollment);
+        if precedence(enrollment) > precedence(counted) {
+            *counted = enrollment;
+        }
+    }
+    chosen
+}
+
+/// The cohorts of the `chosen` enrollments, sorted.
+fn cohorts_of(chosen: &HashMap<i64, &enrollments::Model>) -> Vec<i64> {
+    let mut ids: Vec<i64> = chosen.values().map(|e| e.cohort_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Everyone `who` selects, with their facts and verdict on `today`, read from the
+/// database: a fixed number of queries whatever their number. (A dashboard's cohorts are
+/// read with [`held::subjects_in`], from memory.)
+pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec<Subject>, AppError> {
+    let enrollments = db::enrollments_of(env.db, who).await?;
+    let chosen = chosen(enrollments.iter());
+    let cohort_ids = cohorts_of(&chosen);
+    let cohorts = crate::cohorts::db::cohorts_by_ids(env.db, &cohort_ids).await?;
+    let people = people_of(env, who).await?;
     let rates = crate::attendance::service::rates_by_enrollment(env, &cohort_ids).await?;
-    let mut subjects = Vec::with_capacity(people.len());
-    for trainee in people {
-        let Some(enrollment) = chosen.get(&trainee.id) else {
+    assemble(env, &chosen, &cohorts, people.iter(), &rates, today).await
+}
+
+/// The subjects of `people` (their enrollments that count `chosen`, in `cohorts`, with
+/// their attendance `rates`), sorted by name; the programmes' requirements are read.
+async fn assemble<'a>(
+    env: Env<'_>,
+    chosen: &HashMap<i64, &enrollments::Model>,
+    cohorts: &[cohorts::Model],
+    people: impl Iterator<Item = &'a PersonFacts>,
+    rates: &HashMap<(i64, i64), Rates>,
+    today: Date,
+) -> Result<Vec<Subject>, AppError> {
+    // Each subject shares its cohort and programme with the others of the same.
+    let cohorts: HashMap<i64, Arc<cohorts::Model>> =
+        cohorts.iter().map(|c| (c.id, Arc::new(c.clone()))).collect();
+    let programmes = crate::cohorts::db::all_programmes(env.db).await?;
+    let requirements = requirements_by_programme(env, &programmes).await?;
+    let programmes: HashMap<i64, Arc<programmes::Model>> =
+        programmes.into_iter().map(|p| (p.id, Arc::new(p))).collect();
+    let mut subjects = Vec::with_capacity(chosen.len());
+    for held in people {
+        let Some(enrollment) = chosen.get(&held.person.id) else {
             continue;
         };
         let Some(cohort) = cohorts.get(&enrollment.cohort_id) else {
@@ -127,13 +200,13 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
         };
         let facts = TraineeFacts {
             in_training: enrollment.status != "completed" && cohort.status != "completed",
-            results: results.remove(&trainee.id).unwrap_or_default(),
-            attendance: rates.get(&(trainee.id, cohort.id)).map(|r| AttendanceFacts {
+            results: held.results.clone(),
+            attendance: rates.get(&(held.person.id, cohort.id)).map(|r| AttendanceFacts {
                 rate: r.rate,
                 best: r.best,
                 threshold: u8::try_from(cohort.attendance_threshold).unwrap_or(100),
             }),
-            documents: documents.remove(&trainee.id).unwrap_or_default(),
+            documents: held.documents.clone(),
         };
         let set = requirements
             .get(&programme.id)
@@ -141,9 +214,9 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
             .unwrap_or_default();
         let assessment = assess(set, &facts, today);
         subjects.push(Subject {
-            trainee,
-            cohort: cohort.clone(),
-            programme: programme.clone(),
+            trainee: held.person.clone(),
+            cohort: Arc::clone(cohort),
+            programme: Arc::clone(programme),
             facts,
             assessment,
         });

@@ -49,6 +49,18 @@ pub async fn enrollments_of_cohort(
         .await
 }
 
+/// Every enrollment of `cohort_ids`, whatever its status.
+pub async fn enrollments_of_cohorts(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<Vec<enrollments::Model>, DbErr> {
+    enrollments::Entity::find()
+        .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .order_by_asc(enrollments::Column::Id)
+        .all(conn)
+        .await
+}
+
 pub async fn trainees_by_ids(
     conn: &impl ConnectionTrait,
     ids: &[i64],
@@ -360,6 +372,26 @@ pub async fn seat_enrollments(
 pub async fn members(conn: &impl ConnectionTrait, who: &Who) -> Result<Vec<trainees::Model>, DbErr> {
     trainees::Entity::find()
         .filter(trainees::Column::Id.in_subquery(member_ids(who)))
+        .all(conn)
+        .await
+}
+
+/// The name, the key it sorts by and the NIK of each record `who` selects:
+/// `(id, full_name, name_key, nik)`.
+pub async fn member_names(
+    conn: &impl ConnectionTrait,
+    who: &Who,
+) -> Result<Vec<(i64, String, String, String)>, DbErr> {
+    trainees::Entity::find()
+        .select_only()
+        .columns([
+            trainees::Column::Id,
+            trainees::Column::FullName,
+            trainees::Column::NameKey,
+            trainees::Column::Nik,
+        ])
+        .filter(trainees::Column::Id.in_subquery(member_ids(who)))
+        .into_tuple()
         .all(conn)
         .await
 }
