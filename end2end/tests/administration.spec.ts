@@ -11,7 +11,10 @@ test('an admin deactivates an account after confirming, and the audit log shows 
   await expect(page.getByRole('heading', { level: 1, name: /Uji instructor/ })).toBeVisible();
 
   if (testInfo.project.name === 'hydrated') {
-    // The island asks first; dismissing keeps the account active.
+    // The island asks first; dismissing keeps the account active. A click before the island
+    // has hydrated posts the form without asking (as without JavaScript), so wait for it:
+    // under the suite's parallel load the WASM can arrive after the heading.
+    await page.waitForLoadState('networkidle');
     page.once('dialog', (dialog) => dialog.dismiss());
     await page.getByRole('button', { name: 'Nonaktifkan akun' }).click();
     await expect(page.getByText('Menunggu aktivasi').or(page.getByText('Aktif', { exact: true })).first()).toBeVisible();
