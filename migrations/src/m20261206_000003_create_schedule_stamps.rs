@@ -8,10 +8,9 @@
 //! A cohort's stamp starts at a random value, so a cohort id used again (a restored
 //! database) never meets the stamp of the cohort it replaced.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::prelude::*;
 
-use crate::helpers::fk;
-use crate::m20261129_000001_create_cohorts::Cohorts;
+use crate::helpers::{any_changed, create_stamps, drop_stamps, first_stamp};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -30,14 +29,6 @@ const SHOWN: [&str; 9] = [
     "original_starts_at",
 ];
 
-/// A stamp's first value, random and positive, in the dialect's words.
-fn first_stamp(backend: sea_orm::DbBackend) -> &'static str {
-    match backend {
-        sea_orm::DbBackend::Postgres => "(floor(random() * 4611686018427387903) + 1)::bigint",
-        _ => "(abs(random() % 4611686018427387903) + 1)",
-    }
-}
-
 /// The cohort `cohort` (an expression) has new sessions: its stamp moves on, or starts.
 fn stamp_started(cohort: &str, backend: sea_orm::DbBackend) -> String {
     format!(
@@ -50,15 +41,6 @@ fn stamp_started(cohort: &str, backend: sea_orm::DbBackend) -> String {
 /// The cohorts `cohorts` (a subquery of ids) show something changed: their stamps move on.
 fn stamps_moved(cohorts: &str) -> String {
     format!("UPDATE schedule_stamps SET stamp = stamp + 1 WHERE cohort_id IN ({cohorts});")
-}
-
-/// `OLD.c IS NOT NEW.c OR …` (SQLite) / `OLD.c IS DISTINCT FROM NEW.c OR …` (PostgreSQL).
-fn any_changed(columns: &[&str], differs: &str) -> String {
-    columns
-        .iter()
-        .map(|c| format!("OLD.{c} {differs} NEW.{c}"))
-        .collect::<Vec<_>>()
-        .join(" OR ")
 }
 
 /// What a change of a name shows on: (table, column, the cohorts affected by row NEW).
@@ -94,7 +76,7 @@ fn sqlite_triggers() -> Vec<String> {
             "CREATE TRIGGER tr_schedule_stamps_session_update AFTER UPDATE ON class_sessions
              WHEN {}
              BEGIN {} {} END",
-            any_changed(&SHOWN, "IS NOT"),
+            any_changed(&SHOWN, backend),
             stamps_moved("OLD.cohort_id"),
             stamp_started("NEW.cohort_id", backend)
         ),
@@ -129,7 +111,7 @@ fn postgres_triggers() -> Vec<String> {
              END $$",
             moved_old = stamps_moved("OLD.cohort_id"),
             started = stamp_started("NEW.cohort_id", backend),
-            changed = any_changed(&SHOWN, "IS DISTINCT FROM"),
+            changed = any_changed(&SHOWN, backend),
         ),
         "CREATE TRIGGER tr_schedule_stamps_session
          AFTER INSERT OR UPDATE OR DELETE ON class_sessions
@@ -154,42 +136,24 @@ fn postgres_triggers() -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(ScheduleStamps::Table)
-                    .if_not_exists()
-                    .col(big_integer(ScheduleStamps::CohortId).primary_key())
-                    .col(big_integer(ScheduleStamps::Stamp))
-                    .foreign_key(&mut fk(
-                        "fk_schedule_stamps_cohort",
-                        (ScheduleStamps::Table, ScheduleStamps::CohortId),
-                        (Cohorts::Table, Cohorts::Id),
-                        ForeignKeyAction::Cascade,
-                    ))
-                    .to_owned(),
-            )
-            .await?;
         let backend = manager.get_database_backend();
-        let conn = manager.get_connection();
-        conn.execute_unprepared(&format!(
-            "INSERT INTO schedule_stamps (cohort_id, stamp)
-             SELECT DISTINCT cohort_id, {} FROM class_sessions",
-            first_stamp(backend)
-        ))
-        .await?;
         let triggers = match backend {
             sea_orm::DbBackend::Postgres => postgres_triggers(),
             _ => sqlite_triggers(),
         };
-        for trigger in triggers {
-            conn.execute_unprepared(&trigger).await?;
-        }
-        Ok(())
+        create_stamps(
+            manager,
+            "schedule_stamps",
+            &format!(
+                "SELECT DISTINCT cohort_id, {} FROM class_sessions",
+                first_stamp(backend)
+            ),
+            triggers,
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let conn = manager.get_connection();
         let mut drops = Vec::new();
         match manager.get_database_backend() {
             sea_orm::DbBackend::Postgres => {
@@ -215,18 +179,6 @@ impl MigrationTrait for Migration {
                 }
             }
         }
-        for drop in drops {
-            conn.execute_unprepared(&drop).await?;
-        }
-        manager
-            .drop_table(Table::drop().table(ScheduleStamps::Table).to_owned())
-            .await
+        drop_stamps(manager, "schedule_stamps", drops).await
     }
-}
-
-#[derive(DeriveIden, Clone)]
-pub enum ScheduleStamps {
-    Table,
-    CohortId,
-    Stamp,
 }

@@ -10,10 +10,9 @@
 //! A cohort's stamp starts at a random value, so a cohort id used again (a restored
 //! database) never meets the stamp of the cohort it replaced.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::prelude::*;
 
-use crate::helpers::fk;
-use crate::m20261129_000001_create_cohorts::Cohorts;
+use crate::helpers::{any_changed, create_stamps, drop_stamps, first_stamp};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -76,26 +75,9 @@ const SOURCES: [Source; 5] = [
     },
 ];
 
-/// A stamp's first value, random and positive, in the dialect's words.
-fn first_stamp(backend: sea_orm::DbBackend) -> &'static str {
-    match backend {
-        sea_orm::DbBackend::Postgres => "(floor(random() * 4611686018427387903) + 1)::bigint",
-        _ => "(abs(random() % 4611686018427387903) + 1)",
-    }
-}
-
 /// The cohorts `cohorts` (a subquery of ids) read something changed: their stamps move on.
 fn stamps_moved(cohorts: &str) -> String {
     format!("UPDATE readiness_stamps SET stamp = stamp + 1 WHERE cohort_id IN ({cohorts});")
-}
-
-/// `OLD.c IS NOT NEW.c OR …` (SQLite) / `OLD.c IS DISTINCT FROM NEW.c OR …` (PostgreSQL).
-fn any_changed(columns: &[&str], differs: &str) -> String {
-    columns
-        .iter()
-        .map(|c| format!("OLD.{c} {differs} NEW.{c}"))
-        .collect::<Vec<_>>()
-        .join(" OR ")
 }
 
 /// An update moves the stamps of the cohorts of the row before and after it.
@@ -138,7 +120,7 @@ fn sqlite_triggers() -> Vec<String> {
         }
         let when = source
             .columns
-            .map(|columns| format!("WHEN {}", any_changed(columns, "IS NOT")))
+            .map(|columns| format!("WHEN {}", any_changed(columns, sea_orm::DbBackend::Sqlite)))
             .unwrap_or_default();
         triggers.push(format!(
             "CREATE TRIGGER tr_readiness_stamps_{table}_update AFTER UPDATE ON {table}
@@ -165,7 +147,7 @@ fn postgres_triggers() -> Vec<String> {
         let table = source.table;
         let changed = source.columns.map_or_else(
             || "TRUE".to_owned(),
-            |columns| any_changed(columns, "IS DISTINCT FROM"),
+            |columns| any_changed(columns, sea_orm::DbBackend::Postgres),
         );
         triggers.push(format!(
             "CREATE FUNCTION readiness_stamps_on_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -196,41 +178,21 @@ fn postgres_triggers() -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(ReadinessStamps::Table)
-                    .if_not_exists()
-                    .col(big_integer(ReadinessStamps::CohortId).primary_key())
-                    .col(big_integer(ReadinessStamps::Stamp))
-                    .foreign_key(&mut fk(
-                        "fk_readiness_stamps_cohort",
-                        (ReadinessStamps::Table, ReadinessStamps::CohortId),
-                        (Cohorts::Table, Cohorts::Id),
-                        ForeignKeyAction::Cascade,
-                    ))
-                    .to_owned(),
-            )
-            .await?;
         let backend = manager.get_database_backend();
-        let conn = manager.get_connection();
-        conn.execute_unprepared(&format!(
-            "INSERT INTO readiness_stamps (cohort_id, stamp) SELECT id, {} FROM cohorts",
-            first_stamp(backend)
-        ))
-        .await?;
         let triggers = match backend {
             sea_orm::DbBackend::Postgres => postgres_triggers(),
             _ => sqlite_triggers(),
         };
-        for trigger in triggers {
-            conn.execute_unprepared(&trigger).await?;
-        }
-        Ok(())
+        create_stamps(
+            manager,
+            "readiness_stamps",
+            &format!("SELECT id, {} FROM cohorts", first_stamp(backend)),
+            triggers,
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let conn = manager.get_connection();
         let mut drops = Vec::new();
         match manager.get_database_backend() {
             sea_orm::DbBackend::Postgres => {
@@ -256,18 +218,6 @@ impl MigrationTrait for Migration {
                 }
             }
         }
-        for drop in drops {
-            conn.execute_unprepared(&drop).await?;
-        }
-        manager
-            .drop_table(Table::drop().table(ReadinessStamps::Table).to_owned())
-            .await
+        drop_stamps(manager, "readiness_stamps", drops).await
     }
-}
-
-#[derive(DeriveIden, Clone)]
-pub enum ReadinessStamps {
-    Table,
-    CohortId,
-    Stamp,
 }

@@ -175,13 +175,16 @@ async fn a_result_recorded_on_one_instance_shows_at_once_on_the_others_dashboard
     };
     // The dashboard on the second instance, read twice: held in its memory.
     let watcher = other.signed_in("rina@uji.id").await;
-    for _ in 0..2 {
-        let dashboard: serde_json::Value = other
+    let watched = || async {
+        other
             .get_api(&watcher, "/api/readiness/dashboard")
             .await
-            .json()
+            .json::<serde_json::Value>()
             .await
-            .unwrap();
+            .unwrap()
+    };
+    for _ in 0..2 {
+        let dashboard = watched().await;
         assert!(language(&dashboard), "{dashboard}");
     }
     // A coordinator records a passing JFT-Basic on the first instance.
@@ -200,12 +203,7 @@ async fn a_result_recorded_on_one_instance_shows_at_once_on_the_others_dashboard
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    let dashboard: serde_json::Value = other
-        .get_api(&watcher, "/api/readiness/dashboard")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let dashboard = watched().await;
     assert!(
         !language(&dashboard),
         "the result shows on the other instance: {dashboard}"

@@ -56,23 +56,21 @@ async fn a_cohorts_people_are_read_once_and_again_only_when_something_the_dashbo
     let before = row_of(app, record).await.expect("Adi is on the dashboard");
 
     // A change the dashboard does not read leaves the memory alone.
-    let mut moved = trainees::Entity::find_by_id(record)
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-        .into_active_model();
+    let the_record = || async {
+        trainees::Entity::find_by_id(record)
+            .one(db)
+            .await
+            .unwrap()
+            .expect("Adi's record")
+            .into_active_model()
+    };
+    let mut moved = the_record().await;
     moved.address = Set("Jl. Baru 2, Serang".into());
     moved.update(db).await.unwrap();
     let (_, statements) = dashboard(app).await;
     assert_eq!(statements, held, "still held");
 
-    let mut renamed = trainees::Entity::find_by_id(record)
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-        .into_active_model();
+    let mut renamed = the_record().await;
     renamed.full_name = Set("Adi Saputra".into());
     renamed.update(db).await.unwrap();
     let row = row_of(app, record).await.unwrap();

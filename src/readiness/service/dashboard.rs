@@ -172,7 +172,7 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
     if cohorts.is_empty() && filter.cohort_id.is_some() {
         return Err(AppError::NotFound);
     }
-    let subjects = subjects_in(env, &cohorts, today).await?;
+    let subjects = subjects_in(env, cohorts, today).await?;
     let mut verdicts = [0u32; 3];
     let mut blockers: HashMap<String, u32> = HashMap::new();
     for s in &subjects {
@@ -245,7 +245,7 @@ pub async fn export_readiness(
     let locale = Locale::Id;
     let today = today(env);
     let cohorts = cohorts_in_scope(env, actor, &filter).await?;
-    let subjects = subjects_in(env, &cohorts, today).await?;
+    let subjects = subjects_in(env, cohorts, today).await?;
     let rows: Vec<Vec<String>> = matching(&subjects, &filter, expiring, today)
         .into_iter()
         .map(|(s, _)| {

@@ -100,7 +100,7 @@ fn holds_seat(enrollment: &enrollments::Model) -> bool {
 /// Database failures.
 pub(crate) async fn subjects_in(
     env: Env<'_>,
-    cohorts: &[cohorts::Model],
+    cohorts: Vec<cohorts::Model>,
     today: Date,
 ) -> Result<Vec<Subject>, AppError> {
     let ids: Vec<i64> = cohorts.iter().map(|c| c.id).collect();

@@ -167,7 +167,7 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
     let cohorts = crate::cohorts::db::cohorts_by_ids(env.db, &cohort_ids).await?;
     let people = people_of(env, who).await?;
     let rates = crate::attendance::service::rates_by_enrollment(env, &cohort_ids).await?;
-    assemble(env, &chosen, &cohorts, people.iter(), &rates, today).await
+    assemble(env, &chosen, cohorts, people.iter(), &rates, today).await
 }
 
 /// The subjects of `people` (their enrollments that count `chosen`, in `cohorts`, with
@@ -175,14 +175,14 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
 async fn assemble<'a>(
     env: Env<'_>,
     chosen: &HashMap<i64, &enrollments::Model>,
-    cohorts: &[cohorts::Model],
+    cohorts: Vec<cohorts::Model>,
     people: impl Iterator<Item = &'a PersonFacts>,
     rates: &HashMap<(i64, i64), Rates>,
     today: Date,
 ) -> Result<Vec<Subject>, AppError> {
     // Each subject shares its cohort and programme with the others of the same.
     let cohorts: HashMap<i64, Arc<cohorts::Model>> =
-        cohorts.iter().map(|c| (c.id, Arc::new(c.clone()))).collect();
+        cohorts.into_iter().map(|c| (c.id, Arc::new(c))).collect();
     let programmes = crate::cohorts::db::all_programmes(env.db).await?;
     let requirements = requirements_by_programme(env, &programmes).await?;
     let programmes: HashMap<i64, Arc<programmes::Model>> =
