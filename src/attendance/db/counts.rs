@@ -118,27 +118,74 @@ pub async fn held_counts<'a>(
     if cohort_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut counts: HashMap<(i64, i64), [i64; 5]> = kept
+    let unheld = unheld_by_cohort(conn, cohort_ids, now).await?;
+    let mut rows: Vec<(i64, i64, String, i64)> = kept
         .into_iter()
-        .map(|row| ((row.trainee_id, row.cohort_id), by_status(row)))
-        .collect();
-    for (trainee_id, cohort_id, status, n) in unheld_mark_counts(conn, cohort_ids, now).await? {
-        if let (Some(at), Some(count)) = (slot(&status), counts.get_mut(&(trainee_id, cohort_id))) {
-            count[at] = (count[at] - n).max(0);
-        }
-    }
-    let mut rows: Vec<(i64, i64, String, i64)> = counts
-        .into_iter()
-        .flat_map(|((trainee_id, cohort_id), count)| {
+        .flat_map(|row| {
+            let (trainee_id, cohort_id) = (row.trainee_id, row.cohort_id);
             COUNTED
                 .iter()
-                .zip(count)
+                .zip(held_of(row, &unheld))
                 .filter(|(_, n)| *n > 0)
                 .map(move |(status, n)| (trainee_id, cohort_id, status.as_str().to_owned(), n))
         })
         .collect();
     rows.sort_unstable();
     Ok(rows)
+}
+
+/// Marks of sessions not ended yet (nor cancelled), per cohort: `(trainee, counts)` by
+/// trainee, the counts in the column order of [`attendance_counts`] (present, late,
+/// permitted, sick, absent).
+pub type Unheld = HashMap<i64, Vec<(i64, [i64; 5])>>;
+
+/// The counts `row` keeps, less the marks of sessions not ended yet (`unheld`): what
+/// counts toward a rate now.
+pub fn held_of(row: &attendance_counts::Model, unheld: &Unheld) -> [i64; 5] {
+    let mut count = by_status(row);
+    let of_trainee = unheld.get(&row.cohort_id).and_then(|marks| {
+        marks
+            .binary_search_by_key(&row.trainee_id, |(trainee, _)| *trainee)
+            .ok()
+            .map(|at| marks[at].1)
+    });
+    if let Some(not_yet) = of_trainee {
+        for (kept, n) in count.iter_mut().zip(not_yet) {
+            *kept = (*kept - n).max(0);
+        }
+    }
+    count
+}
+
+/// The marks of the sessions of `cohort_ids` not cancelled and not ended by `now` (see
+/// [`Unheld`]): one read.
+///
+/// # Errors
+/// Database errors.
+pub async fn unheld_by_cohort(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+    now: OffsetDateTime,
+) -> Result<Unheld, DbErr> {
+    let mut unheld: Unheld = HashMap::new();
+    if cohort_ids.is_empty() {
+        return Ok(unheld);
+    }
+    let mut marks = unheld_mark_counts(conn, cohort_ids, now).await?;
+    marks.sort_unstable();
+    for (trainee_id, cohort_id, status, n) in marks {
+        let Some(at) = slot(&status) else { continue };
+        let of_cohort = unheld.entry(cohort_id).or_default();
+        match of_cohort.last_mut() {
+            Some((trainee, count)) if *trainee == trainee_id => count[at] += n,
+            _ => {
+                let mut count = [0; 5];
+                count[at] = n;
+                of_cohort.push((trainee_id, count));
+            }
+        }
+    }
+    Ok(unheld)
 }
 
 /// Marks of the sessions of `cohort_ids` not cancelled and not ended by `now`, per

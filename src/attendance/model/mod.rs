@@ -71,7 +71,7 @@ code_enum! {
 }
 
 /// A cohort's attendance policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Policy {
     /// What a late arrival counts, in percent of a full attendance.
     pub late_weight: u8,

@@ -13,7 +13,7 @@ pub use auto::{auto_mark, spawn_auto_mark};
 pub use excuses::{decide_excuse, excuse_note, my_excuses, request_excuse, review_excuses, withdraw_excuse};
 pub use export::export_attendance;
 pub use roll_call::{check_in, check_in_display, open_check_in, roll_call, save_roll_call, RollCallEntry};
-pub use summary::{rates_by_enrollment, rates_with_kept};
+pub use summary::{rates_by_enrollment, RateBasis};
 pub use views::{cohort_attendance, my_attendance, overview, save_policy};
 
 use std::collections::HashMap;

@@ -2,14 +2,17 @@
 //! a fixed number of queries, marks counted in the database.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use time::{Date, OffsetDateTime};
 
 use super::Window;
-use crate::attendance::db;
+use crate::attendance::db::{self, Unheld};
 use crate::attendance::model::rates::{rates_from_counts, Rates};
 use crate::attendance::model::{AttendanceStatus, Policy};
 use crate::entities::{attendance_counts, enrollments};
 use crate::kernel::{wib, AppError};
 use crate::platform::state::Env;
+use crate::schedule::service::{CohortSpans, StampedSpans};
 use crate::trainees::model::enrollment::EnrollmentStatus;
 
 /// Each attendee's rates in `cohort_ids`, by (trainee, cohort): only sessions inside the
@@ -46,43 +49,8 @@ pub(crate) async fn rates_of_windows(
     rates_of_counted(env, cohort_ids, windows, policies, counted).await
 }
 
-/// Each attendee's rates in `cohort_ids` (see [`rates_by_enrollment`]) from what the
-/// caller read earlier (held under the readiness stamps of `cohort_ids`): the cohorts'
-/// `enrollments` (any status; those that had the trainee in class count) and the counts
-/// the database keeps (`kept`). The cohorts' policies, the marks of sessions not ended yet
-/// and the cohorts' session spans are read now.
-///
-/// # Errors
-/// Database failures.
-pub async fn rates_with_kept<'a>(
-    env: Env<'_>,
-    cohort_ids: &[i64],
-    enrollments: impl IntoIterator<Item = &'a enrollments::Model>,
-    kept: impl IntoIterator<Item = &'a attendance_counts::Model>,
-) -> Result<HashMap<(i64, i64), Rates>, AppError> {
-    if cohort_ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let windows: Vec<Window> = enrollments
-        .into_iter()
-        .filter(|e| EnrollmentStatus::parse(&e.status).is_ok_and(EnrollmentStatus::attends))
-        .filter_map(Window::of)
-        .collect();
-    let windows = &windows;
-    let policies = db::policies_of(env.db, cohort_ids).await?;
-    let counted = db::held_counts(env.db, kept, cohort_ids, env.clock.now()).await?;
-    rates_of_counted(env, cohort_ids, windows, &policies, counted).await
-}
-
-/// The rates of `windows` from the marks `counted` per (trainee, cohort, status).
-async fn rates_of_counted(
-    env: Env<'_>,
-    cohort_ids: &[i64],
-    windows: &[Window],
-    policies: &HashMap<i64, Policy>,
-    counted: Vec<(i64, i64, String, i64)>,
-) -> Result<HashMap<(i64, i64), Rates>, AppError> {
-    let now = env.clock.now();
+/// The marks counted per (trainee, cohort, status) as rates, before the sessions are.
+fn counted_rates(counted: Vec<(i64, i64, String, i64)>) -> HashMap<(i64, i64), Rates> {
     let mut counts: HashMap<(i64, i64), Rates> = HashMap::new();
     for (trainee_id, cohort_id, status, n) in counted {
         let entry = counts.entry((trainee_id, cohort_id)).or_default();
@@ -96,33 +64,154 @@ async fn rates_of_counted(
             Err(_) => {}
         }
     }
-    // Each cohort's sessions as (WIB day, held by now), the day worked out once per session.
-    let mut by_cohort: HashMap<i64, Vec<(time::Date, bool)>> = HashMap::new();
-    for (cohort_id, starts_at, ends_at) in crate::schedule::service::session_spans(env, cohort_ids).await? {
-        by_cohort
-            .entry(cohort_id)
-            .or_default()
-            .push((wib::today(starts_at), ends_at <= now));
-    }
-    let mut result = HashMap::new();
-    for window in windows {
-        let key = (window.trainee_id, window.cohort_id);
-        let mut rates = counts.remove(&key).unwrap_or_default();
-        let (mut held, mut coming) = (0u32, 0u32);
-        for (day, over) in by_cohort.get(&window.cohort_id).into_iter().flatten() {
-            if window.covers(*day) {
-                if *over {
-                    held += 1;
-                } else {
-                    coming += 1;
-                }
+    counts
+}
+
+/// A cohort's sessions as (WIB day, ended by `now`), the day worked out once per session.
+fn days_of(spans: &CohortSpans, now: OffsetDateTime) -> Vec<(Date, bool)> {
+    spans
+        .0
+        .iter()
+        .map(|(starts_at, ends_at)| (wib::today(*starts_at), *ends_at <= now))
+        .collect()
+}
+
+/// The rates of `window` from its marks counted (`rates`) and its cohort's sessions
+/// (`days`, see [`days_of`]): held sessions without a mark, sessions to come, the rate.
+fn in_window(mut rates: Rates, window: &Window, days: &[(Date, bool)], policy: &Policy) -> Rates {
+    let (mut held, mut coming) = (0u32, 0u32);
+    for (day, over) in days {
+        if window.covers(*day) {
+            if *over {
+                held += 1;
+            } else {
+                coming += 1;
             }
         }
-        let marked = rates.counted() + rates.permitted + rates.sick;
-        rates.unmarked = held.saturating_sub(marked);
-        rates.remaining = coming;
-        let policy = policies.get(&window.cohort_id).copied().unwrap_or_default();
-        result.insert(key, rates_from_counts(rates, &policy));
     }
-    Ok(result)
+    let marked = rates.counted() + rates.permitted + rates.sick;
+    rates.unmarked = held.saturating_sub(marked);
+    rates.remaining = coming;
+    rates_from_counts(rates, policy)
+}
+
+/// The rates of `windows` from the marks `counted` per (trainee, cohort, status).
+async fn rates_of_counted(
+    env: Env<'_>,
+    cohort_ids: &[i64],
+    windows: &[Window],
+    policies: &HashMap<i64, Policy>,
+    counted: Vec<(i64, i64, String, i64)>,
+) -> Result<HashMap<(i64, i64), Rates>, AppError> {
+    let now = env.clock.now();
+    let mut counts = counted_rates(counted);
+    let days: HashMap<i64, Vec<(Date, bool)>> = crate::schedule::service::spans_of(env, cohort_ids)
+        .await?
+        .into_iter()
+        .map(|(cohort, held)| (cohort, days_of(&held.spans, now)))
+        .collect();
+    Ok(windows
+        .iter()
+        .map(|window| {
+            let key = (window.trainee_id, window.cohort_id);
+            let policy = policies.get(&window.cohort_id).copied().unwrap_or_default();
+            let days = days.get(&window.cohort_id).map_or(&[][..], Vec::as_slice);
+            (
+                key,
+                in_window(counts.remove(&key).unwrap_or_default(), window, days, &policy),
+            )
+        })
+        .collect())
+}
+
+/// What the rates in a dashboard's cohorts depend on besides their enrollments and the
+/// counts the database keeps (which the caller holds under the cohorts' readiness stamps),
+/// read once for all of them: the cohorts' policies, the marks of sessions not ended yet
+/// and the cohorts' session spans (from memory). Three statements.
+pub struct RateBasis {
+    now: OffsetDateTime,
+    policies: HashMap<i64, Policy>,
+    unheld: Unheld,
+    spans: HashMap<i64, StampedSpans>,
+}
+
+impl RateBasis {
+    /// # Errors
+    /// Database failures.
+    pub async fn read(env: Env<'_>, cohort_ids: &[i64]) -> Result<Self, AppError> {
+        let now = env.clock.now();
+        Ok(Self {
+            now,
+            policies: db::policies_of(env.db, cohort_ids).await?,
+            unheld: db::unheld_by_cohort(env.db, cohort_ids, now).await?,
+            spans: crate::schedule::service::spans_of(env, cohort_ids).await?,
+        })
+    }
+
+    /// Feeds `into` with everything the rates in `cohort` depend on besides its enrollments
+    /// and kept counts: its schedule stamp, how many of its sessions have ended (the same
+    /// spans end in one order, so the number says which), the marks of those not ended and
+    /// its policy. `false` when its spans are not stamped (then nothing can be held).
+    pub fn fingerprint(&self, cohort: i64, into: &mut impl Hasher) -> bool {
+        let Some(held) = self.spans.get(&cohort) else {
+            return false;
+        };
+        held.stamp.hash(into);
+        held.spans
+            .0
+            .iter()
+            .filter(|(_, ends_at)| *ends_at <= self.now)
+            .count()
+            .hash(into);
+        self.unheld.get(&cohort).hash(into);
+        self.policies.get(&cohort).hash(into);
+        true
+    }
+
+    /// Each attendee's rates in `cohort` (see [`rates_by_enrollment`]), by (trainee,
+    /// cohort), from the cohort's `enrollments` (any status; those that had the trainee in
+    /// class count) and the counts the database keeps for it (`kept`).
+    pub fn rates_in<'a>(
+        &self,
+        cohort: i64,
+        enrollments: impl IntoIterator<Item = &'a enrollments::Model>,
+        kept: impl IntoIterator<Item = &'a attendance_counts::Model>,
+    ) -> HashMap<(i64, i64), Rates> {
+        let mut counts: HashMap<i64, Rates> = kept
+            .into_iter()
+            .filter(|row| row.cohort_id == cohort)
+            .map(|row| {
+                let [present, late, permitted, sick, absent] =
+                    db::held_of(row, &self.unheld).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+                let rates = Rates {
+                    present,
+                    late,
+                    permitted,
+                    sick,
+                    absent,
+                    ..Rates::default()
+                };
+                (row.trainee_id, rates)
+            })
+            .collect();
+        let days = self
+            .spans
+            .get(&cohort)
+            .map(|held| days_of(&held.spans, self.now))
+            .unwrap_or_default();
+        let policy = self.policies.get(&cohort).copied().unwrap_or_default();
+        enrollments
+            .into_iter()
+            .filter(|e| e.cohort_id == cohort)
+            .filter(|e| EnrollmentStatus::parse(&e.status).is_ok_and(EnrollmentStatus::attends))
+            .filter_map(Window::of)
+            .map(|window| {
+                let rates = counts.remove(&window.trainee_id).unwrap_or_default();
+                (
+                    (window.trainee_id, cohort),
+                    in_window(rates, &window, &days, &policy),
+                )
+            })
+            .collect()
+    }
 }

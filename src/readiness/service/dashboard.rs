@@ -3,7 +3,6 @@
 //! out. A fixed number of queries whatever the number of trainees.
 
 use serde_json::json;
-use std::collections::HashMap;
 use time::Duration;
 
 use super::{held::subjects_in, iso, today, Subject};
@@ -14,8 +13,8 @@ use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::platform::tables::{export, ExportFormat, Exported, Sheet};
 use crate::readiness::authz;
-use crate::readiness::dto::{Dashboard, DashboardFilter, Funnel, ReadinessRow};
-use crate::readiness::model::verdict::{valid_until, Requirement, Stage};
+use crate::readiness::dto::{Dashboard, DashboardFilter, ReadinessRow};
+use crate::readiness::model::verdict::{valid_until, Requirement};
 use crate::readiness::model::{DocumentKind, DocumentStatus, Verdict};
 use crate::readiness::texts::{blocker_text, verdict_text};
 
@@ -73,7 +72,7 @@ fn check_filter(filter: &DashboardFilter) -> Result<Option<(DocumentKind, u16)>,
 
 /// Who passes the filters, with the day the `expiring` document stops being valid.
 fn matching<'a>(
-    subjects: &'a [Subject],
+    subjects: &[&'a Subject],
     filter: &DashboardFilter,
     expiring: Option<(DocumentKind, u16)>,
     today: time::Date,
@@ -82,6 +81,7 @@ fn matching<'a>(
     let blocker = filter.blocker.as_deref().filter(|b| !b.is_empty());
     subjects
         .iter()
+        .copied()
         .filter(|s| verdict.is_none_or(|v| s.assessment.verdict == v))
         .filter(|s| blocker.is_none_or(|key| s.assessment.blockers().any(|f| f.blocker.key() == key)))
         .filter_map(|s| match expiring {
@@ -107,22 +107,6 @@ fn matching<'a>(
             }
         })
         .collect()
-}
-
-fn funnel(subjects: &[Subject]) -> Funnel {
-    let mut funnel = Funnel::default();
-    for s in subjects {
-        let a = &s.assessment;
-        funnel.enrolled += 1;
-        let language = a.stage_met(Stage::Language);
-        let skills = language && a.stage_met(Stage::Skills);
-        let documents = skills && a.stage_met(Stage::Documents);
-        funnel.language += u32::from(language);
-        funnel.skills += u32::from(skills);
-        funnel.documents += u32::from(documents);
-        funnel.ready += u32::from(documents && a.verdict == Verdict::Ready);
-    }
-    funnel
 }
 
 async fn site_choices(env: Env<'_>, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
@@ -172,23 +156,11 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
     if cohorts.is_empty() && filter.cohort_id.is_some() {
         return Err(AppError::NotFound);
     }
-    let subjects = subjects_in(env, cohorts, today).await?;
-    let mut verdicts = [0u32; 3];
-    let mut blockers: HashMap<String, u32> = HashMap::new();
-    for s in &subjects {
-        verdicts[match s.assessment.verdict {
-            Verdict::Ready => 0,
-            Verdict::InProgress => 1,
-            Verdict::NotReady => 2,
-        }] += 1;
-        let mut keys: Vec<String> = s.assessment.blockers().map(|f| f.blocker.key()).collect();
-        keys.dedup();
-        for key in keys {
-            *blockers.entry(key).or_default() += 1;
-        }
-    }
-    let mut blockers: Vec<(String, u32)> = blockers.into_iter().collect();
+    let judged = subjects_in(env, cohorts, today).await?;
+    let tally = judged.tally();
+    let mut blockers: Vec<(String, u32)> = tally.blockers.into_iter().collect();
     blockers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let subjects = judged.in_order();
     let rows = matching(&subjects, &filter, expiring, today);
     let total = rows.len() as u64;
     let pages = total.div_ceil(PAGE_SIZE).max(1);
@@ -215,8 +187,8 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
             page: Some(page),
             ..filter
         },
-        funnel: funnel(&subjects),
-        verdicts,
+        funnel: tally.funnel,
+        verdicts: tally.verdicts,
         blockers,
         rows: shown,
         total,
@@ -245,7 +217,8 @@ pub async fn export_readiness(
     let locale = Locale::Id;
     let today = today(env);
     let cohorts = cohorts_in_scope(env, actor, &filter).await?;
-    let subjects = subjects_in(env, cohorts, today).await?;
+    let judged = subjects_in(env, cohorts, today).await?;
+    let subjects = judged.in_order();
     let rows: Vec<Vec<String>> = matching(&subjects, &filter, expiring, today)
         .into_iter()
         .map(|(s, _)| {

@@ -170,6 +170,36 @@ pub(crate) async fn subjects(env: Env<'_>, who: &Who, today: Date) -> Result<Vec
     assemble(env, &chosen, cohorts, people.iter(), &rates, today).await
 }
 
+/// The tracks verdicts are judged against: every programme with its requirements (the
+/// stored ones, or the defaults). Two statements.
+pub(crate) struct Tracks {
+    programmes: HashMap<i64, Arc<programmes::Model>>,
+    requirements: HashMap<i64, (Vec<Requirement>, bool)>,
+}
+
+impl Tracks {
+    async fn read(env: Env<'_>) -> Result<Self, AppError> {
+        let programmes = crate::cohorts::db::all_programmes(env.db).await?;
+        let requirements = requirements_by_programme(env, &programmes).await?;
+        Ok(Self {
+            programmes: programmes.into_iter().map(|p| (p.id, Arc::new(p))).collect(),
+            requirements,
+        })
+    }
+
+    /// Feeds `into` with everything about `programme` that its trainees' subjects show or
+    /// are judged by.
+    fn fingerprint(&self, programme: i64, into: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        format!(
+            "{:?}{:?}",
+            self.programmes.get(&programme),
+            self.requirements.get(&programme)
+        )
+        .hash(into);
+    }
+}
+
 /// The subjects of `people` (their enrollments that count `chosen`, in `cohorts`, with
 /// their attendance `rates`), sorted by name; the programmes' requirements are read.
 async fn assemble<'a>(
@@ -183,10 +213,19 @@ async fn assemble<'a>(
     // Each subject shares its cohort and programme with the others of the same.
     let cohorts: HashMap<i64, Arc<cohorts::Model>> =
         cohorts.into_iter().map(|c| (c.id, Arc::new(c))).collect();
-    let programmes = crate::cohorts::db::all_programmes(env.db).await?;
-    let requirements = requirements_by_programme(env, &programmes).await?;
-    let programmes: HashMap<i64, Arc<programmes::Model>> =
-        programmes.into_iter().map(|p| (p.id, Arc::new(p))).collect();
+    let tracks = Tracks::read(env).await?;
+    Ok(judge(chosen, &cohorts, &tracks, people, rates, today))
+}
+
+/// The subjects of `people` (see [`assemble`]) against `tracks`, sorted by name.
+fn judge<'a>(
+    chosen: &HashMap<i64, &enrollments::Model>,
+    cohorts: &HashMap<i64, Arc<cohorts::Model>>,
+    tracks: &Tracks,
+    people: impl Iterator<Item = &'a PersonFacts>,
+    rates: &HashMap<(i64, i64), Rates>,
+    today: Date,
+) -> Vec<Subject> {
     let mut subjects = Vec::with_capacity(chosen.len());
     for held in people {
         let Some(enrollment) = chosen.get(&held.person.id) else {
@@ -195,7 +234,7 @@ async fn assemble<'a>(
         let Some(cohort) = cohorts.get(&enrollment.cohort_id) else {
             continue;
         };
-        let Some(programme) = programmes.get(&cohort.programme_id) else {
+        let Some(programme) = tracks.programmes.get(&cohort.programme_id) else {
             continue;
         };
         let facts = TraineeFacts {
@@ -208,7 +247,8 @@ async fn assemble<'a>(
             }),
             documents: held.documents.clone(),
         };
-        let set = requirements
+        let set = tracks
+            .requirements
             .get(&programme.id)
             .map(|(set, _)| set.as_slice())
             .unwrap_or_default();
@@ -221,13 +261,16 @@ async fn assemble<'a>(
             assessment,
         });
     }
-    subjects.sort_by(|a, b| {
-        a.trainee
-            .name_key
-            .cmp(&b.trainee.name_key)
-            .then(a.trainee.id.cmp(&b.trainee.id))
-    });
-    Ok(subjects)
+    subjects.sort_by(by_name);
+    subjects
+}
+
+/// The order subjects are listed in: by name, then by record.
+fn by_name(a: &Subject, b: &Subject) -> std::cmp::Ordering {
+    a.trainee
+        .name_key
+        .cmp(&b.trainee.name_key)
+        .then(a.trainee.id.cmp(&b.trainee.id))
 }
 
 pub(crate) fn today(env: Env<'_>) -> Date {

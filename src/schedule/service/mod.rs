@@ -16,7 +16,7 @@ pub use holidays::{
     delete_closure, delete_holiday, holiday_list, save_closure, save_holiday, ClosureInput, HolidayInput,
 };
 pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail, visible_session};
-pub use window::session_spans;
+pub use window::{spans_of, CohortSpans, StampedSpans};
 
 use sea_orm::ConnectionTrait;
 use time::{Date, OffsetDateTime};

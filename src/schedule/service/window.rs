@@ -21,25 +21,34 @@ use crate::schedule::db;
 const FILL_LIMIT: u64 = 20_000;
 
 /// When each session of one cohort that is not cancelled starts and ends.
-struct CohortSpans(Vec<(OffsetDateTime, OffsetDateTime)>);
+#[derive(Debug, Default)]
+pub struct CohortSpans(pub Vec<(OffsetDateTime, OffsetDateTime)>);
 
-/// `(cohort, start, end)` of every session not cancelled of the cohorts `ids`: one
-/// statement (their stamps) when all are held in memory, one more for those that are not.
+/// A cohort's spans with the schedule stamp they were held under.
+#[derive(Debug, Clone)]
+pub struct StampedSpans {
+    /// The cohort's schedule stamp: the spans are the same as long as it is.
+    pub stamp: i64,
+    pub spans: Arc<CohortSpans>,
+}
+
+/// The spans of every session not cancelled of the cohorts `ids` (none for a cohort with
+/// no stamp; every cohort gets one when it is made): one statement (their stamps) when all
+/// are held in memory, one more for those that are not.
 ///
 /// # Errors
 /// Database failures.
-pub async fn session_spans(
-    env: Env<'_>,
-    ids: &[i64],
-) -> Result<Vec<(i64, OffsetDateTime, OffsetDateTime)>, AppError> {
+pub async fn spans_of(env: Env<'_>, ids: &[i64]) -> Result<HashMap<i64, StampedSpans>, AppError> {
+    let mut spans = HashMap::with_capacity(ids.len());
     if ids.is_empty() {
-        return Ok(Vec::new());
+        return Ok(spans);
     }
-    let mut spans = Vec::new();
     let mut missing = Vec::new();
     for (cohort, stamp) in db::stamps_of(env.db, ids).await? {
         match env.memo.get::<CohortSpans>(cohort, stamp) {
-            Some(held) => spans.extend(held.0.iter().map(|(from, to)| (cohort, *from, *to))),
+            Some(held) => {
+                spans.insert(cohort, StampedSpans { stamp, spans: held });
+            }
             None => missing.push((cohort, stamp)),
         }
     }
@@ -52,9 +61,9 @@ pub async fn session_spans(
         read.entry(cohort).or_default().push((from, to));
     }
     for (cohort, stamp) in missing {
-        let held = CohortSpans(read.remove(&cohort).unwrap_or_default());
-        spans.extend(held.0.iter().map(|(from, to)| (cohort, *from, *to)));
-        env.memo.put(cohort, stamp, Arc::new(held));
+        let held = Arc::new(CohortSpans(read.remove(&cohort).unwrap_or_default()));
+        env.memo.put(cohort, stamp, Arc::clone(&held));
+        spans.insert(cohort, StampedSpans { stamp, spans: held });
     }
     Ok(spans)
 }
