@@ -269,6 +269,8 @@ async fn serve(config: Config) -> Result<(), String> {
         env!("CARGO_PKG_VERSION")
     );
     let state = connect_and_migrate(&config).await?;
+    // Before the port opens: a SIGTERM from then on stops the server gracefully.
+    let shutdown = super::shutdown_signal();
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
         .map_err(|e| match e.kind() {
@@ -280,7 +282,7 @@ async fn serve(config: Config) -> Result<(), String> {
         })?;
     super::spawn_housekeeping(state.clone());
     println!("Siap Jepang is listening on http://{}", config.site_addr);
-    super::serve(listener, state, super::shutdown_signal())
+    super::serve(listener, state, shutdown)
         .await
         .map_err(|e| format!("server error: {e}"))?;
     println!("Siap Jepang stopped.");
