@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, DeriveEntityModel)]
 #[sea_orm(table_name = "programmes")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -72,9 +72,9 @@ fn by_status(row: &attendance_counts::Model) -> [i64; 5] {
 }
 
 /// Marks of held sessions of `cohort_ids` (ended by `now`, not cancelled), counted per
-/// (trainee, cohort, status): the kept counts, less the marks of sessions not ended yet
-/// (a roll call taken during class counts once the class is over). Two indexed reads
-/// however many marks there are.
+/// (trainee, cohort) in the column order of [`attendance_counts`]: the kept counts, less
+/// the marks of sessions not ended yet (a roll call taken during class counts once the
+/// class is over). Two indexed reads however many marks there are.
 ///
 /// # Errors
 /// Database errors.
@@ -82,9 +82,13 @@ pub async fn mark_counts(
     conn: &impl ConnectionTrait,
     cohort_ids: &[i64],
     now: OffsetDateTime,
-) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
+) -> Result<HashMap<(i64, i64), [i64; 5]>, DbErr> {
     let kept = kept_counts(conn, cohort_ids).await?;
-    held_counts(conn, &kept, cohort_ids, now).await
+    let unheld = unheld_by_cohort(conn, cohort_ids, now).await?;
+    Ok(kept
+        .iter()
+        .map(|row| ((row.trainee_id, row.cohort_id), held_of(row, &unheld)))
+        .collect())
 }
 
 /// The counts the database keeps for the trainees of `cohort_ids` (see [`mark_counts`]).
@@ -102,36 +106,6 @@ pub async fn kept_counts(
         .filter(attendance_counts::Column::CohortId.is_in(cohort_ids.to_vec()))
         .all(conn)
         .await
-}
-
-/// [`mark_counts`] from the counts `kept` for `cohort_ids` (read by [`kept_counts`], now or
-/// earlier under the same readiness stamp): one read, of the marks of sessions not ended.
-///
-/// # Errors
-/// Database errors.
-pub async fn held_counts<'a>(
-    conn: &impl ConnectionTrait,
-    kept: impl IntoIterator<Item = &'a attendance_counts::Model>,
-    cohort_ids: &[i64],
-    now: OffsetDateTime,
-) -> Result<Vec<(i64, i64, String, i64)>, DbErr> {
-    if cohort_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let unheld = unheld_by_cohort(conn, cohort_ids, now).await?;
-    let mut rows: Vec<(i64, i64, String, i64)> = kept
-        .into_iter()
-        .flat_map(|row| {
-            let (trainee_id, cohort_id) = (row.trainee_id, row.cohort_id);
-            COUNTED
-                .iter()
-                .zip(held_of(row, &unheld))
-                .filter(|(_, n)| *n > 0)
-                .map(move |(status, n)| (trainee_id, cohort_id, status.as_str().to_owned(), n))
-        })
-        .collect();
-    rows.sort_unstable();
-    Ok(rows)
 }
 
 /// Marks of sessions not ended yet (nor cancelled), per cohort: `(trainee, counts)` by

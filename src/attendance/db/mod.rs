@@ -20,7 +20,7 @@ mod counts;
 mod writes;
 pub use by_session::{attendance_windows_of_session, session_for_roll_call, SessionForRollCall};
 pub use counts::{
-    absence_streaks, counter_drift, held_counts, held_of, kept_counts, mark_counts, unheld_by_cohort, Unheld,
+    absence_streaks, counter_drift, held_of, kept_counts, mark_counts, unheld_by_cohort, Unheld,
 };
 pub use writes::{mark_states_of_session, write_mark, write_marks, MarkState, MarkWrite};
 

@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime};
 use super::Window;
 use crate::attendance::db::{self, Unheld};
 use crate::attendance::model::rates::{rates_from_counts, Rates};
-use crate::attendance::model::{AttendanceStatus, Policy};
+use crate::attendance::model::Policy;
 use crate::entities::{attendance_counts, enrollments};
 use crate::kernel::{wib, AppError};
 use crate::platform::state::Env;
@@ -45,26 +45,22 @@ pub(crate) async fn rates_of_windows(
     windows: &[Window],
     policies: &HashMap<i64, Policy>,
 ) -> Result<HashMap<(i64, i64), Rates>, AppError> {
-    let counted = db::mark_counts(env.db, cohort_ids, env.clock.now()).await?;
-    rates_of_counted(env, cohort_ids, windows, policies, counted).await
+    let counts = db::mark_counts(env.db, cohort_ids, env.clock.now()).await?;
+    rates_of_counted(env, cohort_ids, windows, policies, counts).await
 }
 
-/// The marks counted per (trainee, cohort, status) as rates, before the sessions are.
-fn counted_rates(counted: Vec<(i64, i64, String, i64)>) -> HashMap<(i64, i64), Rates> {
-    let mut counts: HashMap<(i64, i64), Rates> = HashMap::new();
-    for (trainee_id, cohort_id, status, n) in counted {
-        let entry = counts.entry((trainee_id, cohort_id)).or_default();
-        let n = u32::try_from(n).unwrap_or(u32::MAX);
-        match AttendanceStatus::parse(&status) {
-            Ok(AttendanceStatus::Present) => entry.present += n,
-            Ok(AttendanceStatus::Late) => entry.late += n,
-            Ok(AttendanceStatus::Permitted) => entry.permitted += n,
-            Ok(AttendanceStatus::Sick) => entry.sick += n,
-            Ok(AttendanceStatus::Absent) => entry.absent += n,
-            Err(_) => {}
-        }
+/// Held counts in the column order of the kept counts (see [`db::held_of`]) as rates,
+/// before the sessions are.
+fn counted([present, late, permitted, sick, absent]: [i64; 5]) -> Rates {
+    let n = |count: i64| u32::try_from(count).unwrap_or(u32::MAX);
+    Rates {
+        present: n(present),
+        late: n(late),
+        permitted: n(permitted),
+        sick: n(sick),
+        absent: n(absent),
+        ..Rates::default()
     }
-    counts
 }
 
 /// A cohort's sessions as (WIB day, ended by `now`), the day worked out once per session.
@@ -95,16 +91,15 @@ fn in_window(mut rates: Rates, window: &Window, days: &[(Date, bool)], policy: &
     rates_from_counts(rates, policy)
 }
 
-/// The rates of `windows` from the marks `counted` per (trainee, cohort, status).
+/// The rates of `windows` from the held `counts` per (trainee, cohort).
 async fn rates_of_counted(
     env: Env<'_>,
     cohort_ids: &[i64],
     windows: &[Window],
     policies: &HashMap<i64, Policy>,
-    counted: Vec<(i64, i64, String, i64)>,
+    mut counts: HashMap<(i64, i64), [i64; 5]>,
 ) -> Result<HashMap<(i64, i64), Rates>, AppError> {
     let now = env.clock.now();
-    let mut counts = counted_rates(counted);
     let days: HashMap<i64, Vec<(Date, bool)>> = crate::schedule::service::spans_of(env, cohort_ids)
         .await?
         .into_iter()
@@ -118,7 +113,12 @@ async fn rates_of_counted(
             let days = days.get(&window.cohort_id).map_or(&[][..], Vec::as_slice);
             (
                 key,
-                in_window(counts.remove(&key).unwrap_or_default(), window, days, &policy),
+                in_window(
+                    counts.remove(&key).map(counted).unwrap_or_default(),
+                    window,
+                    days,
+                    &policy,
+                ),
             )
         })
         .collect())
@@ -180,19 +180,7 @@ impl RateBasis {
         let mut counts: HashMap<i64, Rates> = kept
             .into_iter()
             .filter(|row| row.cohort_id == cohort)
-            .map(|row| {
-                let [present, late, permitted, sick, absent] =
-                    db::held_of(row, &self.unheld).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
-                let rates = Rates {
-                    present,
-                    late,
-                    permitted,
-                    sick,
-                    absent,
-                    ..Rates::default()
-                };
-                (row.trainee_id, rates)
-            })
+            .map(|row| (row.trainee_id, counted(db::held_of(row, &self.unheld))))
             .collect();
         let days = self
             .spans

@@ -12,7 +12,7 @@ use time::{Date, Duration};
 use super::{DocumentFacts, DocumentKind, DocumentStatus, JlptLevel, OfficialResult, ResultKind, Verdict};
 
 /// One requirement of a track, as stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Requirement {
     /// Any one of: a passed JLPT at `jlpt` or harder; a JFT-Basic score of `jft_min` or more.
     Language {

@@ -223,8 +223,7 @@ pub(crate) async fn subjects_in(
         here.sort_unstable();
         let mut inputs = DefaultHasher::new();
         let stamped = held.stamp.is_some() && basis.fingerprint(held.id, &mut inputs);
-        (held.stamp, today, &here).hash(&mut inputs);
-        format!("{cohort:?}").hash(&mut inputs);
+        (held.stamp, today, &here, cohort).hash(&mut inputs);
         tracks.fingerprint(cohort.programme_id, &mut inputs);
         let fingerprint = i64::from_ne_bytes(inputs.finish().to_ne_bytes());
         if stamped {

@@ -191,12 +191,7 @@ impl Tracks {
     /// are judged by.
     fn fingerprint(&self, programme: i64, into: &mut impl std::hash::Hasher) {
         use std::hash::Hash;
-        format!(
-            "{:?}{:?}",
-            self.programmes.get(&programme),
-            self.requirements.get(&programme)
-        )
-        .hash(into);
+        (self.programmes.get(&programme), self.requirements.get(&programme)).hash(into);
     }
 }
 
