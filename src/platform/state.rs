@@ -11,8 +11,37 @@ use std::sync::Arc;
 
 use super::{clock::Clock, config::Config, memo::Memo};
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// What every request shares, behind one pointer: each middleware layer and route takes
+/// its own copy of the state for every request, and copying one `Arc` is one atomic
+/// increment where copying the fields was a dozen (Leptos' options alone hold eight
+/// `Arc<str>`); see BENCHMARKS.md, "The floor itself". Fields read through it as if it
+/// were the struct (`state.db`).
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    #[must_use]
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The fields of [`AppState`].
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub config: Arc<Config>,

@@ -10,7 +10,11 @@ use siap_jepang::accounts::password;
 use siap_jepang::accounts::service::{provision_account, NewAccountInput};
 use siap_jepang::audit::model::AuditAction;
 use siap_jepang::kernel::Role;
-use siap_jepang::platform::{clock::Clock, config::Config, state::AppState};
+use siap_jepang::platform::{
+    clock::Clock,
+    config::Config,
+    state::{AppState, Shared},
+};
 use siap_jepang::server;
 use std::collections::HashMap;
 use std::sync::{
@@ -75,7 +79,7 @@ async fn serve(
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("address");
     config.site_addr = addr;
-    let state = AppState {
+    let state = AppState::new(Shared {
         leptos_options: server::leptos_options(&config),
         db,
         config: Arc::new(config),
@@ -83,7 +87,7 @@ async fn serve(
         writes: Default::default(),
         ports: server::ports(),
         memo: Default::default(),
-    };
+    });
     let serving = state.clone();
     tokio::spawn(async move {
         let _ = server::serve(listener, serving, std::future::pending()).await;

@@ -17,7 +17,7 @@ use crate::accounts::{model::LoginId, password};
 use crate::audit::model::AuditAction;
 use crate::platform::clock::Clock;
 use crate::platform::config::{Config, LogFormat};
-use crate::platform::state::AppState;
+use crate::platform::state::{AppState, Shared};
 
 /// Runs the command line; the binary's `main` is only this.
 pub fn main() -> ExitCode {
@@ -79,7 +79,7 @@ fn init_logging(format: LogFormat) {
 
 async fn connect(config: &Config) -> Result<AppState, String> {
     let db = database::connect(config).await.map_err(|e| e.to_string())?;
-    Ok(AppState {
+    Ok(AppState::new(Shared {
         leptos_options: leptos_options(config),
         db,
         config: Arc::new(config.clone()),
@@ -87,7 +87,7 @@ async fn connect(config: &Config) -> Result<AppState, String> {
         writes: Default::default(),
         ports: crate::server::ports(),
         memo: Default::default(),
-    })
+    }))
 }
 
 async fn connect_and_migrate(config: &Config) -> Result<AppState, String> {
