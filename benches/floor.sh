@@ -32,6 +32,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   [ -f /tmp/siap-floor/site.db ] || "${BINS[0]}" seed --scale site >/dev/null
 fi
 
+hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }
 echo "| round | build | req/s | user µs/req | system µs/req |"
 echo "|---|---|---:|---:|---:|"
@@ -46,7 +47,6 @@ for round in $(seq 1 "$ROUNDS"); do
     read -r u1 s1 < <(ticks "$pid")
     n=$(awk '/requests in/{print $1}' <<<"$out")
     rps=$(awk '/Requests\/sec/{printf "%d", $2}' <<<"$out")
-    hz=$(getconf CLK_TCK)
     echo "| $round | $bin | $rps | $(( (u1 - u0) * 1000000 / hz / n )) | $(( (s1 - s0) * 1000000 / hz / n )) |"
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done

@@ -14,8 +14,8 @@ use super::{clock::Clock, config::Config, memo::Memo};
 /// What every request shares, behind one pointer: each middleware layer and route takes
 /// its own copy of the state for every request, and copying one `Arc` is one atomic
 /// increment where copying the fields was a dozen (Leptos' options alone hold eight
-/// `Arc<str>`); see BENCHMARKS.md, "The floor itself". Fields read through it as if it
-/// were the struct (`state.db`).
+/// `Arc<str>`); see BENCHMARKS.md, "The floor: the state behind one pointer". Fields read
+/// through it as if it were the struct (`state.db`).
 #[derive(Clone)]
 pub struct AppState(Arc<Shared>);
 
