@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 BIN := $(CARGO_TARGET_DIR)/release/siap-jepang
 
-.PHONY: run test setup build test-unit test-sqlite test-postgres test-e2e
+.PHONY: run test setup build lint test-unit test-sqlite test-postgres test-e2e
 
 ## Install what is missing, build, migrate, seed demo data on first run, serve.
 run: build
@@ -16,7 +16,7 @@ run: build
 	@$(BIN) serve
 
 ## Every test: unit, integration on SQLite and PostgreSQL, browser (with and without JS).
-test: build test-unit test-sqlite test-postgres test-e2e
+test: build lint test-unit test-sqlite test-postgres test-e2e
 	@echo "All tests passed."
 
 setup:
@@ -27,6 +27,11 @@ build: setup
 	@echo "==> Building (release: server + WASM)"
 	cargo leptos build --release
 	@node scripts/precompress.mjs target/site/pkg
+
+## Clippy on the server build and every test, warnings as errors (the lints are in Cargo.toml).
+lint:
+	@echo "==> Lints (clippy, warnings are errors)"
+	cargo clippy --features ssr --lib --bins --tests -- -D warnings
 
 test-unit:
 	@echo "==> Unit tests"

@@ -8,6 +8,9 @@
 //! Run it with the server's allocator settings (`MALLOC_MMAP_THRESHOLD_=262144
 //! MALLOC_ARENA_MAX=2`), which the server sets for itself at start.
 
+// A benchmark tool run by hand: a failed unwrap stops the run with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use std::time::Instant;
 

@@ -377,12 +377,15 @@ async fn send(client: &Client, base: &str, request: &Request) -> Result<usize, S
     }
 }
 
+/// What the ceiling serves: path → content type and bytes.
+pub type Pages = BTreeMap<String, (String, Vec<u8>)>;
+
 /// The bare-axum ceiling: serves `pages` (path → content type and bytes) from memory on
 /// 127.0.0.1 with TCP_NODELAY, as the app serves its pages. Returns its base URL.
-pub async fn ceiling(pages: BTreeMap<String, (String, Vec<u8>)>) -> String {
+pub async fn ceiling(pages: Pages) -> String {
     use axum::{body::Body, extract::State, http::Uri, response::Response, Router};
     let pages = Arc::new(pages);
-    async fn serve(State(pages): State<Arc<BTreeMap<String, (String, Vec<u8>)>>>, uri: Uri) -> Response {
+    async fn serve(State(pages): State<Arc<Pages>>, uri: Uri) -> Response {
         let key = uri.path_and_query().map_or("/", |p| p.as_str());
         match pages.get(key).or_else(|| pages.get(uri.path())) {
             Some((kind, bytes)) => Response::builder()

@@ -9,6 +9,9 @@
 //! memory (same machine, same client, TCP_NODELAY): throughput as a ratio of that
 //! ceiling. Every failed request is counted and printed; any failure means exit status 1.
 
+// A benchmark tool run by hand: a failed unwrap stops the run with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "cast.rs"]
 mod cast;
 #[path = "driver.rs"]

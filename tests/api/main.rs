@@ -1,41 +1,25 @@
 //! Integration tests: the real application over HTTP on a fresh database per test.
 //! Run on SQLite (default) and on PostgreSQL with `TEST_DATABASE=postgres`.
+//!
+//! By area, as `src/` is: each area's tests in its folder; `support` is what they share
+//! (the app spawner and each area's fixtures); `platform` tests the app as a whole.
 
-mod activation;
+// Tests may unwrap: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+mod accounts;
 mod attendance;
-mod attendance_bench;
-mod attendance_counts;
-mod attendance_flows;
-mod attendance_helpers;
-mod attendance_rates;
 mod audit;
-mod authorization_matrix;
-mod backup;
-mod cli;
 mod cohorts;
-mod crash;
-mod csrf;
-mod enrollment;
-mod foundation;
-mod fuzz;
-mod helpers;
-mod imports;
-mod instances;
-mod layers;
-mod load_driver;
-mod ownership;
-mod query_guards;
 mod readiness;
-mod readiness_access;
-mod readiness_bench;
-mod readiness_memory;
 mod schedule;
-mod schedule_memory;
-mod schedule_views;
-mod scope;
-mod sessions;
-mod sign_in;
-mod throttling;
-mod trainee_helpers;
 mod trainees;
-mod users;
+
+mod authorization_matrix;
+mod platform;
+
+/// Benchmarks that drive the real app over HTTP (ignored in make test; run by hand, figures in BENCHMARKS.md).
+#[path = "../../benches/api/mod.rs"]
+mod benches;

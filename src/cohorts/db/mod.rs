@@ -435,10 +435,7 @@ pub async fn unit_ids_of_course(conn: &impl ConnectionTrait, course_id: i64) -> 
 /// anything is read (the schedule's writes are serialised this way).
 pub async fn touch(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DbErr> {
     cohorts::Entity::update_many()
-        .col_expr(
-            cohorts::Column::UpdatedAt,
-            Expr::col(cohorts::Column::UpdatedAt).into(),
-        )
+        .col_expr(cohorts::Column::UpdatedAt, Expr::col(cohorts::Column::UpdatedAt))
         .filter(cohorts::Column::Id.eq(cohort_id))
         .exec(conn)
         .await?;

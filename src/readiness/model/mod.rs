@@ -212,6 +212,9 @@ impl DocumentFacts {
     }
 }
 
+/// A document's number, issue date and expiry date, each optional.
+pub type TypedDetails = (Option<String>, Option<Date>, Option<Date>);
+
 /// A document's details as typed: number (≤ 60 characters), issue and expiry dates
 /// (both optional; the expiry not before the issue, the issue not in the future).
 ///
@@ -222,7 +225,7 @@ pub fn parse_document_details(
     issued_on: &str,
     expires_on: &str,
     today: Date,
-) -> Result<(Option<String>, Option<Date>, Option<Date>), Vec<FieldError>> {
+) -> Result<TypedDetails, Vec<FieldError>> {
     let mut errors = Vec::new();
     let number = crate::kernel::input::parse_text(number, 60, true)
         .map_err(|p| errors.push(FieldError::new("number", p)))

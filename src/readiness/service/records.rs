@@ -300,15 +300,7 @@ pub struct DocumentInput {
 fn parse_input(
     input: &DocumentInput,
     today: time::Date,
-) -> Result<
-    (
-        DocumentKind,
-        Option<String>,
-        Option<time::Date>,
-        Option<time::Date>,
-    ),
-    AppError,
-> {
+) -> Result<(DocumentKind, crate::readiness::model::TypedDetails), AppError> {
     let mut errors = Vec::new();
     let kind = DocumentKind::parse(&input.kind)
         .map_err(|p| errors.push(FieldError::new("kind", p)))
@@ -317,9 +309,7 @@ fn parse_input(
         .map_err(|e| errors.extend(e))
         .ok();
     match (kind, details) {
-        (Some(kind), Some((number, issued, expires))) if errors.is_empty() => {
-            Ok((kind, number, issued, expires))
-        }
+        (Some(kind), Some(details)) if errors.is_empty() => Ok((kind, details)),
         _ => Err(AppError::Invalid(errors)),
     }
 }
@@ -335,7 +325,7 @@ pub async fn submit_document(
     input: &DocumentInput,
 ) -> Result<DocumentKind, AppError> {
     let trainee = own_record(env, actor).await?;
-    let (kind, number, issued_on, expires_on) = parse_input(input, today(env))?;
+    let (kind, (number, issued_on, expires_on)) = parse_input(input, today(env))?;
     let now = env.clock.now();
     let txn = env.begin().await?;
     let details = DocumentDetails {
@@ -377,7 +367,7 @@ pub async fn review_document(
     let reason = crate::kernel::input::parse_text(&input.reason, 300, status != Ok(DocumentStatus::Rejected))
         .map_err(|p| FieldError::new("reason", p));
     let (kind, number, issued_on, expires_on, status, reason) = match (parsed, status, reason) {
-        (Ok((kind, number, issued, expires)), Ok(status), Ok(reason)) => {
+        (Ok((kind, (number, issued, expires))), Ok(status), Ok(reason)) => {
             (kind, number, issued, expires, status, reason)
         }
         (parsed, status, reason) => {

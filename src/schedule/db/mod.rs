@@ -401,7 +401,7 @@ pub async fn lock_session(conn: &impl ConnectionTrait, session_id: i64) -> Resul
     class_sessions::Entity::update_many()
         .col_expr(
             class_sessions::Column::Status,
-            Expr::col(class_sessions::Column::Status).into(),
+            Expr::col(class_sessions::Column::Status),
         )
         .filter(class_sessions::Column::Id.eq(session_id))
         .exec(conn)

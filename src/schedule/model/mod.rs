@@ -36,7 +36,7 @@ pub struct Holiday {
 }
 
 /// The holiday on `date`, if any.
-pub fn holiday_on<'a>(holidays: &'a [Holiday], date: Date) -> Option<&'a Holiday> {
+pub fn holiday_on(holidays: &[Holiday], date: Date) -> Option<&Holiday> {
     holidays.iter().find(|holiday| holiday.date == date)
 }
 

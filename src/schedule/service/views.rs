@@ -254,7 +254,7 @@ async fn days_between(
                 .collect(),
             outside: month.is_some_and(|m| date.month() != m),
         });
-        date = date + Duration::days(1);
+        date += Duration::days(1);
     }
     Ok(days)
 }

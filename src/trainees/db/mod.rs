@@ -100,7 +100,7 @@ pub async fn lock_trainee(conn: &impl ConnectionTrait, id: i64) -> Result<(), Db
     trainees::Entity::update_many()
         .col_expr(
             trainees::Column::UpdatedAt,
-            Expr::col(trainees::Column::UpdatedAt).into(),
+            Expr::col(trainees::Column::UpdatedAt),
         )
         .filter(trainees::Column::Id.eq(id))
         .exec(conn)

@@ -42,9 +42,11 @@ fn UploadForm(form: ImportForm) -> impl IntoView {
             .map(|c| (c.id.to_string(), c.label.clone()))
             .collect::<Vec<_>>()
     };
-    let single_site = (form.sites.len() == 1)
-        .then(|| form.sites[0].id.to_string())
-        .unwrap_or_default();
+    let single_site = if form.sites.len() == 1 {
+        form.sites[0].id.to_string()
+    } else {
+        String::new()
+    };
     let file_error = page
         .flash_error("import")
         .and_then(|e| e.field_problem("file").cloned())

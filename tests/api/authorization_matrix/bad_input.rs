@@ -5,7 +5,7 @@
 
 use super::rows::{server_function_rows, Who};
 use super::{fixture, serde_urlencoded_like, server_fn_methods};
-use crate::helpers::*;
+use crate::support::*;
 use reqwest::header;
 
 /// The bodies and queries tried for one function, named for the report.

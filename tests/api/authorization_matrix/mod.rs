@@ -6,7 +6,7 @@ mod bad_input;
 mod objects;
 mod rows;
 
-use crate::helpers::*;
+use crate::support::*;
 use rows::{file_rows, page_rows, server_function_rows, Access, Who, EVERYONE};
 use siap_jepang::kernel::Role;
 use std::collections::BTreeSet;

@@ -136,7 +136,7 @@ impl SiteSeed<'_> {
         let room = self.rooms[(lane / 2) % self.rooms.len()];
         let instructor = self.instructors[(lane / 2) % self.instructors.len()];
         let coordinator = self.coordinators[index % self.coordinators.len()];
-        let (start, end) = if lane % 2 == 0 {
+        let (start, end) = if lane.is_multiple_of(2) {
             (Time::from_hms(8, 0, 0), Time::from_hms(12, 0, 0))
         } else {
             (Time::from_hms(13, 0, 0), Time::from_hms(17, 0, 0))
@@ -407,7 +407,7 @@ impl SiteSeed<'_> {
             ("mcu", Some(180)),
         ] {
             let issued = last - Duration::days(30);
-            let verified = kind != "mcu" || n % 3 == 0;
+            let verified = kind != "mcu" || n.is_multiple_of(3);
             self.rows.documents.push(trainee_documents::ActiveModel {
                 id: Set(self.ids.document()),
                 trainee_id: Set(trainee),

@@ -80,7 +80,7 @@ impl Size {
     };
 
     fn class_size(&self, index: usize) -> usize {
-        if index % self.large_every.max(1) == 0 {
+        if index.is_multiple_of(self.large_every.max(1)) {
             self.large_class
         } else {
             self.small_class

@@ -131,7 +131,7 @@ impl People {
             let serial = 1 + index / 600;
             let nik = format!(
                 "{province:02}{regency:02}{district:02}{:02}{:02}{:02}{serial:04}",
-                u8::from(birth_date.day()) + if woman { 40 } else { 0 },
+                birth_date.day() + if woman { 40 } else { 0 },
                 u8::from(birth_date.month()),
                 birth_date.year().rem_euclid(100),
             );

@@ -1,0 +1,3 @@
+//! Cohorts and the catalogue.
+
+mod records;
