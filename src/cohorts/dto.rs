@@ -4,6 +4,38 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{CohortStatus, CourseLevel, LanguageTarget, Track};
 
+/// A classroom as typed into the catalogue form (the site as chosen from its list).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewRoom {
+    pub site_id: String,
+    pub name: String,
+    pub capacity: String,
+}
+
+/// A programme as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewProgramme {
+    pub code: String,
+    pub name: String,
+    pub track: String,
+    pub sector: String,
+    pub language_target: String,
+}
+
+/// A course as typed (its units one per line).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewCourse {
+    pub code: String,
+    pub name: String,
+    pub level: String,
+    pub total_hours: String,
+    pub textbook: String,
+    pub units: String,
+}
+
 /// One choice of a select list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {

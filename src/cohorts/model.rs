@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::kernel::input::{parse_choice, parse_date, parse_number};
+use crate::kernel::input::{parse_choice, parse_date, parse_number, parse_text};
 use crate::kernel::wib;
 use crate::kernel::{FieldError, Problem};
 
@@ -118,6 +118,7 @@ impl CohortCode {
 
 /// A cohort as typed into the form (ids as chosen from the lists).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CohortInput {
     pub code: String,
     /// Ids as sent by select lists; empty when nothing was chosen.
@@ -130,6 +131,7 @@ pub struct CohortInput {
     pub ends_on: String,
     pub attendance_threshold: String,
     pub status: String,
+    #[serde(deserialize_with = "crate::kernel::input::list_from_form")]
     pub instructor_ids: Vec<i64>,
 }
 
@@ -339,12 +341,11 @@ pub fn validate_cohort(input: &CohortInput, choices: &CohortChoices) -> Result<V
 /// The refused fields.
 pub fn validate_room(name: &str, capacity: &str) -> Result<(String, u32), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        errors.push(FieldError::new("name", Problem::Required));
-    } else if name.chars().count() > 60 {
-        errors.push(FieldError::new("name", Problem::TooLong { max: 60 }));
-    }
+    let name = parse_text(name, 60, false)
+        .map_err(|p| errors.push(FieldError::new("name", p)))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let capacity = parse_number(capacity, 1, 500)
         .map_err(|p| errors.push(FieldError::new("capacity", p)))
         .ok();
@@ -354,21 +355,17 @@ pub fn validate_room(name: &str, capacity: &str) -> Result<(String, u32), Vec<Fi
     }
 }
 
-/// Lesson units typed one per line: blank lines dropped, each at most 160 characters.
+/// Lesson units typed one per line: blank lines dropped, each at most 160 graphemes.
 ///
 /// # Errors
 /// [`Problem::Required`] when there is none, [`Problem::TooLong`] for a long line.
 pub fn parse_units(input: &str) -> Result<Vec<String>, Problem> {
-    let units: Vec<String> = input
+    let units = input
         .lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
-        .collect();
+        .filter_map(|line| parse_text(line, 160, true).transpose())
+        .collect::<Result<Vec<String>, Problem>>()?;
     if units.is_empty() {
         return Err(Problem::Required);
-    }
-    if units.iter().any(|unit| unit.chars().count() > 160) {
-        return Err(Problem::TooLong { max: 160 });
     }
     Ok(units)
 }

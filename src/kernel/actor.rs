@@ -67,6 +67,12 @@ pub struct Actor {
     pub session_id: i64,
 }
 
+/// The rule of use cases open to anyone signed in, which decide by object scope alone (the
+/// cohorts within their reach, their own records): every such use case asks the scope model.
+pub fn signed_in(_: &Actor) -> bool {
+    true
+}
+
 impl Actor {
     /// An actor outside any web session (the command line, tests): no display name.
     pub fn new(user_id: i64, role: Role, site_ids: &[i64]) -> Self {

@@ -44,7 +44,9 @@ pub fn parse_date(input: &str) -> Result<Date, Problem> {
     super::wib::parse_date(input).ok_or(Problem::InvalidDate)
 }
 
-/// A trimmed single-line text of at most `max` characters.
+/// A single-line text (runs of white space, line breaks included, become one space) of
+/// at most `max` graphemes, so an accented letter or an emoji counts as one, as a person
+/// counts it.
 ///
 /// # Errors
 /// [`Problem::Required`] (unless `optional`) or [`Problem::TooLong`].
@@ -57,10 +59,67 @@ pub fn parse_text(input: &str, max: u32, optional: bool) -> Result<Option<String
             Err(Problem::Required)
         };
     }
-    if text.chars().count() > max as usize {
+    if unicode_segmentation::UnicodeSegmentation::graphemes(text.as_str(), true).count() > max as usize {
         return Err(Problem::TooLong { max });
     }
     Ok(Some(text))
+}
+
+/// Values picked with a form's checkboxes (ids, dates), however the query-string codec
+/// hands them over: `name[0]=5&name[1]=7` arrives as a map by position (in a flattened
+/// input struct, as text), the server-function client sends a list. For
+/// `#[serde(default, deserialize_with = "…")]`.
+///
+/// # Errors
+/// An entry that does not parse as `T`.
+pub fn list_from_form<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+{
+    use serde::de::Error;
+    use serde::Deserialize;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Item {
+        Number(i64),
+        Text(String),
+    }
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Items {
+        List(Vec<Item>),
+        ByPosition(std::collections::BTreeMap<String, Item>),
+        One(Item),
+    }
+    let items = match Items::deserialize(deserializer)? {
+        Items::List(items) => items,
+        Items::ByPosition(items) => items.into_values().collect(),
+        Items::One(item) => vec![item],
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            let text = match item {
+                Item::Number(number) => number.to_string(),
+                Item::Text(text) => text,
+            };
+            text.trim()
+                .parse()
+                .map_err(|_| D::Error::custom("not a value of this list"))
+        })
+        .collect()
+}
+
+/// The content type of a JPEG, PNG or WebP picture, told by its first bytes (never by a
+/// file name); `None` for anything else.
+pub fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
+        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Some("image/png"),
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some("image/webp"),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -84,16 +143,26 @@ mod tests {
         assert_eq!(parse_text("  a   b ", 5, false), Ok(Some("a b".into())));
         assert_eq!(parse_text(" ", 5, true), Ok(None));
         assert_eq!(parse_text("abcdef", 5, true), Err(Problem::TooLong { max: 5 }));
+        // "é" written as e and a combining accent is one grapheme of two characters.
+        assert_eq!(
+            parse_text("Andre\u{301}", 5, false),
+            Ok(Some("Andre\u{301}".into()))
+        );
+        assert_eq!(parse_text("a\nb", 5, false), Ok(Some("a b".into())));
     }
-}
 
-/// The content type of a JPEG, PNG or WebP picture, told by its first bytes (never by a
-/// file name); `None` for anything else.
-pub fn image_type(bytes: &[u8]) -> Option<&'static str> {
-    match bytes {
-        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
-        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Some("image/png"),
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some("image/webp"),
-        _ => None,
+    #[test]
+    fn checked_ids_arrive_as_a_list_or_by_position() {
+        #[derive(serde::Deserialize)]
+        struct Picked {
+            #[serde(default, deserialize_with = "list_from_form")]
+            ids: Vec<i64>,
+        }
+        let from = |json: &str| serde_json::from_str::<Picked>(json).map(|p| p.ids).ok();
+        assert_eq!(from(r#"{"ids": [3, 5]}"#), Some(vec![3, 5]));
+        assert_eq!(from(r#"{"ids": {"0": "3", "1": " 5"}}"#), Some(vec![3, 5]));
+        assert_eq!(from(r#"{"ids": "7"}"#), Some(vec![7]));
+        assert_eq!(from("{}"), Some(vec![]));
+        assert_eq!(from(r#"{"ids": {"0": "x"}}"#), None);
     }
 }

@@ -124,20 +124,21 @@ pub fn rfc3339(instant: OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
+/// An instant carried in a DTO (RFC 3339), if it is one.
+pub fn parse_rfc3339(value: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok()
+}
+
 /// Formats an RFC 3339 timestamp (as carried in DTOs) in short WIB form; unparsable input
 /// is shown as it is rather than hidden.
 pub fn rfc3339_short(value: &str, locale: Locale) -> String {
-    OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339)
-        .map(|instant| instant_short(instant, locale))
-        .unwrap_or_else(|_| value.to_owned())
+    parse_rfc3339(value).map_or_else(|| value.to_owned(), |instant| instant_short(instant, locale))
 }
 
 /// "Senin, 30 November 2026, 08.00–12.00 WIB" for two RFC 3339 instants (the end's date
 /// is left out when it is the same day); unparsable input is shown as it is.
 pub fn rfc3339_span(start: &str, end: &str, locale: Locale) -> String {
-    let parse =
-        |value: &str| OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok();
-    match (parse(start), parse(end)) {
+    match (parse_rfc3339(start), parse_rfc3339(end)) {
         (Some(start), Some(end)) => span_long(start, end, locale),
         _ => format!("{start} – {end}"),
     }

@@ -53,6 +53,14 @@ impl Success {
         self.notice = Some(notice.token());
         self
     }
+
+    /// The flash that carries the notice, if there is one.
+    pub fn flash(&self) -> Option<Flash> {
+        self.notice.clone().map(|notice| Flash {
+            notice: Some(notice),
+            ..Flash::default()
+        })
+    }
 }
 
 /// Which form failed and what to put back into it (never passwords).
@@ -73,6 +81,40 @@ impl Failure {
         self.keep
             .push((field.to_owned(), value.chars().take(500).collect()));
         self
+    }
+
+    /// The flash that brings `error` and the typed values back to the form.
+    pub fn flash(self, error: AppError) -> Flash {
+        Flash {
+            form: Some(self.form.to_owned()),
+            error: Some(error),
+            values: self.keep,
+            notice: None,
+        }
+    }
+
+    /// The form of server function `S`, to be refilled with every field of `input` as it
+    /// was typed (lists joined by commas). An input struct keeps secrets out of this by
+    /// skipping them when serialized.
+    pub fn of<S: leptos::server_fn::ServerFn>(input: &impl serde::Serialize) -> Self {
+        use serde_json::Value;
+        let mut failure = Self::form(super::response::form_id::<S>());
+        if let Ok(Value::Object(fields)) = serde_json::to_value(input) {
+            for (field, value) in fields {
+                let text = match value {
+                    Value::String(text) => text,
+                    Value::Array(items) => items
+                        .iter()
+                        .map(|item| item.as_str().map_or_else(|| item.to_string(), str::to_owned))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    Value::Null | Value::Object(_) => continue,
+                    other => other.to_string(),
+                };
+                failure = failure.keep(&field, &text);
+            }
+        }
+        failure
     }
 }
 
@@ -254,6 +296,43 @@ impl Ctx {
         }
     }
 
+    /// A data server function in one step: the actor `rule` allows, the use case run for
+    /// them, and the answer (the value, or the error with its status code).
+    ///
+    /// # Errors
+    /// `Unauthenticated`, `Forbidden`, or the use case's error.
+    pub async fn serve<T>(
+        &self,
+        rule: fn(&Actor) -> bool,
+        use_case: impl AsyncFnOnce(&Actor) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let result = match self.authorize(rule) {
+            Ok(actor) => use_case(actor).await,
+            Err(error) => Err(error),
+        };
+        self.answer(result)
+    }
+
+    /// A form's server function in one step: the actor `rule` allows, the use case run for
+    /// them, and the reply ([`Ctx::reply`]: on to `on_success`'s page, or back to the form
+    /// refilled as `on_failure` says).
+    ///
+    /// # Errors
+    /// `Unauthenticated`, `Forbidden`, or the use case's error.
+    pub async fn submit<T>(
+        &self,
+        rule: fn(&Actor) -> bool,
+        use_case: impl AsyncFnOnce(&Actor) -> Result<T, AppError>,
+        on_success: impl FnOnce(&T) -> Success,
+        on_failure: Failure,
+    ) -> Result<T, AppError> {
+        let result = match self.authorize(rule) {
+            Ok(actor) => use_case(actor).await,
+            Err(error) => Err(error),
+        };
+        self.reply(result, on_success, on_failure)
+    }
+
     /// Answers a data request: the value, or the error with its status code.
     ///
     /// # Errors
@@ -283,11 +362,8 @@ impl Ctx {
         match &result {
             Ok(value) => {
                 let success = on_success(value);
-                if let Some(notice) = success.notice {
-                    self.set_flash(&Flash {
-                        notice: Some(notice),
-                        ..Flash::default()
-                    });
+                if let Some(flash) = success.flash() {
+                    self.set_flash(&flash);
                 }
                 self.redirect(&safe_local_path(&success.to));
             }
@@ -300,12 +376,7 @@ impl Ctx {
                 ));
             }
             Err(error) => {
-                self.set_flash(&Flash {
-                    form: Some(on_failure.form.to_owned()),
-                    error: Some(error.clone()),
-                    values: on_failure.keep,
-                    notice: None,
-                });
+                self.set_flash(&on_failure.flash(error.clone()));
                 self.redirect(&self.referer_path());
             }
         }

@@ -1,18 +1,89 @@
 //! Building blocks of the plain axum handlers areas add for files (uploads that carry a
-//! file, downloads): redirects, bilingual plain-text refusals, file responses and a
+//! file, downloads): the signed-in actor and the path's id as extractors, the reply to a
+//! form with a flash, redirects, bilingual plain-text refusals, file responses and a
 //! multipart form reader. Server only.
 
 use axum::{
-    extract::Multipart,
-    http::{header, HeaderValue, StatusCode},
+    extract::{FromRequestParts, Multipart},
+    http::{header, request::Parts, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
 use std::collections::HashMap;
 
-use super::context::safe_local_path;
+use super::config::Config;
+use super::context::{flash_cookie, referer_path, safe_local_path, Failure, RequestInfo, Success};
 use super::page::{encode, SIGN_IN_PATH};
 use super::tables::{ExportFormat, Exported};
-use crate::kernel::AppError;
+use crate::kernel::{Actor, AppError};
+
+/// The signed-in actor of a plain handler, with what the middleware learnt of the request.
+/// Without a session the request goes to the sign-in page, and afterwards back to the page
+/// it came from (its `Referer`, when that is ours) or, asked for directly, to itself.
+pub struct SignedIn {
+    pub actor: Actor,
+    pub info: RequestInfo,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let Some(info) = parts.extensions.get::<RequestInfo>().cloned() else {
+            return Err(refused(&super::errors::internal(
+                "handler",
+                &"request info missing",
+            )));
+        };
+        match info.actor.clone() {
+            Some(actor) => Ok(Self { actor, info }),
+            None => {
+                let came_from = referer_path(&parts.headers);
+                let back = if parts.headers.contains_key(header::REFERER) {
+                    came_from
+                } else {
+                    parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_owned()
+                };
+                Err(sign_in_first(&back))
+            }
+        }
+    }
+}
+
+/// The one id in a file route's path (`/izin/{id}/surat`); anything but a whole number is
+/// a 404, as an id out of reach is.
+pub struct PathId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<String>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(id)) => id.parse().map(Self).map_err(|_| refused(&AppError::NotFound)),
+            Err(_) => Err(refused(&AppError::NotFound)),
+        }
+    }
+}
+
+/// The answer to a form a plain handler took (an upload): on to `on_success`'s page with
+/// its notice, or back to `back` with the error and the typed values, as
+/// [`Ctx::reply`](super::context::Ctx::reply) answers a server function's form.
+pub fn reply<T>(
+    config: &Config,
+    result: Result<T, AppError>,
+    on_success: impl FnOnce(&T) -> Success,
+    back: &str,
+    on_failure: Failure,
+) -> Response {
+    match result {
+        Ok(value) => {
+            let success = on_success(&value);
+            let cookie = success.flash().and_then(|flash| flash_cookie(config, &flash));
+            see_other(&success.to, cookie)
+        }
+        Err(AppError::Unauthenticated) => sign_in_first(back),
+        Err(error) => see_other(back, flash_cookie(config, &on_failure.flash(error))),
+    }
+}
 
 /// `303 See Other` to a local path, with an optional cookie (a flash).
 pub fn see_other(to: &str, cookie: Option<HeaderValue>) -> Response {
@@ -125,6 +196,8 @@ pub async fn read_upload(mut form: Multipart, file_field: &str) -> Result<Upload
 ///
 /// # Errors
 /// A `400` answer for anything but `csv` or `xlsx`.
+// The error is the handler's whole answer, made once per request; boxing it buys nothing.
+#[allow(clippy::result_large_err)]
 pub fn export_format(query: &HashMap<String, String>) -> Result<ExportFormat, Response> {
     ExportFormat::parse(query.get("format").map_or("csv", String::as_str)).ok_or_else(|| {
         plain(

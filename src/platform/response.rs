@@ -8,6 +8,13 @@ pub fn api<S: ServerFn>() -> &'static str {
     S::PATH
 }
 
+/// The id of server function `S`'s form: its endpoint (`cohorts/add-room`). The page's
+/// fields and the function's failed-post flash both name the form by it, so the two cannot
+/// drift apart.
+pub fn form_id<S: ServerFn>() -> &'static str {
+    S::PATH.strip_prefix("/api/").unwrap_or(S::PATH)
+}
+
 /// Sets the HTTP status of the page being rendered (no-op in the browser).
 pub fn set_status(code: u16) {
     #[cfg(feature = "ssr")]

@@ -4,9 +4,8 @@
 //! router by the composition.
 
 use axum::{
-    extract::{Multipart, Path, Query, State},
+    extract::{Multipart, Query, State},
     response::Response,
-    Extension,
 };
 use std::collections::HashMap;
 
@@ -14,10 +13,9 @@ use super::dto::DashboardFilter;
 use super::service;
 use super::texts::Notice;
 use crate::kernel::AppError;
-use crate::platform::context::{flash_cookie, RequestInfo};
-use crate::platform::flash::{AreaNotice, Flash};
+use crate::platform::context::{Failure, Success};
 use crate::platform::handlers::{
-    download, export_format, private_file, read_upload, refused, see_other, sign_in_first,
+    download, export_format, private_file, read_upload, refused, reply, PathId, SignedIn,
 };
 use crate::platform::state::AppState;
 
@@ -27,12 +25,9 @@ use super::files_path::MINE as MINE_PATH;
 /// also send `trainee_id`), back to the page it came from with the notice or the reason.
 pub async fn upload_scan(
     State(state): State<AppState>,
-    Extension(info): Extension<RequestInfo>,
+    SignedIn { actor, info }: SignedIn,
     form: Multipart,
 ) -> Response {
-    let Some(actor) = info.actor else {
-        return sign_in_first(MINE_PATH);
-    };
     let upload = match read_upload(form, "scan").await {
         Ok(upload) => upload,
         Err(response) => return response,
@@ -48,40 +43,25 @@ pub async fn upload_scan(
     };
     let result =
         service::upload_scan(state.env(), &info.client, &actor, trainee_id, &kind, upload.bytes).await;
-    let flash = match result {
-        Ok((kind, _)) => Flash {
-            form: None,
-            error: None,
-            values: Vec::new(),
-            notice: Some(Notice::ScanSaved(kind).token()),
-        },
-        Err(AppError::NotFound) => return refused(&AppError::NotFound),
-        Err(error) => Flash {
-            form: Some(
-                super::model::DocumentKind::parse(&kind)
-                    .map_or("document", super::api::document_form)
-                    .to_owned(),
-            ),
-            error: Some(error),
-            values: Vec::new(),
-            notice: None,
-        },
-    };
-    see_other(&back, flash_cookie(&state.config, &flash))
+    if matches!(result, Err(AppError::NotFound)) {
+        return refused(&AppError::NotFound);
+    }
+    let form = super::model::DocumentKind::parse(&kind).map_or("document", super::api::document_form);
+    reply(
+        &state.config,
+        result,
+        |(kind, _)| Success::to(&back).notice(Notice::ScanSaved(*kind)),
+        &back,
+        Failure::form(form),
+    )
 }
 
 /// `GET /kesiapan/dokumen/{id}/pindaian`: a document's scan.
 pub async fn document_scan(
     State(state): State<AppState>,
-    Path(id): Path<String>,
-    Extension(info): Extension<RequestInfo>,
+    SignedIn { actor, .. }: SignedIn,
+    PathId(id): PathId,
 ) -> Response {
-    let Some(actor) = info.actor else {
-        return sign_in_first(MINE_PATH);
-    };
-    let Ok(id) = id.parse::<i64>() else {
-        return refused(&AppError::NotFound);
-    };
     match service::scan(state.env(), &actor, id).await {
         Ok((content_type, bytes)) => private_file(&content_type, bytes, "dokumen"),
         Err(error) => refused(&error),
@@ -91,12 +71,9 @@ pub async fn document_scan(
 /// `GET /kesiapan/ekspor?format=csv|xlsx` with the dashboard's filters.
 pub async fn export(
     State(state): State<AppState>,
-    Extension(info): Extension<RequestInfo>,
+    SignedIn { actor, .. }: SignedIn,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(actor) = info.actor else {
-        return sign_in_first("/kesiapan");
-    };
     if !super::authz::can_open_dashboard(&actor) {
         return refused(&AppError::Forbidden);
     }

@@ -1,40 +1,41 @@
-//! Server functions for the schedule. Each one: authenticate, authorise, call one use
-//! case, answer (data) or reply (form post → redirect with a flash).
+//! Server functions for the schedule. Each one takes its input (a form's fields flattened
+//! into one struct where there are several), and in one step authorises, runs one use case
+//! and answers (data) or replies (form post → redirect with a flash).
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::dto::{
-    CalendarFilter, CalendarView, CohortSchedule, GenerationPage, HolidayList, MySchedule, PrintableWeek,
-    SessionDetail,
+    CalendarFilter, CalendarView, ClosureInput, CohortSchedule, GenerationPage, HolidayList, MoveInput,
+    MySchedule, PrintableWeek, SessionDetail,
 };
 use super::model::generation::PatternInput;
 use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
-use super::texts::Notice;
+use super::{authz, service, texts::Notice};
+#[cfg(feature = "ssr")]
+use crate::kernel::actor::signed_in;
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
 
 /// "My schedule" and the reader's calendar-feed address.
 #[server(prefix = "/api", endpoint = "schedule/mine", input = GetUrl)]
 pub async fn get_my_schedule() -> Result<MySchedule, AppError> {
-    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.authorize(authz::can_view_own_schedule)?;
+    ctx.serve(authz::can_view_own_schedule, async |actor| {
         service::my_schedule(ctx.env(), actor, &ctx.origin()).await
-    }
-    .await;
-    ctx.answer(result)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "schedule/cohort", input = GetUrl)]
 pub async fn get_cohort_schedule(cohort_id: i64) -> Result<CohortSchedule, AppError> {
-    use super::service;
     let ctx = Ctx::current()?;
-    let result = async { service::cohort_schedule(ctx.env(), ctx.actor()?, cohort_id).await }.await;
-    ctx.answer(result)
+    ctx.serve(signed_in, async |actor| {
+        service::cohort_schedule(ctx.env(), actor, cohort_id).await
+    })
+    .await
 }
 
 /// The generation page; with a pattern, its preview (nothing is written).
@@ -45,7 +46,6 @@ pub async fn get_generation(
     instructor_id: Option<String>,
     room_id: Option<String>,
 ) -> Result<GenerationPage, AppError> {
-    use super::service;
     let ctx = Ctx::current()?;
     let input = pattern.map(|pattern| service::GenerationInput {
         pattern,
@@ -78,7 +78,6 @@ pub async fn generate_sessions(
     room_id: Option<String>,
     skip: Option<Vec<String>>,
 ) -> Result<u64, AppError> {
-    use super::service;
     let ctx = Ctx::current()?;
     let input = service::GenerationInput {
         pattern: PatternInput {
@@ -115,100 +114,69 @@ pub async fn generate_sessions(
 
 #[server(prefix = "/api", endpoint = "schedule/session", input = GetUrl)]
 pub async fn get_session(session_id: i64) -> Result<SessionDetail, AppError> {
-    use super::service;
     let ctx = Ctx::current()?;
-    let result = async { service::session_detail(ctx.env(), ctx.actor()?, session_id).await }.await;
-    ctx.answer(result)
+    ctx.serve(signed_in, async |actor| {
+        service::session_detail(ctx.env(), actor, session_id).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "schedule/move")]
-#[allow(clippy::too_many_arguments)]
-pub async fn move_session(
-    session_id: i64,
-    date: String,
-    start_time: String,
-    end_time: String,
-    room_id: Option<String>,
-    instructor_id: Option<String>,
-    reason: String,
-) -> Result<(), AppError> {
-    use super::service;
+pub async fn move_session(session_id: i64, #[server(flatten)] change: MoveInput) -> Result<(), AppError> {
     let ctx = Ctx::current()?;
-    let input = service::MoveInput {
-        date,
-        start_time,
-        end_time,
-        room_id: room_id.unwrap_or_default(),
-        instructor_id: instructor_id.unwrap_or_default(),
-        reason,
-    };
-    let result = async {
-        let actor = ctx.authorize(crate::cohorts::authz::can_plan_cohorts)?;
-        service::move_session(ctx.env(), ctx.client(), actor, session_id, &input).await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        crate::cohorts::authz::can_plan_cohorts,
+        async |actor| service::move_session(ctx.env(), ctx.client(), actor, session_id, &change).await,
         |(starts_at, ends_at)| {
             Success::to(format!("/sesi/{session_id}")).notice(Notice::Moved {
                 starts_at: starts_at.clone(),
                 ends_at: ends_at.clone(),
             })
         },
-        Failure::form("move")
-            .keep("date", &input.date)
-            .keep("start_time", &input.start_time)
-            .keep("end_time", &input.end_time)
-            .keep("room_id", &input.room_id)
-            .keep("instructor_id", &input.instructor_id)
-            .keep("reason", &input.reason),
+        Failure::of::<MoveSession>(&change),
     )
+    .await
     .map(|_| ())
 }
 
 #[server(prefix = "/api", endpoint = "schedule/cancel")]
 pub async fn cancel_session(session_id: i64, reason: String) -> Result<(), AppError> {
-    use super::service;
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.authorize(crate::cohorts::authz::can_plan_cohorts)?;
-        service::cancel_session(ctx.env(), ctx.client(), actor, session_id, &reason).await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        crate::cohorts::authz::can_plan_cohorts,
+        async |actor| service::cancel_session(ctx.env(), ctx.client(), actor, session_id, &reason).await,
         |_| Success::to(format!("/sesi/{session_id}")).notice(Notice::Cancelled),
         Failure::form("cancel").keep("reason", &reason),
     )
+    .await
     .map(|_| ())
 }
 
 #[server(prefix = "/api", endpoint = "schedule/calendar", input = GetUrl)]
 pub async fn get_calendar(filter: CalendarFilter) -> Result<CalendarView, AppError> {
-    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::calendar(ctx.env(), ctx.authorize(authz::can_view_calendar)?, &filter).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::can_view_calendar, async |actor| {
+        service::calendar(ctx.env(), actor, &filter).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "schedule/print", input = GetUrl)]
 pub async fn get_printable_week(cohort_id: i64, date: Option<String>) -> Result<PrintableWeek, AppError> {
-    use super::service;
     let ctx = Ctx::current()?;
-    let result =
-        async { service::printable_week(ctx.env(), ctx.actor()?, cohort_id, date.as_deref()).await }.await;
-    ctx.answer(result)
+    ctx.serve(signed_in, async |actor| {
+        service::printable_week(ctx.env(), actor, cohort_id, date.as_deref()).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "schedule/holidays", input = GetUrl)]
 pub async fn get_holidays(year: Option<i32>) -> Result<HolidayList, AppError> {
-    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::holiday_list(ctx.env(), ctx.authorize(authz::can_read_holidays)?, year).await }
-            .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_read_holidays, async |actor| {
+        service::holiday_list(ctx.env(), actor, year).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "schedule/save-holiday")]
@@ -219,7 +187,6 @@ pub async fn save_holiday(
     kind: String,
     confirmed: Option<String>,
 ) -> Result<(), AppError> {
-    use super::{authz, service};
     let ctx = Ctx::current()?;
     let input = service::HolidayInput {
         date,
@@ -252,104 +219,68 @@ pub async fn save_holiday(
 
 #[server(prefix = "/api", endpoint = "schedule/delete-holiday")]
 pub async fn delete_holiday(holiday_id: i64) -> Result<(), AppError> {
-    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.authorize(authz::can_edit_holidays)?;
-        service::delete_holiday(ctx.env(), ctx.client(), actor, holiday_id).await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_edit_holidays,
+        async |actor| service::delete_holiday(ctx.env(), ctx.client(), actor, holiday_id).await,
         |year| Success::to(format!("/libur?tahun={year}")).notice(Notice::HolidayDeleted),
         Failure::form("holidays"),
     )
+    .await
     .map(|_| ())
 }
 
 /// Adds a day off at one of the actor's sites (generation there skips it).
 #[server(prefix = "/api", endpoint = "schedule/save-closure")]
-pub async fn save_closure(site_id: Option<String>, date: String, name: String) -> Result<(), AppError> {
-    use super::{authz, service};
+pub async fn save_closure(#[server(flatten)] closure: ClosureInput) -> Result<(), AppError> {
     let ctx = Ctx::current()?;
-    let input = service::ClosureInput {
-        site_id: site_id.unwrap_or_default(),
-        date,
-        name,
-    };
-    let result = async {
-        let actor = ctx.authorize(authz::can_edit_closures)?;
-        service::save_closure(ctx.env(), ctx.client(), actor, &input).await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_edit_closures,
+        async |actor| service::save_closure(ctx.env(), ctx.client(), actor, &closure).await,
         |(name, year)| {
             Success::to(format!("/libur?tahun={year}#lokasi")).notice(Notice::ClosureSaved(name.clone()))
         },
-        Failure::form("add-closure")
-            .keep("site_id", &input.site_id)
-            .keep("date", &input.date)
-            .keep("name", &input.name),
+        Failure::of::<SaveClosure>(&closure),
     )
+    .await
     .map(|_| ())
 }
 
 /// Removes a site's day off.
 #[server(prefix = "/api", endpoint = "schedule/delete-closure")]
 pub async fn delete_closure(closure_id: i64) -> Result<(), AppError> {
-    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.authorize(authz::can_edit_closures)?;
-        service::delete_closure(ctx.env(), ctx.client(), actor, closure_id).await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_edit_closures,
+        async |actor| service::delete_closure(ctx.env(), ctx.client(), actor, closure_id).await,
         |year| Success::to(format!("/libur?tahun={year}#lokasi")).notice(Notice::ClosureDeleted),
         Failure::form("closures"),
     )
+    .await
     .map(|_| ())
 }
 
 /// A new secret calendar address (the old one stops working).
 #[server(prefix = "/api", endpoint = "schedule/feed-reset")]
 pub async fn reset_feed() -> Result<(), AppError> {
-    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::reset_feed(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::can_view_own_schedule)?,
-        )
-        .await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_view_own_schedule,
+        async |actor| service::reset_feed(ctx.env(), ctx.client(), actor).await,
         |()| Success::to("/jadwal#kalender").notice(Notice::FeedCreated),
         Failure::form("feed"),
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "schedule/feed-revoke")]
 pub async fn revoke_feed() -> Result<(), AppError> {
-    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::revoke_feed(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::can_view_own_schedule)?,
-        )
-        .await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_view_own_schedule,
+        async |actor| service::revoke_feed(ctx.env(), ctx.client(), actor).await,
         |()| Success::to("/jadwal#kalender").notice(Notice::FeedRevoked),
         Failure::form("feed"),
     )
+    .await
 }

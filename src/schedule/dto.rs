@@ -5,6 +5,27 @@ use serde::{Deserialize, Serialize};
 use super::model::{HolidayKind, SessionStatus};
 use crate::cohorts::dto::{Choice, CohortDetail};
 
+/// A move of a session as typed (room and instructor as chosen from their lists).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MoveInput {
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub room_id: String,
+    pub instructor_id: String,
+    pub reason: String,
+}
+
+/// A site's own day off as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClosureInput {
+    pub site_id: String,
+    pub date: String,
+    pub name: String,
+}
+
 /// One class session as people see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {

@@ -5,13 +5,11 @@ use axum::{
     extract::{Path, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    Extension,
 };
 
 use super::service;
 use crate::kernel::AppError;
-use crate::platform::context::RequestInfo;
-use crate::platform::page::{encode, SIGN_IN_PATH};
+use crate::platform::handlers::{PathId, SignedIn};
 use crate::platform::state::AppState;
 
 fn host_of(headers: &HeaderMap) -> String {
@@ -74,21 +72,10 @@ pub async fn personal_feed(
 /// `GET /angkatan/{id}/jadwal.ics`: a cohort's schedule, for those who may see the cohort.
 pub async fn cohort_download(
     State(state): State<AppState>,
-    Path(id): Path<String>,
-    Extension(info): Extension<RequestInfo>,
+    SignedIn { actor, .. }: SignedIn,
+    PathId(cohort_id): PathId,
     headers: HeaderMap,
 ) -> Response {
-    let Some(actor) = info.actor else {
-        let back = format!("/angkatan/{id}/jadwal.ics");
-        let mut response = StatusCode::FOUND.into_response();
-        if let Ok(location) = HeaderValue::from_str(&format!("{SIGN_IN_PATH}?next={}", encode(&back))) {
-            response.headers_mut().insert(header::LOCATION, location);
-        }
-        return response;
-    };
-    let Ok(cohort_id) = id.parse::<i64>() else {
-        return text(StatusCode::NOT_FOUND, NOT_FOUND);
-    };
     match service::cohort_calendar(state.env(), &actor, cohort_id, &host_of(&headers)).await {
         Ok((file_name, body)) => calendar(body, Some(&file_name)),
         Err(AppError::NotFound | AppError::Forbidden) => text(StatusCode::NOT_FOUND, NOT_FOUND),

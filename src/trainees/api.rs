@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::dto::{ImportForm, ImportReview, Profile, Roster, TraineeDetail, TraineeForm, TraineeList};
+use super::model::TraineeInput;
 use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
@@ -95,91 +96,25 @@ pub async fn get_trainee_form(
     ctx.answer(result)
 }
 
-/// The fields of the trainee form, as posted.
-#[cfg(feature = "ssr")]
-fn failure(form: &'static str, input: &super::model::TraineeInput) -> Failure {
-    Failure::form(form)
-        .keep("nik", &input.nik)
-        .keep("full_name", &input.full_name)
-        .keep("birth_place", &input.birth_place)
-        .keep("birth_date", &input.birth_date)
-        .keep("sex", &input.sex)
-        .keep("address", &input.address)
-        .keep("regency_code", &input.regency_code)
-        .keep("regency_other", &input.regency_other)
-        .keep("phone", &input.phone)
-        .keep("email", &input.email)
-        .keep("education", &input.education)
-        .keep("programme_id", &input.programme_id)
-        .keep("guardian_name", &input.guardian_name)
-        .keep("guardian_relation", &input.guardian_relation)
-        .keep("guardian_phone", &input.guardian_phone)
-        .keep("source", &input.source)
-        .keep("notes", &input.notes)
-        .keep("site_id", &input.site_id)
-}
-
 /// Registers a trainee (no `trainee_id`; with `create_account`, also their account, whose
 /// activation code is shown once on the next page) or corrects one (`trainee_id`).
 #[server(prefix = "/api", endpoint = "trainees/save")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_trainee(
     trainee_id: Option<i64>,
-    nik: Option<String>,
-    full_name: Option<String>,
-    birth_place: Option<String>,
-    birth_date: Option<String>,
-    sex: Option<String>,
-    address: Option<String>,
-    regency_code: Option<String>,
-    regency_other: Option<String>,
-    phone: Option<String>,
-    email: Option<String>,
-    education: Option<String>,
-    programme_id: Option<String>,
-    guardian_name: Option<String>,
-    guardian_relation: Option<String>,
-    guardian_phone: Option<String>,
-    source: Option<String>,
-    notes: Option<String>,
-    site_id: Option<String>,
+    #[server(flatten)] trainee: TraineeInput,
     create_account: Option<String>,
 ) -> Result<i64, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let input = super::model::TraineeInput {
-        nik: nik.unwrap_or_default(),
-        full_name: full_name.unwrap_or_default(),
-        birth_place: birth_place.unwrap_or_default(),
-        birth_date: birth_date.unwrap_or_default(),
-        sex: sex.unwrap_or_default(),
-        address: address.unwrap_or_default(),
-        regency_code: regency_code.unwrap_or_default(),
-        regency_other: regency_other.unwrap_or_default(),
-        phone: phone.unwrap_or_default(),
-        email: email.unwrap_or_default(),
-        education: education.unwrap_or_default(),
-        programme_id: programme_id.unwrap_or_default(),
-        guardian_name: guardian_name.unwrap_or_default(),
-        guardian_relation: guardian_relation.unwrap_or_default(),
-        guardian_phone: guardian_phone.unwrap_or_default(),
-        source: source.unwrap_or_default(),
-        notes: notes.unwrap_or_default(),
-        site_id: site_id.unwrap_or_default(),
-    };
     let wants_account = create_account.is_some_and(|v| !v.is_empty());
-    let result = async {
-        let actor = ctx.authorize(authz::can_use_registry)?;
-        match trainee_id {
-            None => service::create_trainee(ctx.env(), ctx.client(), actor, &input, wants_account).await,
-            Some(id) => service::update_trainee(ctx.env(), ctx.client(), actor, id, &input)
+    ctx.submit(
+        authz::can_use_registry,
+        async |actor| match trainee_id {
+            None => service::create_trainee(ctx.env(), ctx.client(), actor, &trainee, wants_account).await,
+            Some(id) => service::update_trainee(ctx.env(), ctx.client(), actor, id, &trainee)
                 .await
                 .map(|name| (id, name, None)),
-        }
-    }
-    .await;
-    ctx.reply(
-        result,
+        },
         |(id, name, issued)| {
             let to = Success::to(format!("/peserta/{id}"));
             match issued {
@@ -187,8 +122,9 @@ pub async fn save_trainee(
                 None => to.notice(Notice::TraineeSaved(name.clone())),
             }
         },
-        failure("trainee", &input),
+        Failure::of::<SaveTrainee>(&trainee),
     )
+    .await
     .map(|(id, ..)| id)
 }
 

@@ -3,30 +3,25 @@
 //! the router by the composition.
 
 use axum::{
-    extract::{Multipart, Path, Query, State},
+    extract::{Multipart, Query, State},
     response::Response,
-    Extension,
 };
 use std::collections::HashMap;
 
 use super::dto::TraineeFilter;
 use super::service;
-use crate::kernel::{Actor, AppError};
-use crate::platform::context::{flash_cookie, RequestInfo};
-use crate::platform::flash::Flash;
-use crate::platform::handlers::{download, export_format, read_upload, refused, see_other, sign_in_first};
+use crate::kernel::Actor;
+use crate::platform::context::{Failure, Success};
+use crate::platform::handlers::{download, export_format, read_upload, refused, reply, PathId, SignedIn};
 use crate::platform::state::AppState;
 
 /// `POST /peserta/unggah`: stores an uploaded roster for review, or goes back to the form
 /// with the reasons.
 pub async fn upload(
     State(state): State<AppState>,
-    Extension(info): Extension<RequestInfo>,
+    SignedIn { actor, .. }: SignedIn,
     form: Multipart,
 ) -> Response {
-    let Some(actor) = info.actor else {
-        return sign_in_first("/peserta/impor");
-    };
     let upload = match read_upload(form, "file").await {
         Ok(upload) => upload,
         Err(response) => return response,
@@ -34,18 +29,16 @@ pub async fn upload(
     let (fields, file_name, bytes) = (upload.fields, upload.file_name, upload.bytes);
     let site = fields.get("site_id").cloned().unwrap_or_default();
     let cohort = fields.get("cohort_id").cloned().unwrap_or_default();
-    match service::stage_import(state.env(), &actor, &site, &cohort, &file_name, &bytes).await {
-        Ok(id) => see_other(&format!("/peserta/impor/{id}"), None),
-        Err(error) => {
-            let flash = Flash {
-                form: Some("import".to_owned()),
-                error: Some(error),
-                values: vec![("site_id".to_owned(), site), ("cohort_id".to_owned(), cohort)],
-                notice: None,
-            };
-            see_other("/peserta/impor", flash_cookie(&state.config, &flash))
-        }
-    }
+    let result = service::stage_import(state.env(), &actor, &site, &cohort, &file_name, &bytes).await;
+    reply(
+        &state.config,
+        result,
+        |id| Success::to(format!("/peserta/impor/{id}")),
+        "/peserta/impor",
+        Failure::form("import")
+            .keep("site_id", &site)
+            .keep("cohort_id", &cohort),
+    )
 }
 
 async fn saved_filter(state: &AppState, actor: &Actor, query: &HashMap<String, String>) -> TraineeFilter {
@@ -62,12 +55,9 @@ async fn saved_filter(state: &AppState, actor: &Actor, query: &HashMap<String, S
 /// `GET /peserta/ekspor?format=csv|xlsx[&cari=TOKEN]`: the trainees of the list.
 pub async fn export_trainees(
     State(state): State<AppState>,
-    Extension(info): Extension<RequestInfo>,
+    SignedIn { actor, .. }: SignedIn,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(actor) = info.actor else {
-        return sign_in_first("/peserta");
-    };
     let format = match export_format(&query) {
         Ok(format) => format,
         Err(response) => return response,
@@ -82,16 +72,10 @@ pub async fn export_trainees(
 /// `GET /angkatan/{id}/peserta/ekspor?format=csv|xlsx`: one cohort's enrollments.
 pub async fn export_roster(
     State(state): State<AppState>,
-    Path(id): Path<String>,
-    Extension(info): Extension<RequestInfo>,
+    SignedIn { actor, .. }: SignedIn,
+    PathId(cohort_id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(actor) = info.actor else {
-        return sign_in_first(&format!("/angkatan/{id}/peserta"));
-    };
-    let Ok(cohort_id) = id.parse::<i64>() else {
-        return refused(&AppError::NotFound);
-    };
     let format = match export_format(&query) {
         Ok(format) => format,
         Err(response) => return response,

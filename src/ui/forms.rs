@@ -8,8 +8,9 @@ use crate::kernel::i18n::{error_text, problem_text};
 use crate::kernel::Text;
 use crate::platform::page::use_page;
 
-fn field_id(form: &str, name: &str) -> String {
-    format!("{form}-{name}")
+/// The element id of field `name` of `form` (a form id's `/` becomes `-`).
+pub fn field_id(form: &str, name: &str) -> String {
+    format!("{form}-{name}").replace('/', "-")
 }
 
 /// The form-level message (what failed, nothing saved) for `form`, if its last post failed.

@@ -12,7 +12,7 @@ use crate::cohorts::texts::{level_text, target_text, track_text, T};
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::ui::forms::{Field, FormAlert, SelectField, TextAreaField};
 use crate::ui::guard::{require, LoadError};
 use crate::ui::texts::Ui;
@@ -92,16 +92,16 @@ fn ProgrammesSection(catalogue: Catalogue) -> impl IntoView {
                 </table>
             </div>
             {can_edit.then(|| view! {
-                <details class="add-form" open=use_page().flash_error("add-programme").is_some()>
+                <details class="add-form" open={use_page().flash_error(form_id::<AddProgramme>()).is_some()}>
                     <summary>{t(T::AddProgramme)}</summary>
-                    <FormAlert form="add-programme"/>
+                    <FormAlert form={form_id::<AddProgramme>()}/>
                     <form method="post" action={api::<AddProgramme>()} class="stack">
-                        <Field form="add-programme" name="code" label=T::FieldCode required=true maxlength=30/>
-                        <Field form="add-programme" name="name" label=T::FieldName required=true maxlength=120/>
-                        <SelectField form="add-programme" name="track" label=T::FieldTrack
+                        <Field form={form_id::<AddProgramme>()} name="code" label=T::FieldCode required=true maxlength=30/>
+                        <Field form={form_id::<AddProgramme>()} name="name" label=T::FieldName required=true maxlength=120/>
+                        <SelectField form={form_id::<AddProgramme>()} name="track" label=T::FieldTrack
                             options=choices(Track::ALL, Track::as_str, track_text, locale)/>
-                        <Field form="add-programme" name="sector" label=T::FieldSector hint=T::FieldSectorHint optional=true maxlength=60/>
-                        <SelectField form="add-programme" name="language_target" label=T::FieldTarget
+                        <Field form={form_id::<AddProgramme>()} name="sector" label=T::FieldSector hint=T::FieldSectorHint optional=true maxlength=60/>
+                        <SelectField form={form_id::<AddProgramme>()} name="language_target" label=T::FieldTarget
                             options=choices(LanguageTarget::ALL, LanguageTarget::as_str, target_text, locale)/>
                         <div class="button-row"><button type="submit" class="button">{t(T::AddProgramme)}</button></div>
                     </form>
@@ -139,18 +139,18 @@ fn CoursesSection(catalogue: Catalogue) -> impl IntoView {
                 }).collect_view()}
             </ul>
             {can_edit.then(|| view! {
-                <details class="add-form" open=use_page().flash_error("add-course").is_some()>
+                <details class="add-form" open={use_page().flash_error(form_id::<AddCourse>()).is_some()}>
                     <summary>{t(T::AddCourse)}</summary>
-                    <FormAlert form="add-course"/>
+                    <FormAlert form={form_id::<AddCourse>()}/>
                     <form method="post" action={api::<AddCourse>()} class="stack">
-                        <Field form="add-course" name="code" label=T::FieldCode required=true maxlength=30/>
-                        <Field form="add-course" name="name" label=T::FieldName required=true maxlength=120/>
-                        <SelectField form="add-course" name="level" label=T::FieldLevel
+                        <Field form={form_id::<AddCourse>()} name="code" label=T::FieldCode required=true maxlength=30/>
+                        <Field form={form_id::<AddCourse>()} name="name" label=T::FieldName required=true maxlength=120/>
+                        <SelectField form={form_id::<AddCourse>()} name="level" label=T::FieldLevel
                             options=choices(CourseLevel::ALL, CourseLevel::as_str, level_text, locale)/>
-                        <Field form="add-course" name="total_hours" label=T::FieldTotalHours hint=T::FieldTotalHoursHint
+                        <Field form={form_id::<AddCourse>()} name="total_hours" label=T::FieldTotalHours hint=T::FieldTotalHoursHint
                             inputmode="numeric" required=true maxlength=5/>
-                        <Field form="add-course" name="textbook" label=T::FieldTextbook optional=true maxlength=120/>
-                        <TextAreaField form="add-course" name="units" label=T::FieldUnits hint=T::FieldUnitsHint required=true rows=8/>
+                        <Field form={form_id::<AddCourse>()} name="textbook" label=T::FieldTextbook optional=true maxlength=120/>
+                        <TextAreaField form={form_id::<AddCourse>()} name="units" label=T::FieldUnits hint=T::FieldUnitsHint required=true rows=8/>
                         <div class="button-row"><button type="submit" class="button">{t(T::AddCourse)}</button></div>
                     </form>
                 </details>
@@ -200,13 +200,13 @@ fn RoomsSection(catalogue: Catalogue) -> impl IntoView {
                 }.into_any()
             }}
             {(!room_sites.is_empty()).then(|| view! {
-                <details class="add-form" open=use_page().flash_error("add-room").is_some()>
+                <details class="add-form" open={use_page().flash_error(form_id::<AddRoom>()).is_some()}>
                     <summary>{t(T::AddRoom)}</summary>
-                    <FormAlert form="add-room"/>
+                    <FormAlert form={form_id::<AddRoom>()}/>
                     <form method="post" action={api::<AddRoom>()} class="stack">
-                        <SelectField form="add-room" name="site_id" label=T::FieldSite options=room_sites.clone()/>
-                        <Field form="add-room" name="name" label=T::FieldRoomName required=true maxlength=60/>
-                        <Field form="add-room" name="capacity" label=T::FieldCapacity inputmode="numeric" required=true maxlength=3/>
+                        <SelectField form={form_id::<AddRoom>()} name="site_id" label=T::FieldSite options=room_sites.clone()/>
+                        <Field form={form_id::<AddRoom>()} name="name" label=T::FieldRoomName required=true maxlength=60/>
+                        <Field form={form_id::<AddRoom>()} name="capacity" label=T::FieldCapacity inputmode="numeric" required=true maxlength=3/>
                         <div class="button-row"><button type="submit" class="button">{t(T::AddRoom)}</button></div>
                     </form>
                 </details>

@@ -11,12 +11,10 @@ use crate::cohorts::texts::{status_text, T};
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
-use crate::ui::forms::{Field, FieldProblem, FormAlert, SelectField};
+use crate::platform::response::{api, form_id};
+use crate::ui::forms::{field_id, Field, FieldProblem, FormAlert, SelectField};
 use crate::ui::guard::{require, LoadError, NotFound};
 use crate::ui::texts::Ui;
-
-const FORM: &str = "cohort";
 
 #[component]
 pub fn NewCohortPage() -> impl IntoView {
@@ -97,8 +95,17 @@ fn CohortFormView(form: CohortForm) -> impl IntoView {
         .iter()
         .map(|status| (status.as_str().to_owned(), t(status_text(*status)).to_owned()))
         .collect();
+    // One form for both: it posts to, and is named after, the function it calls.
+    let (action, submit, form_name) = match form.cohort_id {
+        Some(_) => (api::<UpdateCohort>(), t(T::SaveCohort), form_id::<UpdateCohort>()),
+        None => (
+            api::<CreateCohort>(),
+            t(T::CreateCohort),
+            form_id::<CreateCohort>(),
+        ),
+    };
     let chosen_instructors: Vec<i64> = page
-        .flash_value(FORM, "instructor_ids")
+        .flash_value(form_name, "instructor_ids")
         .map(|v| v.split(',').filter_map(|id| id.parse().ok()).collect())
         .unwrap_or_else(|| values.instructor_ids.clone());
     let sites = form.sites.clone();
@@ -110,44 +117,42 @@ fn CohortFormView(form: CohortForm) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let (action, submit) = match form.cohort_id {
-        Some(_) => (api::<UpdateCohort>(), t(T::SaveCohort)),
-        None => (api::<CreateCohort>(), t(T::CreateCohort)),
-    };
+    let hint_id = field_id(form_name, "instructor_ids-hint");
+    let described_by = hint_id.clone();
     let back = form
         .cohort_id
         .map_or_else(|| "/angkatan".to_owned(), |id| format!("/angkatan/{id}"));
     view! {
         <section class="panel">
-            <FormAlert form=FORM/>
+            <FormAlert form=form_name/>
             <form method="post" action=action class="stack">
                 {form.cohort_id.map(|id| view! { <input type="hidden" name="cohort_id" value=id.to_string()/> })}
-                <Field form=FORM name="code" label=T::FieldCohortCode hint=T::FieldCohortCodeHint required=true
+                <Field form=form_name name="code" label=T::FieldCohortCode hint=T::FieldCohortCodeHint required=true
                     maxlength=30 autocomplete="off" value=values.code.clone()/>
-                <SelectField form=FORM name="course_id" label=T::FieldCourse options=to_options(&form.courses)
+                <SelectField form=form_name name="course_id" label=T::FieldCourse options=to_options(&form.courses)
                     selected=id_text(values.course_id) empty=T::Choose required=true/>
-                <SelectField form=FORM name="programme_id" label=T::FieldProgramme options=to_options(&form.programmes)
+                <SelectField form=form_name name="programme_id" label=T::FieldProgramme options=to_options(&form.programmes)
                     selected=id_text(values.programme_id) empty=T::Choose required=true/>
-                <SelectField form=FORM name="site_id" label=T::FieldSite options=to_options(&form.sites)
+                <SelectField form=form_name name="site_id" label=T::FieldSite options=to_options(&form.sites)
                     selected=id_text(values.site_id) empty=T::Choose required=true/>
-                <Field form=FORM name="capacity" label=T::FieldCohortCapacity inputmode="numeric" required=true
+                <Field form=form_name name="capacity" label=T::FieldCohortCapacity inputmode="numeric" required=true
                     maxlength=3 value=values.capacity.clone()/>
-                <SelectField form=FORM name="room_id" label=T::FieldRoom hint=T::FieldRoomHint options=rooms
+                <SelectField form=form_name name="room_id" label=T::FieldRoom hint=T::FieldRoomHint options=rooms
                     selected=id_text(values.room_id) empty=T::NoRoom/>
-                <Field form=FORM name="starts_on" label=T::FieldStartsOn kind="date" required=true value=values.starts_on.clone()/>
-                <Field form=FORM name="ends_on" label=T::FieldEndsOn kind="date" required=true value=values.ends_on.clone()/>
-                <Field form=FORM name="attendance_threshold" label=T::FieldThreshold hint=T::FieldThresholdHint
+                <Field form=form_name name="starts_on" label=T::FieldStartsOn kind="date" required=true value=values.starts_on.clone()/>
+                <Field form=form_name name="ends_on" label=T::FieldEndsOn kind="date" required=true value=values.ends_on.clone()/>
+                <Field form=form_name name="attendance_threshold" label=T::FieldThreshold hint=T::FieldThresholdHint
                     inputmode="numeric" maxlength=3 value=values.attendance_threshold.clone()/>
-                <SelectField form=FORM name="status" label=T::FieldStatus options=statuses
+                <SelectField form=form_name name="status" label=T::FieldStatus options=statuses
                     selected=values.status.map(|s| s.as_str().to_owned()).unwrap_or_default()/>
-                <fieldset aria-describedby="cohort-instructor_ids-hint">
+                <fieldset aria-describedby=described_by>
                     <legend>{t(T::FieldInstructors)}</legend>
-                    <p class="hint" id="cohort-instructor_ids-hint">{t(T::FieldInstructorsHint)}</p>
+                    <p class="hint" id=hint_id>{t(T::FieldInstructorsHint)}</p>
                     {if form.instructors.is_empty() {
                         view! { <p>{t(T::NoInstructors)}</p> }.into_any()
                     } else {
                         form.instructors.iter().enumerate().map(|(index, person)| {
-                            let id = format!("{FORM}-instructor-{}", person.id);
+                            let id = field_id(form_name, &format!("instructor-{}", person.id));
                             view! {
                                 <div class="choice">
                                     <input type="checkbox" id=id.clone() name=format!("instructor_ids[{index}]")
@@ -157,7 +162,7 @@ fn CohortFormView(form: CohortForm) -> impl IntoView {
                             }
                         }).collect_view().into_any()
                     }}
-                    <FieldProblem form=FORM name="instructor_ids"/>
+                    <FieldProblem form=form_name name="instructor_ids"/>
                 </fieldset>
                 <div class="button-row">
                     <button type="submit" class="button">{submit}</button>

@@ -9,7 +9,7 @@ use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::authz;
 use crate::cohorts::db;
-use crate::cohorts::dto::Catalogue;
+use crate::cohorts::dto::{Catalogue, NewCourse, NewProgramme, NewRoom};
 use crate::cohorts::model::{parse_units, validate_room, CourseLevel, LanguageTarget, Track};
 use crate::entities::{courses, programmes};
 use crate::kernel::input::{parse_number, parse_text};
@@ -61,15 +61,15 @@ pub async fn add_room(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    site_id: Option<i64>,
-    name: &str,
-    capacity: &str,
+    input: &NewRoom,
 ) -> Result<String, AppError> {
-    let site_id = site_id.ok_or_else(|| invalid("site_id", Problem::Required))?;
+    let site_id = crate::kernel::input::parse_choice(&input.site_id)
+        .map_err(|problem| invalid("site_id", problem))?
+        .ok_or_else(|| invalid("site_id", Problem::Required))?;
     if !authz::can_add_room_at(actor, site_id) {
         return Err(invalid("site_id", Problem::InvalidChoice));
     }
-    let (name, capacity) = validate_room(name, capacity).map_err(AppError::Invalid)?;
+    let (name, capacity) = validate_room(&input.name, &input.capacity).map_err(AppError::Invalid)?;
     let now = env.clock.now();
     let txn = env.begin().await?;
     let room = match db::insert_room(&txn, site_id, &name, capacity, now).await {
@@ -89,16 +89,6 @@ pub async fn add_room(
     .await?;
     txn.commit().await?;
     Ok(name)
-}
-
-/// A programme as typed.
-#[derive(Debug, Clone, Default)]
-pub struct NewProgramme {
-    pub code: String,
-    pub name: String,
-    pub track: String,
-    pub sector: String,
-    pub language_target: String,
 }
 
 fn catalogue_code(input: &str) -> Result<String, Problem> {
@@ -172,17 +162,6 @@ pub async fn add_programme(
     .await?;
     txn.commit().await?;
     Ok(name)
-}
-
-/// A course as typed.
-#[derive(Debug, Clone, Default)]
-pub struct NewCourse {
-    pub code: String,
-    pub name: String,
-    pub level: String,
-    pub total_hours: String,
-    pub textbook: String,
-    pub units: String,
 }
 
 /// Adds a course with its ordered units (admins).

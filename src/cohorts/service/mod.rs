@@ -4,7 +4,7 @@
 mod catalogue;
 mod cohorts;
 
-pub use catalogue::{add_course, add_programme, add_room, catalogue, NewCourse, NewProgramme};
+pub use catalogue::{add_course, add_programme, add_room, catalogue};
 pub use cohorts::{
     cohort_detail, cohort_form, cohorts_in_reach, create_cohort, instructors_of, list_cohorts, update_cohort,
     visible_cohort, COHORTS_PER_PAGE,

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::schedule::api::{get_holidays, DeleteClosure, DeleteHoliday, SaveClosure, SaveHoliday};
 use crate::schedule::authz;
 use crate::schedule::dto::{ClosureView, HolidayList};
@@ -146,9 +146,11 @@ fn ClosuresSection(closures: Vec<ClosureView>, sites: Vec<crate::cohorts::dto::C
         .iter()
         .map(|s| (s.id.to_string(), s.label.clone()))
         .collect();
-    let single = (sites.len() == 1)
-        .then(|| sites[0].id.to_string())
-        .unwrap_or_default();
+    let single = if sites.len() == 1 {
+        sites[0].id.to_string()
+    } else {
+        String::new()
+    };
     let can_add = !sites.is_empty();
     view! {
         <section class="panel" id="lokasi" aria-labelledby="closures-heading">
@@ -182,11 +184,11 @@ fn ClosuresSection(closures: Vec<ClosureView>, sites: Vec<crate::cohorts::dto::C
             }}
             {can_add.then(|| view! {
                 <h3 id="closure-form-heading">{t(T::AddClosure)}</h3>
-                <FormAlert form="add-closure"/>
+                <FormAlert form={form_id::<SaveClosure>()}/>
                 <form method="post" action={api::<SaveClosure>()} class="stack" aria-labelledby="closure-form-heading">
-                    <SelectField form="add-closure" name="site_id" label=T::FieldSite options=options.clone() selected=single.clone()/>
-                    <Field form="add-closure" name="date" label=T::FieldDate kind="date" required=true/>
-                    <Field form="add-closure" name="name" label=T::FieldHolidayName required=true maxlength=120/>
+                    <SelectField form={form_id::<SaveClosure>()} name="site_id" label=T::FieldSite options=options.clone() selected=single.clone()/>
+                    <Field form={form_id::<SaveClosure>()} name="date" label=T::FieldDate kind="date" required=true/>
+                    <Field form={form_id::<SaveClosure>()} name="name" label=T::FieldHolidayName required=true maxlength=120/>
                     <div class="button-row">
                         <button type="submit" class="button">{t(T::SaveClosure)}</button>
                     </div>

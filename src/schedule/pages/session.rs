@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{instant, SessionCard};
+use super::SessionCard;
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::schedule::api::{get_session, CancelSession, MoveSession};
 use crate::schedule::dto::SessionDetail;
 use crate::schedule::texts::T;
@@ -46,8 +46,8 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
     let t = move |key: Text| key.get(locale);
     let session = detail.session.clone();
     let title = fill(t(T::SessionTitle), &[("cohort", &session.cohort)]);
-    let start = instant(&session.starts_at).map(wib::to_wib);
-    let end = instant(&session.ends_at).map(wib::to_wib);
+    let start = wib::parse_rfc3339(&session.starts_at).map(wib::to_wib);
+    let end = wib::parse_rfc3339(&session.ends_at).map(wib::to_wib);
     let choices = |list: &[crate::cohorts::dto::Choice]| {
         list.iter()
             .map(|c| (c.id.to_string(), c.label.clone()))
@@ -73,22 +73,22 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
             <section class="panel" aria-labelledby="move-heading">
                 <h2 id="move-heading">{t(T::MoveTitle)}</h2>
                 <p class="hint">{t(T::MoveIntro)}</p>
-                <FormAlert form="move"/>
+                <FormAlert form={form_id::<MoveSession>()}/>
                 <form method="post" action={api::<MoveSession>()} class="stack">
                     <input type="hidden" name="session_id" value=id.clone()/>
-                    <Field form="move" name="date" label=T::FieldDate kind="date" required=true
+                    <Field form={form_id::<MoveSession>()} name="date" label=T::FieldDate kind="date" required=true
                         value=start.map(|s| wib::iso_date(s.date())).unwrap_or_default()/>
                     <div class="two-columns">
-                        <Field form="move" name="start_time" label=T::FieldStartTime kind="time" required=true
+                        <Field form={form_id::<MoveSession>()} name="start_time" label=T::FieldStartTime kind="time" required=true
                             value=start.map(|s| wib::iso_time(s.time())).unwrap_or_default()/>
-                        <Field form="move" name="end_time" label=T::FieldEndTime kind="time" required=true
+                        <Field form={form_id::<MoveSession>()} name="end_time" label=T::FieldEndTime kind="time" required=true
                             value=end.map(|e| wib::iso_time(e.time())).unwrap_or_default()/>
                     </div>
-                    <SelectField form="move" name="room_id" label=T::FieldRoom options=choices(&detail.rooms)
+                    <SelectField form={form_id::<MoveSession>()} name="room_id" label=T::FieldRoom options=choices(&detail.rooms)
                         selected=detail.room_id.map(|r| r.to_string()).unwrap_or_default() empty=T::NoRoom/>
-                    <SelectField form="move" name="instructor_id" label=T::FieldInstructor options=choices(&detail.instructors)
+                    <SelectField form={form_id::<MoveSession>()} name="instructor_id" label=T::FieldInstructor options=choices(&detail.instructors)
                         selected=detail.instructor_id.map(|i| i.to_string()).unwrap_or_default() empty=T::NoInstructor/>
-                    <Field form="move" name="reason" label=T::FieldReason hint=T::FieldReasonHint required=true maxlength=500/>
+                    <Field form={form_id::<MoveSession>()} name="reason" label=T::FieldReason hint=T::FieldReasonHint required=true maxlength=500/>
                     <div class="button-row"><button type="submit" class="button">{t(T::MoveButton)}</button></div>
                 </form>
             </section>

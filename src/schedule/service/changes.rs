@@ -12,12 +12,14 @@ use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
 use crate::kernel::input::parse_date;
+use crate::kernel::wib::rfc3339;
 use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::schedule::db;
-use crate::schedule::model::conflicts::{find_conflicts, rfc3339, Slot};
+use crate::schedule::dto::MoveInput;
+use crate::schedule::model::conflicts::{find_conflicts, Slot};
 use crate::schedule::model::generation::Window;
 use crate::schedule::model::{parse_reason, SessionStatus};
 
@@ -40,17 +42,6 @@ async fn changeable(
     }
     let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
     Ok((session, cohort, instructor_ids))
-}
-
-/// A move as typed.
-#[derive(Debug, Clone, Default)]
-pub struct MoveInput {
-    pub date: String,
-    pub start_time: String,
-    pub end_time: String,
-    pub room_id: String,
-    pub instructor_id: String,
-    pub reason: String,
 }
 
 fn time_of(input: &str) -> Result<time::Time, Problem> {

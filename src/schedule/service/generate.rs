@@ -12,12 +12,13 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
+use crate::kernel::wib::rfc3339;
 use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::schedule::db;
 use crate::schedule::dto::{GenerationPage, GenerationPreview, PreviewRow};
-use crate::schedule::model::conflicts::{find_conflicts, rfc3339, Conflict, Slot};
+use crate::schedule::model::conflicts::{find_conflicts, Conflict, Slot};
 use crate::schedule::model::generation::{
     assign_units, generate, lesson_hours, parse_pattern, PatternInput, Plan, Window,
 };

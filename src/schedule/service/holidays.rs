@@ -16,7 +16,7 @@ use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::schedule::authz;
 use crate::schedule::db;
-use crate::schedule::dto::{ClosureView, HolidayList, HolidayView};
+use crate::schedule::dto::{ClosureInput, ClosureView, HolidayList, HolidayView};
 use crate::schedule::model::HolidayKind;
 
 /// The holidays of `year` (this year when `None`) and the years that have any.
@@ -108,14 +108,6 @@ pub(crate) async fn sites_seen(env: Env<'_>, actor: &Actor) -> Result<Option<Vec
     sites.sort_unstable();
     sites.dedup();
     Ok(Some(sites))
-}
-
-/// A site's own day off as typed.
-#[derive(Debug, Clone, Default)]
-pub struct ClosureInput {
-    pub site_id: String,
-    pub date: String,
-    pub name: String,
 }
 
 /// Adds a day off at one of the actor's sites; session generation there skips it.

@@ -9,12 +9,10 @@ mod holidays;
 mod views;
 mod window;
 
-pub use changes::{cancel_session, move_session, MoveInput};
+pub use changes::{cancel_session, move_session};
 pub use feed::{cohort_calendar, export_calendar, feed_calendar, reset_feed, revoke_feed};
 pub use generate::{generate_sessions, generation_page, GenerationInput};
-pub use holidays::{
-    delete_closure, delete_holiday, holiday_list, save_closure, save_holiday, ClosureInput, HolidayInput,
-};
+pub use holidays::{delete_closure, delete_holiday, holiday_list, save_closure, save_holiday, HolidayInput};
 pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail, visible_session};
 pub use window::{spans_of, CohortSpans, StampedSpans};
 
@@ -22,10 +20,10 @@ use sea_orm::ConnectionTrait;
 use time::{Date, OffsetDateTime};
 
 use super::dto::SessionView;
-use super::model::conflicts::rfc3339;
 use super::model::{change_is_news, Holiday, SessionStatus};
 use crate::entities::class_sessions;
 use crate::kernel::input::parse_choice;
+use crate::kernel::wib::rfc3339;
 use crate::kernel::{AppError, FieldError, Problem};
 
 /// The days without class between two dates, as the rules see them: the national

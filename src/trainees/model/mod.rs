@@ -50,6 +50,7 @@ code_enum! {
 
 /// A trainee as typed into the form (or read from a row of an import).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TraineeInput {
     pub nik: String,
     pub full_name: String,
@@ -111,19 +112,8 @@ impl ValidTrainee {
 }
 
 /// A single-line text of at most `max` graphemes (`None` when empty and allowed).
-fn text(input: &str, max: usize, required: bool) -> Result<Option<String>, Problem> {
-    let value = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    if value.is_empty() {
-        return if required {
-            Err(Problem::Required)
-        } else {
-            Ok(None)
-        };
-    }
-    if value.graphemes(true).count() > max {
-        return Err(Problem::TooLong { max: max as u32 });
-    }
-    Ok(Some(value))
+fn text(input: &str, max: u32, required: bool) -> Result<Option<String>, Problem> {
+    crate::kernel::input::parse_text(input, max, !required)
 }
 
 /// A name as it should read: names typed all in capitals (as on the KTP) or all in lower

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::trainees::api::{get_trainee_form, SaveTrainee};
 use crate::trainees::authz;
 use crate::trainees::dto::TraineeForm;
@@ -16,8 +16,6 @@ use crate::trainees::texts::{education_text, source_text, T};
 use crate::ui::forms::{Field, FormAlert, SelectField, TextAreaField};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
 use crate::ui::texts::Ui;
-
-const FORM: &str = "trainee";
 
 #[component]
 pub fn NewTraineePage() -> impl IntoView {
@@ -84,44 +82,45 @@ fn TraineeFormView(form: TraineeForm) -> impl IntoView {
         other => other.to_owned(),
     };
     let action = api::<SaveTrainee>();
+    let form_name = form_id::<SaveTrainee>();
     let cancel = match form.trainee_id {
         Some(id) => format!("/peserta/{id}"),
         None => "/peserta".to_owned(),
     };
     view! {
         <section class="panel">
-            <FormAlert form=FORM/>
+            <FormAlert form=form_name/>
             <form method="post" action=action class="stack">
                 {form.trainee_id.map(|id| view! { <input type="hidden" name="trainee_id" value=id.to_string()/> })}
-                <Field form=FORM name="nik" label=T::FieldNik hint=T::FieldNikHint inputmode="numeric" required=true maxlength=20
+                <Field form=form_name name="nik" label=T::FieldNik hint=T::FieldNikHint inputmode="numeric" required=true maxlength=20
                     autocomplete="off" value=v.nik.clone()/>
-                <Field form=FORM name="full_name" label=T::FieldFullName required=true maxlength=120 autocomplete="off" value=v.full_name.clone()/>
+                <Field form=form_name name="full_name" label=T::FieldFullName required=true maxlength=120 autocomplete="off" value=v.full_name.clone()/>
                 <div class="two-columns">
-                    <Field form=FORM name="birth_place" label=T::FieldBirthPlace maxlength=60 value=v.birth_place.clone()/>
-                    <Field form=FORM name="birth_date" label=T::FieldBirthDate kind="date" required=true value=v.birth_date.clone()/>
+                    <Field form=form_name name="birth_place" label=T::FieldBirthPlace maxlength=60 value=v.birth_place.clone()/>
+                    <Field form=form_name name="birth_date" label=T::FieldBirthDate kind="date" required=true value=v.birth_date.clone()/>
                 </div>
-                <SelectField form=FORM name="sex" label=T::FieldSex options=sexes selected=sex empty=T::Choose required=true/>
-                <TextAreaField form=FORM name="address" label=T::FieldAddress rows=2 maxlength=300 value=v.address.clone()/>
-                <SelectField form=FORM name="regency_code" label=T::FieldRegency hint=T::FieldRegencyHint options=regencies
+                <SelectField form=form_name name="sex" label=T::FieldSex options=sexes selected=sex empty=T::Choose required=true/>
+                <TextAreaField form=form_name name="address" label=T::FieldAddress rows=2 maxlength=300 value=v.address.clone()/>
+                <SelectField form=form_name name="regency_code" label=T::FieldRegency hint=T::FieldRegencyHint options=regencies
                     selected=v.regency_code.clone() empty=T::FromNik/>
-                <Field form=FORM name="regency_other" label=T::FieldRegencyOther optional=true maxlength=80 value=v.regency_other.clone()/>
-                <Field form=FORM name="phone" label=T::FieldPhone kind="tel" inputmode="tel" optional=true maxlength=20 value=v.phone.clone()/>
-                <Field form=FORM name="email" label=T::FieldEmail kind="email" optional=true maxlength=254 value=v.email.clone()/>
-                <SelectField form=FORM name="education" label=T::FieldEducation options=educations selected=v.education.clone()/>
-                <SelectField form=FORM name="programme_id" label=T::FieldProgramme options=to_options(&form.programmes)
+                <Field form=form_name name="regency_other" label=T::FieldRegencyOther optional=true maxlength=80 value=v.regency_other.clone()/>
+                <Field form=form_name name="phone" label=T::FieldPhone kind="tel" inputmode="tel" optional=true maxlength=20 value=v.phone.clone()/>
+                <Field form=form_name name="email" label=T::FieldEmail kind="email" optional=true maxlength=254 value=v.email.clone()/>
+                <SelectField form=form_name name="education" label=T::FieldEducation options=educations selected=v.education.clone()/>
+                <SelectField form=form_name name="programme_id" label=T::FieldProgramme options=to_options(&form.programmes)
                     selected=v.programme_id.clone() empty=T::NoneChosen/>
                 <fieldset>
                     <legend>{t(T::GuardianTitle)}</legend>
                     <div class="stack">
-                        <Field form=FORM name="guardian_name" label=T::FieldGuardianName optional=true maxlength=120 value=v.guardian_name.clone()/>
-                        <Field form=FORM name="guardian_relation" label=T::FieldGuardianRelation optional=true maxlength=40 value=v.guardian_relation.clone()/>
-                        <Field form=FORM name="guardian_phone" label=T::FieldGuardianPhone kind="tel" inputmode="tel" optional=true maxlength=20
+                        <Field form=form_name name="guardian_name" label=T::FieldGuardianName optional=true maxlength=120 value=v.guardian_name.clone()/>
+                        <Field form=form_name name="guardian_relation" label=T::FieldGuardianRelation optional=true maxlength=40 value=v.guardian_relation.clone()/>
+                        <Field form=form_name name="guardian_phone" label=T::FieldGuardianPhone kind="tel" inputmode="tel" optional=true maxlength=20
                             value=v.guardian_phone.clone()/>
                     </div>
                 </fieldset>
-                <SelectField form=FORM name="source" label=T::FieldSource options=sources selected=v.source.clone()/>
-                <TextAreaField form=FORM name="notes" label=T::FieldNotes optional=true rows=3 maxlength=1000 value=v.notes.clone()/>
-                <SelectField form=FORM name="site_id" label=T::FieldSite options=to_options(&form.sites) selected=v.site_id.clone()
+                <SelectField form=form_name name="source" label=T::FieldSource options=sources selected=v.source.clone()/>
+                <TextAreaField form=form_name name="notes" label=T::FieldNotes optional=true rows=3 maxlength=1000 value=v.notes.clone()/>
+                <SelectField form=form_name name="site_id" label=T::FieldSite options=to_options(&form.sites) selected=v.site_id.clone()
                     empty=T::Choose required=true/>
                 {form.trainee_id.is_none().then(|| view! {
                     <div class="choice">
