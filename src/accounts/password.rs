@@ -64,8 +64,7 @@ fn is_current(parsed: &PasswordHash<'_>) -> bool {
 /// Runs `work` (one Argon2 computation) on the blocking pool once a turn is free: at most
 /// as many at once as there are cores, four at most. Each takes a core and its memory
 /// block, so a burst of sign-ins waits its turn instead of holding a block per request in
-/// flight (the allocator then keeps that memory: 95 sign-ins at once, at 19 MiB each, left
-/// the server at ~570 MiB).
+/// flight (the allocator then keeps that memory; BENCHMARKS.md, "Memory, profiled").
 async fn in_turn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, PasswordError> {
     static TURNS: OnceLock<Arc<Semaphore>> = OnceLock::new();
     let turns = TURNS.get_or_init(|| {

@@ -14,10 +14,6 @@ pub const TZID: &str = "Asia/Jakarta";
 /// The time-zone definition events refer to: WIB, UTC+7 all year (no daylight saving).
 const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Asia/Jakarta\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0700\r\nTZOFFSETTO:+0700\r\nTZNAME:WIB\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
-fn parse_instant(value: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok()
-}
-
 /// The WIB wall-clock time of `instant`, tagged with the Asia/Jakarta zone.
 fn in_jakarta(instant: OffsetDateTime) -> Option<CalendarDateTime> {
     let local = wib::to_wib(instant);
@@ -51,8 +47,10 @@ pub fn calendar(name: &str, sessions: &[SessionView], host: &str, now: OffsetDat
         calendar.push(zone);
     }
     for session in sessions {
-        let (Some(start), Some(end)) = (parse_instant(&session.starts_at), parse_instant(&session.ends_at))
-        else {
+        let (Some(start), Some(end)) = (
+            wib::parse_rfc3339(&session.starts_at),
+            wib::parse_rfc3339(&session.ends_at),
+        ) else {
             continue;
         };
         let (Some(starts), Some(ends)) = (in_jakarta(start), in_jakarta(end)) else {

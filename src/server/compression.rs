@@ -6,9 +6,9 @@
 //! 256 KiB (see `server::cli`) each of those is a fresh mapping, zeroed page by page, and
 //! costs more than rendering the page. Our pages, server-function answers and exports are
 //! whole in memory before they are sent, so they are compressed whole, in one call, with
-//! gzip at level 2 by a deflate state each thread keeps and resets: 28 µs for the sign-in
-//! page (5.0 → 2.2 KB), 72 µs for a 43 KB roster (→ 4.6 KB). Brotli's fast levels either
-//! compress worse than that (quality 0–1) or take 8–15 times as long (2–4), so it is kept
+//! gzip at level 2 by a deflate state each thread keeps and resets, which costs a fraction
+//! of rendering the page. Brotli's fast levels either compress worse than that (quality
+//! 0–1) or take several times as long (2–4), so it is kept
 //! for the static assets, which have maximum-quality `.br` and `.gz` siblings from the
 //! build (`scripts/precompress.mjs`) that the file handler sends as they are. What is
 //! larger than [`WHOLE`] or is not text goes out unchanged. See BENCHMARKS.md,

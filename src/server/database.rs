@@ -48,9 +48,10 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DatabaseErro
                 .busy_timeout(busy_timeout)
                 .create_if_missing(true)
                 // 512 KiB of page cache per connection instead of SQLite's 2 MB: eight
-                // connections each kept their own copy of the pages the dashboards read
-                // (peak RSS 78.7 -> 59.7 MB under the site load, same throughput; the
-                // operating system's file cache still holds the whole database).
+                // connections each kept their own copy of the pages the dashboards read,
+                // which alone broke the memory target under the site load, for no gain
+                // in throughput (the operating system's file cache still holds the whole
+                // database; BENCHMARKS.md, "Memory again").
                 .pragma("cache_size", "-512")
         });
     // A pooled connection is pinged before it is handed out only when it sat idle for a

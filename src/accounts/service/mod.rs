@@ -19,7 +19,7 @@ pub use sessions::{end_other_sessions, end_session, my_account, resolve_session,
 pub use sign_in::sign_in;
 
 use sea_orm::DbErr;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 use super::password::PasswordError;
 use crate::audit::db::AuditEvent;
@@ -85,11 +85,7 @@ pub(super) fn truncate(value: Option<&str>, max: usize) -> Option<String> {
     value.map(|v| v.chars().take(max).collect())
 }
 
-pub(super) fn rfc3339(instant: OffsetDateTime) -> String {
-    instant
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
+pub(super) use crate::kernel::wib::rfc3339;
 
 /// A successful change made by `actor_id` to `user`'s account, from `client`.
 pub(super) fn change_event(

@@ -116,19 +116,13 @@ pub type Unheld = HashMap<i64, Vec<(i64, [i64; 5])>>;
 /// The counts `row` keeps, less the marks of sessions not ended yet (`unheld`): what
 /// counts toward a rate now.
 pub fn held_of(row: &attendance_counts::Model, unheld: &Unheld) -> [i64; 5] {
-    let mut count = by_status(row);
     let of_trainee = unheld.get(&row.cohort_id).and_then(|marks| {
         marks
             .binary_search_by_key(&row.trainee_id, |(trainee, _)| *trainee)
             .ok()
             .map(|at| marks[at].1)
     });
-    if let Some(not_yet) = of_trainee {
-        for (kept, n) in count.iter_mut().zip(not_yet) {
-            *kept = (*kept - n).max(0);
-        }
-    }
-    count
+    crate::attendance::model::rates::held_counts(by_status(row), of_trainee)
 }
 
 /// The marks of the sessions of `cohort_ids` not cancelled and not ended by `now` (see

@@ -115,6 +115,19 @@ pub fn warnings(rates: &Rates, threshold_percent: u32, policy: &Policy) -> Vec<W
     warnings
 }
 
+/// The kept counts of a trainee in one cohort (present, late, permitted, sick, absent),
+/// less the marks of their sessions not ended yet: what counts toward a rate now. A
+/// roll call taken during class counts once the class is over; never below zero.
+pub fn held_counts(kept: [i64; 5], not_ended: Option<[i64; 5]>) -> [i64; 5] {
+    let mut count = kept;
+    if let Some(not_yet) = not_ended {
+        for (kept, n) in count.iter_mut().zip(not_yet) {
+            *kept = (*kept - n).max(0);
+        }
+    }
+    count
+}
+
 /// `875` → `87,5 %` (Indonesian) or `87.5%` (English).
 pub fn percent(per_mille: u32, locale: crate::kernel::Locale) -> String {
     let (whole, tenth) = (per_mille / 10, per_mille % 10);
@@ -136,6 +149,19 @@ mod tests {
             held: true,
             mark: Some(mark),
         }
+    }
+
+    #[test]
+    fn held_counts_leave_out_classes_not_over_and_never_go_below_zero() {
+        assert_eq!(held_counts([5, 1, 0, 0, 2], None), [5, 1, 0, 0, 2]);
+        assert_eq!(
+            held_counts([5, 1, 0, 0, 2], Some([1, 0, 0, 0, 1])),
+            [4, 1, 0, 0, 1]
+        );
+        assert_eq!(
+            held_counts([0, 0, 0, 0, 0], Some([1, 0, 0, 0, 0])),
+            [0, 0, 0, 0, 0]
+        );
     }
 
     const COMING: SessionOutcome = SessionOutcome {

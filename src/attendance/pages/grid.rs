@@ -36,7 +36,7 @@ pub fn CohortAttendancePage() -> impl IntoView {
 
 /// "30/11" of a column.
 fn column_date(starts_at: &str) -> String {
-    crate::schedule::pages::instant(starts_at)
+    crate::kernel::wib::parse_rfc3339(starts_at)
         .map(|at| {
             let date = wib::today(at);
             format!("{:02}/{:02}", date.day(), u8::from(date.month()))

@@ -101,7 +101,7 @@ fn MonthSheet(grid: CohortAttendance) -> impl IntoView {
         &[("cohort", &grid.cohort), ("month", &month)],
     );
     let day = |starts_at: &str| {
-        crate::schedule::pages::instant(starts_at)
+        crate::kernel::wib::parse_rfc3339(starts_at)
             .map(|at| wib::today(at).day().to_string())
             .unwrap_or_default()
     };

@@ -193,7 +193,7 @@ fn Known(line: RollCallLine) -> impl IntoView {
     let locale = use_page().locale;
     let t = move |key: Text| key.get(locale);
     let checked_in = line.checked_in_at.as_deref().map(|at| {
-        let time = crate::schedule::pages::instant(at)
+        let time = crate::kernel::wib::parse_rfc3339(at)
             .map(|at| wib::time_of_day(wib::to_wib(at).time(), locale))
             .unwrap_or_default();
         fill(t(T::CheckedInAt), &[("time", &time)])

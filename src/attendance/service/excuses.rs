@@ -103,13 +103,7 @@ pub async fn my_excuses(env: Env<'_>, actor: &Actor, locale: Locale) -> Result<M
         .await?
         .into_iter()
         .map(|v| {
-            let start =
-                time::OffsetDateTime::parse(&v.starts_at, &time::format_description::well_known::Rfc3339);
-            let end = time::OffsetDateTime::parse(&v.ends_at, &time::format_description::well_known::Rfc3339);
-            let when = match (start, end) {
-                (Ok(start), Ok(end)) => wib::span_long(start, end, locale),
-                _ => v.starts_at.clone(),
-            };
+            let when = wib::rfc3339_span(&v.starts_at, &v.ends_at, locale);
             ExcuseChoice {
                 session_id: v.id,
                 label: format!("{} · {when}", v.cohort),

@@ -211,7 +211,7 @@ pub async fn save_roll_call(
     // before the transaction (round trips overlap); on SQLite inside it, one statement
     // after another on its one connection, under the write lock that SQLite saves take
     // in turn anyway: reads racing on several SQLite connections for two cores took
-    // longer than the same reads on one (0.49 against ~0.15 ms, attendance_bench).
+    // longer than the same reads on one (BENCHMARKS.md, "Attendance", the 2026-11-30 rerun).
     let (txn, (found, editor, windows)) = if env.db.get_database_backend() == DbBackend::Sqlite {
         let txn = env.begin().await?;
         let read = roll_call_inputs(&txn, actor, session_id).await?;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::kernel::wib::rfc3339;
 use crate::kernel::{Clash, Problem};
 
 /// A session, planned or proposed, as conflict detection sees it.
@@ -65,14 +66,6 @@ impl Conflict {
             clashes: self.clashes.clone(),
         }
     }
-}
-
-/// RFC 3339 in UTC, as DTOs carry instants.
-pub fn rfc3339(instant: OffsetDateTime) -> String {
-    instant
-        .to_offset(time::UtcOffset::UTC)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
 }
 
 /// Every clash of each proposed slot with the stored sessions and with the proposed

@@ -41,7 +41,7 @@ pub fn CohortPage() -> impl IntoView {
 }
 
 fn is_past(session: &SessionView, today: &str) -> bool {
-    super::instant(&session.ends_at)
+    crate::kernel::wib::parse_rfc3339(&session.ends_at)
         .is_some_and(|end| crate::kernel::wib::iso_date(crate::kernel::wib::today(end)).as_str() < today)
 }
 

@@ -252,7 +252,10 @@ fn Preview(preview: GenerationPreview, cohort_id: i64) -> impl IntoView {
             .map(|d| wib::date_long(d, locale))
             .unwrap_or_default()
     };
-    let show_time = move |start: &str, end: &str| match (super::instant(start), super::instant(end)) {
+    let show_time = move |start: &str, end: &str| match (
+        crate::kernel::wib::parse_rfc3339(start),
+        crate::kernel::wib::parse_rfc3339(end),
+    ) {
         (Some(start), Some(end)) => wib::time_span(start, end, locale),
         _ => String::new(),
     };

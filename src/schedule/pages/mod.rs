@@ -69,13 +69,12 @@ pub fn notice_view(token: &NoticeToken) -> Option<AnyView> {
     Some(view! { <NoticeBanner text/> }.into_any())
 }
 
-pub(crate) fn instant(value: &str) -> Option<time::OffsetDateTime> {
-    time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok()
-}
-
 /// "08.00–12.00" of a session (WIB).
 pub(crate) fn time_span(session: &SessionView, locale: Locale) -> String {
-    match (instant(&session.starts_at), instant(&session.ends_at)) {
+    match (
+        wib::parse_rfc3339(&session.starts_at),
+        wib::parse_rfc3339(&session.ends_at),
+    ) {
         (Some(start), Some(end)) => wib::time_span(start, end, locale),
         _ => String::new(),
     }
@@ -83,7 +82,8 @@ pub(crate) fn time_span(session: &SessionView, locale: Locale) -> String {
 
 /// "Senin, 30 November 2026" of a session (WIB).
 pub(crate) fn session_date(session: &SessionView, locale: Locale) -> String {
-    instant(&session.starts_at).map_or_else(String::new, |start| wib::date_long(wib::today(start), locale))
+    wib::parse_rfc3339(&session.starts_at)
+        .map_or_else(String::new, |start| wib::date_long(wib::today(start), locale))
 }
 
 /// One session: time, cohort, lesson, room, instructor; a changed session says so
@@ -118,7 +118,7 @@ pub fn SessionCard(
     let original = session
         .original_starts_at
         .as_deref()
-        .and_then(instant)
+        .and_then(wib::parse_rfc3339)
         .map(|start| fill(t(T::MovedFrom), &[("when", &wib::instant_long(start, locale))]));
     let title = if link {
         view! { <a href=format!("/sesi/{}", session.id)>{session.cohort.clone()}</a> }.into_any()

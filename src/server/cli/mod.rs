@@ -434,10 +434,10 @@ fn describe_fields(errors: &[crate::kernel::FieldError]) -> String {
 /// glibc's allocator serves a block as large as an Argon2 hash's memory (7 MiB; 19 MiB
 /// with older parameters) from its arenas once one such block has been freed (the
 /// threshold for `mmap` follows the largest block freed so far), and then keeps the freed
-/// memory in each of its per-thread arenas: a burst of sign-ins left the server at ~450 MiB
-/// resident for ~80 MiB ever in use at once. With a fixed threshold, blocks of 256 KiB and
-/// more are mapped for themselves and handed back when freed (peak RSS under the same
-/// load: ~80 MiB). glibc reads the setting from the environment when the process starts,
+/// memory in each of its per-thread arenas: after a burst of sign-ins the server stayed
+/// resident at several times what it ever used at once. With a fixed threshold, blocks of
+/// 256 KiB and more are mapped for themselves and handed back when freed (BENCHMARKS.md,
+/// "Memory, profiled"). glibc reads the setting from the environment when the process starts,
 /// so the binary starts itself again, once, with it set (same process id, arguments and
 /// streams); if that cannot be done it runs as it is. The same start also limits glibc to
 /// two arenas (`MALLOC_ARENA_MAX=2`; by default up to eight per core, one per busy thread,
