@@ -2,7 +2,7 @@
 # The floor (the anonymous sign-in page) of one or more release builds, alternated:
 # requests per second with wrk (32 connections, one client thread) and the server's own
 # CPU time per request, user and system, read from /proc/<pid>/stat before and after
-# (no profiler attached, so nothing slows the server down). CPU per request is the
+# (no profiler attached, so nothing slows the server down), and its peak RSS. CPU per request is the
 # steadier figure: on a shared machine req/s moves with the neighbours, CPU time much less.
 #
 #   benches/floor.sh [--rounds N] [--gzip] BINARY... (default: the `make build` binary)
@@ -34,8 +34,8 @@ fi
 
 hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }
-echo "| round | build | req/s | user µs/req | system µs/req |"
-echo "|---|---|---:|---:|---:|"
+echo "| round | build | req/s | user µs/req | system µs/req | peak RSS (kB) |"
+echo "|---|---|---:|---:|---:|---:|"
 for round in $(seq 1 "$ROUNDS"); do
   for bin in "${BINS[@]}"; do
     LEPTOS_SITE_ADDR=127.0.0.1:$PORT "$bin" serve >/tmp/siap-floor-server.log 2>&1 &
@@ -47,7 +47,8 @@ for round in $(seq 1 "$ROUNDS"); do
     read -r u1 s1 < <(ticks "$pid")
     n=$(awk '/requests in/{print $1}' <<<"$out")
     rps=$(awk '/Requests\/sec/{printf "%d", $2}' <<<"$out")
-    echo "| $round | $bin | $rps | $(( (u1 - u0) * 1000000 / hz / n )) | $(( (s1 - s0) * 1000000 / hz / n )) |"
+    hwm=$(awk '/VmHWM/{print $2}' "/proc/$pid/status")
+    echo "| $round | $bin | $rps | $(( (u1 - u0) * 1000000 / hz / n )) | $(( (s1 - s0) * 1000000 / hz / n )) | $hwm |"
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
 done
