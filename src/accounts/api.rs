@@ -137,42 +137,40 @@ pub async fn end_session(session_id: i64) -> Result<(), AppError> {
 pub async fn get_my_account() -> Result<MyAccount, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { Ok(service::my_account(ctx.env(), ctx.authorize(authz::can_view_own_account)?).await?) }
-            .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_view_own_account, async |actor| {
+        Ok(service::my_account(ctx.env(), actor).await?)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "users/list", input = leptos::server_fn::codec::GetUrl)]
 pub async fn list_users(filter: UserFilter) -> Result<UserList, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        Ok(service::list_users(ctx.env(), ctx.authorize(authz::can_administer_users)?, &filter).await?)
-    }
-    .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_administer_users, async |actor| {
+        Ok(service::list_users(ctx.env(), actor, &filter).await?)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "users/get", input = leptos::server_fn::codec::GetUrl)]
 pub async fn get_user(user_id: i64) -> Result<UserDetail, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        Ok(service::user_detail(ctx.env(), ctx.authorize(authz::can_administer_users)?, user_id).await?)
-    }
-    .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_administer_users, async |actor| {
+        Ok(service::user_detail(ctx.env(), actor, user_id).await?)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "users/form-options", input = leptos::server_fn::codec::GetUrl)]
 pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { Ok(service::form_options(ctx.env(), ctx.authorize(authz::can_administer_users)?).await?) }
-            .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_administer_users, async |actor| {
+        Ok(service::form_options(ctx.env(), actor).await?)
+    })
+    .await
 }
 
 /// Creates an account and shows its one-time activation code once.

@@ -21,9 +21,10 @@ use crate::platform::context::{Ctx, Failure, Success};
 pub async fn get_overview() -> Result<Overview, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::overview(ctx.env(), ctx.authorize(authz::can_take_roll_calls)?).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::can_take_roll_calls, async |actor| {
+        service::overview(ctx.env(), actor).await
+    })
+    .await
 }
 
 /// A trainee's own attendance.
@@ -31,18 +32,20 @@ pub async fn get_overview() -> Result<Overview, AppError> {
 pub async fn get_my_attendance() -> Result<MyAttendance, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async { service::my_attendance(ctx.env(), ctx.authorize(authz::is_trainee)?).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::is_trainee, async |actor| {
+        service::my_attendance(ctx.env(), actor).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "attendance/roll-call", input = GetUrl)]
 pub async fn get_roll_call(session_id: i64) -> Result<RollCall, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::roll_call(ctx.env(), ctx.authorize(authz::can_take_roll_calls)?, session_id).await }
-            .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_take_roll_calls, async |actor| {
+        service::roll_call(ctx.env(), actor, session_id).await
+    })
+    .await
 }
 
 /// Saves a roll call: `status[TRAINEE_ID]` for everyone on it, `remark[TRAINEE_ID]`
@@ -129,17 +132,10 @@ pub async fn open_check_in(session_id: i64) -> Result<(), AppError> {
 pub async fn get_check_in_code(session_id: i64) -> Result<CheckInDisplay, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::check_in_display(
-            ctx.env(),
-            ctx.authorize(authz::can_take_roll_calls)?,
-            session_id,
-            &ctx.origin(),
-        )
-        .await
-    }
-    .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_take_roll_calls, async |actor| {
+        service::check_in_display(ctx.env(), actor, session_id, &ctx.origin()).await
+    })
+    .await
 }
 
 /// A trainee checks in with the code shown in class.
@@ -172,9 +168,10 @@ pub async fn check_in(code: Option<String>) -> Result<(), AppError> {
 pub async fn get_my_excuses() -> Result<MyExcuses, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::my_excuses(ctx.env(), ctx.authorize(authz::is_trainee)?, ctx.locale()).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::is_trainee, async |actor| {
+        service::my_excuses(ctx.env(), actor, ctx.locale()).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "attendance/withdraw-excuse")]
@@ -202,9 +199,10 @@ pub async fn withdraw_excuse(excuse_id: i64) -> Result<(), AppError> {
 pub async fn get_excuse_review() -> Result<ExcuseReview, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::review_excuses(ctx.env(), ctx.authorize(authz::can_review_excuses)?).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::can_review_excuses, async |actor| {
+        service::review_excuses(ctx.env(), actor).await
+    })
+    .await
 }
 
 /// Approves (`decision=approve`) or declines a request.
@@ -246,17 +244,10 @@ pub async fn get_cohort_attendance(
 ) -> Result<CohortAttendance, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::cohort_attendance(
-            ctx.env(),
-            ctx.authorize(authz::can_take_roll_calls)?,
-            cohort_id,
-            month.as_deref(),
-        )
-        .await
-    }
-    .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_take_roll_calls, async |actor| {
+        service::cohort_attendance(ctx.env(), actor, cohort_id, month.as_deref()).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "attendance/save-policy")]

@@ -13,7 +13,8 @@ use crate::platform::context::Ctx;
 pub async fn list_audit(filter: AuditFilter) -> Result<AuditPage, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::list(ctx.env(), ctx.authorize(authz::can_read_audit)?, &filter).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::can_read_audit, async |actor| {
+        service::list(ctx.env(), actor, &filter).await
+    })
+    .await
 }

@@ -36,10 +36,10 @@ pub async fn get_dashboard(
         within_days,
         page,
     };
-    let result =
-        async { service::dashboard(ctx.env(), ctx.authorize(authz::can_open_dashboard)?, filter).await }
-            .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_open_dashboard, async |actor| {
+        service::dashboard(ctx.env(), actor, filter).await
+    })
+    .await
 }
 
 /// One trainee's readiness, for their site's coordinators.
@@ -47,11 +47,10 @@ pub async fn get_dashboard(
 pub async fn get_trainee_readiness(trainee_id: i64) -> Result<TraineeReadiness, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::trainee_readiness(ctx.env(), ctx.authorize(authz::can_open_dashboard)?, trainee_id).await
-    }
-    .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_open_dashboard, async |actor| {
+        service::trainee_readiness(ctx.env(), actor, trainee_id).await
+    })
+    .await
 }
 
 /// "Kesiapan saya".
@@ -59,8 +58,10 @@ pub async fn get_trainee_readiness(trainee_id: i64) -> Result<TraineeReadiness, 
 pub async fn get_my_readiness() -> Result<TraineeReadiness, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async { service::my_readiness(ctx.env(), ctx.authorize(authz::is_trainee)?).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::is_trainee, async |actor| {
+        service::my_readiness(ctx.env(), actor).await
+    })
+    .await
 }
 
 /// A coordinator records an official result (`passed` present when ticked).
@@ -231,9 +232,10 @@ pub async fn review_document(
 pub async fn get_cohort_progress(cohort_id: i64) -> Result<CohortProgress, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::cohort_progress(ctx.env(), ctx.authorize(authz::is_staff)?, cohort_id).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::is_staff, async |actor| {
+        service::cohort_progress(ctx.env(), actor, cohort_id).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "readiness/create-assessment")]
@@ -340,8 +342,10 @@ pub async fn save_lessons(cohort_id: i64, unit: Option<HashMap<String, String>>)
 pub async fn get_rules() -> Result<Rules, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async { service::rules(ctx.env(), ctx.authorize(authz::is_staff)?).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::is_staff, async |actor| {
+        service::rules(ctx.env(), actor).await
+    })
+    .await
 }
 
 /// An admin replaces a programme's requirements (see `service::RulesInput`).

@@ -53,12 +53,10 @@ pub async fn get_generation(
         room_id: room_id.unwrap_or_default(),
         skip: Vec::new(),
     });
-    let result = async {
-        let actor = ctx.authorize(crate::cohorts::authz::can_plan_cohorts)?;
+    ctx.serve(crate::cohorts::authz::can_plan_cohorts, async |actor| {
         service::generation_page(ctx.env(), actor, cohort_id, input.as_ref()).await
-    }
-    .await;
-    ctx.answer(result)
+    })
+    .await
 }
 
 /// Writes the previewed sessions, leaving out the dates in `skip`.

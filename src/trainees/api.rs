@@ -51,28 +51,20 @@ pub async fn search_trainees(
 pub async fn list_trainees(token: Option<String>, page: Option<u64>) -> Result<TraineeList, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::list_trainees(
-            ctx.env(),
-            ctx.authorize(authz::can_use_registry)?,
-            token.as_deref(),
-            page,
-        )
-        .await
-    }
-    .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_use_registry, async |actor| {
+        service::list_trainees(ctx.env(), actor, token.as_deref(), page).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "trainees/get", input = GetUrl)]
 pub async fn get_trainee(trainee_id: i64) -> Result<TraineeDetail, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::trainee_detail(ctx.env(), ctx.authorize(authz::can_use_registry)?, trainee_id).await
-    }
-    .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_use_registry, async |actor| {
+        service::trainee_detail(ctx.env(), actor, trainee_id).await
+    })
+    .await
 }
 
 /// The new-trainee form (optionally completing an existing trainee account) or an edit form.
@@ -83,17 +75,10 @@ pub async fn get_trainee_form(
 ) -> Result<TraineeForm, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::trainee_form(
-            ctx.env(),
-            ctx.authorize(authz::can_use_registry)?,
-            trainee_id,
-            account_id,
-        )
-        .await
-    }
-    .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_use_registry, async |actor| {
+        service::trainee_form(ctx.env(), actor, trainee_id, account_id).await
+    })
+    .await
 }
 
 /// Registers a trainee (no `trainee_id`; with `create_account`, also their account, whose
@@ -199,28 +184,30 @@ pub async fn change_status(
 pub async fn get_roster(cohort_id: i64) -> Result<Roster, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::roster(ctx.env(), ctx.authorize(authz::can_view_rosters)?, cohort_id).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::can_view_rosters, async |actor| {
+        service::roster(ctx.env(), actor, cohort_id).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "trainees/import-form", input = GetUrl)]
 pub async fn get_import_form() -> Result<ImportForm, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::import_form(ctx.env(), ctx.authorize(authz::can_use_registry)?).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::can_use_registry, async |actor| {
+        service::import_form(ctx.env(), actor).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "trainees/import-review", input = GetUrl)]
 pub async fn get_import_review(import_id: i64) -> Result<ImportReview, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::review_import(ctx.env(), ctx.authorize(authz::can_use_registry)?, import_id).await }
-            .await;
-    ctx.answer(result)
+    ctx.serve(authz::can_use_registry, async |actor| {
+        service::review_import(ctx.env(), actor, import_id).await
+    })
+    .await
 }
 
 /// Imports every accepted row of a reviewed upload, in one transaction.
@@ -251,9 +238,10 @@ pub async fn confirm_import(import_id: i64) -> Result<u32, AppError> {
 pub async fn get_profile() -> Result<Profile, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result =
-        async { service::my_profile(ctx.env(), ctx.authorize(authz::can_edit_own_contact)?).await }.await;
-    ctx.answer(result)
+    ctx.serve(authz::can_edit_own_contact, async |actor| {
+        service::my_profile(ctx.env(), actor).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "trainees/save-contact")]
