@@ -306,10 +306,7 @@ impl Ctx {
         rule: fn(&Actor) -> bool,
         use_case: impl AsyncFnOnce(&Actor) -> Result<T, AppError>,
     ) -> Result<T, AppError> {
-        let result = match self.authorize(rule) {
-            Ok(actor) => use_case(actor).await,
-            Err(error) => Err(error),
-        };
+        let result = self.run_for(rule, use_case).await;
         self.answer(result)
     }
 
@@ -326,11 +323,17 @@ impl Ctx {
         on_success: impl FnOnce(&T) -> Success,
         on_failure: Failure,
     ) -> Result<T, AppError> {
-        let result = match self.authorize(rule) {
-            Ok(actor) => use_case(actor).await,
-            Err(error) => Err(error),
-        };
+        let result = self.run_for(rule, use_case).await;
         self.reply(result, on_success, on_failure)
+    }
+
+    /// `use_case` for the actor `rule` allows.
+    async fn run_for<T>(
+        &self,
+        rule: fn(&Actor) -> bool,
+        use_case: impl AsyncFnOnce(&Actor) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        use_case(self.authorize(rule)?).await
     }
 
     /// Answers a data request: the value, or the error with its status code.

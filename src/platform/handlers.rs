@@ -36,15 +36,12 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
         };
         match info.actor.clone() {
             Some(actor) => Ok(Self { actor, info }),
-            None => {
-                let came_from = referer_path(&parts.headers);
-                let back = if parts.headers.contains_key(header::REFERER) {
-                    came_from
-                } else {
-                    parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_owned()
-                };
-                Err(sign_in_first(&back))
+            None if parts.headers.contains_key(header::REFERER) => {
+                Err(sign_in_first(&referer_path(&parts.headers)))
             }
+            None => Err(sign_in_first(
+                parts.uri.path_and_query().map_or("/", |p| p.as_str()),
+            )),
         }
     }
 }
@@ -57,10 +54,12 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::extract::Path::<String>::from_request_parts(parts, state).await {
-            Ok(axum::extract::Path(id)) => id.parse().map(Self).map_err(|_| refused(&AppError::NotFound)),
-            Err(_) => Err(refused(&AppError::NotFound)),
-        }
+        axum::extract::Path::<String>::from_request_parts(parts, state)
+            .await
+            .ok()
+            .and_then(|axum::extract::Path(id)| id.parse().ok())
+            .map(Self)
+            .ok_or_else(|| refused(&AppError::NotFound))
     }
 }
 

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{parse_regency, text, Regency};
+use super::{parse_regency, Regency};
 use crate::kernel::identity::{EmailAddress, Nik, PhoneNumber};
+use crate::kernel::input::parse_text;
 use crate::kernel::{FieldError, Problem};
 
 /// What a trainee may correct on their own record: how to reach them and their address.
@@ -46,18 +47,18 @@ pub fn validate_contact(input: &ContactInput, nik: Option<&Nik>) -> Result<Valid
         "" => None,
         value => EmailAddress::parse(value).map_err(|p| field("email", p)).ok(),
     };
-    let address = text(&input.address, 300, false)
+    let address = parse_text(&input.address, 300, true)
         .map_err(|p| field("address", p))
         .ok()
         .map(Option::unwrap_or_default);
     let regency = parse_regency(&input.regency_code, &input.regency_other, nik)
         .map_err(|p| field("regency_code", p))
         .ok();
-    let guardian_name = text(&input.guardian_name, 120, false)
+    let guardian_name = parse_text(&input.guardian_name, 120, true)
         .map_err(|p| field("guardian_name", p))
         .ok()
         .flatten();
-    let guardian_relation = text(&input.guardian_relation, 40, false)
+    let guardian_relation = parse_text(&input.guardian_relation, 40, true)
         .map_err(|p| field("guardian_relation", p))
         .ok()
         .flatten();

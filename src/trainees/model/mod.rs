@@ -16,7 +16,7 @@ pub use regency::{parse_regency, regency_choices, Regency};
 
 use crate::kernel::codes::code_enum;
 use crate::kernel::identity::{EmailAddress, Nik, PhoneNumber, Sex};
-use crate::kernel::input::{parse_choice, parse_date};
+use crate::kernel::input::{parse_choice, parse_date, parse_text};
 use crate::kernel::{wib, FieldError, Problem};
 
 code_enum! {
@@ -111,11 +111,6 @@ impl ValidTrainee {
     }
 }
 
-/// A single-line text of at most `max` graphemes (`None` when empty and allowed).
-fn text(input: &str, max: u32, required: bool) -> Result<Option<String>, Problem> {
-    crate::kernel::input::parse_text(input, max, !required)
-}
-
 /// A name as it should read: names typed all in capitals (as on the KTP) or all in lower
 /// case become `Title Case`; a name already mixed is left as its owner wrote it.
 pub fn tidy_name(name: &str) -> String {
@@ -170,12 +165,12 @@ pub fn validate_trainee(
             .map_err(|problem| field("nik", Problem::InvalidNik(problem)))
             .ok(),
     };
-    let full_name = text(&input.full_name, 120, true)
+    let full_name = parse_text(&input.full_name, 120, false)
         .map_err(|p| field("full_name", p))
         .ok()
         .flatten()
         .map(|name| tidy_name(&name));
-    let birth_place = text(&input.birth_place, 60, false)
+    let birth_place = parse_text(&input.birth_place, 60, true)
         .map_err(|p| field("birth_place", p))
         .ok()
         .map(|place| tidy_name(&place.unwrap_or_default()));
@@ -219,7 +214,7 @@ pub fn validate_trainee(
             }
         }
     };
-    let address = text(&input.address, 300, false)
+    let address = parse_text(&input.address, 300, true)
         .map_err(|p| field("address", p))
         .ok()
         .map(Option::unwrap_or_default);
@@ -271,10 +266,10 @@ pub fn validate_trainee(
             None
         }
     };
-    let guardian_name = text(&input.guardian_name, 120, false)
+    let guardian_name = parse_text(&input.guardian_name, 120, true)
         .map_err(|p| field("guardian_name", p))
         .ok();
-    let guardian_relation = text(&input.guardian_relation, 40, false)
+    let guardian_relation = parse_text(&input.guardian_relation, 40, true)
         .map_err(|p| field("guardian_relation", p))
         .ok();
     let guardian_phone = match input.guardian_phone.trim() {

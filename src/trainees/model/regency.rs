@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text;
 use crate::kernel::identity::{Nik, BANTEN_REGENCIES};
+use crate::kernel::input::parse_text;
 use crate::kernel::Problem;
 
 /// The kabupaten/kota of an address: one of Banten's (by Kemendagri code) or a named one
@@ -80,7 +80,7 @@ pub fn parse_regency(code: &str, other: &str, nik: Option<&Nik>) -> Result<Regen
             if let Some(found) = Regency::find_banten(other) {
                 return Ok(found);
             }
-            let name = text(other, 80, true)?.unwrap_or_default();
+            let name = parse_text(other, 80, false)?.unwrap_or_default();
             // A Banten NIK with a name that is not a Banten regency is likely a typo.
             Ok(Regency { code: None, name })
         }
