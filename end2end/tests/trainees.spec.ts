@@ -48,7 +48,7 @@ test('a coordinator registers a trainee, applies them to a cohort and accepts th
   await expect(page.getByText(number)).toBeVisible();
   await noHorizontalScroll(page);
 
-  const cohort = await page.locator('#enroll-cohort option', { hasText: 'JP-KAIGO-B' }).first().getAttribute('value');
+  const cohort = await page.locator('#trainees-enroll-cohort option', { hasText: 'JP-KAIGO-B' }).first().getAttribute('value');
   await page.getByLabel('Daftarkan ke angkatan').selectOption(cohort!);
   await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /Pendaftaran ke JP-KAIGO-B-\d{4} dicatat\./ })).toBeVisible();

@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use super::dto::{IssuedCode, MyAccount, UserDetail, UserFilter, UserFormOptions, UserList};
-use crate::kernel::AppError;
+use crate::kernel::{AccountId, AppError};
 
 #[cfg(feature = "ssr")]
-use super::texts::Notice;
+use super::{paths, texts::Notice};
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
+#[cfg(feature = "ssr")]
+use crate::platform::response::form_id;
 
 /// Signs in with e-mail, phone or NIK. On success the browser gets a fresh session cookie
 /// (a new id at every sign-in) and goes to `next` (a local path) or the start page.
@@ -27,7 +29,7 @@ pub async fn sign_in(login: String, password: String, next: Option<String>) -> R
     ctx.reply(
         result,
         |()| Success::to(to).notice(Notice::SignedIn),
-        Failure::form("sign-in").keep("login", &login),
+        Failure::form(form_id::<SignIn>()).keep("login", &login),
     )
 }
 
@@ -47,7 +49,7 @@ pub async fn sign_out() -> Result<(), AppError> {
     ctx.reply(
         result,
         |()| Success::to("/").notice(Notice::SignedOut),
-        Failure::form("sign-out"),
+        Failure::form(form_id::<SignOut>()),
     )
 }
 
@@ -64,8 +66,8 @@ pub async fn activate(code: String, password: String, password_confirm: String) 
     .await;
     ctx.reply(
         result,
-        |()| Success::to("/akun").notice(Notice::Activated),
-        Failure::form("activate").keep("code", &code),
+        |()| Success::to(paths::ACCOUNT).notice(Notice::Activated),
+        Failure::form(form_id::<Activate>()).keep("code", &code),
     )
 }
 
@@ -94,8 +96,8 @@ pub async fn change_password(
     .await;
     ctx.reply(
         result,
-        |()| Success::to("/akun").notice(Notice::PasswordChanged),
-        Failure::form("change-password"),
+        |()| Success::to(paths::ACCOUNT).notice(Notice::PasswordChanged),
+        Failure::form(form_id::<ChangePassword>()),
     )
 }
 
@@ -107,8 +109,8 @@ pub async fn end_other_sessions() -> Result<u64, AppError> {
         async { Ok(service::end_other_sessions(ctx.env(), ctx.client(), ctx.actor()?).await?) }.await;
     ctx.reply(
         result,
-        |ended| Success::to("/akun").notice(Notice::OtherSessionsEnded(*ended)),
-        Failure::form("sessions"),
+        |ended| Success::to(paths::ACCOUNT).notice(Notice::OtherSessionsEnded(*ended)),
+        Failure::form(form_id::<EndOtherSessions>()),
     )
 }
 
@@ -127,8 +129,8 @@ pub async fn end_session(session_id: i64) -> Result<(), AppError> {
     .await;
     ctx.reply(
         result,
-        |()| Success::to("/akun").notice(Notice::SessionEnded),
-        Failure::form("sessions"),
+        |()| Success::to(paths::ACCOUNT).notice(Notice::SessionEnded),
+        Failure::form(form_id::<EndSession>()),
     )
 }
 
@@ -154,7 +156,7 @@ pub async fn list_users(filter: UserFilter) -> Result<UserList, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "users/get", input = leptos::server_fn::codec::GetUrl)]
-pub async fn get_user(user_id: i64) -> Result<UserDetail, AppError> {
+pub async fn get_user(user_id: AccountId) -> Result<UserDetail, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.serve(authz::can_administer_users, async |actor| {
@@ -204,7 +206,7 @@ pub async fn create_user(
         .map(i64::to_string)
         .collect::<Vec<_>>()
         .join(",");
-    let failure = Failure::form("new-user")
+    let failure = Failure::form(form_id::<CreateUser>())
         .keep("role", &input.role)
         .keep("display_name", &input.display_name)
         .keep("email", &input.email)
@@ -213,17 +215,14 @@ pub async fn create_user(
         .keep("sites", &sites);
     ctx.reply(
         result,
-        |issued| {
-            Success::to(format!("/pengguna/{}", issued.user_id))
-                .notice(Notice::AccountCreated(issued.clone()))
-        },
+        |issued| Success::to(paths::user(issued.user_id)).notice(Notice::AccountCreated(issued.clone())),
         failure,
     )
 }
 
 /// A new activation code (account not yet activated) or reset code (forgotten password).
 #[server(prefix = "/api", endpoint = "users/issue-code")]
-pub async fn issue_code(user_id: i64) -> Result<IssuedCode, AppError> {
+pub async fn issue_code(user_id: AccountId) -> Result<IssuedCode, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = async {
@@ -233,24 +232,24 @@ pub async fn issue_code(user_id: i64) -> Result<IssuedCode, AppError> {
     .await;
     ctx.reply(
         result,
-        |issued| Success::to(format!("/pengguna/{user_id}")).notice(Notice::CodeIssued(issued.clone())),
-        Failure::form("user-actions"),
+        |issued| Success::to(paths::user(user_id)).notice(Notice::CodeIssued(issued.clone())),
+        Failure::form(form_id::<IssueCode>()),
     )
 }
 
 #[server(prefix = "/api", endpoint = "users/deactivate")]
-pub async fn deactivate_user(user_id: i64) -> Result<String, AppError> {
+pub async fn deactivate_user(user_id: AccountId) -> Result<String, AppError> {
     set_active(user_id, false).await
 }
 
 #[server(prefix = "/api", endpoint = "users/reactivate")]
-pub async fn reactivate_user(user_id: i64) -> Result<String, AppError> {
+pub async fn reactivate_user(user_id: AccountId) -> Result<String, AppError> {
     set_active(user_id, true).await
 }
 
 /// Shared body of deactivate/reactivate; answers with the account's name.
 #[cfg(feature = "ssr")]
-async fn set_active(user_id: i64, active: bool) -> Result<String, AppError> {
+async fn set_active(user_id: AccountId, active: bool) -> Result<String, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = async {
@@ -266,14 +265,18 @@ async fn set_active(user_id: i64, active: bool) -> Result<String, AppError> {
             } else {
                 Notice::Deactivated(name.clone())
             };
-            Success::to(format!("/pengguna/{user_id}")).notice(notice)
+            Success::to(paths::user(user_id)).notice(notice)
         },
-        Failure::form("user-actions"),
+        Failure::form(if active {
+            form_id::<ReactivateUser>()
+        } else {
+            form_id::<DeactivateUser>()
+        }),
     )
 }
 
 #[server(prefix = "/api", endpoint = "users/change-role")]
-pub async fn change_role(user_id: i64, role: String) -> Result<(), AppError> {
+pub async fn change_role(user_id: AccountId, role: String) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = async {
@@ -283,10 +286,8 @@ pub async fn change_role(user_id: i64, role: String) -> Result<(), AppError> {
     .await;
     ctx.reply(
         result,
-        |(name, role)| {
-            Success::to(format!("/pengguna/{user_id}")).notice(Notice::RoleChanged(name.clone(), *role))
-        },
-        Failure::form("change-role").keep("role", &role),
+        |(name, role)| Success::to(paths::user(user_id)).notice(Notice::RoleChanged(name.clone(), *role)),
+        Failure::form(form_id::<ChangeRole>()).keep("role", &role),
     )
     .map(|_| ())
 }

@@ -4,12 +4,12 @@
 //! listed is refused. Server functions and pages call these functions and nothing else
 //! to decide access; the authorization-matrix test checks every route against them.
 
-use crate::kernel::{Actor, Role};
+use crate::kernel::{AccountId, Actor, Role};
 
 /// What authorization needs to know about the account being looked at or changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountScope {
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub role: Role,
     /// A trainee's home site.
     pub home_site_id: Option<i64>,
@@ -100,7 +100,7 @@ mod tests {
 
     fn trainee(user_id: i64, site: i64) -> AccountScope {
         AccountScope {
-            user_id,
+            user_id: AccountId(user_id),
             role: Role::Trainee,
             home_site_id: Some(site),
         }
@@ -114,7 +114,7 @@ mod tests {
         assert!(!can_view_trainee(&coordinator, &trainee(6, 12)));
         assert!(!can_manage_account(&coordinator, &trainee(6, 12)));
         let instructor = AccountScope {
-            user_id: 7,
+            user_id: AccountId(7),
             role: Role::Instructor,
             home_site_id: Some(10),
         };
@@ -151,7 +151,7 @@ mod tests {
     fn admins_do_everything_except_lock_out_or_demote_themselves() {
         let admin = actor(Role::Admin, 1, &[]);
         let me = AccountScope {
-            user_id: 1,
+            user_id: AccountId(1),
             role: Role::Admin,
             home_site_id: None,
         };

@@ -1,9 +1,10 @@
 //! What the account pages receive from the server: plain serialisable views.
 
+use crate::kernel::input::{optional_number, optional_text};
 use serde::{Deserialize, Serialize};
 
 use super::model::CodePurpose;
-use crate::kernel::Role;
+use crate::kernel::{AccountId, Role};
 
 /// A signed-in device as shown on "my account".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,7 +20,7 @@ pub struct SessionView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyAccount {
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub display_name: String,
     pub role: Role,
     pub email: Option<String>,
@@ -94,11 +95,17 @@ pub struct UserSummary {
 
 /// Filters of the user list; the page number starts at 1.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct UserFilter {
+    #[serde(deserialize_with = "optional_text")]
     pub q: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub role: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
     pub site: Option<i64>,
+    #[serde(deserialize_with = "optional_text")]
     pub status: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
     pub page: Option<u64>,
 }
 
@@ -138,7 +145,7 @@ pub struct UserDetail {
 /// A freshly issued one-time code, shown once to the person who issued it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssuedCode {
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub display_name: String,
     pub purpose: CodePurpose,
     /// `XXXX-XXXX-XXXX`.

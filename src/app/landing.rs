@@ -5,13 +5,14 @@ use leptos_meta::Title;
 
 use super::layout::area_links;
 use super::texts::T;
+use crate::accounts;
 use crate::kernel::i18n::fill;
 use crate::kernel::{Role, Text};
 use crate::platform::page::use_page;
 use crate::platform::response::redirect;
 
 /// A trainee's start page is their schedule.
-const TRAINEE_HOME: &str = "/jadwal";
+const TRAINEE_HOME: &str = crate::schedule::paths::MINE;
 
 #[component]
 pub fn Landing() -> impl IntoView {
@@ -61,8 +62,8 @@ pub fn Landing() -> impl IntoView {
             <p class="lead">{t(T::LandingIntro)}</p>
             {anonymous.then(|| view! {
                 <p class="button-row">
-                    <a class="button" href="/masuk">{t(T::LandingSignInCta)}</a>
-                    <a class="button button-quiet" href="/aktivasi">{t(T::LandingActivateCta)}</a>
+                    <a class="button" href=accounts::paths::SIGN_IN>{t(T::LandingSignInCta)}</a>
+                    <a class="button button-quiet" href=accounts::paths::ACTIVATE>{t(T::LandingActivateCta)}</a>
                 </p>
             })}
         </section>

@@ -6,6 +6,8 @@ use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
+#[cfg(feature = "ssr")]
+use crate::platform::response::form_id;
 
 /// Switches the interface language (`id` or `en`) and returns to the page it came from.
 #[server(prefix = "/api", endpoint = "prefs/language")]
@@ -20,6 +22,6 @@ pub async fn set_language(lang: String, back: Option<String>) -> Result<(), AppE
     ctx.reply(
         result,
         |()| Success::to(to).notice(Notice::LanguageChanged),
-        Failure::form("language"),
+        Failure::form(form_id::<SetLanguage>()),
     )
 }

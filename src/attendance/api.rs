@@ -12,9 +12,11 @@ use super::dto::{
 use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
-use super::texts::Notice;
+use super::{paths, texts::Notice};
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
+#[cfg(feature = "ssr")]
+use crate::platform::response::form_id;
 
 /// The staff's attendance home: today's classes, unmarked sessions, trainees at risk.
 #[server(prefix = "/api", endpoint = "attendance/overview", input = GetUrl)]
@@ -86,7 +88,7 @@ pub async fn save_roll_call(
         service::save_roll_call(ctx.env(), ctx.client(), actor, session_id, &entries, &reason).await
     }
     .await;
-    let mut failure = Failure::form("roll-call").keep("reason", &reason);
+    let mut failure = Failure::form(form_id::<SaveRollCall>()).keep("reason", &reason);
     for (key, value) in &status {
         failure = failure.keep(&format!("status[{key}]"), value);
     }
@@ -96,7 +98,7 @@ pub async fn save_roll_call(
     ctx.reply(
         result,
         |(cohort, count)| {
-            Success::to(format!("/sesi/{session_id}/absen")).notice(Notice::RollCallSaved {
+            Success::to(paths::roll_call(session_id)).notice(Notice::RollCallSaved {
                 cohort: cohort.clone(),
                 count: *count,
             })
@@ -123,8 +125,8 @@ pub async fn open_check_in(session_id: i64) -> Result<(), AppError> {
     .await;
     ctx.reply(
         result,
-        |()| Success::to(format!("/sesi/{session_id}/kode")),
-        Failure::form("check-in"),
+        |()| Success::to(paths::check_in_code(session_id)),
+        Failure::form(form_id::<OpenCheckIn>()),
     )
 }
 
@@ -153,12 +155,12 @@ pub async fn check_in(code: Option<String>) -> Result<(), AppError> {
     ctx.reply(
         result,
         |(cohort, status)| {
-            Success::to("/kehadiran").notice(Notice::CheckedIn {
+            Success::to(paths::HOME).notice(Notice::CheckedIn {
                 cohort: cohort.clone(),
                 status: *status,
             })
         },
-        Failure::form("check-in").keep("code", &code),
+        Failure::form(form_id::<CheckIn>()).keep("code", &code),
     )
     .map(|_| ())
 }
@@ -190,8 +192,8 @@ pub async fn withdraw_excuse(excuse_id: i64) -> Result<(), AppError> {
     .await;
     ctx.reply(
         result,
-        |()| Success::to("/izin").notice(Notice::ExcuseWithdrawn),
-        Failure::form("excuse"),
+        |()| Success::to(paths::EXCUSES).notice(Notice::ExcuseWithdrawn),
+        Failure::form(form_id::<WithdrawExcuse>()),
     )
 }
 
@@ -228,8 +230,8 @@ pub async fn decide_excuse(excuse_id: i64, decision: String, note: Option<String
     .await;
     ctx.reply(
         result,
-        |name| Success::to("/izin/tinjau").notice(Notice::ExcuseDecided(name.clone())),
-        Failure::form("decide")
+        |name| Success::to(paths::EXCUSE_REVIEW).notice(Notice::ExcuseDecided(name.clone())),
+        Failure::form(form_id::<DecideExcuse>())
             .keep("excuse_id", &excuse_id.to_string())
             .keep("note", &note),
     )
@@ -281,10 +283,8 @@ pub async fn save_policy(
     .await;
     ctx.reply(
         result,
-        |code| {
-            Success::to(format!("/angkatan/{cohort_id}/kehadiran")).notice(Notice::PolicySaved(code.clone()))
-        },
-        Failure::form("policy")
+        |code| Success::to(paths::cohort(cohort_id)).notice(Notice::PolicySaved(code.clone())),
+        Failure::form(form_id::<SavePolicy>())
             .keep("late_weight", &input.late_weight)
             .keep("late_after_minutes", &input.late_after_minutes)
             .keep("auto_absent_hours", &input.auto_absent_hours)

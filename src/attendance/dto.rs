@@ -5,9 +5,34 @@ use serde::{Deserialize, Serialize};
 use super::model::excuse::{ExcuseKind, ExcuseStatus};
 use super::model::rates::{Rates, Warning};
 use super::model::{AttendanceStatus, MarkSource, PolicyInput};
-use crate::kernel::Problem;
+use crate::kernel::input::optional_text;
+use crate::kernel::{Problem, TraineeId};
 
 pub use crate::schedule::dto::SessionView as SessionFacts;
+
+/// What a cohort's attendance export holds: every session's marks, or with `isi=ringkasan`
+/// one line per trainee.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportContent {
+    #[serde(rename = "isi", deserialize_with = "optional_text")]
+    pub content: Option<String>,
+}
+
+impl ExportContent {
+    const SUMMARY: &str = "ringkasan";
+
+    /// One line per trainee.
+    pub fn summary() -> Self {
+        Self {
+            content: Some(Self::SUMMARY.to_owned()),
+        }
+    }
+
+    pub fn is_summary(&self) -> bool {
+        self.content.as_deref() == Some(Self::SUMMARY)
+    }
+}
 
 /// One change to a mark.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +58,7 @@ pub struct ExcuseNote {
 /// One trainee on a roll call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RollCallLine {
-    pub trainee_id: i64,
+    pub trainee_id: TraineeId,
     pub name: String,
     /// What the form starts with: the saved mark, else an approved excuse, else a
     /// check-in, else hadir.
@@ -104,7 +129,7 @@ pub struct SessionLine {
 /// A trainee who needs attention, with ways to reach them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AtRisk {
-    pub trainee_id: i64,
+    pub trainee_id: TraineeId,
     pub name: String,
     pub cohort_id: i64,
     pub cohort: String,
@@ -206,7 +231,7 @@ pub struct GridSession {
 /// A row of the grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridRow {
-    pub trainee_id: i64,
+    pub trainee_id: TraineeId,
     pub name: String,
     pub cells: Vec<Cell>,
     pub rates: Rates,

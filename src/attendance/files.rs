@@ -3,18 +3,19 @@
 //! and the exports. Wired into the router by the composition.
 
 use axum::{
-    extract::{Multipart, Query, State},
+    extract::{Multipart, State},
     response::Response,
 };
-use std::collections::HashMap;
 
+use super::dto::ExportContent;
 use super::model::excuse::ExcuseInput;
 use super::service;
 use super::texts::Notice;
 use crate::platform::context::{Failure, Success};
 use crate::platform::handlers::{
-    download, export_format, private_file, read_upload, refused, reply, PathId, SignedIn,
+    download, export_format, private_file, read_upload, refused, reply, FileRoute, Filter, PathId, SignedIn,
 };
+use crate::platform::query_string::ExportQuery;
 use crate::platform::state::AppState;
 
 /// `POST /izin/ajukan`: a trainee's excuse request, back to `/izin` with the notice or the
@@ -39,9 +40,9 @@ pub async fn request_excuse(
     reply(
         &state.config,
         result,
-        |()| Success::to(super::EXCUSES_PATH).notice(Notice::ExcuseSent),
-        super::EXCUSES_PATH,
-        Failure::form("excuse")
+        |()| Success::to(super::paths::EXCUSES).notice(Notice::ExcuseSent),
+        super::paths::EXCUSES,
+        Failure::form(super::paths::EXCUSE_FORM)
             .keep("session_id", &input.session_id)
             .keep("kind", &input.kind)
             .keep("reason", &input.reason),
@@ -66,7 +67,7 @@ pub async fn export_cohort(
     State(state): State<AppState>,
     SignedIn { actor, .. }: SignedIn,
     PathId(cohort_id): PathId,
-    Query(query): Query<HashMap<String, String>>,
+    Filter(query): Filter<ExportQuery<ExportContent>>,
 ) -> Response {
     if !super::authz::can_take_roll_calls(&actor) {
         return refused(&crate::kernel::AppError::Forbidden);
@@ -75,9 +76,18 @@ pub async fn export_cohort(
         Ok(format) => format,
         Err(response) => return response,
     };
-    let summary = query.get("isi").is_some_and(|v| v == "ringkasan");
+    let summary = query.filter.is_summary();
     match service::export_attendance(state.env(), Some(&actor), Some(cohort_id), format, summary).await {
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
     }
+}
+
+/// Attendance's addresses that are files, for the composition's router.
+pub fn file_routes() -> Vec<FileRoute> {
+    vec![
+        FileRoute::post(super::paths::EXCUSE_POST, request_excuse),
+        FileRoute::get(super::paths::EXCUSE_NOTE, excuse_note),
+        FileRoute::get(super::paths::COHORT_EXPORT, export_cohort),
+    ]
 }

@@ -8,6 +8,7 @@ pub mod authz;
 pub mod dto;
 pub mod model;
 pub mod pages;
+pub mod paths;
 pub mod texts;
 
 #[cfg(feature = "ssr")]
@@ -16,8 +17,3 @@ pub mod db;
 pub mod files;
 #[cfg(feature = "ssr")]
 pub mod service;
-
-/// A trainee's excuses page.
-pub const EXCUSES_PATH: &str = "/izin";
-/// Where the excuse form posts (a plain multipart handler, see `files.rs`).
-pub const EXCUSE_POST_PATH: &str = "/izin/ajukan";

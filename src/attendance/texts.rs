@@ -12,6 +12,8 @@ use crate::platform::flash::AreaNotice;
 texts! {
     pub struct T {
         NavAttendance => "Kehadiran", "Attendance";
+        CohortAttendanceLink => "Rekap kehadiran", "Attendance";
+        RollCallLink => "Absen / kehadiran sesi ini", "Roll call of this session";
         LinkAttendanceStaff => "Absen kelas hari ini, sesi yang belum diabsen, peserta yang perlu perhatian.", "Take today's roll calls, sessions left unmarked, trainees who need attention.";
         LinkAttendanceTrainee => "Kehadiran Anda per sesi, persentase, presensi mandiri, dan izin.", "Your attendance per session, your rate, self check-in and excuses.";
         NavExcuses => "Izin & sakit", "Excuses";

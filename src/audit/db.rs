@@ -1,5 +1,6 @@
 //! Writing and reading the audit trail.
 
+use crate::kernel::AccountId;
 use sea_orm::{
     sea_query::{Expr, Func},
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, FromQueryResult, QueryFilter,
@@ -40,13 +41,13 @@ impl AuditEvent {
         }
     }
 
-    pub fn actor(mut self, user_id: i64) -> Self {
-        self.actor_user_id = Some(user_id);
+    pub fn actor(mut self, user_id: AccountId) -> Self {
+        self.actor_user_id = Some(user_id.get());
         self
     }
 
-    pub fn subject(mut self, user_id: i64) -> Self {
-        self.subject_user_id = Some(user_id);
+    pub fn subject(mut self, user_id: AccountId) -> Self {
+        self.subject_user_id = Some(user_id.get());
         self
     }
 

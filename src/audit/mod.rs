@@ -9,6 +9,7 @@ pub mod api;
 pub mod authz;
 pub mod model;
 pub mod pages;
+pub mod paths;
 pub mod texts;
 
 #[cfg(feature = "ssr")]

@@ -1,3 +1,4 @@
+use crate::kernel::input::{optional_number, optional_text};
 use serde::{Deserialize, Serialize};
 
 /// What happened.
@@ -185,15 +186,22 @@ impl Outcome {
 
 /// Filters of the audit-log page; every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AuditFilter {
+    #[serde(deserialize_with = "optional_text")]
     pub action: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub outcome: Option<String>,
     /// Matches the actor's or subject's name, e-mail or phone, or the attempted login.
+    #[serde(deserialize_with = "optional_text")]
     pub person: Option<String>,
     /// WIB calendar dates, `YYYY-MM-DD`, inclusive.
+    #[serde(deserialize_with = "optional_text")]
     pub from: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub to: Option<String>,
     /// Show entries older than this id (keyset pagination, newest first).
+    #[serde(deserialize_with = "optional_number")]
     pub before: Option<i64>,
 }
 

@@ -12,7 +12,7 @@ use super::model::CohortInput;
 use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
-use super::{authz, service, texts::Notice};
+use super::{authz, paths, service, texts::Notice};
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
 
@@ -31,7 +31,7 @@ pub async fn add_room(#[server(flatten)] room: NewRoom) -> Result<String, AppErr
     ctx.submit(
         authz::can_plan_cohorts,
         async |actor| service::add_room(ctx.env(), ctx.client(), actor, &room).await,
-        |name| Success::to("/program#ruang").notice(Notice::Added(name.clone())),
+        |name| Success::to(format!("{}#ruang", paths::CATALOGUE)).notice(Notice::Added(name.clone())),
         Failure::of::<AddRoom>(&room),
     )
     .await
@@ -43,7 +43,7 @@ pub async fn add_programme(#[server(flatten)] programme: NewProgramme) -> Result
     ctx.submit(
         authz::can_edit_catalogue,
         async |actor| service::add_programme(ctx.env(), ctx.client(), actor, &programme).await,
-        |name| Success::to("/program#program").notice(Notice::Added(name.clone())),
+        |name| Success::to(format!("{}#program", paths::CATALOGUE)).notice(Notice::Added(name.clone())),
         Failure::of::<AddProgramme>(&programme),
     )
     .await
@@ -55,7 +55,7 @@ pub async fn add_course(#[server(flatten)] course: NewCourse) -> Result<String, 
     ctx.submit(
         authz::can_edit_catalogue,
         async |actor| service::add_course(ctx.env(), ctx.client(), actor, &course).await,
-        |name| Success::to("/program#kursus").notice(Notice::Added(name.clone())),
+        |name| Success::to(format!("{}#kursus", paths::CATALOGUE)).notice(Notice::Added(name.clone())),
         Failure::of::<AddCourse>(&course),
     )
     .await
@@ -96,7 +96,7 @@ pub async fn create_cohort(#[server(flatten)] cohort: CohortInput) -> Result<i64
     ctx.submit(
         authz::can_plan_cohorts,
         async |actor| service::create_cohort(ctx.env(), ctx.client(), actor, &cohort).await,
-        |(id, code)| Success::to(format!("/angkatan/{id}")).notice(Notice::CohortCreated(code.clone())),
+        |(id, code)| Success::to(paths::cohort(*id)).notice(Notice::CohortCreated(code.clone())),
         Failure::of::<CreateCohort>(&cohort),
     )
     .await
@@ -109,7 +109,7 @@ pub async fn update_cohort(cohort_id: i64, #[server(flatten)] cohort: CohortInpu
     ctx.submit(
         authz::can_plan_cohorts,
         async |actor| service::update_cohort(ctx.env(), ctx.client(), actor, cohort_id, &cohort).await,
-        |code| Success::to(format!("/angkatan/{cohort_id}")).notice(Notice::CohortUpdated(code.clone())),
+        |code| Success::to(paths::cohort(cohort_id)).notice(Notice::CohortUpdated(code.clone())),
         Failure::of::<UpdateCohort>(&cohort),
     )
     .await

@@ -1,5 +1,6 @@
 //! What the cohort and catalogue pages receive from the server.
 
+use crate::kernel::input::{optional_number, optional_text};
 use serde::{Deserialize, Serialize};
 
 use super::model::{CohortStatus, CourseLevel, LanguageTarget, Track};
@@ -86,11 +87,17 @@ pub struct Catalogue {
 
 /// Filters of the cohort list; the page number starts at 1.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CohortFilter {
+    #[serde(deserialize_with = "optional_text")]
     pub q: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
     pub site: Option<i64>,
+    #[serde(deserialize_with = "optional_text")]
     pub status: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
     pub programme: Option<i64>,
+    #[serde(deserialize_with = "optional_number")]
     pub page: Option<u64>,
 }
 

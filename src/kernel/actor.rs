@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::error::Problem;
+use super::ids::AccountId;
 
 /// What a person is in the programme; decides what they may see and do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -58,7 +59,7 @@ impl fmt::Display for Role {
 /// The signed-in person making a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub role: Role,
     pub display_name: String,
     /// The sites a coordinator runs or an instructor works at; a trainee's home site.
@@ -75,9 +76,9 @@ pub fn signed_in(_: &Actor) -> bool {
 
 impl Actor {
     /// An actor outside any web session (the command line, tests): no display name.
-    pub fn new(user_id: i64, role: Role, site_ids: &[i64]) -> Self {
+    pub fn new(user_id: impl Into<AccountId>, role: Role, site_ids: &[i64]) -> Self {
         Self {
-            user_id,
+            user_id: user_id.into(),
             role,
             display_name: String::new(),
             site_ids: site_ids.to_vec(),
@@ -131,7 +132,7 @@ mod tests {
     #[test]
     fn an_actor_has_only_its_own_sites() {
         let actor = Actor {
-            user_id: 1,
+            user_id: AccountId(1),
             role: Role::Coordinator,
             display_name: "x".into(),
             site_ids: vec![3, 4],

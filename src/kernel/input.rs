@@ -81,16 +81,10 @@ where
     use serde::Deserialize;
     #[derive(Deserialize)]
     #[serde(untagged)]
-    enum Item {
-        Number(i64),
-        Text(String),
-    }
-    #[derive(Deserialize)]
-    #[serde(untagged)]
     enum Items {
-        List(Vec<Item>),
-        ByPosition(std::collections::BTreeMap<String, Item>),
-        One(Item),
+        List(Vec<Given>),
+        ByPosition(std::collections::BTreeMap<String, Given>),
+        One(Given),
     }
     let items = match Items::deserialize(deserializer)? {
         Items::List(items) => items,
@@ -100,15 +94,60 @@ where
     items
         .into_iter()
         .map(|item| {
-            let text = match item {
-                Item::Number(number) => number.to_string(),
-                Item::Text(text) => text,
-            };
-            text.trim()
+            item.text()
+                .trim()
                 .parse()
                 .map_err(|_| D::Error::custom("not a value of this list"))
         })
         .collect()
+}
+
+/// A number or text as any codec hands it over (query strings send text, JSON numbers).
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Given {
+    Number(i64),
+    Text(String),
+}
+
+impl Given {
+    fn text(self) -> String {
+        match self {
+            Given::Number(number) => number.to_string(),
+            Given::Text(text) => text,
+        }
+    }
+}
+
+/// A filter's number, read leniently: empty or unreadable counts as not given (an address
+/// typed by hand never fails a list). For `#[serde(default, deserialize_with = "…")]`.
+///
+/// # Errors
+/// Only when the value is neither a number nor a text.
+pub fn optional_number<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+{
+    use serde::Deserialize;
+    let given = Option::<Given>::deserialize(deserializer)?;
+    Ok(given.and_then(|given| given.text().trim().parse().ok()))
+}
+
+/// A filter's text: trimmed, at most 100 characters, empty counts as not given. For
+/// `#[serde(default, deserialize_with = "…")]`.
+///
+/// # Errors
+/// Only when the value is neither a number nor a text.
+pub fn optional_text<'de, D>(deserializer: D) -> Result<Option<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    let given = Option::<Given>::deserialize(deserializer)?;
+    Ok(given
+        .map(|given| given.text().trim().chars().take(100).collect::<String>())
+        .filter(|text| !text.is_empty()))
 }
 
 /// The content type of a JPEG, PNG or WebP picture, told by its first bytes (never by a

@@ -17,6 +17,7 @@
 //! leak.
 
 use super::actor::{Actor, Role};
+use super::ids::AccountId;
 
 /// What an actor may reach, by role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +27,9 @@ pub enum Reach {
     /// Coordinators: the sites they run, with their records and cohorts.
     Sites(Vec<i64>),
     /// Instructors (by account): the cohorts they teach now, and those cohorts' rosters.
-    Teaching(i64),
+    Teaching(AccountId),
     /// Trainees (by account): their own record and the cohorts it holds a seat in.
-    Own(i64),
+    Own(AccountId),
 }
 
 /// How one cohort stands to the actor asking, as the cohorts area found it.
@@ -59,7 +60,7 @@ pub struct PersonTies {
     /// The record's (home) site.
     pub site_id: i64,
     /// The person's account, if the record is linked to one.
-    pub user_id: Option<i64>,
+    pub user_id: Option<AccountId>,
 }
 
 impl Actor {
@@ -182,7 +183,7 @@ mod tests {
 
     const PERSON: PersonTies = PersonTies {
         site_id: 10,
-        user_id: Some(5),
+        user_id: Some(AccountId(5)),
     };
 
     #[test]
@@ -192,8 +193,11 @@ mod tests {
             actor(Role::Coordinator, 2, &[10, 11]).reach(),
             Reach::Sites(vec![10, 11])
         );
-        assert_eq!(actor(Role::Instructor, 3, &[10]).reach(), Reach::Teaching(3));
-        assert_eq!(actor(Role::Trainee, 5, &[10]).reach(), Reach::Own(5));
+        assert_eq!(
+            actor(Role::Instructor, 3, &[10]).reach(),
+            Reach::Teaching(AccountId(3))
+        );
+        assert_eq!(actor(Role::Trainee, 5, &[10]).reach(), Reach::Own(AccountId(5)));
         assert_eq!(actor(Role::Admin, 1, &[]).sites_run(), None);
         assert_eq!(actor(Role::Coordinator, 2, &[10]).sites_run(), Some(&[10][..]));
         assert_eq!(actor(Role::Instructor, 3, &[10]).sites_run(), Some(&[][..]));

@@ -375,7 +375,7 @@ impl Ctx {
                 self.redirect(&format!(
                     "{}?next={}",
                     super::page::SIGN_IN_PATH,
-                    super::page::encode(&back)
+                    super::query_string::encode(&back)
                 ));
             }
             Err(error) => {

@@ -27,12 +27,16 @@ impl From<sea_orm::DbErr> for AppError {
 
 /// A row the actor may not reach (or that does not exist: the two are answered alike, so
 /// existence does not leak): `NotFound`, logged at INFO with who asked for what.
-pub fn out_of_reach(actor: &crate::kernel::Actor, what: &'static str, id: i64) -> AppError {
+pub fn out_of_reach(
+    actor: &crate::kernel::Actor,
+    what: &'static str,
+    id: impl std::fmt::Display,
+) -> AppError {
     tracing::info!(
-        actor = actor.user_id,
+        actor = actor.user_id.get(),
         role = actor.role.as_str(),
         what,
-        id,
+        %id,
         "not found or out of reach"
     );
     AppError::NotFound

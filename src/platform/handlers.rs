@@ -1,20 +1,57 @@
 //! Building blocks of the plain axum handlers areas add for files (uploads that carry a
-//! file, downloads): the signed-in actor and the path's id as extractors, the reply to a
-//! form with a flash, redirects, bilingual plain-text refusals, file responses and a
-//! multipart form reader. Server only.
+//! file, downloads): the route each area lists, the signed-in actor, the path's id and the
+//! typed query as extractors, the reply to a form with a flash, redirects, bilingual
+//! plain-text refusals, file responses and a multipart form reader. Server only.
 
 use axum::{
     extract::{FromRequestParts, Multipart},
     http::{header, request::Parts, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
+use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 
 use super::config::Config;
 use super::context::{flash_cookie, referer_path, safe_local_path, Failure, RequestInfo, Success};
-use super::page::{encode, SIGN_IN_PATH};
+use super::page::SIGN_IN_PATH;
+use super::query_string::{encode, ExportQuery};
+use super::state::AppState;
 use super::tables::{ExportFormat, Exported};
 use crate::kernel::{Actor, AppError};
+
+/// An address that is a file rather than a page: a download, an upload, a feed.
+pub struct FileRoute {
+    pub path: &'static str,
+    /// `GET` or `POST`.
+    pub method: &'static str,
+    pub handler: axum::routing::MethodRouter<AppState>,
+}
+
+impl FileRoute {
+    pub fn get<H, T>(path: &'static str, handler: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        Self {
+            path,
+            method: "GET",
+            handler: axum::routing::get(handler),
+        }
+    }
+
+    pub fn post<H, T>(path: &'static str, handler: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        Self {
+            path,
+            method: "POST",
+            handler: axum::routing::post(handler),
+        }
+    }
+}
 
 /// The signed-in actor of a plain handler, with what the middleware learnt of the request.
 /// Without a session the request goes to the sign-in page, and afterwards back to the page
@@ -191,14 +228,29 @@ pub async fn read_upload(mut form: Multipart, file_field: &str) -> Result<Upload
     }
 }
 
-/// The `format` of an export's query (`csv` when left out).
+/// A file route's typed query, read by the codec the pages use
+/// ([`query_string::read`](super::query_string::read)): never a rejection, what cannot be
+/// read counts as not given.
+pub struct Filter<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequestParts<S> for Filter<T> {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(super::query_string::read(
+            parts.uri.query().unwrap_or_default(),
+        )))
+    }
+}
+
+/// The format an export asks for (`csv` when left out).
 ///
 /// # Errors
 /// A `400` answer for anything but `csv` or `xlsx`.
 // The error is the handler's whole answer, made once per request; boxing it buys nothing.
 #[allow(clippy::result_large_err)]
-pub fn export_format(query: &HashMap<String, String>) -> Result<ExportFormat, Response> {
-    ExportFormat::parse(query.get("format").map_or("csv", String::as_str)).ok_or_else(|| {
+pub fn export_format<T>(query: &ExportQuery<T>) -> Result<ExportFormat, Response> {
+    ExportFormat::parse(query.format.as_deref().unwrap_or("csv")).ok_or_else(|| {
         plain(
             StatusCode::BAD_REQUEST,
             "400 — Format harus csv atau xlsx.\nThe format must be csv or xlsx.",

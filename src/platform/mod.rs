@@ -1,6 +1,7 @@
 //! The web platform every area's pages and server functions stand on: what a page knows
 //! about its request ([`page`]), the one-shot flash a form post leaves behind ([`flash`]),
-//! the HTTP status and redirects of the response ([`response`]), and on the server the
+//! the HTTP status and redirects of the response ([`response`]), the codec between query
+//! strings and typed filters ([`query_string`]), and on the server the
 //! application state, the request context of server functions, the clock, the
 //! configuration and the handling of unexpected failures.
 //!
@@ -8,6 +9,7 @@
 
 pub mod flash;
 pub mod page;
+pub mod query_string;
 pub mod response;
 
 #[cfg(feature = "ssr")]

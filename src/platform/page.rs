@@ -2,6 +2,7 @@
 //! one-shot "flash" left by the form post that redirected here.
 
 use super::flash::Flash;
+use super::query_string;
 use crate::kernel::{Actor, AppError, Locale, Text};
 
 /// Where people sign in; pages and form posts send the anonymous there.
@@ -55,86 +56,21 @@ impl PageCtx {
 
     /// Every value of a repeated query parameter (`?day=1&day=4`), percent-decoded.
     pub fn query_params(&self, name: &str) -> Vec<String> {
-        self.query
-            .split('&')
-            .filter_map(|pair| {
-                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-                (decode(key) == name).then(|| decode(value))
-            })
-            .collect()
+        query_string::params(&self.query, name)
     }
 
     /// A query parameter of this request (first occurrence), percent-decoded.
     pub fn query_param(&self, name: &str) -> Option<String> {
-        self.query.split('&').find_map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(key) == name).then(|| decode(value))
-        })
+        query_string::param(&self.query, name)
+    }
+
+    /// The typed filter this request's query string carries (see [`query_string::read`]).
+    pub fn filter<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        query_string::read(&self.query)
     }
 }
 
 /// The page context of the current render (a default one outside a request).
 pub fn use_page() -> PageCtx {
     leptos::prelude::use_context::<PageCtx>().unwrap_or_default()
-}
-
-/// Decodes `application/x-www-form-urlencoded` text.
-pub fn decode(input: &str) -> String {
-    let bytes = input.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex_value(bytes[i + 1]), hex_value(bytes[i + 2])) {
-                (Some(high), Some(low)) => {
-                    out.push(high * 16 + low);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex_value(byte: u8) -> Option<u8> {
-    char::from(byte).to_digit(16).and_then(|d| u8::try_from(d).ok())
-}
-
-/// Encodes a query-string value.
-pub fn encode(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for byte in input.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn query_values_are_decoded() {
-        let ctx = PageCtx {
-            query: "q=Dewi+L%C3%A9stari&role=trainee&empty=&x=%ZZ".into(),
-            ..Default::default()
-        };
-        assert_eq!(ctx.query_param("q").as_deref(), Some("Dewi Léstari"));
-        assert_eq!(ctx.query_param("role").as_deref(), Some("trainee"));
-        assert_eq!(ctx.query_param("empty").as_deref(), Some(""));
-        assert_eq!(ctx.query_param("x").as_deref(), Some("%ZZ"));
-        assert_eq!(ctx.query_param("missing"), None);
-        assert_eq!(encode("Dewi Léstari/1"), "Dewi+L%C3%A9stari/1");
-        assert_eq!(decode("%E2é%"), "\u{FFFD}é%");
-    }
 }

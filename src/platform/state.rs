@@ -1,5 +1,6 @@
 //! The application state every request shares, and the part of it use cases need.
 
+use crate::kernel::AccountId;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::sea_query::{SelectStatement, SimpleExpr, UpdateStatement};
@@ -62,7 +63,7 @@ pub struct Ports {
     /// The cohorts whose seat the trainee record of account `user_id` holds (accepted,
     /// active or completed), as a subquery of cohort ids. Owner: trainees (enrollments);
     /// needed by the cohorts area for a trainee's reach.
-    pub seat_cohorts: fn(user_id: i64) -> SelectStatement,
+    pub seat_cohorts: fn(user_id: AccountId) -> SelectStatement,
     /// The first and last start of the cohort's sessions that are not cancelled, as a
     /// query of one row `(first, last)`. Owner: schedule; needed by the cohort form, whose
     /// dates may not leave planned sessions outside.

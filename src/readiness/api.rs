@@ -6,36 +6,21 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use std::collections::HashMap;
 
-use super::dto::{CohortProgress, Dashboard, Rules, TraineeReadiness};
-use crate::kernel::AppError;
+use super::dto::{CohortProgress, Dashboard, DashboardFilter, Rules, TraineeReadiness};
+use crate::kernel::{AppError, TraineeId};
 
 #[cfg(feature = "ssr")]
-use super::texts::Notice;
+use super::{paths, texts::Notice};
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
+#[cfg(feature = "ssr")]
+use crate::platform::response::form_id;
 
 /// The coordinators' dashboard (filters as in the address; empty values mean "any").
 #[server(prefix = "/api", endpoint = "readiness/dashboard", input = GetUrl)]
-pub async fn get_dashboard(
-    site_id: Option<i64>,
-    cohort_id: Option<i64>,
-    verdict: Option<String>,
-    blocker: Option<String>,
-    expiring: Option<String>,
-    within_days: Option<u16>,
-    page: Option<u64>,
-) -> Result<Dashboard, AppError> {
+pub async fn get_dashboard(#[server(flatten)] filter: DashboardFilter) -> Result<Dashboard, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let filter = super::dto::DashboardFilter {
-        site_id,
-        cohort_id,
-        verdict: verdict.filter(|v| !v.is_empty()),
-        blocker: blocker.filter(|v| !v.is_empty()),
-        expiring: expiring.filter(|v| !v.is_empty()),
-        within_days,
-        page,
-    };
     ctx.serve(authz::can_open_dashboard, async |actor| {
         service::dashboard(ctx.env(), actor, filter).await
     })
@@ -44,7 +29,7 @@ pub async fn get_dashboard(
 
 /// One trainee's readiness, for their site's coordinators.
 #[server(prefix = "/api", endpoint = "readiness/trainee", input = GetUrl)]
-pub async fn get_trainee_readiness(trainee_id: i64) -> Result<TraineeReadiness, AppError> {
+pub async fn get_trainee_readiness(trainee_id: TraineeId) -> Result<TraineeReadiness, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.serve(authz::can_open_dashboard, async |actor| {
@@ -68,7 +53,7 @@ pub async fn get_my_readiness() -> Result<TraineeReadiness, AppError> {
 #[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "readiness/record-result")]
 pub async fn record_result(
-    trainee_id: i64,
+    trainee_id: TraineeId,
     kind: String,
     level: Option<String>,
     score: Option<String>,
@@ -95,10 +80,8 @@ pub async fn record_result(
     .await;
     ctx.reply(
         result,
-        |name| {
-            Success::to(format!("/kesiapan/peserta/{trainee_id}")).notice(Notice::ResultSaved(name.clone()))
-        },
-        Failure::form("result")
+        |name| Success::to(paths::trainee(trainee_id)).notice(Notice::ResultSaved(name.clone())),
+        Failure::form(form_id::<RecordResult>())
             .keep("kind", &input.kind)
             .keep("level", &input.level)
             .keep("score", &input.score)
@@ -120,8 +103,8 @@ pub async fn delete_result(result_id: i64) -> Result<(), AppError> {
     .await;
     ctx.reply(
         result,
-        |trainee| Success::to(format!("/kesiapan/peserta/{trainee}")).notice(Notice::ResultDeleted),
-        Failure::form("result"),
+        |trainee| Success::to(paths::trainee(TraineeId(*trainee))).notice(Notice::ResultDeleted),
+        Failure::form(form_id::<DeleteResult>()),
     )
     .map(|_| ())
 }
@@ -150,7 +133,7 @@ pub async fn submit_document(
     .await;
     ctx.reply(
         result,
-        |kind| Success::to("/kesiapan-saya").notice(Notice::DocumentSaved(*kind)),
+        |kind| Success::to(paths::MINE).notice(Notice::DocumentSaved(*kind)),
         document_failure(&input),
     )
     .map(|_| ())
@@ -158,16 +141,18 @@ pub async fn submit_document(
 
 #[cfg(feature = "ssr")]
 fn document_failure(input: &super::service::DocumentInput) -> Failure {
-    let form: &'static str = match super::model::DocumentKind::parse(&input.kind) {
-        Ok(kind) => document_form(kind),
-        Err(_) => "document",
-    };
-    Failure::form(form)
+    Failure::form(document_form_of(&input.kind))
         .keep("number", &input.number)
         .keep("issued_on", &input.issued_on)
         .keep("expires_on", &input.expires_on)
         .keep("decision", &input.decision)
         .keep("reason", &input.reason)
+}
+
+/// The form name of the row of the document `kind` names (`document` when it names none),
+/// for the handlers that take a posted kind.
+pub fn document_form_of(kind: &str) -> &'static str {
+    super::model::DocumentKind::parse(kind).map_or("document", document_form)
 }
 
 /// The form name of one document's row (each row is its own form).
@@ -196,7 +181,7 @@ pub fn document_form(kind: super::model::DocumentKind) -> &'static str {
 #[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "readiness/review-document")]
 pub async fn review_document(
-    trainee_id: i64,
+    trainee_id: TraineeId,
     kind: String,
     number: Option<String>,
     issued_on: Option<String>,
@@ -221,7 +206,7 @@ pub async fn review_document(
     .await;
     ctx.reply(
         result,
-        |kind| Success::to(format!("/kesiapan/peserta/{trainee_id}")).notice(Notice::DocumentSaved(*kind)),
+        |kind| Success::to(paths::trainee(trainee_id)).notice(Notice::DocumentSaved(*kind)),
         document_failure(&input),
     )
     .map(|_| ())
@@ -264,10 +249,9 @@ pub async fn create_assessment(
     ctx.reply(
         result,
         |(id, title)| {
-            Success::to(format!("/angkatan/{cohort_id}/nilai?penilaian={id}#skor"))
-                .notice(Notice::AssessmentCreated(title.clone()))
+            Success::to(paths::assessment(cohort_id, *id)).notice(Notice::AssessmentCreated(title.clone()))
         },
-        Failure::form("assessment")
+        Failure::form(form_id::<CreateAssessment>())
             .keep("kind", &input.kind)
             .keep("title", &input.title)
             .keep("held_on", &input.held_on)
@@ -289,15 +273,14 @@ pub async fn save_scores(assessment_id: i64, score: Option<HashMap<String, Strin
         service::save_scores(ctx.env(), ctx.client(), actor, assessment_id, &entries).await
     }
     .await;
-    let mut failure = Failure::form("scores");
+    let mut failure = Failure::form(form_id::<SaveScores>());
     for (key, value) in &typed {
         failure = failure.keep(&format!("score[{key}]"), value);
     }
     ctx.reply(
         result,
         |(cohort, saved)| {
-            Success::to(format!("/angkatan/{cohort}/nilai?penilaian={assessment_id}"))
-                .notice(Notice::ScoresSaved(*saved))
+            Success::to(paths::assessment(*cohort, assessment_id)).notice(Notice::ScoresSaved(*saved))
         },
         failure,
     )
@@ -332,8 +315,8 @@ pub async fn save_lessons(cohort_id: i64, unit: Option<HashMap<String, String>>)
     .await;
     ctx.reply(
         result,
-        |()| Success::to(format!("/angkatan/{cohort_id}/nilai")).notice(Notice::LessonsSaved),
-        Failure::form("lessons"),
+        |()| Success::to(paths::progress(cohort_id)).notice(Notice::LessonsSaved),
+        Failure::form(form_id::<SaveLessons>()),
     )
 }
 
@@ -379,8 +362,8 @@ pub async fn save_rules(
     .await;
     ctx.reply(
         result,
-        |programme| Success::to("/kesiapan/aturan").notice(Notice::RulesSaved(programme.clone())),
-        Failure::form("rules").keep("programme_id", &programme_id.to_string()),
+        |programme| Success::to(paths::RULES).notice(Notice::RulesSaved(programme.clone())),
+        Failure::form(form_id::<SaveRules>()).keep("programme_id", &programme_id.to_string()),
     )
     .map(|_| ())
 }

@@ -44,6 +44,7 @@ pub fn can_edit_rules(actor: &Actor) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::AccountId;
 
     fn actor(role: Role, user_id: i64, sites: &[i64]) -> Actor {
         Actor::new(user_id, role, sites)
@@ -56,14 +57,14 @@ mod tests {
             user_id: Some(user),
         };
         let coordinator = actor(Role::Coordinator, 1, &[4]);
-        assert!(can_view_trainee(&coordinator, &person(4, 30)));
-        assert!(!can_view_trainee(&coordinator, &person(5, 30)));
+        assert!(can_view_trainee(&coordinator, &person(4, AccountId(30))));
+        assert!(!can_view_trainee(&coordinator, &person(5, AccountId(30))));
         let trainee = actor(Role::Trainee, 30, &[4]);
-        assert!(can_view_trainee(&trainee, &person(4, 30)));
-        assert!(!can_view_trainee(&trainee, &person(4, 31)));
-        assert!(!can_manage_trainee(&trainee, &person(4, 30)));
+        assert!(can_view_trainee(&trainee, &person(4, AccountId(30))));
+        assert!(!can_view_trainee(&trainee, &person(4, AccountId(31))));
+        assert!(!can_manage_trainee(&trainee, &person(4, AccountId(30))));
         let instructor = actor(Role::Instructor, 20, &[4]);
-        assert!(!can_view_trainee(&instructor, &person(4, 30)));
+        assert!(!can_view_trainee(&instructor, &person(4, AccountId(30))));
         assert!(!can_open_dashboard(&instructor));
     }
 

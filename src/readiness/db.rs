@@ -3,6 +3,7 @@
 //! rules; a dashboard takes a fixed number of queries whatever the number of trainees
 //! (trainees are selected by sub-query, never by a list of ids).
 
+use crate::kernel::{AccountId, TraineeId};
 use sea_orm::{
     sea_query::{OnConflict, SelectStatement},
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
@@ -72,7 +73,7 @@ pub async fn results_of(
 
 pub async fn results_of_trainee(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
 ) -> Result<Vec<official_results::Model>, DbErr> {
     official_results::Entity::find()
         .filter(official_results::Column::TraineeId.eq(trainee_id))
@@ -115,7 +116,7 @@ pub async fn document_facts_of(
 
 pub async fn documents_of_trainee(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
 ) -> Result<Vec<trainee_documents::Model>, DbErr> {
     trainee_documents::Entity::find()
         .filter(trainee_documents::Column::TraineeId.eq(trainee_id))
@@ -135,17 +136,17 @@ pub fn result_facts(row: &official_results::Model) -> Option<OfficialResult> {
 }
 
 pub struct NewResult<'a> {
-    pub trainee_id: i64,
+    pub trainee_id: TraineeId,
     pub result: &'a OfficialResult,
     pub certificate_no: Option<String>,
     pub field: Option<String>,
-    pub by: i64,
+    pub by: AccountId,
     pub at: OffsetDateTime,
 }
 
 pub async fn insert_result(conn: &impl ConnectionTrait, new: NewResult<'_>) -> Result<i64, DbErr> {
     let row = official_results::Entity::insert(official_results::ActiveModel {
-        trainee_id: Set(new.trainee_id),
+        trainee_id: Set(new.trainee_id.get()),
         kind: Set(new.result.kind.as_str().to_owned()),
         level: Set(new.result.level.map(|l| l.as_str().to_owned())),
         score: Set(new.result.score.map(i32::from)),
@@ -153,7 +154,7 @@ pub async fn insert_result(conn: &impl ConnectionTrait, new: NewResult<'_>) -> R
         taken_on: Set(new.result.taken_on),
         certificate_no: Set(new.certificate_no),
         field: Set(new.field),
-        recorded_by: Set(Some(new.by)),
+        recorded_by: Set(Some(new.by.get())),
         recorded_at: Set(new.at),
         ..Default::default()
     })
@@ -182,7 +183,7 @@ pub async fn document(
 
 pub async fn document_of_kind(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
     kind: DocumentKind,
 ) -> Result<Option<trainee_documents::Model>, DbErr> {
     trainee_documents::Entity::find()
@@ -200,22 +201,22 @@ pub struct DocumentDetails {
     pub status: DocumentStatus,
     pub reason: Option<String>,
     /// Who verified (or rejected) it, when the status is a decision.
-    pub decided_by: Option<i64>,
+    pub decided_by: Option<AccountId>,
 }
 
 /// Writes a trainee's document of `kind` (one row per kind, unique in the database) and
 /// returns its id.
 pub async fn save_document(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
     kind: DocumentKind,
     details: DocumentDetails,
-    by: i64,
+    by: AccountId,
     at: OffsetDateTime,
 ) -> Result<i64, DbErr> {
     let decided = details.decided_by.is_some();
     let row = trainee_documents::ActiveModel {
-        trainee_id: Set(trainee_id),
+        trainee_id: Set(trainee_id.get()),
         kind: Set(kind.as_str().to_owned()),
         status: Set(details.status.as_str().to_owned()),
         number: Set(details.number),
@@ -223,9 +224,9 @@ pub async fn save_document(
         expires_on: Set(details.expires_on),
         reason: Set(details.reason),
         has_scan: Set(false),
-        verified_by: Set(details.decided_by),
+        verified_by: Set(details.decided_by.map(AccountId::get)),
         verified_at: Set(decided.then_some(at)),
-        updated_by: Set(Some(by)),
+        updated_by: Set(Some(by.get())),
         updated_at: Set(at),
         ..Default::default()
     };
@@ -263,14 +264,14 @@ pub async fn save_scan(
     document_id: i64,
     content_type: &str,
     content: Vec<u8>,
-    by: i64,
+    by: AccountId,
     at: OffsetDateTime,
 ) -> Result<(), DbErr> {
     document_scans::Entity::insert(document_scans::ActiveModel {
         document_id: Set(document_id),
         content_type: Set(content_type.to_owned()),
         content: Set(content),
-        uploaded_by: Set(Some(by)),
+        uploaded_by: Set(Some(by.get())),
         uploaded_at: Set(at),
     })
     .on_conflict(
@@ -341,7 +342,7 @@ pub async fn replace_requirements(
     conn: &impl ConnectionTrait,
     programme_id: i64,
     requirements: &[Requirement],
-    by: i64,
+    by: AccountId,
     at: OffsetDateTime,
 ) -> Result<(), DbErr> {
     readiness_requirements::Entity::delete_many()
@@ -385,7 +386,7 @@ pub async fn replace_requirements(
                 min_score: Set(min_score),
                 max_age_days: Set(max_age),
                 min_valid_days: Set(min_valid),
-                updated_by: Set(Some(by)),
+                updated_by: Set(Some(by.get())),
                 updated_at: Set(at),
                 ..Default::default()
             }
@@ -444,7 +445,7 @@ pub async fn save_scores(
     conn: &impl ConnectionTrait,
     assessment_id: i64,
     scores: &[(i64, Option<u16>)],
-    by: i64,
+    by: AccountId,
     at: OffsetDateTime,
 ) -> Result<(), DbErr> {
     let cleared: Vec<i64> = scores
@@ -466,7 +467,7 @@ pub async fn save_scores(
                 assessment_id: Set(assessment_id),
                 trainee_id: Set(*trainee),
                 score: Set(i32::from(score)),
-                entered_by: Set(Some(by)),
+                entered_by: Set(Some(by.get())),
                 entered_at: Set(at),
                 ..Default::default()
             })
@@ -507,7 +508,7 @@ pub async fn taught_of(
 pub async fn save_taught(
     conn: &impl ConnectionTrait,
     taught: &[(i64, Option<i64>)],
-    by: i64,
+    by: AccountId,
     at: OffsetDateTime,
 ) -> Result<(), DbErr> {
     let cleared: Vec<i64> = taught
@@ -527,7 +528,7 @@ pub async fn save_taught(
             unit.map(|unit| taught_units::ActiveModel {
                 session_id: Set(*session),
                 unit_id: Set(unit),
-                marked_by: Set(Some(by)),
+                marked_by: Set(Some(by.get())),
                 marked_at: Set(at),
             })
         })

@@ -1,5 +1,7 @@
 //! What readiness pages receive.
 
+use crate::kernel::input::{optional_number, optional_text};
+use crate::kernel::TraineeId;
 use serde::{Deserialize, Serialize};
 
 use super::model::verdict::{AttendanceFacts, Check, Finding, Requirement};
@@ -7,16 +9,24 @@ use super::model::{DocumentKind, DocumentStatus, ResultKind, Verdict};
 
 /// The dashboard's filters, as in its address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DashboardFilter {
+    #[serde(deserialize_with = "optional_number")]
     pub site_id: Option<i64>,
+    #[serde(deserialize_with = "optional_number")]
     pub cohort_id: Option<i64>,
     /// `siap`, `dalam_proses` or `belum`.
+    #[serde(deserialize_with = "optional_text")]
     pub verdict: Option<String>,
     /// A blocker key (`language`, `attendance`, `skills:…`, `document:…`).
+    #[serde(deserialize_with = "optional_text")]
     pub blocker: Option<String>,
     /// A document kind whose validity ends within `within_days`.
+    #[serde(deserialize_with = "optional_text")]
     pub expiring: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
     pub within_days: Option<u16>,
+    #[serde(deserialize_with = "optional_number")]
     pub page: Option<u64>,
 }
 
@@ -32,7 +42,7 @@ pub struct Funnel {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadinessRow {
-    pub trainee_id: i64,
+    pub trainee_id: TraineeId,
     pub name: String,
     pub cohort: String,
     pub programme: String,
@@ -101,7 +111,7 @@ pub struct ScoreView {
 /// One trainee's readiness, for their coordinators or themself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraineeReadiness {
-    pub trainee_id: i64,
+    pub trainee_id: TraineeId,
     pub name: String,
     pub cohort: Option<String>,
     pub programme: Option<String>,
@@ -149,7 +159,7 @@ pub struct AssessmentView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressRow {
-    pub trainee_id: i64,
+    pub trainee_id: TraineeId,
     pub name: String,
     /// One per assessment, in the assessments' order.
     pub scores: Vec<Option<u16>>,

@@ -4,22 +4,22 @@
 //! router by the composition.
 
 use axum::{
-    extract::{Multipart, Query, State},
+    extract::{Multipart, State},
     response::Response,
 };
-use std::collections::HashMap;
 
 use super::dto::DashboardFilter;
 use super::service;
 use super::texts::Notice;
-use crate::kernel::AppError;
+use crate::kernel::{AppError, TraineeId};
 use crate::platform::context::{Failure, Success};
 use crate::platform::handlers::{
-    download, export_format, private_file, read_upload, refused, reply, PathId, SignedIn,
+    download, export_format, private_file, read_upload, refused, reply, FileRoute, Filter, PathId, SignedIn,
 };
+use crate::platform::query_string::ExportQuery;
 use crate::platform::state::AppState;
 
-use super::files_path::MINE as MINE_PATH;
+use super::paths::MINE as MINE_PATH;
 
 /// `POST /kesiapan/pindaian`: a scan of one document (`kind`, file `scan`; coordinators
 /// also send `trainee_id`), back to the page it came from with the notice or the reason.
@@ -36,9 +36,9 @@ pub async fn upload_scan(
     let trainee_id = upload
         .fields
         .get("trainee_id")
-        .and_then(|v| v.trim().parse::<i64>().ok());
+        .and_then(|v| v.trim().parse::<TraineeId>().ok());
     let back = match trainee_id {
-        Some(id) if !super::authz::is_trainee(&actor) => format!("/kesiapan/peserta/{id}"),
+        Some(id) if !super::authz::is_trainee(&actor) => super::paths::trainee(id),
         _ => MINE_PATH.to_owned(),
     };
     let result =
@@ -46,7 +46,7 @@ pub async fn upload_scan(
     if matches!(result, Err(AppError::NotFound)) {
         return refused(&AppError::NotFound);
     }
-    let form = super::model::DocumentKind::parse(&kind).map_or("document", super::api::document_form);
+    let form = super::api::document_form_of(&kind);
     reply(
         &state.config,
         result,
@@ -72,7 +72,7 @@ pub async fn document_scan(
 pub async fn export(
     State(state): State<AppState>,
     SignedIn { actor, .. }: SignedIn,
-    Query(query): Query<HashMap<String, String>>,
+    Filter(query): Filter<ExportQuery<DashboardFilter>>,
 ) -> Response {
     if !super::authz::can_open_dashboard(&actor) {
         return refused(&AppError::Forbidden);
@@ -81,37 +81,21 @@ pub async fn export(
         Ok(format) => format,
         Err(response) => return response,
     };
-    let text = |name: &str| {
-        query
-            .get(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
-    let number = |name: &str| text(name).map(|v| v.parse::<i64>().map_err(|_| name.to_owned()));
-    let (site_id, cohort_id, within_days) = match (
-        number("site_id").transpose(),
-        number("cohort_id").transpose(),
-        number("within_days").transpose(),
-    ) {
-        (Ok(site), Ok(cohort), Ok(days)) => (site, cohort, days),
-        _ => {
-            return refused(&AppError::invalid(
-                "filter",
-                crate::kernel::Problem::InvalidChoice,
-            ))
-        }
-    };
     let filter = DashboardFilter {
-        site_id,
-        cohort_id,
-        verdict: text("verdict"),
-        blocker: text("blocker"),
-        expiring: text("expiring"),
-        within_days: within_days.and_then(|d| u16::try_from(d).ok()),
         page: None,
+        ..query.filter
     };
     match service::export_readiness(state.env(), Some(&actor), filter, format).await {
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
     }
+}
+
+/// Readiness's addresses that are files, for the composition's router.
+pub fn file_routes() -> Vec<FileRoute> {
+    vec![
+        FileRoute::post(super::paths::UPLOAD, upload_scan),
+        FileRoute::get(super::paths::SCAN, document_scan),
+        FileRoute::get(super::paths::EXPORT, export),
+    ]
 }

@@ -7,6 +7,7 @@ pub mod authz;
 pub mod dto;
 pub mod model;
 pub mod pages;
+pub mod paths;
 pub mod texts;
 
 #[cfg(feature = "ssr")]
@@ -15,11 +16,3 @@ pub mod db;
 pub mod files;
 #[cfg(feature = "ssr")]
 pub mod service;
-
-/// Addresses of the plain handlers (`files.rs`), known to pages on both sides.
-pub mod files_path {
-    /// A trainee's readiness page.
-    pub const MINE: &str = "/kesiapan-saya";
-    /// Where scans are posted.
-    pub const UPLOAD: &str = "/kesiapan/pindaian";
-}

@@ -13,6 +13,7 @@ texts! {
     pub struct T {
         NavReadiness => "Kesiapan", "Readiness";
         NavMine => "Kesiapan saya", "My readiness";
+        ScoresLink => "Nilai dan materi", "Scores and lessons";
         LinkReadinessStaff => "Siapa yang siap ditempatkan, dan apa yang masih menghambat.", "Who is ready for placement, and what still blocks the rest.";
         LinkReadinessTrainee => "Apa yang sudah lengkap dan apa yang masih perlu Anda siapkan.", "What is done and what you still need to do.";
 

@@ -13,11 +13,13 @@ use super::model::generation::PatternInput;
 use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
-use super::{authz, service, texts::Notice};
+use super::{authz, paths, service, texts::Notice};
 #[cfg(feature = "ssr")]
 use crate::kernel::actor::signed_in;
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
+#[cfg(feature = "ssr")]
+use crate::platform::response::form_id;
 
 /// "My schedule" and the reader's calendar-feed address.
 #[server(prefix = "/api", endpoint = "schedule/mine", input = GetUrl)]
@@ -100,12 +102,12 @@ pub async fn generate_sessions(
     ctx.reply(
         result,
         |(count, code)| {
-            Success::to(format!("/angkatan/{cohort_id}")).notice(Notice::Generated {
+            Success::to(crate::cohorts::paths::cohort(cohort_id)).notice(Notice::Generated {
                 count: *count,
                 code: code.clone(),
             })
         },
-        Failure::form("generate"),
+        Failure::form(form_id::<GenerateSessions>()),
     )
     .map(|(count, _)| count)
 }
@@ -126,7 +128,7 @@ pub async fn move_session(session_id: i64, #[server(flatten)] change: MoveInput)
         crate::cohorts::authz::can_plan_cohorts,
         async |actor| service::move_session(ctx.env(), ctx.client(), actor, session_id, &change).await,
         |(starts_at, ends_at)| {
-            Success::to(format!("/sesi/{session_id}")).notice(Notice::Moved {
+            Success::to(paths::session(session_id)).notice(Notice::Moved {
                 starts_at: starts_at.clone(),
                 ends_at: ends_at.clone(),
             })
@@ -143,8 +145,8 @@ pub async fn cancel_session(session_id: i64, reason: String) -> Result<(), AppEr
     ctx.submit(
         crate::cohorts::authz::can_plan_cohorts,
         async |actor| service::cancel_session(ctx.env(), ctx.client(), actor, session_id, &reason).await,
-        |_| Success::to(format!("/sesi/{session_id}")).notice(Notice::Cancelled),
-        Failure::form("cancel").keep("reason", &reason),
+        |_| Success::to(paths::session(session_id)).notice(Notice::Cancelled),
+        Failure::form(form_id::<CancelSession>()).keep("reason", &reason),
     )
     .await
     .map(|_| ())
@@ -199,14 +201,10 @@ pub async fn save_holiday(
         service::save_holiday(ctx.env(), ctx.client(), actor, id, &input).await
     }
     .await;
-    let form = if holiday_id.as_deref().is_some_and(|id| !id.is_empty()) {
-        "edit-holiday"
-    } else {
-        "add-holiday"
-    };
+    let form = holiday_form(holiday_id.as_deref().is_some_and(|id| !id.is_empty()));
     ctx.reply(
         result,
-        |(name, year)| Success::to(format!("/libur?tahun={year}")).notice(Notice::HolidaySaved(name.clone())),
+        |(name, year)| Success::to(paths::holidays(*year)).notice(Notice::HolidaySaved(name.clone())),
         Failure::form(form)
             .keep("date", &input.date)
             .keep("name", &input.name)
@@ -215,14 +213,24 @@ pub async fn save_holiday(
     .map(|_| ())
 }
 
+/// The id of the holiday form [`SaveHoliday`] was posted from: the form that changes a
+/// holiday (`editing`) or the one that adds one. The page shows one of them at a time.
+pub fn holiday_form(editing: bool) -> &'static str {
+    if editing {
+        "edit-holiday"
+    } else {
+        "add-holiday"
+    }
+}
+
 #[server(prefix = "/api", endpoint = "schedule/delete-holiday")]
 pub async fn delete_holiday(holiday_id: i64) -> Result<(), AppError> {
     let ctx = Ctx::current()?;
     ctx.submit(
         authz::can_edit_holidays,
         async |actor| service::delete_holiday(ctx.env(), ctx.client(), actor, holiday_id).await,
-        |year| Success::to(format!("/libur?tahun={year}")).notice(Notice::HolidayDeleted),
-        Failure::form("holidays"),
+        |year| Success::to(paths::holidays(*year)).notice(Notice::HolidayDeleted),
+        Failure::form(form_id::<DeleteHoliday>()),
     )
     .await
     .map(|_| ())
@@ -236,7 +244,8 @@ pub async fn save_closure(#[server(flatten)] closure: ClosureInput) -> Result<()
         authz::can_edit_closures,
         async |actor| service::save_closure(ctx.env(), ctx.client(), actor, &closure).await,
         |(name, year)| {
-            Success::to(format!("/libur?tahun={year}#lokasi")).notice(Notice::ClosureSaved(name.clone()))
+            Success::to(format!("{}#lokasi", paths::holidays(*year)))
+                .notice(Notice::ClosureSaved(name.clone()))
         },
         Failure::of::<SaveClosure>(&closure),
     )
@@ -251,8 +260,8 @@ pub async fn delete_closure(closure_id: i64) -> Result<(), AppError> {
     ctx.submit(
         authz::can_edit_closures,
         async |actor| service::delete_closure(ctx.env(), ctx.client(), actor, closure_id).await,
-        |year| Success::to(format!("/libur?tahun={year}#lokasi")).notice(Notice::ClosureDeleted),
-        Failure::form("closures"),
+        |year| Success::to(format!("{}#lokasi", paths::holidays(*year))).notice(Notice::ClosureDeleted),
+        Failure::form(form_id::<DeleteClosure>()),
     )
     .await
     .map(|_| ())
@@ -265,8 +274,8 @@ pub async fn reset_feed() -> Result<(), AppError> {
     ctx.submit(
         authz::can_view_own_schedule,
         async |actor| service::reset_feed(ctx.env(), ctx.client(), actor).await,
-        |()| Success::to("/jadwal#kalender").notice(Notice::FeedCreated),
-        Failure::form("feed"),
+        |()| Success::to(format!("{}#kalender", paths::MINE)).notice(Notice::FeedCreated),
+        Failure::form(form_id::<ResetFeed>()),
     )
     .await
 }
@@ -277,8 +286,8 @@ pub async fn revoke_feed() -> Result<(), AppError> {
     ctx.submit(
         authz::can_view_own_schedule,
         async |actor| service::revoke_feed(ctx.env(), ctx.client(), actor).await,
-        |()| Success::to("/jadwal#kalender").notice(Notice::FeedRevoked),
-        Failure::form("feed"),
+        |()| Success::to(format!("{}#kalender", paths::MINE)).notice(Notice::FeedRevoked),
+        Failure::form(form_id::<RevokeFeed>()),
     )
     .await
 }

@@ -1,5 +1,6 @@
 //! What the schedule pages receive from the server.
 
+use crate::kernel::input::{optional_number, optional_text};
 use serde::{Deserialize, Serialize};
 
 use super::model::{HolidayKind, SessionStatus};
@@ -123,12 +124,17 @@ pub struct SessionDetail {
 
 /// Filters of the calendar.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CalendarFilter {
     /// `week` (default) or `month`.
+    #[serde(deserialize_with = "optional_text")]
     pub view: Option<String>,
     /// Any ISO date inside the week or month shown (default: today).
+    #[serde(deserialize_with = "optional_text")]
     pub date: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
     pub site: Option<i64>,
+    #[serde(deserialize_with = "optional_number")]
     pub cohort: Option<i64>,
 }
 

@@ -7,9 +7,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+use super::paths;
 use super::service;
 use crate::kernel::AppError;
-use crate::platform::handlers::{PathId, SignedIn};
+use crate::platform::handlers::{FileRoute, PathId, SignedIn};
 use crate::platform::state::AppState;
 
 fn host_of(headers: &HeaderMap) -> String {
@@ -81,4 +82,12 @@ pub async fn cohort_download(
         Err(AppError::NotFound | AppError::Forbidden) => text(StatusCode::NOT_FOUND, NOT_FOUND),
         Err(_) => text(StatusCode::INTERNAL_SERVER_ERROR, FAILED),
     }
+}
+
+/// The schedule's addresses that are files, for the composition's router.
+pub fn file_routes() -> Vec<FileRoute> {
+    vec![
+        FileRoute::get(paths::FEED, personal_feed),
+        FileRoute::get(paths::COHORT_ICS, cohort_download),
+    ]
 }

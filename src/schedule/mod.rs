@@ -7,6 +7,7 @@ pub mod authz;
 pub mod dto;
 pub mod model;
 pub mod pages;
+pub mod paths;
 pub mod texts;
 
 #[cfg(feature = "ssr")]

@@ -56,9 +56,6 @@ texts! {
         FactInstructors => "Pengajar", "Instructors";
         FactStatus => "Status", "Status";
         EditCohort => "Ubah angkatan", "Edit cohort";
-        RosterLink => "Daftar peserta", "Trainees";
-        AttendanceLink => "Rekap kehadiran", "Attendance";
-        ScoresLink => "Nilai dan materi", "Scores and lessons";
         GenerateSessions => "Buat jadwal sesi", "Generate sessions";
         PrintWeek => "Cetak jadwal mingguan", "Print the weekly schedule";
         DownloadIcs => "Unduh jadwal (.ics)", "Download schedule (.ics)";
@@ -109,7 +106,6 @@ texts! {
         CancelButton => "Batalkan sesi", "Cancel the session";
         CancelConfirm => "Batalkan sesi ini? Peserta akan melihatnya sebagai Dibatalkan.", "Cancel this session? Trainees will see it as cancelled.";
         BackToCohort => "Kembali ke angkatan", "Back to the cohort";
-        RollCall => "Absen / kehadiran sesi ini", "Roll call of this session";
         SessionFinal => "Sesi ini sudah dibatalkan.", "This session has been cancelled.";
 
         CalendarTitle => "Kalender kelas", "Class calendar";

@@ -15,11 +15,12 @@ use axum::{
     extract::State,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    routing::get,
     Json, Router,
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+
+use crate::platform::handlers::FileRoute;
 use std::{net::SocketAddr, time::Duration};
 use tower_http::{
     catch_panic::CatchPanicLayer,
@@ -100,73 +101,16 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     response
 }
 
-/// An address that is a file rather than a page: a download, an upload, a feed.
-pub struct FileRoute {
-    pub path: &'static str,
-    /// `GET` or `POST`.
-    pub method: &'static str,
-    pub handler: axum::routing::MethodRouter<AppState>,
-}
-
-impl FileRoute {
-    fn get<H, T>(path: &'static str, handler: H) -> Self
-    where
-        H: axum::handler::Handler<T, AppState>,
-        T: 'static,
-    {
-        Self {
-            path,
-            method: "GET",
-            handler: get(handler),
-        }
-    }
-
-    fn post<H, T>(path: &'static str, handler: H) -> Self
-    where
-        H: axum::handler::Handler<T, AppState>,
-        T: 'static,
-    {
-        Self {
-            path,
-            method: "POST",
-            handler: axum::routing::post(handler),
-        }
-    }
-}
-
 /// Every address that is not a page or a server function, in one list: the router is
 /// built from it and the authorization tests enumerate it (a new one without its rows in
 /// the role and object-scope matrices fails them).
 pub fn file_routes() -> Vec<FileRoute> {
-    vec![
-        FileRoute::get("/healthz", healthz),
-        FileRoute::get("/ical/{file}", crate::schedule::feeds::personal_feed),
-        FileRoute::get(
-            "/angkatan/{id}/jadwal.ics",
-            crate::schedule::feeds::cohort_download,
-        ),
-        FileRoute::post(crate::trainees::UPLOAD_PATH, crate::trainees::files::upload),
-        FileRoute::get("/peserta/ekspor", crate::trainees::files::export_trainees),
-        FileRoute::get(
-            "/angkatan/{id}/peserta/ekspor",
-            crate::trainees::files::export_roster,
-        ),
-        FileRoute::post(
-            crate::attendance::EXCUSE_POST_PATH,
-            crate::attendance::files::request_excuse,
-        ),
-        FileRoute::get("/izin/{id}/surat", crate::attendance::files::excuse_note),
-        FileRoute::get(
-            "/angkatan/{id}/kehadiran/ekspor",
-            crate::attendance::files::export_cohort,
-        ),
-        FileRoute::post("/kesiapan/pindaian", crate::readiness::files::upload_scan),
-        FileRoute::get(
-            "/kesiapan/dokumen/{id}/pindaian",
-            crate::readiness::files::document_scan,
-        ),
-        FileRoute::get("/kesiapan/ekspor", crate::readiness::files::export),
-    ]
+    let mut routes = vec![FileRoute::get("/healthz", healthz)];
+    routes.extend(crate::schedule::feeds::file_routes());
+    routes.extend(crate::trainees::files::file_routes());
+    routes.extend(crate::attendance::files::file_routes());
+    routes.extend(crate::readiness::files::file_routes());
+    routes
 }
 
 /// The whole HTTP application: pages, server functions, files, static assets, and the

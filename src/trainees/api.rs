@@ -5,14 +5,18 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use super::dto::{ImportForm, ImportReview, Profile, Roster, TraineeDetail, TraineeForm, TraineeList};
+use super::dto::{
+    ImportForm, ImportReview, ListAddress, Profile, Roster, TraineeDetail, TraineeForm, TraineeList,
+};
 use super::model::TraineeInput;
-use crate::kernel::AppError;
+use crate::kernel::{AccountId, AppError, TraineeId};
 
 #[cfg(feature = "ssr")]
-use super::texts::Notice;
+use super::{paths, texts::Notice};
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
+#[cfg(feature = "ssr")]
+use crate::platform::response::form_id;
 
 /// Saves the list's filters under a token and goes to the list (no NIK in the address).
 #[server(prefix = "/api", endpoint = "trainees/search")]
@@ -42,23 +46,23 @@ pub async fn search_trainees(
             .await;
     ctx.reply(
         result,
-        |token| Success::to(format!("/peserta?cari={token}")),
-        Failure::form("trainee-search"),
+        |token| Success::to(paths::search(token)),
+        Failure::form(form_id::<SearchTrainees>()),
     )
 }
 
 #[server(prefix = "/api", endpoint = "trainees/list", input = GetUrl)]
-pub async fn list_trainees(token: Option<String>, page: Option<u64>) -> Result<TraineeList, AppError> {
+pub async fn list_trainees(#[server(flatten)] address: ListAddress) -> Result<TraineeList, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.serve(authz::can_use_registry, async |actor| {
-        service::list_trainees(ctx.env(), actor, token.as_deref(), page).await
+        service::list_trainees(ctx.env(), actor, address.token.as_deref(), address.page).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "trainees/get", input = GetUrl)]
-pub async fn get_trainee(trainee_id: i64) -> Result<TraineeDetail, AppError> {
+pub async fn get_trainee(trainee_id: TraineeId) -> Result<TraineeDetail, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.serve(authz::can_use_registry, async |actor| {
@@ -70,8 +74,8 @@ pub async fn get_trainee(trainee_id: i64) -> Result<TraineeDetail, AppError> {
 /// The new-trainee form (optionally completing an existing trainee account) or an edit form.
 #[server(prefix = "/api", endpoint = "trainees/form", input = GetUrl)]
 pub async fn get_trainee_form(
-    trainee_id: Option<i64>,
-    account_id: Option<i64>,
+    trainee_id: Option<TraineeId>,
+    account_id: Option<AccountId>,
 ) -> Result<TraineeForm, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
@@ -85,10 +89,10 @@ pub async fn get_trainee_form(
 /// activation code is shown once on the next page) or corrects one (`trainee_id`).
 #[server(prefix = "/api", endpoint = "trainees/save")]
 pub async fn save_trainee(
-    trainee_id: Option<i64>,
+    trainee_id: Option<TraineeId>,
     #[server(flatten)] trainee: TraineeInput,
     create_account: Option<String>,
-) -> Result<i64, AppError> {
+) -> Result<TraineeId, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let wants_account = create_account.is_some_and(|v| !v.is_empty());
@@ -101,7 +105,7 @@ pub async fn save_trainee(
                 .map(|name| (id, name, None)),
         },
         |(id, name, issued)| {
-            let to = Success::to(format!("/peserta/{id}"));
+            let to = Success::to(paths::trainee(*id));
             match issued {
                 Some(issued) => to.notice(crate::accounts::texts::Notice::AccountCreated(issued.clone())),
                 None => to.notice(Notice::TraineeSaved(name.clone())),
@@ -115,7 +119,11 @@ pub async fn save_trainee(
 
 /// Applies a trainee (by id, or by NIK typed on the roster) to a cohort.
 #[server(prefix = "/api", endpoint = "trainees/enroll")]
-pub async fn enroll(cohort_id: i64, trainee_id: Option<i64>, nik: Option<String>) -> Result<(), AppError> {
+pub async fn enroll(
+    cohort_id: i64,
+    trainee_id: Option<TraineeId>,
+    nik: Option<String>,
+) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     let result = async {
@@ -135,7 +143,7 @@ pub async fn enroll(cohort_id: i64, trainee_id: Option<i64>, nik: Option<String>
     ctx.reply(
         result,
         |(_, code)| Success::to(back).notice(Notice::Enrolled(code.clone())),
-        Failure::form("enroll").keep("nik", nik.as_deref().unwrap_or_default()),
+        Failure::form(form_id::<Enroll>()).keep("nik", nik.as_deref().unwrap_or_default()),
     )
     .map(|_| ())
 }
@@ -172,7 +180,7 @@ pub async fn change_status(
                 status: *status,
             }),
         },
-        Failure::form("enrollment")
+        Failure::form(form_id::<ChangeStatus>())
             .keep("enrollment_id", &enrollment_id.to_string())
             .keep("reason", &change.reason)
             .keep("date", &change.date),
@@ -228,8 +236,8 @@ pub async fn confirm_import(import_id: i64) -> Result<u32, AppError> {
     ctx.reply(
         result,
         // The result page states how many were imported, on every visit.
-        |_| Success::to(format!("/peserta/impor/{import_id}")),
-        Failure::form("import-confirm"),
+        |_| Success::to(paths::import(import_id)),
+        Failure::form(form_id::<ConfirmImport>()),
     )
 }
 
@@ -280,8 +288,8 @@ pub async fn save_contact(
     .await;
     ctx.reply(
         result,
-        |()| Success::to("/profil").notice(Notice::ContactSaved),
-        Failure::form("contact")
+        |()| Success::to(paths::PROFILE).notice(Notice::ContactSaved),
+        Failure::form(form_id::<SaveContact>())
             .keep("phone", &contact.phone)
             .keep("email", &contact.email)
             .keep("address", &contact.address)

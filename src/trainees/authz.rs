@@ -49,6 +49,7 @@ pub fn can_view_rosters(actor: &Actor) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::AccountId;
 
     fn actor(role: Role, user_id: i64, sites: &[i64]) -> Actor {
         Actor::new(user_id, role, sites)
@@ -58,7 +59,7 @@ mod tests {
     fn coordinators_reach_their_sites_and_trainees_themselves() {
         let record = PersonTies {
             site_id: 10,
-            user_id: Some(5),
+            user_id: Some(AccountId(5)),
         };
         assert!(can_view_trainee(&actor(Role::Coordinator, 1, &[10]), &record));
         assert!(!can_view_trainee(&actor(Role::Coordinator, 1, &[11]), &record));

@@ -1,24 +1,41 @@
 //! What the trainee and enrollment pages receive from the server.
 
+use crate::kernel::input::{optional_number, optional_text};
 use serde::{Deserialize, Serialize};
 
 use super::model::enrollment::EnrollmentStatus;
 use super::model::{Education, Source, TraineeInput};
 use crate::cohorts::dto::Choice;
 use crate::kernel::identity::Sex;
-use crate::kernel::FieldError;
+use crate::kernel::{AccountId, FieldError, TraineeId};
 
 /// Filters of the trainee list. Kept on the server under a random token, so a NIK typed
 /// into the search never appears in an address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TraineeFilter {
     /// Name (any case, accents ignored), NIK or phone digits.
+    #[serde(deserialize_with = "optional_text")]
     pub q: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
     pub cohort: Option<i64>,
+    #[serde(deserialize_with = "optional_text")]
     pub status: Option<String>,
     /// Kemendagri code of a Banten regency, or `other`.
+    #[serde(deserialize_with = "optional_text")]
     pub regency: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
     pub site: Option<i64>,
+}
+
+/// The list's address: the saved search's token and the page (`/peserta?cari=…&page=2`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListAddress {
+    #[serde(rename = "cari", deserialize_with = "optional_text")]
+    pub token: Option<String>,
+    #[serde(deserialize_with = "optional_number")]
+    pub page: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,7 +93,7 @@ pub struct EnrollmentView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountLink {
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub active: bool,
     pub activated: bool,
 }
@@ -116,18 +133,18 @@ pub struct TraineeDetail {
 /// The new/edit form with its choices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraineeForm {
-    pub trainee_id: Option<i64>,
+    pub trainee_id: Option<TraineeId>,
     pub values: TraineeInput,
     pub sites: Vec<Choice>,
     pub programmes: Vec<Choice>,
     /// An account to link: when given, the form starts from its name, NIK and phone.
-    pub account_id: Option<i64>,
+    pub account_id: Option<AccountId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RosterEntry {
     pub enrollment_id: i64,
-    pub trainee_id: i64,
+    pub trainee_id: TraineeId,
     pub full_name: String,
     pub nik: String,
     pub phone: Option<String>,

@@ -3,16 +3,19 @@
 //! the router by the composition.
 
 use axum::{
-    extract::{Multipart, Query, State},
+    extract::{Multipart, State},
     response::Response,
 };
-use std::collections::HashMap;
 
-use super::dto::TraineeFilter;
+use super::dto::{ListAddress, TraineeFilter};
+use super::paths;
 use super::service;
 use crate::kernel::Actor;
 use crate::platform::context::{Failure, Success};
-use crate::platform::handlers::{download, export_format, read_upload, refused, reply, PathId, SignedIn};
+use crate::platform::handlers::{
+    download, export_format, read_upload, refused, reply, FileRoute, Filter, PathId, SignedIn,
+};
+use crate::platform::query_string::{ExportQuery, NoFilter};
 use crate::platform::state::AppState;
 
 /// `POST /peserta/unggah`: stores an uploaded roster for review, or goes back to the form
@@ -33,16 +36,16 @@ pub async fn upload(
     reply(
         &state.config,
         result,
-        |id| Success::to(format!("/peserta/impor/{id}")),
-        "/peserta/impor",
-        Failure::form("import")
+        |id| Success::to(paths::import(*id)),
+        paths::IMPORT,
+        Failure::form(paths::IMPORT_FORM)
             .keep("site_id", &site)
             .keep("cohort_id", &cohort),
     )
 }
 
-async fn saved_filter(state: &AppState, actor: &Actor, query: &HashMap<String, String>) -> TraineeFilter {
-    let Some(token) = query.get("cari") else {
+async fn saved_filter(state: &AppState, actor: &Actor, address: &ListAddress) -> TraineeFilter {
+    let Some(token) = &address.token else {
         return TraineeFilter::default();
     };
     let now = state.clock.now();
@@ -56,13 +59,13 @@ async fn saved_filter(state: &AppState, actor: &Actor, query: &HashMap<String, S
 pub async fn export_trainees(
     State(state): State<AppState>,
     SignedIn { actor, .. }: SignedIn,
-    Query(query): Query<HashMap<String, String>>,
+    Filter(query): Filter<ExportQuery<ListAddress>>,
 ) -> Response {
     let format = match export_format(&query) {
         Ok(format) => format,
         Err(response) => return response,
     };
-    let filter = saved_filter(&state, &actor, &query).await;
+    let filter = saved_filter(&state, &actor, &query.filter).await;
     match service::export_trainees(state.env(), Some(&actor), &filter, format).await {
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
@@ -74,7 +77,7 @@ pub async fn export_roster(
     State(state): State<AppState>,
     SignedIn { actor, .. }: SignedIn,
     PathId(cohort_id): PathId,
-    Query(query): Query<HashMap<String, String>>,
+    Filter(query): Filter<ExportQuery<NoFilter>>,
 ) -> Response {
     let format = match export_format(&query) {
         Ok(format) => format,
@@ -84,4 +87,13 @@ pub async fn export_roster(
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
     }
+}
+
+/// The registry's addresses that are files, for the composition's router.
+pub fn file_routes() -> Vec<FileRoute> {
+    vec![
+        FileRoute::post(paths::UPLOAD, upload),
+        FileRoute::get(paths::EXPORT, export_trainees),
+        FileRoute::get(paths::ROSTER_EXPORT, export_roster),
+    ]
 }

@@ -8,6 +8,7 @@ pub mod authz;
 pub mod dto;
 pub mod model;
 pub mod pages;
+pub mod paths;
 pub mod texts;
 
 #[cfg(feature = "ssr")]
@@ -16,6 +17,3 @@ pub mod db;
 pub mod files;
 #[cfg(feature = "ssr")]
 pub mod service;
-
-/// The path the roster upload form posts to (a plain handler, see `files.rs`).
-pub const UPLOAD_PATH: &str = "/peserta/unggah";

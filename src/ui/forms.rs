@@ -19,7 +19,7 @@ pub fn FormAlert(form: &'static str) -> impl IntoView {
     let page = use_page();
     page.flash_error(form).map(|error| {
         view! {
-            <div class="alert alert-error" role="alert" tabindex="-1" id=format!("{form}-alert")>
+            <div class="alert alert-error" role="alert" tabindex="-1" id=field_id(form, "alert")>
                 {error_text(&error, page.locale)}
             </div>
         }
@@ -95,7 +95,7 @@ pub fn FieldProblem(form: &'static str, name: &'static str) -> impl IntoView {
     page.flash_error(form)
         .and_then(|e| e.field_problem(name).cloned())
         .map(|problem| {
-            view! { <p class="field-error" id=format!("{form}-{name}-error")>{problem_text(&problem, page.locale)}</p> }
+            view! { <p class="field-error" id=format!("{}-error", field_id(form, name))>{problem_text(&problem, page.locale)}</p> }
         })
 }
 

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::texts::Ui;
 use crate::kernel::i18n::{error_text, Common};
 use crate::kernel::{Actor, AppError};
-use crate::platform::page::{encode, use_page, SIGN_IN_PATH};
+use crate::platform::page::{use_page, SIGN_IN_PATH};
+use crate::platform::query_string::encode;
 use crate::platform::response::{redirect, set_status};
 
 /// The actor, if signed in and allowed by `rule`; otherwise the view to show instead.

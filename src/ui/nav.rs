@@ -1,4 +1,5 @@
-//! An entry an area offers for the navigation and the start page.
+//! What an area offers for the navigation and the start page, the links higher areas add
+//! to a record's page, and the pager under lists.
 
 use crate::kernel::Text;
 
@@ -24,6 +25,25 @@ impl NavLink {
         self
     }
 }
+
+/// A page of one record that a higher area adds to the record's own page: a cohort's
+/// roster, attendance and scores on the cohort page, a session's roll call on the session
+/// page. The area that renders the record cannot name higher areas, so the app composes
+/// the links and provides them ([`CohortLinks`], [`SessionLinks`]).
+#[derive(Debug, Clone, Copy)]
+pub struct RecordLink {
+    pub label: Text,
+    /// The page's address for the record's id.
+    pub href: fn(i64) -> String,
+}
+
+/// The links the cohort page shows its staff, in order.
+#[derive(Debug, Clone, Default)]
+pub struct CohortLinks(pub Vec<RecordLink>);
+
+/// The links the session page shows its staff, in order.
+#[derive(Debug, Clone, Default)]
+pub struct SessionLinks(pub Vec<RecordLink>);
 
 /// "Previous · Page 2 of 5 · Next" under a paged list; `link(n)` is the address of page n.
 #[leptos::component]

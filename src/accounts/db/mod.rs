@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 use super::authz::AccountScope;
 use super::model::LoginId;
 use crate::entities::{sites, user_sites, users};
-use crate::kernel::Role;
+use crate::kernel::{AccountId, Role};
 use crate::platform::query::contains_pattern;
 
 mod people;
@@ -32,11 +32,14 @@ pub async fn find_user_by_login(
     users::Entity::find().filter(condition).one(conn).await
 }
 
-pub async fn find_user(conn: &impl ConnectionTrait, user_id: i64) -> Result<Option<users::Model>, DbErr> {
-    users::Entity::find_by_id(user_id).one(conn).await
+pub async fn find_user(
+    conn: &impl ConnectionTrait,
+    user_id: AccountId,
+) -> Result<Option<users::Model>, DbErr> {
+    users::Entity::find_by_id(user_id.get()).one(conn).await
 }
 
-pub async fn site_ids_of(conn: &impl ConnectionTrait, user_id: i64) -> Result<Vec<i64>, DbErr> {
+pub async fn site_ids_of(conn: &impl ConnectionTrait, user_id: AccountId) -> Result<Vec<i64>, DbErr> {
     user_sites::Entity::find()
         .select_only()
         .column(user_sites::Column::SiteId)
@@ -68,7 +71,7 @@ pub async fn all_sites(conn: &impl ConnectionTrait) -> Result<Vec<sites::Model>,
 /// What authorization needs to know about a user.
 pub fn scope_of(user: &users::Model) -> AccountScope {
     AccountScope {
-        user_id: user.id,
+        user_id: AccountId(user.id),
         role: Role::parse(&user.role).unwrap_or(Role::Trainee),
         home_site_id: user.home_site_id,
     }
@@ -76,7 +79,7 @@ pub fn scope_of(user: &users::Model) -> AccountScope {
 
 pub async fn set_password_hash(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     hash: &str,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
@@ -94,7 +97,7 @@ pub async fn set_password_hash(
 /// changed in the meantime. The password's change time stays.
 pub async fn renew_password_hash(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     old_hash: &str,
     new_hash: &str,
 ) -> Result<(), DbErr> {
@@ -279,7 +282,7 @@ pub async fn site_names_for(
 
 pub async fn replace_user_sites(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     site_ids: &[i64],
 ) -> Result<(), DbErr> {
     user_sites::Entity::delete_many()
@@ -290,7 +293,7 @@ pub async fn replace_user_sites(
         return Ok(());
     }
     user_sites::Entity::insert_many(site_ids.iter().map(|site_id| user_sites::ActiveModel {
-        user_id: Set(user_id),
+        user_id: Set(user_id.get()),
         site_id: Set(*site_id),
     }))
     .exec_without_returning(conn)
@@ -301,7 +304,7 @@ pub async fn replace_user_sites(
 /// Turns an account on or off (off: when, for the record).
 pub async fn set_active(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     active: bool,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
@@ -321,7 +324,7 @@ pub async fn set_active(
 /// Gives an account another role (and the home site a trainee needs, or none).
 pub async fn set_role(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     role: Role,
     home_site: Option<i64>,
     now: OffsetDateTime,

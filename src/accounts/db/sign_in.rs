@@ -1,5 +1,6 @@
 //! Sign-in sessions, activation and reset codes, and the sign-in throttle.
 
+use crate::kernel::AccountId;
 use sea_orm::{
     sea_query::{Expr, OnConflict},
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
@@ -26,7 +27,7 @@ pub struct SessionRow {
     pub session_id: i64,
     pub expires_at: OffsetDateTime,
     pub last_seen_at: OffsetDateTime,
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub role: String,
     pub display_name: String,
     pub is_active: bool,
@@ -86,7 +87,7 @@ pub async fn delete_session(conn: &impl ConnectionTrait, session_id: i64) -> Res
 
 pub async fn delete_session_of_user(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     session_id: i64,
 ) -> Result<u64, DbErr> {
     Ok(sessions::Entity::delete_many()
@@ -100,7 +101,7 @@ pub async fn delete_session_of_user(
 /// Ends every session of `user_id` except `keep` (if given).
 pub async fn delete_sessions_of_user(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     keep: Option<i64>,
 ) -> Result<u64, DbErr> {
     let mut query = sessions::Entity::delete_many().filter(sessions::Column::UserId.eq(user_id));
@@ -112,7 +113,7 @@ pub async fn delete_sessions_of_user(
 
 pub async fn sessions_of_user(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
 ) -> Result<Vec<sessions::Model>, DbErr> {
     sessions::Entity::find()
         .filter(sessions::Column::UserId.eq(user_id))
@@ -123,7 +124,7 @@ pub async fn sessions_of_user(
 
 pub async fn count_live_sessions(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     now: OffsetDateTime,
 ) -> Result<u64, DbErr> {
     sessions::Entity::find()
@@ -177,7 +178,7 @@ pub async fn consume_code(
 }
 
 /// Withdraws every unused code of a user (a new one replaces them, or the account closed).
-pub async fn withdraw_codes(conn: &impl ConnectionTrait, user_id: i64) -> Result<u64, DbErr> {
+pub async fn withdraw_codes(conn: &impl ConnectionTrait, user_id: AccountId) -> Result<u64, DbErr> {
     Ok(activation_codes::Entity::delete_many()
         .filter(activation_codes::Column::UserId.eq(user_id))
         .filter(activation_codes::Column::UsedAt.is_null())
@@ -188,7 +189,7 @@ pub async fn withdraw_codes(conn: &impl ConnectionTrait, user_id: i64) -> Result
 
 pub async fn newest_pending_code(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     now: OffsetDateTime,
 ) -> Result<Option<activation_codes::Model>, DbErr> {
     activation_codes::Entity::find()

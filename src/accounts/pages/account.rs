@@ -9,9 +9,9 @@ use crate::kernel::i18n::role_text;
 use crate::kernel::wib;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
-use crate::ui::forms::{Field, FormAlert};
-use crate::ui::guard::{require, LoadError};
+use crate::platform::response::{api, form_id};
+use crate::ui::forms::{field_id, Field, FormAlert};
+use crate::ui::guard::{loaded, require};
 use crate::ui::islands::PasswordReveal;
 use crate::ui::texts::Ui;
 
@@ -24,14 +24,7 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <Title text=page.t(T::AccountTitle)/>
         <h1>{page.t(T::AccountTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match get_my_account().await {
-                    Ok(account) => view! { <AccountView account/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_my_account(), move |account| view! { <AccountView account/> })}
     }
     .into_any()
 }
@@ -65,17 +58,17 @@ fn AccountView(account: MyAccount) -> impl IntoView {
         <section class="panel" aria-labelledby="password-heading">
             <h2 id="password-heading">{t(T::ChangePasswordTitle)}</h2>
             <p class="hint">{t(T::ChangePasswordNote)}</p>
-            <FormAlert form="change-password"/>
+            <FormAlert form={form_id::<ChangePassword>()}/>
             <form method="post" action={api::<ChangePassword>()} class="stack">
-                <Field form="change-password" name="current_password" label=T::FieldCurrentPassword kind="password"
+                <Field form={form_id::<ChangePassword>()} name="current_password" label=T::FieldCurrentPassword kind="password"
                     autocomplete="current-password" required=true maxlength=512/>
                 <div class="password-row">
-                    <Field form="change-password" name="password" label=T::FieldNewPassword kind="password"
+                    <Field form={form_id::<ChangePassword>()} name="password" label=T::FieldNewPassword kind="password"
                         hint=T::FieldNewPasswordHint autocomplete="new-password" required=true maxlength=512/>
-                    <PasswordReveal target="change-password-password".to_owned()
+                    <PasswordReveal target={field_id(form_id::<ChangePassword>(), "password")}
                         show=t(T::ShowPassword).to_owned() hide=t(T::HidePassword).to_owned()/>
                 </div>
-                <Field form="change-password" name="password_confirm" label=T::FieldPasswordConfirm kind="password"
+                <Field form={form_id::<ChangePassword>()} name="password_confirm" label=T::FieldPasswordConfirm kind="password"
                     autocomplete="new-password" required=true maxlength=512/>
                 <button type="submit" class="button">{t(T::ChangePasswordButton)}</button>
             </form>
@@ -83,7 +76,8 @@ fn AccountView(account: MyAccount) -> impl IntoView {
 
         <section class="panel" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">{t(T::SessionsTitle)}</h2>
-            <FormAlert form="sessions"/>
+            <FormAlert form={form_id::<EndSession>()}/>
+            <FormAlert form={form_id::<EndOtherSessions>()}/>
             <ul class="session-list">
                 {account
                     .sessions

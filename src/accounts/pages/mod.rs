@@ -17,7 +17,10 @@ pub use sign_in::SignInPage;
 pub use user::UserPage;
 pub use users::UsersPage;
 
-use super::{authz, texts::T};
+use leptos::prelude::*;
+use leptos_router::{components::Route, path, MatchNestedRoutes, SsrMode};
+
+use super::{authz, paths, texts::T};
 use crate::kernel::Actor;
 use crate::ui::nav::NavLink;
 
@@ -26,15 +29,30 @@ use crate::ui::nav::NavLink;
 pub fn nav_links(actor: Option<&Actor>) -> Vec<NavLink> {
     match actor {
         Some(actor) => {
-            let mut links = vec![NavLink::new("/akun", T::NavAccount).described(T::LinkAccountDesc)];
+            let mut links = vec![NavLink::new(paths::ACCOUNT, T::NavAccount).described(T::LinkAccountDesc)];
             if authz::can_administer_users(actor) {
-                links.push(NavLink::new("/pengguna", T::NavUsers).described(T::LinkUsersDesc));
+                links.push(NavLink::new(paths::USERS, T::NavUsers).described(T::LinkUsersDesc));
             }
             links
         }
         None => vec![
-            NavLink::new("/masuk", T::NavSignIn),
-            NavLink::new("/aktivasi", T::NavActivate),
+            NavLink::new(paths::SIGN_IN, T::NavSignIn),
+            NavLink::new(paths::ACTIVATE, T::NavActivate),
         ],
     }
+}
+
+/// The accounts area's pages, at the addresses [`super::paths`] spells, for the app's router.
+/// `/pengguna/baru` comes before `/pengguna/:id`, which it would match.
+#[component(transparent)]
+pub fn AccountRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/masuk") view=SignInPage ssr=SsrMode::Async/>
+        <Route path=path!("/aktivasi") view=ActivatePage ssr=SsrMode::Async/>
+        <Route path=path!("/akun") view=AccountPage ssr=SsrMode::Async/>
+        <Route path=path!("/pengguna") view=UsersPage ssr=SsrMode::Async/>
+        <Route path=path!("/pengguna/baru") view=NewUserPage ssr=SsrMode::Async/>
+        <Route path=path!("/pengguna/:id") view=UserPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -4,16 +4,15 @@ use leptos_meta::Title;
 use crate::accounts::api::{get_user_form_options, CreateUser};
 use crate::accounts::authz;
 use crate::accounts::dto::UserFormOptions;
+use crate::accounts::paths;
 use crate::accounts::texts::T;
 use crate::kernel::i18n::role_text;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
-use crate::ui::forms::{Field, FieldProblem, FormAlert};
-use crate::ui::guard::{require, LoadError};
+use crate::platform::response::{api, form_id};
+use crate::ui::forms::{field_id, Field, FieldProblem, FormAlert};
+use crate::ui::guard::{loaded, require};
 use crate::ui::texts::Ui;
-
-const FORM: &str = "new-user";
 
 #[component]
 pub fn NewUserPage() -> impl IntoView {
@@ -24,14 +23,7 @@ pub fn NewUserPage() -> impl IntoView {
     view! {
         <Title text=page.t(T::NewUserTitle)/>
         <h1>{page.t(T::NewUserTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match get_user_form_options().await {
-                    Ok(options) => view! { <NewUserForm options/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_user_form_options(), move |options| view! { <NewUserForm options/> })}
     }
     .into_any()
 }
@@ -41,24 +33,26 @@ fn NewUserForm(options: UserFormOptions) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
+    let form = form_id::<CreateUser>();
+    let sites_hint = field_id(form, "sites-hint");
     let chosen_role = page
-        .flash_value(FORM, "role")
+        .flash_value(form, "role")
         .or_else(|| page.query_param("role"))
         .unwrap_or_else(|| "trainee".to_owned());
     let chosen_sites: Vec<i64> = page
-        .flash_value(FORM, "sites")
+        .flash_value(form, "sites")
         .map(|v| v.split(',').filter_map(|id| id.parse().ok()).collect())
         .unwrap_or_default();
     let single_site = options.sites.len() == 1;
     view! {
         <section class="panel">
             <p>{t(T::NewUserIntro)}</p>
-            <FormAlert form=FORM/>
+            <FormAlert form=form/>
             <form method="post" action={api::<CreateUser>()} class="stack">
                 <fieldset>
                     <legend>{t(T::FieldRole)}</legend>
                     {options.roles.iter().map(|role| {
-                        let id = format!("{FORM}-role-{}", role.as_str());
+                        let id = field_id(form, &format!("role-{}", role.as_str()));
                         view! {
                             <div class="choice">
                                 <input type="radio" id=id.clone() name="role" value=role.as_str()
@@ -67,20 +61,20 @@ fn NewUserForm(options: UserFormOptions) -> impl IntoView {
                             </div>
                         }
                     }).collect_view()}
-                    <FieldProblem form=FORM name="role"/>
+                    <FieldProblem form=form name="role"/>
                 </fieldset>
-                <Field form=FORM name="display_name" label=T::FieldName required=true autocomplete="off" maxlength=120/>
-                <Field form=FORM name="phone" label=T::FieldPhone hint=T::FieldPhoneHint kind="tel"
+                <Field form=form name="display_name" label=T::FieldName required=true autocomplete="off" maxlength=120/>
+                <Field form=form name="phone" label=T::FieldPhone hint=T::FieldPhoneHint kind="tel"
                     inputmode="tel" autocomplete="off" optional=true maxlength=20/>
-                <Field form=FORM name="nik" label=T::FieldNik hint=T::FieldNikHint inputmode="numeric"
+                <Field form=form name="nik" label=T::FieldNik hint=T::FieldNikHint inputmode="numeric"
                     autocomplete="off" optional=true maxlength=20/>
-                <Field form=FORM name="email" label=T::FieldEmail hint=T::FieldEmailHint kind="email"
+                <Field form=form name="email" label=T::FieldEmail hint=T::FieldEmailHint kind="email"
                     autocomplete="off" optional=true maxlength=254/>
-                <fieldset aria-describedby="new-user-sites-hint">
+                <fieldset aria-describedby=sites_hint.clone()>
                     <legend>{t(T::FieldSites)}</legend>
-                    <p class="hint" id="new-user-sites-hint">{t(T::FieldSitesHint)}</p>
+                    <p class="hint" id=sites_hint.clone()>{t(T::FieldSitesHint)}</p>
                     {options.sites.iter().enumerate().map(|(index, site)| {
-                        let id = format!("{FORM}-site-{}", site.id);
+                        let id = field_id(form, &format!("site-{}", site.id));
                         view! {
                             <div class="choice">
                                 <input type="checkbox" id=id.clone() name=format!("sites[{index}]") value=site.id.to_string()
@@ -89,11 +83,11 @@ fn NewUserForm(options: UserFormOptions) -> impl IntoView {
                             </div>
                         }
                     }).collect_view()}
-                    <FieldProblem form=FORM name="sites"/>
+                    <FieldProblem form=form name="sites"/>
                 </fieldset>
                 <div class="button-row">
                     <button type="submit" class="button">{t(T::CreateButton)}</button>
-                    <a href="/pengguna" class="button button-quiet">{t(Ui::Cancel)}</a>
+                    <a href=paths::USERS class="button button-quiet">{t(Ui::Cancel)}</a>
                 </div>
             </form>
         </section>

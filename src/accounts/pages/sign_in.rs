@@ -2,10 +2,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::accounts::api::SignIn;
+use crate::accounts::paths;
 use crate::accounts::texts::T;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
-use crate::ui::forms::{Field, FormAlert};
+use crate::platform::response::{api, form_id};
+use crate::ui::forms::{field_id, Field, FormAlert};
 use crate::ui::islands::PasswordReveal;
 
 #[component]
@@ -17,20 +18,20 @@ pub fn SignInPage() -> impl IntoView {
         <section class="panel narrow">
             <h1>{page.t(T::SignInTitle)}</h1>
             <p>{page.t(T::SignInIntro)}</p>
-            <FormAlert form="sign-in"/>
+            <FormAlert form={form_id::<SignIn>()}/>
             <form method="post" action={api::<SignIn>()} class="stack">
                 <input type="hidden" name="next" value=next/>
-                <Field form="sign-in" name="login" label=T::FieldLogin hint=T::FieldLoginHint
+                <Field form={form_id::<SignIn>()} name="login" label=T::FieldLogin hint=T::FieldLoginHint
                     autocomplete="username" required=true autofocus=true maxlength=254/>
                 <div class="password-row">
-                    <Field form="sign-in" name="password" label=T::FieldPassword kind="password"
+                    <Field form={form_id::<SignIn>()} name="password" label=T::FieldPassword kind="password"
                         autocomplete="current-password" required=true maxlength=512/>
-                    <PasswordReveal target="sign-in-password".to_owned()
+                    <PasswordReveal target={field_id(form_id::<SignIn>(), "password")}
                         show=page.t(T::ShowPassword).to_owned() hide=page.t(T::HidePassword).to_owned()/>
                 </div>
                 <button type="submit" class="button">{page.t(T::SignInButton)}</button>
             </form>
-            <p class="hint">{page.t(T::SignInNoPassword)} " " <a href="/aktivasi">{page.t(T::NavActivate)}</a></p>
+            <p class="hint">{page.t(T::SignInNoPassword)} " " <a href=paths::ACTIVATE>{page.t(T::NavActivate)}</a></p>
             <p class="hint">{page.t(T::ForgotPassword)}</p>
         </section>
     }

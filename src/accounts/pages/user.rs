@@ -1,3 +1,4 @@
+use crate::kernel::AccountId;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -5,17 +6,17 @@ use leptos_router::hooks::use_params_map;
 use crate::accounts::api::{get_user, ChangeRole, DeactivateUser, IssueCode, ReactivateUser};
 use crate::accounts::authz;
 use crate::accounts::dto::{AccountStatus, UserDetail};
+use crate::accounts::paths;
 use crate::accounts::texts::{status_text, T};
 use crate::kernel::i18n::role_text;
 use crate::kernel::wib;
 use crate::kernel::Role;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
-use crate::ui::forms::{FieldProblem, FormAlert};
-use crate::ui::guard::{require, LoadError, NotFound};
+use crate::platform::response::{api, form_id};
+use crate::ui::forms::{field_id, FieldProblem, FormAlert};
+use crate::ui::guard::{loaded, require, NotFound};
 use crate::ui::islands::ConfirmSubmit;
-use crate::ui::texts::Ui;
 
 #[component]
 pub fn UserPage() -> impl IntoView {
@@ -31,15 +32,8 @@ pub fn UserPage() -> impl IntoView {
         return view! { <NotFound/> }.into_any();
     };
     view! {
-        <p><a href="/pengguna">{page.t(T::BackToUsers)}</a></p>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match get_user(user_id).await {
-                    Ok(user) => view! { <UserView user/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <p><a href=paths::USERS>{page.t(T::BackToUsers)}</a></p>
+        {loaded(get_user(AccountId(user_id)), move |user| view! { <UserView user/> })}
     }
     .into_any()
 }
@@ -67,7 +61,9 @@ fn UserView(user: UserDetail) -> impl IntoView {
         view! {
             <section class="panel" aria-labelledby="actions-heading">
                 <h2 id="actions-heading">{t(T::AccountActions)}</h2>
-                <FormAlert form="user-actions"/>
+                <FormAlert form={form_id::<IssueCode>()}/>
+                <FormAlert form={form_id::<DeactivateUser>()}/>
+                <FormAlert form={form_id::<ReactivateUser>()}/>
                 {is_active.then(|| view! {
                     <form method="post" action={api::<IssueCode>()} class="stack">
                         <input type="hidden" name="user_id" value=id.clone()/>
@@ -95,22 +91,23 @@ fn UserView(user: UserDetail) -> impl IntoView {
         }
     });
     let change_role = (user.can_change_role).then(|| {
-        let current = page.flash_value("change-role", "role").unwrap_or_else(|| user.role.as_str().to_owned());
+        let current = page.flash_value(form_id::<ChangeRole>(), "role").unwrap_or_else(|| user.role.as_str().to_owned());
+        let role_id = field_id(form_id::<ChangeRole>(), "role");
         view! {
             <section class="panel" aria-labelledby="role-heading">
                 <h2 id="role-heading">{t(T::ChangeRoleTitle)}</h2>
                 <p class="hint">{t(T::ChangeRoleNote)}</p>
-                <FormAlert form="change-role"/>
+                <FormAlert form={form_id::<ChangeRole>()}/>
                 <form method="post" action={api::<ChangeRole>()} class="stack">
                     <input type="hidden" name="user_id" value=id.clone()/>
                     <div class="field">
-                        <label for="change-role-role">{t(T::FieldRole)}</label>
-                        <select id="change-role-role" name="role">
+                        <label for=role_id.clone()>{t(T::FieldRole)}</label>
+                        <select id=role_id name="role">
                             {Role::ALL.into_iter().map(|role| view! {
                                 <option value=role.as_str() selected=current == role.as_str()>{t(role_text(role))}</option>
                             }).collect_view()}
                         </select>
-                        <FieldProblem form="change-role" name="role"/>
+                        <FieldProblem form={form_id::<ChangeRole>()} name="role"/>
                     </div>
                     <button type="submit" class="button">{t(T::ChangeRoleButton)}</button>
                 </form>

@@ -4,43 +4,23 @@ use leptos_meta::Title;
 use crate::accounts::api::list_users;
 use crate::accounts::authz;
 use crate::accounts::dto::{AccountStatus, UserFilter, UserList};
+use crate::accounts::paths;
 use crate::accounts::texts::{status_text, T};
 use crate::kernel::i18n::{fill, role_text};
-use crate::kernel::Role;
 use crate::kernel::Text;
-use crate::platform::page::{encode, use_page};
-use crate::ui::guard::{require, LoadError};
+use crate::kernel::{AccountId, Role};
+use crate::platform::page::use_page;
+use crate::platform::query_string::link;
+use crate::ui::guard::{loaded, require};
 use crate::ui::nav::Pager;
 use crate::ui::texts::Ui;
 
-fn filter_from_query() -> UserFilter {
-    let page = use_page();
-    let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
-    UserFilter {
-        q: non_empty("q"),
-        role: non_empty("role"),
-        site: non_empty("site").and_then(|v| v.parse().ok()),
-        status: non_empty("status"),
-        page: non_empty("page").and_then(|v| v.parse().ok()),
-    }
-}
-
 fn page_link(filter: &UserFilter, page: u64) -> String {
-    let mut params = Vec::new();
-    if let Some(q) = &filter.q {
-        params.push(format!("q={}", encode(q)));
-    }
-    if let Some(role) = &filter.role {
-        params.push(format!("role={}", encode(role)));
-    }
-    if let Some(site) = filter.site {
-        params.push(format!("site={site}"));
-    }
-    if let Some(status) = &filter.status {
-        params.push(format!("status={}", encode(status)));
-    }
-    params.push(format!("page={page}"));
-    format!("/pengguna?{}", params.join("&"))
+    let filter = UserFilter {
+        page: Some(page),
+        ..filter.clone()
+    };
+    link(paths::USERS, &filter)
 }
 
 #[component]
@@ -49,21 +29,14 @@ pub fn UsersPage() -> impl IntoView {
         return denied;
     }
     let page = use_page();
-    let filter = filter_from_query();
+    let filter: UserFilter = page.filter();
     view! {
         <Title text=page.t(T::UsersTitle)/>
         <div class="page-heading">
             <h1>{page.t(T::UsersTitle)}</h1>
-            <a class="button" href="/pengguna/baru">{page.t(T::UsersNew)}</a>
+            <a class="button" href=paths::NEW_USER>{page.t(T::UsersNew)}</a>
         </div>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match list_users(filter.clone()).await {
-                    Ok(list) => view! { <UserListView list filter/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(list_users(filter.clone()), move |list| view! { <UserListView list filter/> })}
     }
     .into_any()
 }
@@ -80,7 +53,7 @@ fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
         Role::ALL.to_vec()
     };
     view! {
-        <form method="get" action="/pengguna" class="filters" role="search">
+        <form method="get" action=paths::USERS class="filters" role="search">
             <div class="field">
                 <label for="users-q">{t(T::SearchLabel)}</label>
                 <input id="users-q" name="q" type="search" value=filter.q.clone() maxlength=100/>
@@ -122,7 +95,7 @@ fn UserListView(list: UserList, filter: UserFilter) -> impl IntoView {
                 <ul class="record-list">
                     {list.items.into_iter().map(|user| view! {
                         <li class="record">
-                            <a href=format!("/pengguna/{}", user.id) class="record-title">{user.display_name.clone()}</a>
+                            <a href=paths::user(AccountId(user.id)) class="record-title">{user.display_name.clone()}</a>
                             <span class="badge">{t(role_text(user.role))}</span>
                             <span class=format!("badge status-{}", user.status.as_str())>{t(status_text(user.status))}</span>
                             <div class="hint">

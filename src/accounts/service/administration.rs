@@ -12,11 +12,11 @@ use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::users;
 use crate::kernel::identity::{Nik, PhoneNumber};
-use crate::kernel::{wib, Actor, FieldError, Problem, Role};
+use crate::kernel::{wib, AccountId, Actor, FieldError, Problem, Role};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
-pub(super) async fn load_target(env: Env<'_>, actor: &Actor, user_id: i64) -> Result<users::Model> {
+pub(super) async fn load_target(env: Env<'_>, actor: &Actor, user_id: AccountId) -> Result<users::Model> {
     let user = db::find_user(env.db, user_id)
         .await?
         .ok_or(AccountsError::NotFound)?;
@@ -36,7 +36,7 @@ pub async fn set_active(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    user_id: i64,
+    user_id: AccountId,
     active: bool,
 ) -> Result<String> {
     if !authz::can_administer_users(actor) {
@@ -48,10 +48,10 @@ pub async fn set_active(
     }
     let now = env.clock.now();
     let txn = env.begin().await?;
-    db::set_active(&txn, user.id, active, now).await?;
+    db::set_active(&txn, AccountId(user.id), active, now).await?;
     if !active {
-        db::delete_sessions_of_user(&txn, user.id, None).await?;
-        db::withdraw_codes(&txn, user.id).await?;
+        db::delete_sessions_of_user(&txn, AccountId(user.id), None).await?;
+        db::withdraw_codes(&txn, AccountId(user.id)).await?;
     }
     let action = if active {
         AuditAction::UserReactivate
@@ -73,7 +73,7 @@ pub async fn change_role(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    user_id: i64,
+    user_id: AccountId,
     role_input: &str,
 ) -> Result<(String, Role)> {
     let user = load_target(env, actor, user_id).await?;
@@ -92,7 +92,7 @@ pub async fn change_role(
             Problem::RoleNeedsEmail,
         )]));
     }
-    let site_ids = db::site_ids_of(env.db, user.id).await?;
+    let site_ids = db::site_ids_of(env.db, AccountId(user.id)).await?;
     let home_site = user.home_site_id.or_else(|| site_ids.first().copied());
     if role == Role::Trainee && ((user.phone.is_none() && user.nik.is_none()) || home_site.is_none()) {
         return Err(AccountsError::Invalid(vec![FieldError::new(
@@ -104,7 +104,7 @@ pub async fn change_role(
     let txn = env.begin().await?;
     db::set_role(
         &txn,
-        user.id,
+        AccountId(user.id),
         role,
         if role == Role::Trainee { home_site } else { None },
         now,
@@ -112,18 +112,23 @@ pub async fn change_role(
     .await?;
     match (old_role, role) {
         (Role::Trainee, _) => {
-            db::replace_user_sites(&txn, user.id, &home_site.into_iter().collect::<Vec<_>>()).await?
+            db::replace_user_sites(
+                &txn,
+                AccountId(user.id),
+                &home_site.into_iter().collect::<Vec<_>>(),
+            )
+            .await?
         }
-        (_, Role::Trainee) => db::replace_user_sites(&txn, user.id, &[]).await?,
+        (_, Role::Trainee) => db::replace_user_sites(&txn, AccountId(user.id), &[]).await?,
         _ => {}
     }
-    db::delete_sessions_of_user(&txn, user.id, None).await?;
+    db::delete_sessions_of_user(&txn, AccountId(user.id), None).await?;
     record(
         &txn,
         now,
         AuditEvent::new(AuditAction::UserRoleChange, Outcome::Success)
             .actor(actor.user_id)
-            .subject(user.id)
+            .subject(AccountId(user.id))
             .site(home_site)
             .ip(client.ip.clone())
             .detail(json!({ "from": old_role.as_str(), "to": role.as_str() })),
@@ -233,18 +238,20 @@ pub async fn list_users(env: Env<'_>, actor: &Actor, filter: &UserFilter) -> Res
 ///
 /// # Errors
 /// `NotFound` when it does not exist or is outside the actor's scope.
-pub async fn user_detail(env: Env<'_>, actor: &Actor, user_id: i64) -> Result<UserDetail> {
+pub async fn user_detail(env: Env<'_>, actor: &Actor, user_id: AccountId) -> Result<UserDetail> {
     if !authz::can_administer_users(actor) {
         return Err(AccountsError::Forbidden);
     }
     let user = load_target(env, actor, user_id).await?;
     let scope = db::scope_of(&user);
     let now = env.clock.now();
-    let mut site_ids = db::site_ids_of(env.db, user.id).await?;
+    let mut site_ids = db::site_ids_of(env.db, AccountId(user.id)).await?;
     site_ids.extend(user.home_site_id);
     let sites = site_options(db::sites_by_ids(env.db, &site_ids).await?);
     let created_by = match user.created_by {
-        Some(id) => db::find_user(env.db, id).await?.map(|u| u.display_name),
+        Some(id) => db::find_user(env.db, AccountId(id))
+            .await?
+            .map(|u| u.display_name),
         None => None,
     };
     let today = wib::today(now);
@@ -272,8 +279,8 @@ pub async fn user_detail(env: Env<'_>, actor: &Actor, user_id: i64) -> Result<Us
         created_at: rfc3339(user.created_at),
         created_by,
         password_changed_at: user.password_changed_at.map(rfc3339),
-        active_sessions: db::count_live_sessions(env.db, user.id, now).await?,
-        pending_code_expires_at: db::newest_pending_code(env.db, user.id, now)
+        active_sessions: db::count_live_sessions(env.db, AccountId(user.id), now).await?,
+        pending_code_expires_at: db::newest_pending_code(env.db, AccountId(user.id), now)
             .await?
             .map(|c| rfc3339(c.expires_at)),
         can_manage: authz::can_manage_account(actor, &scope),

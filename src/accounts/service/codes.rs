@@ -17,7 +17,7 @@ use crate::audit::model::AuditAction;
 use crate::entities::{activation_codes, users};
 use crate::kernel::i18n::{fill, Locale};
 use crate::kernel::identity::PhoneNumber;
-use crate::kernel::Actor;
+use crate::kernel::{AccountId, Actor};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
@@ -45,9 +45,9 @@ pub(super) async fn issue_code_in(
     now: OffsetDateTime,
     user: &users::Model,
     purpose: CodePurpose,
-    issued_by: i64,
+    issued_by: AccountId,
 ) -> Result<IssuedCode> {
-    db::withdraw_codes(txn, user.id).await?;
+    db::withdraw_codes(txn, AccountId(user.id)).await?;
     let code = new_code();
     let expires_at = now + CODE_LIFETIME;
     db::insert_code(
@@ -56,7 +56,7 @@ pub(super) async fn issue_code_in(
             user_id: Set(user.id),
             code_hash: Set(sha256_hex(code.compact())),
             purpose: Set(purpose.as_str().to_owned()),
-            issued_by: Set(Some(issued_by)),
+            issued_by: Set(Some(issued_by.get())),
             created_at: Set(now),
             expires_at: Set(expires_at),
             used_at: Set(None),
@@ -70,7 +70,7 @@ pub(super) async fn issue_code_in(
         .and_then(|p| PhoneNumber::parse(p).ok())
         .map(|p| p.whatsapp_link(Some(&whatsapp_message(&code, purpose))));
     Ok(IssuedCode {
-        user_id: user.id,
+        user_id: AccountId(user.id),
         display_name: user.display_name.clone(),
         purpose,
         code: code.grouped(),
@@ -84,7 +84,12 @@ pub(super) async fn issue_code_in(
 ///
 /// # Errors
 /// `NotFound` outside the actor's scope, `Forbidden` when they may see but not manage.
-pub async fn issue_code(env: Env<'_>, client: &Client, actor: &Actor, user_id: i64) -> Result<IssuedCode> {
+pub async fn issue_code(
+    env: Env<'_>,
+    client: &Client,
+    actor: &Actor,
+    user_id: AccountId,
+) -> Result<IssuedCode> {
     if !authz::can_administer_users(actor) {
         return Err(AccountsError::Forbidden);
     }
@@ -102,7 +107,7 @@ pub async fn issue_code(env: Env<'_>, client: &Client, actor: &Actor, user_id: i
     let txn = env.begin().await?;
     let issued = issue_code_in(&txn, now, &user, purpose, actor.user_id).await?;
     if purpose == CodePurpose::Reset {
-        db::delete_sessions_of_user(&txn, user.id, None).await?;
+        db::delete_sessions_of_user(&txn, AccountId(user.id), None).await?;
     }
     record(
         &txn,

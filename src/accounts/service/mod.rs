@@ -25,14 +25,14 @@ use super::password::PasswordError;
 use crate::audit::db::AuditEvent;
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::users;
-use crate::kernel::{Actor, AppError, FieldError};
+use crate::kernel::{AccountId, Actor, AppError, FieldError};
 use crate::platform::context::Client;
 
 /// A session just started: the cookie gets `token`, the database only its hash.
 #[derive(Debug, Clone)]
 pub struct StartedSession {
     pub token: String,
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub max_age: Duration,
 }
 
@@ -90,13 +90,13 @@ pub(super) use crate::kernel::wib::rfc3339;
 /// A successful change made by `actor_id` to `user`'s account, from `client`.
 pub(super) fn change_event(
     action: AuditAction,
-    actor_id: i64,
+    actor_id: AccountId,
     user: &users::Model,
     client: &Client,
 ) -> AuditEvent {
     AuditEvent::new(action, Outcome::Success)
         .actor(actor_id)
-        .subject(user.id)
+        .subject(AccountId(user.id))
         .site(user.home_site_id)
         .ip(client.ip.clone())
 }

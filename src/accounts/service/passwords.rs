@@ -11,7 +11,7 @@ use crate::accounts::password::{self, PasswordHashString};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::users;
-use crate::kernel::{Actor, FieldError, Problem};
+use crate::kernel::{AccountId, Actor, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
@@ -21,7 +21,7 @@ pub(super) async fn replace_password(
     txn: &impl sea_orm::ConnectionTrait,
     env: Env<'_>,
     client: &Client,
-    user_id: i64,
+    user_id: AccountId,
     hash: &PasswordHashString,
 ) -> Result<StartedSession> {
     db::set_password_hash(txn, user_id, hash.as_str(), env.clock.now()).await?;
@@ -77,7 +77,9 @@ pub async fn activate(
         None => None,
     };
     let user = match &found {
-        Some(row) => db::find_user(env.db, row.user_id).await?.filter(|u| u.is_active),
+        Some(row) => db::find_user(env.db, AccountId(row.user_id))
+            .await?
+            .filter(|u| u.is_active),
         None => None,
     };
     let (Some(row), Some(user)) = (found, user) else {
@@ -106,12 +108,13 @@ pub async fn activate(
     if !db::consume_code(&txn, row.id, now).await? {
         return Err(AccountsError::CodeInvalid);
     }
-    db::withdraw_codes(&txn, user.id).await?;
-    let session = replace_password(&txn, env, client, user.id, &hash).await?;
+    db::withdraw_codes(&txn, AccountId(user.id)).await?;
+    let session = replace_password(&txn, env, client, AccountId(user.id), &hash).await?;
     record(
         &txn,
         now,
-        change_event(AuditAction::Activate, user.id, &user, client).detail(json!({ "purpose": row.purpose })),
+        change_event(AuditAction::Activate, AccountId(user.id), &user, client)
+            .detail(json!({ "purpose": row.purpose })),
     )
     .await?;
     txn.commit().await?;
@@ -167,13 +170,13 @@ pub async fn change_password(
     let now = env.clock.now();
     let txn = env.begin().await?;
     db::clear_throttle(&txn, &key).await?;
-    let session = replace_password(&txn, env, client, user.id, &hash).await?;
+    let session = replace_password(&txn, env, client, AccountId(user.id), &hash).await?;
     record(
         &txn,
         now,
         AuditEvent::new(AuditAction::PasswordChange, Outcome::Success)
-            .actor(user.id)
-            .subject(user.id)
+            .actor(AccountId(user.id))
+            .subject(AccountId(user.id))
             .ip(client.ip.clone()),
     )
     .await?;

@@ -17,7 +17,7 @@ use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::users;
 use crate::kernel::identity::{EmailAddress, Nik, PhoneNumber};
-use crate::kernel::{wib, Actor, FieldError, Problem, Role};
+use crate::kernel::{wib, AccountId, Actor, FieldError, Problem, Role};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
@@ -83,7 +83,7 @@ pub(super) async fn insert_account(
     now: OffsetDateTime,
     valid: &ValidAccount,
     password: Option<&PasswordHashString>,
-    created_by: Option<i64>,
+    created_by: Option<AccountId>,
 ) -> Result<users::Model> {
     let email = valid.email.as_ref().map(EmailAddress::as_str);
     let phone = valid.phone.as_ref().map(PhoneNumber::as_str);
@@ -112,7 +112,7 @@ pub(super) async fn insert_account(
             updated_at: Set(now),
             password_changed_at: Set(password.map(|_| now)),
             deactivated_at: Set(None),
-            created_by: Set(created_by),
+            created_by: Set(created_by.map(AccountId::get)),
             ..Default::default()
         },
     )
@@ -128,7 +128,7 @@ pub(super) async fn insert_account(
         Err(e) => return Err(e.into()),
     };
     if valid.role != Role::Trainee {
-        db::replace_user_sites(conn, user.id, &valid.site_ids).await?;
+        db::replace_user_sites(conn, AccountId(user.id), &valid.site_ids).await?;
     }
     Ok(user)
 }
@@ -270,7 +270,7 @@ pub async fn create_account_in(
         now,
         AuditEvent::new(AuditAction::UserCreate, Outcome::Success)
             .actor(actor.user_id)
-            .subject(user.id)
+            .subject(AccountId(user.id))
             .site(valid.audit_site())
             .ip(client.ip.clone())
             .detail(json!({ "role": valid.role.as_str(), "sites": valid.site_ids })),
@@ -298,7 +298,7 @@ pub async fn provision_account(
         conn,
         now,
         AuditEvent::new(action, Outcome::Success)
-            .subject(user.id)
+            .subject(AccountId(user.id))
             .site(valid.audit_site())
             .detail(json!({ "role": valid.role.as_str() })),
     )

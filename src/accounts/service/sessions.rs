@@ -12,7 +12,7 @@ use crate::audit::db::record;
 use crate::audit::model::AuditAction;
 use crate::entities::sessions;
 use crate::kernel::identity::PhoneNumber;
-use crate::kernel::{Actor, Role};
+use crate::kernel::{AccountId, Actor, Role};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
@@ -20,7 +20,7 @@ pub(super) async fn start_session(
     conn: &impl sea_orm::ConnectionTrait,
     env: Env<'_>,
     client: &Client,
-    user_id: i64,
+    user_id: AccountId,
 ) -> Result<StartedSession> {
     let now = env.clock.now();
     let token = new_token();
@@ -29,7 +29,7 @@ pub(super) async fn start_session(
         conn,
         sessions::ActiveModel {
             token_hash: Set(sha256_hex(&token)),
-            user_id: Set(user_id),
+            user_id: Set(user_id.get()),
             created_at: Set(now),
             last_seen_at: Set(now),
             expires_at: Set(now + max_age),
@@ -151,7 +151,7 @@ pub async fn my_account(env: Env<'_>, actor: &Actor) -> Result<MyAccount> {
     site_ids.extend(user.home_site_id);
     let sites = db::sites_by_ids(env.db, &site_ids).await?;
     let now = env.clock.now();
-    let sessions = db::sessions_of_user(env.db, user.id)
+    let sessions = db::sessions_of_user(env.db, AccountId(user.id))
         .await?
         .into_iter()
         .filter(|s| s.expires_at > now)
@@ -165,7 +165,7 @@ pub async fn my_account(env: Env<'_>, actor: &Actor) -> Result<MyAccount> {
         })
         .collect();
     Ok(MyAccount {
-        user_id: user.id,
+        user_id: AccountId(user.id),
         display_name: user.display_name,
         role: actor.role,
         email: user.email,

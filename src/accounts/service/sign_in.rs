@@ -1,5 +1,6 @@
 //! Signing in, and the throttling of failed attempts that sign-in and password checks share.
 
+use crate::kernel::AccountId;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
@@ -127,13 +128,13 @@ pub async fn sign_in(
             let txn = env.begin().await?;
             db::clear_throttle(&txn, &login_key).await?;
             if let (Some(renewed), Some(old)) = (&verified.renewed, &user.password_hash) {
-                db::renew_password_hash(&txn, user.id, old, renewed.as_str()).await?;
+                db::renew_password_hash(&txn, AccountId(user.id), old, renewed.as_str()).await?;
             }
-            let session = start_session(&txn, env, client, user.id).await?;
+            let session = start_session(&txn, env, client, AccountId(user.id)).await?;
             record(
                 &txn,
                 env.clock.now(),
-                change_event(AuditAction::SignIn, user.id, &user, client).detail(detail),
+                change_event(AuditAction::SignIn, AccountId(user.id), &user, client).detail(detail),
             )
             .await?;
             txn.commit().await?;
@@ -155,7 +156,7 @@ pub async fn sign_in(
                 .ip(client.ip.clone())
                 .detail(json!({ "login": detail["login"], "reason": reason }));
             if let Some(u) = &user {
-                event = event.subject(u.id).site(u.home_site_id);
+                event = event.subject(AccountId(u.id)).site(u.home_site_id);
             }
             record(&txn, env.clock.now(), event).await?;
             txn.commit().await?;

@@ -2,6 +2,7 @@
 //! found by the session's id so that they can run at the same time. The session and its
 //! cohort are read through their owners (schedule, cohorts), joined in one statement.
 
+use crate::kernel::AccountId;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType,
@@ -51,7 +52,7 @@ const POLICY: &str = "C_";
 pub async fn session_for_roll_call(
     conn: &impl ConnectionTrait,
     session_id: i64,
-    user_id: i64,
+    user_id: AccountId,
 ) -> Result<Option<SessionForRollCall>, DbErr> {
     let (mut query, cohort) = crate::schedule::db::session_row(session_id, SESSION);
     crate::cohorts::db::join_cohort(&mut query, cohort.clone(), COHORT);

@@ -1,6 +1,7 @@
 //! SeaORM queries for marks, their history, roll calls, check-in keys, policies and
 //! excuses. No business rules; lists take a fixed number of queries.
 
+use crate::kernel::{AccountId, TraineeId};
 use sea_orm::{
     sea_query::{Expr, OnConflict},
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -8,6 +9,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
+use super::model::excuse::ExcuseStatus;
 use super::model::Policy;
 use crate::entities::{
     attendance_changes, attendance_marks, attendance_policies, check_in_keys, excuse_notes, excuses,
@@ -48,7 +50,7 @@ pub async fn marks_of_sessions(
 
 pub async fn marks_of_trainee(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
 ) -> Result<Vec<attendance_marks::Model>, DbErr> {
     attendance_marks::Entity::find()
         .filter(attendance_marks::Column::TraineeId.eq(trainee_id))
@@ -59,7 +61,7 @@ pub async fn marks_of_trainee(
 pub async fn mark_of(
     conn: &impl ConnectionTrait,
     session_id: i64,
-    trainee_id: i64,
+    trainee_id: TraineeId,
 ) -> Result<Option<attendance_marks::Model>, DbErr> {
     attendance_marks::Entity::find()
         .filter(attendance_marks::Column::SessionId.eq(session_id))
@@ -101,12 +103,12 @@ pub async fn roll_calls_of(
 pub async fn record_roll_call(
     conn: &impl ConnectionTrait,
     session_id: i64,
-    by: Option<i64>,
+    by: Option<AccountId>,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
     roll_calls::Entity::insert(roll_calls::ActiveModel {
         session_id: Set(session_id),
-        taken_by: Set(by),
+        taken_by: Set(by.map(AccountId::get)),
         automatic: Set(false),
         taken_at: Set(now),
     })
@@ -187,7 +189,7 @@ pub async fn save_policy(
     conn: &impl ConnectionTrait,
     cohort_id: i64,
     policy: &Policy,
-    by: i64,
+    by: AccountId,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
     attendance_policies::Entity::insert(attendance_policies::ActiveModel {
@@ -197,7 +199,7 @@ pub async fn save_policy(
         auto_absent_hours: Set(policy.auto_absent_hours.map(i32::from)),
         edit_days: Set(i32::from(policy.edit_days)),
         absence_streak: Set(i32::from(policy.absence_streak)),
-        updated_by: Set(Some(by)),
+        updated_by: Set(Some(by.get())),
         updated_at: Set(now),
     })
     .on_conflict(
@@ -236,13 +238,13 @@ pub async fn open_check_in(
     conn: &impl ConnectionTrait,
     session_id: i64,
     secret: &str,
-    by: i64,
+    by: AccountId,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
     check_in_keys::Entity::insert(check_in_keys::ActiveModel {
         session_id: Set(session_id),
         secret: Set(secret.to_owned()),
-        opened_by: Set(Some(by)),
+        opened_by: Set(Some(by.get())),
         opened_at: Set(now),
     })
     .on_conflict(
@@ -267,7 +269,7 @@ pub async fn excuses_of_sessions(
 
 pub async fn excuses_of_trainee(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
 ) -> Result<Vec<excuses::Model>, DbErr> {
     excuses::Entity::find()
         .filter(excuses::Column::TraineeId.eq(trainee_id))
@@ -294,14 +296,14 @@ pub async fn excuses_for_sessions(
     }
     if pending {
         query
-            .filter(excuses::Column::Status.eq("pending"))
+            .filter(excuses::Column::Status.eq(ExcuseStatus::Pending))
             .order_by_asc(excuses::Column::RequestedAt)
             .limit(200)
             .all(conn)
             .await
     } else {
         query
-            .filter(excuses::Column::Status.is_in(["approved", "declined"]))
+            .filter(excuses::Column::Status.is_in([ExcuseStatus::Approved, ExcuseStatus::Declined]))
             .order_by_desc(excuses::Column::DecidedAt)
             .limit(30)
             .all(conn)
@@ -321,8 +323,8 @@ pub async fn insert_excuse(
 pub async fn settle_excuse(
     conn: &impl ConnectionTrait,
     id: i64,
-    status: &str,
-    by: Option<i64>,
+    status: ExcuseStatus,
+    by: Option<AccountId>,
     note: Option<String>,
     now: OffsetDateTime,
 ) -> Result<bool, DbErr> {
@@ -332,7 +334,7 @@ pub async fn settle_excuse(
         .col_expr(excuses::Column::DecidedAt, Expr::value(Some(now)))
         .col_expr(excuses::Column::DecisionNote, Expr::value(note))
         .filter(excuses::Column::Id.eq(id))
-        .filter(excuses::Column::Status.eq("pending"))
+        .filter(excuses::Column::Status.eq(ExcuseStatus::Pending))
         .exec(conn)
         .await?;
     Ok(result.rows_affected == 1)

@@ -1,6 +1,7 @@
 //! Writing marks and their history: one at a time (check-in, excuses) or a whole roll
 //! call in a few statements.
 
+use crate::kernel::AccountId;
 use sea_orm::{
     sea_query::{Expr, OnConflict},
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
@@ -18,7 +19,7 @@ pub struct MarkWrite<'a> {
     pub status: AttendanceStatus,
     pub remark: Option<&'a str>,
     pub source: MarkSource,
-    pub by: Option<i64>,
+    pub by: Option<AccountId>,
     pub reason: Option<&'a str>,
     pub checked_in_at: Option<OffsetDateTime>,
     pub device: Option<&'a str>,
@@ -98,7 +99,7 @@ pub async fn write_mark(
                 source: Set(write.source.as_str().to_owned()),
                 checked_in_at: Set(write.checked_in_at),
                 device: Set(write.device.map(str::to_owned)),
-                marked_by: Set(write.by),
+                marked_by: Set(write.by.map(AccountId::get)),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()
@@ -115,7 +116,7 @@ pub async fn write_mark(
         remark: Set(remark),
         reason: Set(write.reason.map(str::to_owned)),
         source: Set(write.source.as_str().to_owned()),
-        changed_by: Set(write.by),
+        changed_by: Set(write.by.map(AccountId::get)),
         changed_at: Set(now),
         ..Default::default()
     })
@@ -156,7 +157,7 @@ pub async fn write_marks(
             source: Set(w.source.as_str().to_owned()),
             checked_in_at: Set(w.checked_in_at),
             device: Set(w.device.map(str::to_owned)),
-            marked_by: Set(w.by),
+            marked_by: Set(w.by.map(AccountId::get)),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
@@ -220,7 +221,7 @@ pub async fn write_marks(
                 remark: Set(w.remark.map(str::to_owned)),
                 reason: Set(w.reason.map(str::to_owned)),
                 source: Set(w.source.as_str().to_owned()),
-                changed_by: Set(w.by),
+                changed_by: Set(w.by.map(AccountId::get)),
                 changed_at: Set(now),
                 ..Default::default()
             })

@@ -8,11 +8,12 @@ use leptos_meta::Title;
 use crate::attendance::api::{get_check_in_code, CheckIn};
 use crate::attendance::authz;
 use crate::attendance::dto::CheckInDisplay;
+use crate::attendance::paths;
 use crate::attendance::texts::T;
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::schedule::pages::time_span;
 use crate::ui::forms::{Field, FieldProblem, FormAlert};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
@@ -43,8 +44,10 @@ fn CodeView(display: CheckInDisplay) -> impl IntoView {
     };
     let path = display
         .url
-        .split_once("/hadir")
-        .map_or("/hadir".to_owned(), |(origin, _)| format!("{origin}/hadir"));
+        .split_once(paths::CHECK_IN)
+        .map_or(paths::CHECK_IN.to_owned(), |(origin, _)| {
+            format!("{origin}{}", paths::CHECK_IN)
+        });
     view! {
         <Title text=title.clone()/>
         // A new code every 30 seconds: the page reloads itself, with or without JavaScript
@@ -56,7 +59,7 @@ fn CodeView(display: CheckInDisplay) -> impl IntoView {
                 <ReloadAfter seconds/>
             }
         })}
-        <p><a href=format!("/sesi/{}/absen", session.id)>{t(T::BackToRollCall)}</a></p>
+        <p><a href=paths::roll_call(session.id)>{t(T::BackToRollCall)}</a></p>
         <h1>{title}</h1>
         <p class="lead">{time_span(&session, locale)}</p>
         {if open {
@@ -100,13 +103,13 @@ pub fn CheckInPage() -> impl IntoView {
         <h1>{t(T::CheckInFormTitle)}</h1>
         <section class="panel narrow">
             <p>{t(T::CheckInFormIntro)}</p>
-            <FormAlert form="check-in"/>
+            <FormAlert form={form_id::<CheckIn>()}/>
             <form method="post" action={api::<CheckIn>()} class="stack">
-                <Field form="check-in" name="code" label=T::CodeLabel inputmode="numeric" autocomplete="one-time-code"
+                <Field form={form_id::<CheckIn>()} name="code" label=T::CodeLabel inputmode="numeric" autocomplete="one-time-code"
                     required=true maxlength=7 value=code.unwrap_or_default() autofocus=true/>
                 <div class="button-row"><button type="submit" class="button">{t(T::CheckInButton)}</button></div>
             </form>
-            <FieldProblem form="check-in" name="check_in"/>
+            <FieldProblem form={form_id::<CheckIn>()} name="check_in"/>
         </section>
     }
     .into_any()

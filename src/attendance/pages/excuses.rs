@@ -9,13 +9,14 @@ use crate::attendance::api::{get_excuse_review, get_my_excuses, DecideExcuse, Wi
 use crate::attendance::authz;
 use crate::attendance::dto::{ExcuseReview, ExcuseView, MyExcuses};
 use crate::attendance::model::excuse::{ExcuseKind, ExcuseStatus};
+use crate::attendance::paths;
 use crate::attendance::texts::{excuse_status_text, kind_text, T};
 use crate::kernel::i18n::{fill, problem_text};
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::schedule::pages::{session_date, time_span};
-use crate::ui::forms::{FieldProblem, FormAlert, SelectField, TextAreaField};
+use crate::ui::forms::{field_id, FieldProblem, FormAlert, SelectField, TextAreaField};
 use crate::ui::guard::{loaded, require};
 
 #[component]
@@ -43,29 +44,32 @@ fn MyExcusesView(mine: MyExcuses) -> impl IntoView {
         .iter()
         .map(|s| (s.session_id.to_string(), s.label.clone()))
         .collect();
-    let kind = page.flash_value("excuse", "kind").unwrap_or_default();
+    let kind = page.flash_value(paths::EXCUSE_FORM, "kind").unwrap_or_default();
     let note_error = page
-        .flash_error("excuse")
+        .flash_error(paths::EXCUSE_FORM)
         .and_then(|e| e.field_problem("note").cloned())
         .map(|p| problem_text(&p, locale));
     let note_invalid = note_error.is_some();
+    let note_id = field_id(paths::EXCUSE_FORM, "note");
+    let note_hint_id = field_id(paths::EXCUSE_FORM, "note-hint");
     view! {
         <section class="panel" aria-labelledby="request-heading">
             <h2 id="request-heading">{t(T::RequestTitle)}</h2>
-            <FormAlert form="excuse"/>
+            <FormAlert form=paths::EXCUSE_FORM/>
+            <FormAlert form={form_id::<WithdrawExcuse>()}/>
             {if sessions.is_empty() {
                 view! {
-                    <FieldProblem form="excuse" name="session_id"/>
+                    <FieldProblem form=paths::EXCUSE_FORM name="session_id"/>
                     <p>{t(T::NoComingSessions)}</p>
                 }.into_any()
             } else {
                 view! {
-                    <form method="post" action=crate::attendance::EXCUSE_POST_PATH enctype="multipart/form-data" class="stack">
-                        <SelectField form="excuse" name="session_id" label=T::FieldSession options=sessions empty=T::ChooseSession required=true/>
+                    <form method="post" action=paths::EXCUSE_POST enctype="multipart/form-data" class="stack">
+                        <SelectField form=paths::EXCUSE_FORM name="session_id" label=T::FieldSession options=sessions empty=T::ChooseSession required=true/>
                         <fieldset class="field">
                             <legend>{t(T::FieldKind)}</legend>
                             {[ExcuseKind::Permitted, ExcuseKind::Sick].into_iter().map(|k| {
-                                let id = format!("excuse-kind-{}", k.as_str());
+                                let id = field_id(paths::EXCUSE_FORM, &format!("kind-{}", k.as_str()));
                                 let label = if k == ExcuseKind::Sick { T::KindSick } else { T::KindPermitted };
                                 view! {
                                     <div class="choice">
@@ -75,14 +79,14 @@ fn MyExcusesView(mine: MyExcuses) -> impl IntoView {
                                     </div>
                                 }
                             }).collect_view()}
-                            <FieldProblem form="excuse" name="kind"/>
+                            <FieldProblem form=paths::EXCUSE_FORM name="kind"/>
                         </fieldset>
-                        <TextAreaField form="excuse" name="reason" label=T::FieldReason required=true rows=3 maxlength=500/>
+                        <TextAreaField form=paths::EXCUSE_FORM name="reason" label=T::FieldReason required=true rows=3 maxlength=500/>
                         <div class="field" class:field-invalid=note_invalid>
-                            <label for="excuse-note">{t(T::FieldNote)}</label>
-                            <input id="excuse-note" type="file" name="note" accept="image/jpeg,image/png,image/webp"
-                                aria-describedby="excuse-note-hint"/>
-                            <p class="hint" id="excuse-note-hint">{fill(t(T::FieldNoteHint), &[("n", &mine.note_max_kib.to_string())])}</p>
+                            <label for=note_id.clone()>{t(T::FieldNote)}</label>
+                            <input id=note_id type="file" name="note" accept="image/jpeg,image/png,image/webp"
+                                aria-describedby=note_hint_id.clone()/>
+                            <p class="hint" id=note_hint_id>{fill(t(T::FieldNoteHint), &[("n", &mine.note_max_kib.to_string())])}</p>
                             {note_error.map(|message| view! { <p class="field-error">{message}</p> })}
                         </div>
                         <div class="button-row"><button type="submit" class="button">{t(T::SendRequest)}</button></div>
@@ -124,7 +128,10 @@ fn RequestCard(
         time_span(&request.session, locale)
     );
     let pending = request.status == ExcuseStatus::Pending;
-    let mine_failed = page.flash_value("decide", "excuse_id").as_deref() == Some(id.to_string().as_str());
+    let mine_failed = page
+        .flash_value(form_id::<DecideExcuse>(), "excuse_id")
+        .as_deref()
+        == Some(id.to_string().as_str());
     view! {
         <li class="record">
             <p class="record-title">{(!mine).then(|| view! { {request.trainee.clone()} " · " })}{when}</p>
@@ -133,7 +140,7 @@ fn RequestCard(
                 " " <strong>{t(kind_text(request.kind))}</strong> ": " {request.reason.clone()}
             </p>
             {request.has_note.then(|| view! {
-                <p><a href=format!("/izin/{id}/surat") target="_blank" rel="noopener">{t(T::ViewNote)}</a></p>
+                <p><a href=paths::excuse_note(id) target="_blank" rel="noopener">{t(T::ViewNote)}</a></p>
             })}
             {request.decided_by.clone().map(|by| view! {
                 <p class="hint">{fill(t(T::ChangedBy), &[("name", &by)])}{request.decision_note.clone().map(|n| view! { " — " {n} })}</p>
@@ -147,7 +154,7 @@ fn RequestCard(
             {(deciding && pending).then(|| {
                 let note_id = format!("decision-note-{id}");
                 view! {
-                    {mine_failed.then(|| view! { <FormAlert form="decide"/> })}
+                    {mine_failed.then(|| view! { <FormAlert form={form_id::<DecideExcuse>()}/> })}
                     <form method="post" action={api::<DecideExcuse>()} class="stack">
                         <input type="hidden" name="excuse_id" value=id.to_string()/>
                         <div class="field">

@@ -9,12 +9,15 @@ use super::chart::AttendanceChart;
 use super::{shown_percent, Warnings};
 use crate::attendance::api::{get_cohort_attendance, SavePolicy};
 use crate::attendance::authz;
-use crate::attendance::dto::{Cell, CohortAttendance};
+use crate::attendance::dto::{Cell, CohortAttendance, ExportContent};
+use crate::attendance::paths;
 use crate::attendance::texts::{status_text, T};
+use crate::cohorts;
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::query_string::{ExportQuery, NoFilter};
+use crate::platform::response::{api, form_id};
 use crate::ui::forms::{Field, FormAlert};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
 
@@ -58,11 +61,11 @@ fn GridView(grid: CohortAttendance) -> impl IntoView {
     let print_month = grid.month.clone().or_else(|| grid.months.last().cloned());
     view! {
         <Title text=title.clone()/>
-        <p><a href=format!("/angkatan/{id}")>{grid.cohort.clone()}</a></p>
+        <p><a href=cohorts::paths::cohort(id)>{grid.cohort.clone()}</a></p>
         <h1>{title}</h1>
         <p class="lead">{grid.site.clone()} " · " {fill(t(T::ThresholdMeaning), &[("n", &grid.threshold.to_string())])}</p>
         <AttendanceChart points=grid.chart.clone() threshold=grid.threshold/>
-        <form method="get" action=format!("/angkatan/{id}/kehadiran") class="inline-fields">
+        <form method="get" action=paths::cohort(id) class="inline-fields">
             <div class="field">
                 <label for="grid-month">{t(T::Month)}</label>
                 <select id="grid-month" name="bulan">
@@ -81,11 +84,11 @@ fn GridView(grid: CohortAttendance) -> impl IntoView {
             view! { <GridTable grid=grid.clone()/> }.into_any()
         }}
         <div class="button-row">
-            <a class="button button-quiet" href=format!("/angkatan/{id}/kehadiran/ekspor?format=csv")>{t(T::ExportSessionsCsv)}</a>
-            <a class="button button-quiet" href=format!("/angkatan/{id}/kehadiran/ekspor?format=csv&isi=ringkasan")>{t(T::ExportSummaryCsv)}</a>
-            <a class="button button-quiet" href=format!("/angkatan/{id}/kehadiran/ekspor?format=xlsx")>{t(T::ExportXlsx)}</a>
+            <a class="button button-quiet" href=ExportQuery::link(&paths::cohort_export(id), "csv", NoFilter {})>{t(T::ExportSessionsCsv)}</a>
+            <a class="button button-quiet" href=ExportQuery::link(&paths::cohort_export(id), "csv", ExportContent::summary())>{t(T::ExportSummaryCsv)}</a>
+            <a class="button button-quiet" href=ExportQuery::link(&paths::cohort_export(id), "xlsx", NoFilter {})>{t(T::ExportXlsx)}</a>
             {print_month.map(|m| view! {
-                <a class="button button-quiet" href=format!("/angkatan/{id}/kehadiran/cetak?bulan={m}")>{t(T::PrintMonth)}</a>
+                <a class="button button-quiet" href=paths::month_register(id, &m)>{t(T::PrintMonth)}</a>
             })}
         </div>
         {grid.can_set_policy.then(|| view! { <PolicyForm grid=grid.clone()/> })}
@@ -105,7 +108,7 @@ fn GridTable(grid: CohortAttendance) -> impl IntoView {
                         <th scope="col" class="grid-name">{t(T::Trainee)}</th>
                         {grid.sessions.iter().map(|s| view! {
                             <th scope="col" class:untaken=s.held && !s.taken>
-                                <a href=format!("/sesi/{}/absen", s.id)>{column_date(&s.starts_at)}</a>
+                                <a href=paths::roll_call(s.id)>{column_date(&s.starts_at)}</a>
                             </th>
                         }).collect_view()}
                         <th scope="col">{t(T::Rate)}</th>
@@ -146,14 +149,14 @@ fn PolicyForm(grid: CohortAttendance) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="policy-heading">
             <h2 id="policy-heading">{t(T::PolicyTitle)}</h2>
-            <FormAlert form="policy"/>
+            <FormAlert form={form_id::<SavePolicy>()}/>
             <form method="post" action={api::<SavePolicy>()} class="stack">
                 <input type="hidden" name="cohort_id" value=grid.cohort_id.to_string()/>
-                <Field form="policy" name="late_weight" label=T::FieldLateWeight hint=T::FieldLateWeightHint inputmode="numeric" required=true maxlength=3 value=policy.late_weight.clone()/>
-                <Field form="policy" name="late_after_minutes" label=T::FieldLateAfter hint=T::FieldLateAfterHint inputmode="numeric" required=true maxlength=3 value=policy.late_after_minutes.clone()/>
-                <Field form="policy" name="auto_absent_hours" label=T::FieldAutoAbsent hint=T::FieldAutoAbsentHint inputmode="numeric" optional=true maxlength=3 value=policy.auto_absent_hours.clone()/>
-                <Field form="policy" name="edit_days" label=T::FieldEditDays inputmode="numeric" required=true maxlength=2 value=policy.edit_days.clone()/>
-                <Field form="policy" name="absence_streak" label=T::FieldStreak inputmode="numeric" required=true maxlength=2 value=policy.absence_streak.clone()/>
+                <Field form={form_id::<SavePolicy>()} name="late_weight" label=T::FieldLateWeight hint=T::FieldLateWeightHint inputmode="numeric" required=true maxlength=3 value=policy.late_weight.clone()/>
+                <Field form={form_id::<SavePolicy>()} name="late_after_minutes" label=T::FieldLateAfter hint=T::FieldLateAfterHint inputmode="numeric" required=true maxlength=3 value=policy.late_after_minutes.clone()/>
+                <Field form={form_id::<SavePolicy>()} name="auto_absent_hours" label=T::FieldAutoAbsent hint=T::FieldAutoAbsentHint inputmode="numeric" optional=true maxlength=3 value=policy.auto_absent_hours.clone()/>
+                <Field form={form_id::<SavePolicy>()} name="edit_days" label=T::FieldEditDays inputmode="numeric" required=true maxlength=2 value=policy.edit_days.clone()/>
+                <Field form={form_id::<SavePolicy>()} name="absence_streak" label=T::FieldStreak inputmode="numeric" required=true maxlength=2 value=policy.absence_streak.clone()/>
                 <div class="button-row"><button type="submit" class="button">{t(T::SavePolicy)}</button></div>
             </form>
         </section>

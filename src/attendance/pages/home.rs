@@ -9,11 +9,13 @@ use crate::attendance::api::{get_my_attendance, get_overview};
 use crate::attendance::authz;
 use crate::attendance::dto::{AtRisk, MyAttendance, MyCohort, Overview, SessionLine};
 use crate::attendance::model::rates::Warning;
+use crate::attendance::paths;
 use crate::attendance::texts::T;
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
 use crate::schedule::pages::SessionCard;
+use crate::trainees;
 use crate::ui::guard::{loaded, require};
 
 #[component]
@@ -48,10 +50,10 @@ fn MyView(mine: MyAttendance) -> impl IntoView {
         {mine.check_in_now.map(|session| view! {
             <p class="alert alert-info check-in-now">
                 {fill(t(T::CheckInNow), &[("cohort", &session.cohort)])} " "
-                <a class="button" href="/hadir">{t(T::CheckInButton)}</a>
+                <a class="button" href=paths::CHECK_IN>{t(T::CheckInButton)}</a>
             </p>
         })}
-        <p><a href=crate::attendance::EXCUSES_PATH>{t(T::RequestTitle)}</a></p>
+        <p><a href=paths::EXCUSES>{t(T::RequestTitle)}</a></p>
         {if mine.cohorts.is_empty() {
             view! { <p>{t(T::NoCohorts)}</p> }.into_any()
         } else {
@@ -128,7 +130,7 @@ fn OverviewView(overview: Overview) -> impl IntoView {
     view! {
         {(overview.pending_excuses > 0).then(|| view! {
             <p class="alert alert-info">
-                <a href="/izin/tinjau">{fill(t(T::PendingExcuses), &[("n", &overview.pending_excuses.to_string())])}</a>
+                <a href=paths::EXCUSE_REVIEW>{fill(t(T::PendingExcuses), &[("n", &overview.pending_excuses.to_string())])}</a>
             </p>
         })}
         <section class="panel" aria-labelledby="today-heading">
@@ -162,7 +164,7 @@ fn OverviewView(overview: Overview) -> impl IntoView {
                 <h2 id="grids-heading">{t(T::CohortGrids)}</h2>
                 <ul class="plain-list">
                     {overview.cohorts.iter().map(|c| view! {
-                        <li><a href=format!("/angkatan/{}/kehadiran", c.id)>{c.label.clone()}</a></li>
+                        <li><a href=paths::cohort(c.id)>{c.label.clone()}</a></li>
                     }).collect_view()}
                 </ul>
             </section>
@@ -180,7 +182,7 @@ fn TakeCard(line: SessionLine, #[prop(optional)] with_date: bool) -> impl IntoVi
         <SessionCard session=line.session.clone() with_date>
             <p class="session-actions">
                 {line.taken.then(|| view! { <span class="badge mark-hadir">{t(T::RollCallTaken)}</span> " " })}
-                <a class="button" href=format!("/sesi/{id}/absen")>
+                <a class="button" href=paths::roll_call(id)>
                     {t(if line.taken { T::EditRollCall } else { T::TakeRollCall })}
                 </a>
             </p>
@@ -205,8 +207,8 @@ fn AtRiskList(people: Vec<AtRisk>) -> impl IntoView {
                             let phone = person.phone.clone();
                             view! {
                                 <li class="record">
-                                    <a class="record-title" href=format!("/peserta/{}", person.trainee_id)>{person.name.clone()}</a>
-                                    " " <a href=format!("/angkatan/{}/kehadiran", person.cohort_id)>{person.cohort.clone()}</a>
+                                    <a class="record-title" href=trainees::paths::trainee(person.trainee_id)>{person.name.clone()}</a>
+                                    " " <a href=paths::cohort(person.cohort_id)>{person.cohort.clone()}</a>
                                     <p>
                                         <strong>{shown_percent(person.rates.rate, locale)}</strong>
                                         " · " {t(T::Best)} " " {shown_percent(person.rates.best, locale)}

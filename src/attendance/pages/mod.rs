@@ -19,6 +19,7 @@ pub use register::{MonthRegisterPage, SessionRegisterPage};
 pub use roll_call::RollCallPage;
 
 use leptos::prelude::*;
+use leptos_router::{components::Route, path, MatchNestedRoutes, SsrMode};
 
 use super::authz;
 use super::model::rates::{percent, Rates, Warning};
@@ -28,8 +29,20 @@ use crate::kernel::i18n::fill;
 use crate::kernel::{Actor, Locale};
 use crate::platform::flash::{AreaNotice, NoticeToken};
 use crate::platform::page::use_page;
-use crate::ui::nav::NavLink;
+use crate::ui::nav::{NavLink, RecordLink};
 use crate::ui::notice::NoticeBanner;
+
+/// A cohort's attendance, on the cohort page.
+pub const COHORT_LINK: RecordLink = RecordLink {
+    label: T::CohortAttendanceLink,
+    href: super::paths::cohort,
+};
+
+/// A session's roll call, on the session page.
+pub const SESSION_LINK: RecordLink = RecordLink {
+    label: T::RollCallLink,
+    href: super::paths::roll_call,
+};
 
 /// Attendance for everyone signed in; excuses for trainees (asking) and coordinators
 /// (deciding).
@@ -42,11 +55,11 @@ pub fn nav_links(actor: Option<&Actor>) -> Vec<NavLink> {
     } else {
         T::LinkAttendanceStaff
     };
-    let mut links = vec![NavLink::new("/kehadiran", T::NavAttendance).described(described)];
+    let mut links = vec![NavLink::new(super::paths::HOME, T::NavAttendance).described(described)];
     if authz::is_trainee(actor) {
-        links.push(NavLink::new(super::EXCUSES_PATH, T::NavExcuses).described(T::ExcusesIntro));
+        links.push(NavLink::new(super::paths::EXCUSES, T::NavExcuses).described(T::ExcusesIntro));
     } else if authz::can_review_excuses(actor) {
-        links.push(NavLink::new("/izin/tinjau", T::NavExcuses).described(T::ReviewTitle));
+        links.push(NavLink::new(super::paths::EXCUSE_REVIEW, T::NavExcuses).described(T::ReviewTitle));
     }
     links
 }
@@ -111,4 +124,21 @@ fn counts_line(rates: &Rates, locale: Locale) -> String {
             ("absent", &rates.absent.to_string()),
         ],
     )
+}
+
+/// Attendance's pages, at the addresses [`super::paths`] spells, for the app's router.
+#[component(transparent)]
+pub fn AttendanceRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/sesi/:id/absen") view=RollCallPage ssr=SsrMode::Async/>
+        <Route path=path!("/sesi/:id/kode") view=CheckInCodePage ssr=SsrMode::Async/>
+        <Route path=path!("/sesi/:id/daftar-hadir") view=SessionRegisterPage ssr=SsrMode::Async/>
+        <Route path=path!("/kehadiran") view=AttendanceHomePage ssr=SsrMode::Async/>
+        <Route path=path!("/hadir") view=CheckInPage ssr=SsrMode::Async/>
+        <Route path=path!("/izin") view=MyExcusesPage ssr=SsrMode::Async/>
+        <Route path=path!("/izin/tinjau") view=ExcuseReviewPage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan/:id/kehadiran") view=CohortAttendancePage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan/:id/kehadiran/cetak") view=MonthRegisterPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

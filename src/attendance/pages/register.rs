@@ -8,6 +8,7 @@ use crate::attendance::api::{get_cohort_attendance, get_roll_call};
 use crate::attendance::authz;
 use crate::attendance::dto::{Cell, CohortAttendance, RollCall};
 use crate::attendance::model::AttendanceStatus;
+use crate::attendance::paths;
 use crate::attendance::texts::{status_text, T};
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
@@ -35,7 +36,7 @@ fn SessionSheet(roll: RollCall) -> impl IntoView {
     let title = format!("{} — {}", t(T::RegisterTitle), session.cohort);
     view! {
         <Title text=title.clone()/>
-        <p class="no-print"><a href=format!("/sesi/{}/absen", session.id)>{t(T::BackToRollCall)}</a></p>
+        <p class="no-print"><a href=paths::roll_call(session.id)>{t(T::BackToRollCall)}</a></p>
         <div class="button-row no-print"><PrintButton label=t(T::Print).to_owned()/></div>
         <article class="print-sheet">
             <header>
@@ -109,7 +110,7 @@ fn MonthSheet(grid: CohortAttendance) -> impl IntoView {
         |cells: &[Cell], status: AttendanceStatus| cells.iter().filter(|c| **c == Cell::Mark(status)).count();
     view! {
         <Title text=title.clone()/>
-        <p class="no-print"><a href=format!("/angkatan/{}/kehadiran", grid.cohort_id)>{fill(t(T::GridTitle), &[("cohort", &grid.cohort)])}</a></p>
+        <p class="no-print"><a href=paths::cohort(grid.cohort_id)>{fill(t(T::GridTitle), &[("cohort", &grid.cohort)])}</a></p>
         <div class="button-row no-print"><PrintButton label=t(T::Print).to_owned()/></div>
         <article class="print-sheet print-landscape">
             <header>

@@ -11,16 +11,16 @@ use crate::attendance::authz;
 use crate::attendance::dto::{RollCall, RollCallLine};
 use crate::attendance::model::excuse::ExcuseStatus;
 use crate::attendance::model::AttendanceStatus;
+use crate::attendance::paths;
 use crate::attendance::texts::{kind_text, source_text, status_text, T};
 use crate::kernel::i18n::{fill, problem_text};
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
+use crate::schedule;
 use crate::schedule::pages::{session_date, time_span};
 use crate::ui::forms::{FieldProblem, FormAlert};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
-
-const FORM: &str = "roll-call";
 
 #[component]
 pub fn RollCallPage() -> impl IntoView {
@@ -70,14 +70,14 @@ fn RollCallView(roll: RollCall) -> impl IntoView {
     let can_save = refusal.is_none() && count > 0;
     view! {
         <Title text=title.clone()/>
-        <p><a href=format!("/sesi/{id}")>{t(T::BackToSession)}</a></p>
+        <p><a href=schedule::paths::session(id)>{t(T::BackToSession)}</a></p>
         <h1>{title}</h1>
         <p class="lead">{when}{(!place.is_empty()).then(|| view! { " · " {place.clone()} })}</p>
         <p>{taken.unwrap_or_else(|| t(T::NotTaken).to_owned())}</p>
         {refusal.map(|problem| view! { <p class="alert alert-info" role="status">{problem_text(&problem, locale)}</p> })}
         <CheckInPanel roll=roll.clone()/>
-        <FormAlert form=FORM/>
-        <FieldProblem form=FORM name="roll_call"/>
+        <FormAlert form={form_id::<SaveRollCall>()}/>
+        <FieldProblem form={form_id::<SaveRollCall>()} name="roll_call"/>
         {if count == 0 {
             view! { <p>{t(T::RollCallEmpty)}</p> }.into_any()
         } else {
@@ -89,7 +89,7 @@ fn RollCallView(roll: RollCall) -> impl IntoView {
                         {roll.lines.into_iter().enumerate().map(|(n, line)| view! { <Line n=n + 1 line/> }).collect_view()}
                     </ol>
                     {roll.reason_needed.then(|| view! {
-                        <crate::ui::forms::Field form=FORM name="reason" label=T::ChangeReason hint=T::ChangeReasonHint required=true maxlength=300/>
+                        <crate::ui::forms::Field form={form_id::<SaveRollCall>()} name="reason" label=T::ChangeReason hint=T::ChangeReasonHint required=true maxlength=300/>
                     })}
                     {can_save.then(|| view! {
                         <div class="button-row sticky-actions">
@@ -99,7 +99,7 @@ fn RollCallView(roll: RollCall) -> impl IntoView {
                 </form>
             }.into_any()
         }}
-        <p class="no-print"><a href=format!("/sesi/{id}/daftar-hadir")>{t(T::PrintRegister)}</a></p>
+        <p class="no-print"><a href=paths::session_register(id)>{t(T::PrintRegister)}</a></p>
     }
 }
 
@@ -113,10 +113,10 @@ fn CheckInPanel(roll: RollCall) -> impl IntoView {
             <section class="panel" aria-labelledby="check-in-heading">
                 <h2 id="check-in-heading">{t(T::SelfCheckIn)}</h2>
                 <p class="hint">{t(T::CheckInHint)}</p>
-                <FormAlert form="check-in"/>
-                <FieldProblem form="check-in" name="check_in"/>
+                <FormAlert form={form_id::<OpenCheckIn>()}/>
+                <FieldProblem form={form_id::<OpenCheckIn>()} name="check_in"/>
                 {if roll.check_in_open {
-                    view! { <a class="button" href=format!("/sesi/{id}/kode")>{t(T::OpenCheckIn)}</a> }.into_any()
+                    view! { <a class="button" href=paths::check_in_code(id)>{t(T::OpenCheckIn)}</a> }.into_any()
                 } else {
                     view! {
                         <form method="post" action={api::<OpenCheckIn>()}>
@@ -142,11 +142,13 @@ fn Line(n: usize, line: RollCallLine) -> impl IntoView {
     let remark_name = format!("remark[{id}]");
     // After a refused save, what was chosen comes back.
     let chosen = page
-        .flash_value(FORM, &status_name)
+        .flash_value(form_id::<SaveRollCall>(), &status_name)
         .and_then(|v| AttendanceStatus::parse(&v).ok())
         .unwrap_or(line.status);
-    let remark = page.flash_value(FORM, &remark_name).or(line.remark.clone());
-    let error = page.flash_error(FORM).and_then(|e| {
+    let remark = page
+        .flash_value(form_id::<SaveRollCall>(), &remark_name)
+        .or(line.remark.clone());
+    let error = page.flash_error(form_id::<SaveRollCall>()).and_then(|e| {
         e.field_problem(&status_name)
             .or_else(|| e.field_problem(&remark_name))
             .map(|p| problem_text(p, locale))

@@ -16,7 +16,7 @@ use crate::attendance::model::excuse::{
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::{class_sessions, excuses, trainees};
-use crate::kernel::{wib, Actor, AppError, CohortTies, Locale, Problem};
+use crate::kernel::{wib, AccountId, Actor, AppError, CohortTies, Locale, Problem, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -79,17 +79,17 @@ async fn views(env: Env<'_>, requests: &[excuses::Model]) -> Result<Vec<ExcuseVi
 pub async fn my_excuses(env: Env<'_>, actor: &Actor, locale: Locale) -> Result<MyExcuses, AppError> {
     let trainee = own_record(env, actor).await?;
     let now = env.clock.now();
-    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, trainee.id)
+    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, TraineeId(trainee.id))
         .await?
         .iter()
         .filter_map(Window::of)
         .filter(|w| w.until.is_none())
         .collect();
     let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id).collect();
-    let requests = db::excuses_of_trainee(env.db, trainee.id).await?;
+    let requests = db::excuses_of_trainee(env.db, TraineeId(trainee.id)).await?;
     let asked: Vec<i64> = requests
         .iter()
-        .filter(|r| r.status != ExcuseStatus::Withdrawn.as_str())
+        .filter(|r| r.status != ExcuseStatus::Withdrawn)
         .map(|r| r.session_id)
         .collect();
     let coming: Vec<_> =
@@ -159,7 +159,7 @@ pub async fn request_excuse(
         .await?
         .ok_or_else(|| AppError::invalid("session_id", Problem::NotEnrolledOnDate))?;
     let cohort_site = cohort_site(env, &session).await?;
-    let attends = crate::trainees::db::attending_of_trainee(env.db, trainee.id)
+    let attends = crate::trainees::db::attending_of_trainee(env.db, TraineeId(trainee.id))
         .await?
         .iter()
         .filter_map(Window::of)
@@ -179,7 +179,7 @@ pub async fn request_excuse(
         .find(|e| e.trainee_id == trainee.id);
     let txn = env.begin().await?;
     let id = match previous {
-        Some(request) if request.status != ExcuseStatus::Withdrawn.as_str() => {
+        Some(request) if request.status != ExcuseStatus::Withdrawn => {
             return Err(AppError::invalid("session_id", Problem::AlreadyRequested))
         }
         // Asked again after withdrawing: the same request, reopened.
@@ -251,16 +251,7 @@ pub async fn withdraw_excuse(env: Env<'_>, client: &Client, actor: &Actor, id: i
     };
     let now = env.clock.now();
     let txn = env.begin().await?;
-    if !db::settle_excuse(
-        &txn,
-        request.id,
-        ExcuseStatus::Withdrawn.as_str(),
-        None,
-        None,
-        now,
-    )
-    .await?
-    {
+    if !db::settle_excuse(&txn, request.id, ExcuseStatus::Withdrawn, None, None, now).await? {
         return Err(AppError::invalid("excuse", Problem::InvalidTransition));
     }
     record(
@@ -320,7 +311,7 @@ async fn request_with_ties(
     let Some(request) = db::excuse(env.db, id).await? else {
         return Ok(None);
     };
-    let Some(trainee) = crate::trainees::db::trainee(env.db, request.trainee_id).await? else {
+    let Some(trainee) = crate::trainees::db::trainee(env.db, TraineeId(request.trainee_id)).await? else {
         return Ok(None);
     };
     let Some(session) = crate::schedule::db::session(env.db, request.session_id).await? else {
@@ -375,7 +366,7 @@ pub async fn decide_excuse(
     };
     let now = env.clock.now();
     let txn = env.begin().await?;
-    if !db::settle_excuse(&txn, request.id, status.as_str(), Some(actor.user_id), note, now).await? {
+    if !db::settle_excuse(&txn, request.id, status, Some(actor.user_id), note, now).await? {
         return Err(AppError::invalid("excuse", Problem::InvalidTransition));
     }
     let mut event = AuditEvent::new(AuditAction::ExcuseDecide, Outcome::Success)
@@ -384,7 +375,7 @@ pub async fn decide_excuse(
         .ip(client.ip.clone())
         .detail(json!({ "session": request.session_id, "decision": status.as_str() }));
     if let Some(user) = trainee.user_id {
-        event = event.subject(user);
+        event = event.subject(AccountId(user));
     }
     record(&txn, now, event).await?;
     txn.commit().await?;

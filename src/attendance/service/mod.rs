@@ -25,6 +25,7 @@ use crate::entities::{attendance_marks, class_sessions, cohorts, enrollments};
 use crate::kernel::{wib, Actor, AppError, CohortTies};
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
+use crate::schedule::model::SessionStatus;
 
 /// The days a trainee was in a cohort: from joining to leaving (still there: open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +57,7 @@ impl Window {
 }
 
 pub(crate) fn is_cancelled(session: &class_sessions::Model) -> bool {
-    session.status == "cancelled"
+    session.status == SessionStatus::Cancelled
 }
 
 pub(crate) fn times(session: &class_sessions::Model) -> SessionTimes {

@@ -19,7 +19,7 @@ use crate::attendance::model::{
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
+use crate::kernel::{wib, Actor, AppError, FieldError, Problem, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
@@ -138,7 +138,7 @@ pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<R
                 _ => AttendanceStatus::Present,
             };
             RollCallLine {
-                trainee_id: person.id,
+                trainee_id: TraineeId(person.id),
                 name: person.full_name.clone(),
                 status: mark.and_then(|m| status_of(m)).unwrap_or(proposed),
                 remark: mark.and_then(|m| m.remark.clone()),
@@ -272,7 +272,7 @@ pub async fn save_roll_call(
         db::excuses_of_sessions(&txn, &[session.id])
             .await?
             .iter()
-            .filter(|e| e.status == ExcuseStatus::Approved.as_str())
+            .filter(|e| e.status == ExcuseStatus::Approved)
             .filter_map(|e| Some((e.trainee_id, ExcuseKind::parse(&e.kind).ok()?.status())))
             .collect()
     } else {
@@ -403,7 +403,7 @@ pub async fn check_in_display(
     } else {
         String::new()
     };
-    let url = format!("{origin}/hadir?kode={shown}");
+    let url = format!("{origin}{}", crate::attendance::paths::check_in_with(&shown));
     Ok(CheckInDisplay {
         session: facts(env, &session).await?,
         qr_svg: if open { qr_svg(&url) } else { String::new() },
@@ -440,7 +440,7 @@ pub async fn check_in(
     let trainee = crate::trainees::db::trainee_of_user(env.db, actor.user_id)
         .await?
         .ok_or_else(closed)?;
-    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, trainee.id)
+    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, TraineeId(trainee.id))
         .await?
         .iter()
         .filter_map(Window::of)
@@ -476,7 +476,10 @@ pub async fn check_in(
     let device = crate::platform::secrets::sha256_hex(device);
     let txn = env.begin().await?;
     crate::schedule::db::lock_session(&txn, session.id).await?;
-    if db::mark_of(&txn, session.id, trainee.id).await?.is_some() {
+    if db::mark_of(&txn, session.id, TraineeId(trainee.id))
+        .await?
+        .is_some()
+    {
         return Err(AppError::invalid("code", Problem::AlreadyCheckedIn));
     }
     let write = MarkWrite {

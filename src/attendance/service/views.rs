@@ -20,10 +20,12 @@ use crate::attendance::model::{check_in_open, validate_policy, AttendanceStatus,
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::dto::Choice;
+use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, Actor, AppError, CohortTies};
+use crate::kernel::{wib, Actor, AppError, CohortTies, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
+use crate::trainees::model::enrollment::EnrollmentStatus;
 
 fn threshold(cohort: &cohorts::Model) -> u32 {
     u32::try_from(cohort.attendance_threshold).unwrap_or(80)
@@ -69,7 +71,7 @@ pub async fn my_attendance(env: Env<'_>, actor: &Actor) -> Result<MyAttendance, 
             check_in_now: None,
         });
     };
-    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, trainee.id)
+    let windows: Vec<Window> = crate::trainees::db::attending_of_trainee(env.db, TraineeId(trainee.id))
         .await?
         .iter()
         .filter_map(Window::of)
@@ -81,7 +83,7 @@ pub async fn my_attendance(env: Env<'_>, actor: &Actor) -> Result<MyAttendance, 
         .map(|c| (c.id, c))
         .collect();
     let sessions = crate::schedule::db::sessions_of_cohorts(env.db, &cohort_ids).await?;
-    let marks = db::marks_of_trainee(env.db, trainee.id).await?;
+    let marks = db::marks_of_trainee(env.db, TraineeId(trainee.id)).await?;
     let by_key = marks_by_key(&marks);
     let policies = db::policies_of(env.db, &cohort_ids).await?;
     let keys = db::check_in_keys_of(env.db, &sessions.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
@@ -147,7 +149,7 @@ async fn at_risk(
 ) -> Result<Vec<AtRisk>, AppError> {
     let running: HashMap<i64, &cohorts::Model> = cohorts
         .iter()
-        .filter(|c| c.status == "running")
+        .filter(|c| c.status == CohortStatus::Running)
         .map(|c| (c.id, c))
         .collect();
     let ids: Vec<i64> = running.keys().copied().collect();
@@ -157,7 +159,7 @@ async fn at_risk(
     let windows: Vec<Window> = crate::trainees::db::attending(env.db, &ids)
         .await?
         .iter()
-        .filter(|e| e.status == "active")
+        .filter(|e| e.status == EnrollmentStatus::Active)
         .filter_map(Window::of)
         .collect();
     let policies = db::policies_of(env.db, &ids).await?;
@@ -181,7 +183,7 @@ async fn at_risk(
         let warnings = warnings(&rates, threshold(cohort), &policy);
         if !warnings.is_empty() {
             list.push(AtRisk {
-                trainee_id: window.trainee_id,
+                trainee_id: TraineeId(window.trainee_id),
                 name: person.full_name.clone(),
                 cohort_id: cohort.id,
                 cohort: cohort.code.clone(),
@@ -240,7 +242,7 @@ pub async fn overview(env: Env<'_>, actor: &Actor) -> Result<Overview, AppError>
         pending_excuses: pending,
         cohorts: cohorts
             .iter()
-            .filter(|c| c.status != "planned" && c.status != "cancelled")
+            .filter(|c| c.status != CohortStatus::Planned && c.status != CohortStatus::Cancelled)
             .map(|c| Choice {
                 id: c.id,
                 label: c.code.clone(),
@@ -309,7 +311,7 @@ pub async fn cohort_attendance(
             let person = people.get(&window.trainee_id)?;
             let rates = window_rates(window, &sessions, &by_key, &policy, now);
             Some(GridRow {
-                trainee_id: person.id,
+                trainee_id: TraineeId(person.id),
                 name: person.full_name.clone(),
                 cells: shown
                     .iter()

@@ -6,10 +6,12 @@ use leptos_meta::Title;
 use crate::audit::api::list_audit;
 use crate::audit::authz;
 use crate::audit::model::{AuditAction, AuditFilter, AuditPage as AuditPageData, Outcome};
+use crate::audit::paths;
 use crate::audit::texts::{action_text, outcome_text, T};
 use crate::kernel::{wib, Text};
-use crate::platform::page::{encode, use_page};
-use crate::ui::guard::{require, LoadError};
+use crate::platform::page::use_page;
+use crate::platform::query_string::link;
+use crate::ui::guard::{loaded, require};
 use crate::ui::texts::Ui;
 
 /// `{"login":"x","reason":"y"}` as `login: x · reason: y`.
@@ -30,34 +32,12 @@ fn readable_detail(detail: Option<&str>) -> String {
     }
 }
 
-fn filter_from_query() -> AuditFilter {
-    let page = use_page();
-    let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
-    AuditFilter {
-        action: non_empty("action"),
-        outcome: non_empty("outcome"),
-        person: non_empty("person"),
-        from: non_empty("from"),
-        to: non_empty("to"),
-        before: non_empty("before").and_then(|v| v.parse().ok()),
-    }
-}
-
 fn older_link(filter: &AuditFilter, before: i64) -> String {
-    let mut params = Vec::new();
-    for (name, value) in [
-        ("action", &filter.action),
-        ("outcome", &filter.outcome),
-        ("person", &filter.person),
-        ("from", &filter.from),
-        ("to", &filter.to),
-    ] {
-        if let Some(value) = value {
-            params.push(format!("{name}={}", encode(value)));
-        }
-    }
-    params.push(format!("before={before}"));
-    format!("/audit?{}", params.join("&"))
+    let filter = AuditFilter {
+        before: Some(before),
+        ..filter.clone()
+    };
+    link(paths::LOG, &filter)
 }
 
 #[component]
@@ -66,18 +46,11 @@ pub fn AuditPage() -> impl IntoView {
         return denied;
     }
     let page = use_page();
-    let filter = filter_from_query();
+    let filter: AuditFilter = page.filter();
     view! {
         <Title text=page.t(T::AuditTitle)/>
         <h1>{page.t(T::AuditTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match list_audit(filter.clone()).await {
-                    Ok(data) => view! { <AuditView data filter/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(list_audit(filter.clone()), move |data| view! { <AuditView data filter/> })}
     }
     .into_any()
 }
@@ -90,7 +63,7 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
     let older = data.next_before.map(|before| older_link(&filter, before));
     let paged = filter.before.is_some();
     view! {
-        <form method="get" action="/audit" class="filters" role="search">
+        <form method="get" action=paths::LOG class="filters" role="search">
             <div class="field">
                 <label for="audit-action">{t(T::FilterAction)}</label>
                 <select id="audit-action" name="action">
@@ -164,7 +137,7 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
             }.into_any()
         }}
         <nav class="pagination" aria-label=t(Ui::Pagination)>
-            {paged.then(|| view! { <a href="/audit">{t(T::NewestEntries)}</a> })}
+            {paged.then(|| view! { <a href=paths::LOG>{t(T::NewestEntries)}</a> })}
             {older.map(|href| view! { <a href=href rel="next">{t(T::OlderEntries)}</a> })}
         </nav>
     }

@@ -10,9 +10,9 @@ use sea_orm::{
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-use super::model::ValidCohort;
+use super::model::{CohortStatus, ValidCohort};
 use crate::entities::{cohort_instructors, cohorts, course_units, courses, programmes, rooms};
-use crate::kernel::Reach;
+use crate::kernel::{AccountId, Reach};
 use crate::platform::query::contains_pattern;
 use crate::platform::state::Ports;
 
@@ -109,7 +109,7 @@ pub async fn instructors_of(
 pub async fn cohorts_at_sites(
     conn: &impl ConnectionTrait,
     site_ids: &[i64],
-    statuses: &[&str],
+    statuses: &[CohortStatus],
 ) -> Result<Vec<cohorts::Model>, DbErr> {
     cohorts::Entity::find()
         .filter(cohorts::Column::SiteId.is_in(site_ids.to_vec()))
@@ -135,7 +135,7 @@ pub struct CohortQuery<'a> {
     pub ports: Ports,
     pub search: Option<&'a str>,
     pub site_id: Option<i64>,
-    pub status: Option<&'a str>,
+    pub status: Option<CohortStatus>,
     pub programme_id: Option<i64>,
     pub offset: u64,
     pub limit: u64,
@@ -204,11 +204,11 @@ pub async fn insert_cohort(
     conn: &impl ConnectionTrait,
     valid: &ValidCohort,
     now: OffsetDateTime,
-    created_by: i64,
+    created_by: AccountId,
 ) -> Result<cohorts::Model, DbErr> {
     let mut model = active_model(valid, now);
     model.created_at = Set(now);
-    model.created_by = Set(Some(created_by));
+    model.created_by = Set(Some(created_by.get()));
     let cohort = cohorts::Entity::insert(model).exec_with_returning(conn).await?;
     replace_instructors(conn, cohort.id, &valid.instructor_ids).await?;
     Ok(cohort)

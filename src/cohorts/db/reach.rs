@@ -7,7 +7,7 @@ use sea_orm::{
 };
 
 use crate::entities::{cohort_instructors, cohorts};
-use crate::kernel::Reach;
+use crate::kernel::{AccountId, Reach};
 use crate::platform::state::Ports;
 
 /// The cohorts within `reach`, as a condition on the cohorts table: the one query of
@@ -60,7 +60,7 @@ pub fn at_sites<C: ColumnTrait>(column: C, site_ids: &[i64]) -> Condition {
 }
 
 /// The cohorts `user_id` teaches now, as a subquery of cohort ids.
-fn taught_by(user_id: i64) -> sea_orm::sea_query::SelectStatement {
+fn taught_by(user_id: AccountId) -> sea_orm::sea_query::SelectStatement {
     cohort_instructors::Entity::find()
         .select_only()
         .column(cohort_instructors::Column::CohortId)
@@ -70,7 +70,7 @@ fn taught_by(user_id: i64) -> sea_orm::sea_query::SelectStatement {
 
 /// Whether `user_id` teaches the cohort whose id is the expression `cohort` now (an
 /// `EXISTS`, for another area's joined read of a cohort's row).
-pub fn teaches(user_id: i64, cohort: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+pub fn teaches(user_id: AccountId, cohort: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query::SimpleExpr {
     use sea_orm::sea_query::Query;
     Expr::exists(
         Query::select()

@@ -14,7 +14,7 @@ use crate::kernel::Text;
 use crate::platform::page::use_page;
 use crate::platform::response::{api, form_id};
 use crate::ui::forms::{Field, FormAlert, SelectField, TextAreaField};
-use crate::ui::guard::{require, LoadError};
+use crate::ui::guard::{loaded, require};
 use crate::ui::texts::Ui;
 
 #[component]
@@ -26,14 +26,7 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <Title text=page.t(T::CatalogueTitle)/>
         <h1>{page.t(T::CatalogueTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match get_catalogue().await {
-                    Ok(catalogue) => view! { <CatalogueView catalogue/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_catalogue(), move |catalogue| view! { <CatalogueView catalogue/> })}
     }
     .into_any()
 }

@@ -2,18 +2,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::cohorts::api::{get_cohort_form, CreateCohort, UpdateCohort};
 use crate::cohorts::authz;
 use crate::cohorts::dto::CohortForm;
+use crate::cohorts::paths;
 use crate::cohorts::texts::{status_text, T};
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
 use crate::platform::response::{api, form_id};
 use crate::ui::forms::{field_id, Field, FieldProblem, FormAlert, SelectField};
-use crate::ui::guard::{require, LoadError, NotFound};
+use crate::ui::guard::{loaded, path_id, require, NotFound};
 use crate::ui::texts::Ui;
 
 #[component]
@@ -25,14 +25,7 @@ pub fn NewCohortPage() -> impl IntoView {
     view! {
         <Title text=page.t(T::NewCohortTitle)/>
         <h1>{page.t(T::NewCohortTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match get_cohort_form(None).await {
-                    Ok(form) => view! { <CohortFormView form/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_cohort_form(None), move |form| view! { <CohortFormView form/> })}
     }
     .into_any()
 }
@@ -42,32 +35,20 @@ pub fn EditCohortPage() -> impl IntoView {
     if let Err(denied) = require(authz::can_plan_cohorts) {
         return denied;
     }
-    let Some(cohort_id) = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-    else {
+    let Some(cohort_id) = path_id() else {
         return view! { <NotFound/> }.into_any();
     };
     let page = use_page();
     let locale = page.locale;
     view! {
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_cohort_form(Some(cohort_id)).await {
-                    Ok(form) => {
-                        let title = fill(T::EditCohortTitle.get(locale), &[("code", &form.values.code)]);
-                        view! {
-                            <Title text=title.clone()/>
-                            <h1>{title}</h1>
-                            <CohortFormView form/>
-                        }
-                        .into_any()
-                    }
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_cohort_form(Some(cohort_id)), move |form| {
+            let title = fill(T::EditCohortTitle.get(locale), &[("code", &form.values.code)]);
+            view! {
+                <Title text=title.clone()/>
+                <h1>{title}</h1>
+                <CohortFormView form/>
+            }
+        })}
     }
     .into_any()
 }
@@ -121,7 +102,7 @@ fn CohortFormView(form: CohortForm) -> impl IntoView {
     let described_by = hint_id.clone();
     let back = form
         .cohort_id
-        .map_or_else(|| "/angkatan".to_owned(), |id| format!("/angkatan/{id}"));
+        .map_or_else(|| paths::COHORTS.to_owned(), paths::cohort);
     view! {
         <section class="panel">
             <FormAlert form=form_name/>

@@ -7,42 +7,22 @@ use crate::cohorts::api::list_cohorts;
 use crate::cohorts::authz;
 use crate::cohorts::dto::{CohortFilter, CohortList};
 use crate::cohorts::model::CohortStatus;
+use crate::cohorts::paths;
 use crate::cohorts::texts::{status_text, T};
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
-use crate::platform::page::{encode, use_page};
-use crate::ui::guard::{require, LoadError};
+use crate::platform::page::use_page;
+use crate::platform::query_string::link;
+use crate::ui::guard::{loaded, require};
 use crate::ui::nav::Pager;
 use crate::ui::texts::Ui;
 
-fn filter_from_query() -> CohortFilter {
-    let page = use_page();
-    let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
-    CohortFilter {
-        q: non_empty("q"),
-        site: non_empty("site").and_then(|v| v.parse().ok()),
-        status: non_empty("status"),
-        programme: non_empty("programme").and_then(|v| v.parse().ok()),
-        page: non_empty("page").and_then(|v| v.parse().ok()),
-    }
-}
-
 fn page_link(filter: &CohortFilter, page: u64) -> String {
-    let mut params = Vec::new();
-    if let Some(q) = &filter.q {
-        params.push(format!("q={}", encode(q)));
-    }
-    if let Some(site) = filter.site {
-        params.push(format!("site={site}"));
-    }
-    if let Some(status) = &filter.status {
-        params.push(format!("status={}", encode(status)));
-    }
-    if let Some(programme) = filter.programme {
-        params.push(format!("programme={programme}"));
-    }
-    params.push(format!("page={page}"));
-    format!("/angkatan?{}", params.join("&"))
+    let filter = CohortFilter {
+        page: Some(page),
+        ..filter.clone()
+    };
+    link(paths::COHORTS, &filter)
 }
 
 /// "01/12/2026 – 31/05/2027" from two ISO dates.
@@ -57,17 +37,10 @@ pub fn CohortsPage() -> impl IntoView {
         return denied;
     }
     let page = use_page();
-    let filter = filter_from_query();
+    let filter: CohortFilter = page.filter();
     view! {
         <Title text=page.t(T::CohortsTitle)/>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match list_cohorts(filter.clone()).await {
-                    Ok(list) => view! { <CohortListView list filter/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(list_cohorts(filter.clone()), move |list| view! { <CohortListView list filter/> })}
     }
     .into_any()
 }
@@ -80,9 +53,9 @@ fn CohortListView(list: CohortList, filter: CohortFilter) -> impl IntoView {
     view! {
         <div class="page-heading">
             <h1>{t(T::CohortsTitle)}</h1>
-            {list.can_create.then(|| view! { <a class="button" href="/angkatan/baru">{t(T::NewCohort)}</a> })}
+            {list.can_create.then(|| view! { <a class="button" href=paths::NEW_COHORT>{t(T::NewCohort)}</a> })}
         </div>
-        <form method="get" action="/angkatan" class="filters" role="search">
+        <form method="get" action=paths::COHORTS class="filters" role="search">
             <div class="field">
                 <label for="cohorts-q">{t(T::SearchCode)}</label>
                 <input id="cohorts-q" name="q" type="search" value=filter.q.clone() maxlength=30/>
@@ -124,7 +97,7 @@ fn CohortListView(list: CohortList, filter: CohortFilter) -> impl IntoView {
                 <ul class="record-list">
                     {list.items.into_iter().map(|cohort| view! {
                         <li class="record">
-                            <a href=format!("/angkatan/{}", cohort.id) class="record-title">{cohort.code.clone()}</a>
+                            <a href=paths::cohort(cohort.id) class="record-title">{cohort.code.clone()}</a>
                             <span class=format!("badge cohort-{}", cohort.status.as_str())>{t(status_text(cohort.status))}</span>
                             <div class="hint">{cohort.course.clone()} " · " {cohort.programme.clone()}</div>
                             <div class="hint">

@@ -10,6 +10,7 @@ pub use form::{EditCohortPage, NewCohortPage};
 pub use list::{period, CohortsPage};
 
 use leptos::prelude::*;
+use leptos_router::{components::Route, path, MatchNestedRoutes, SsrMode};
 
 use super::texts::{Notice, T};
 use super::{authz, texts};
@@ -32,10 +33,10 @@ pub fn nav_links(actor: Option<&Actor>) -> Vec<NavLink> {
         } else {
             T::LinkCohortsDesc
         };
-        links.push(NavLink::new("/angkatan", T::NavCohorts).described(description));
+        links.push(NavLink::new(super::paths::COHORTS, T::NavCohorts).described(description));
     }
     if authz::can_view_catalogue(actor) && actor.role != Role::Instructor {
-        links.push(NavLink::new("/program", T::NavCatalogue).described(T::LinkCatalogueDesc));
+        links.push(NavLink::new(super::paths::CATALOGUE, T::NavCatalogue).described(T::LinkCatalogueDesc));
     }
     links
 }
@@ -49,4 +50,18 @@ pub fn notice_view(token: &NoticeToken) -> Option<AnyView> {
         Notice::Added(name) => fill(page.t(texts::T::NoticeAdded), &[("name", &name)]),
     };
     Some(view! { <NoticeBanner text/> }.into_any())
+}
+
+/// The cohorts area's pages, at the addresses [`super::paths`] spells, for the app's router
+/// (a cohort's own page is the schedule's). Composed before the schedule's routes, since
+/// `/angkatan/baru` would match `/angkatan/:id`.
+#[component(transparent)]
+pub fn CohortRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/program") view=CataloguePage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan") view=CohortsPage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan/baru") view=NewCohortPage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan/:id/ubah") view=EditCohortPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -36,11 +36,7 @@ pub async fn list_cohorts(
     }
     let reach = actor.reach();
     let page = filter.page.unwrap_or(1).clamp(1, 100_000);
-    let status = filter
-        .status
-        .as_deref()
-        .and_then(|s| CohortStatus::parse(s).ok())
-        .map(CohortStatus::as_str);
+    let status = filter.status.as_deref().and_then(|s| CohortStatus::parse(s).ok());
     let (rows, total) = db::list_cohorts(
         env.db,
         &db::CohortQuery {
@@ -384,7 +380,7 @@ pub async fn update_cohort(
         let release = Release {
             cohort_id: id,
             from: removed.clone(),
-            by: actor.user_id,
+            by: actor.user_id.get(),
             now,
         };
         let released = {

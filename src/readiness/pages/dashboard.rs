@@ -8,18 +8,16 @@ use leptos_meta::Title;
 use super::{BlockerList, VerdictBadge};
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
-use crate::platform::page::{encode, use_page};
+use crate::platform::page::use_page;
+use crate::platform::query_string::{link, ExportQuery};
 use crate::readiness::api::get_dashboard;
 use crate::readiness::authz;
 use crate::readiness::dto::{Dashboard, DashboardFilter, Funnel};
 use crate::readiness::model::{DocumentKind, Verdict};
+use crate::readiness::paths;
 use crate::readiness::texts::{blocker_key_text, document_text, verdict_text, T};
 use crate::ui::guard::{loaded, require};
 use crate::ui::nav::Pager;
-
-fn number<T: std::str::FromStr>(name: &str) -> Option<T> {
-    use_page().query_param(name).and_then(|v| v.trim().parse().ok())
-}
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -27,43 +25,33 @@ pub fn DashboardPage() -> impl IntoView {
         return denied;
     }
     let page = use_page();
-    let text = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
     loaded(
-        get_dashboard(
-            number("site_id"),
-            number("cohort_id"),
-            text("verdict"),
-            text("blocker"),
-            text("expiring"),
-            number("within_days"),
-            number("page"),
-        ),
+        get_dashboard(page.filter()),
         |dashboard| view! { <DashboardView dashboard/> },
     )
     .into_any()
 }
 
-/// The filters as a query string (without the page).
-fn query(filter: &DashboardFilter) -> String {
-    let mut parts = Vec::new();
-    let mut add = |name: &str, value: Option<String>| {
-        if let Some(value) = value.filter(|v| !v.is_empty()) {
-            parts.push(format!("{name}={}", encode(&value)));
-        }
+/// The dashboard's address with `filter` (`within_days` only with a document chosen).
+fn dashboard_link(path: &str, format: Option<&str>, filter: &DashboardFilter, page: Option<u64>) -> String {
+    let filter = DashboardFilter {
+        within_days: filter.expiring.as_ref().and(filter.within_days),
+        page,
+        ..filter.clone()
     };
-    add("site_id", filter.site_id.map(|v| v.to_string()));
-    add("cohort_id", filter.cohort_id.map(|v| v.to_string()));
-    add("verdict", filter.verdict.clone());
-    add("blocker", filter.blocker.clone());
-    add("expiring", filter.expiring.clone());
-    add(
-        "within_days",
-        filter
-            .expiring
-            .as_ref()
-            .and(filter.within_days.map(|v| v.to_string())),
-    );
-    parts.join("&")
+    match format {
+        Some(format) => ExportQuery::link(path, format, &filter),
+        None => link(path, &filter),
+    }
+}
+
+/// The dashboard showing only the trainees with `verdict`.
+fn verdict_link(verdict: Verdict) -> String {
+    let filter = DashboardFilter {
+        verdict: Some(verdict.as_str().to_owned()),
+        ..DashboardFilter::default()
+    };
+    link(paths::DASHBOARD, &filter)
 }
 
 #[component]
@@ -106,7 +94,6 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
     let filter = dashboard.filter.clone();
-    let base_query = query(&filter);
     let funnel = dashboard.funnel;
     let stage_rows = [
         (T::StageEnrolled, funnel.enrolled),
@@ -123,22 +110,17 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
     let today = wib::parse_iso_date(&dashboard.today)
         .map(|d| wib::date_long(d, locale))
         .unwrap_or_default();
-    let export = |format: &str| {
-        let q = if base_query.is_empty() {
-            String::new()
-        } else {
-            format!("&{base_query}")
-        };
-        format!("/kesiapan/ekspor?format={format}{q}")
-    };
-    let (csv, xlsx) = (export("csv"), export("xlsx"));
-    let pager_query = base_query.clone();
+    let (csv, xlsx) = (
+        dashboard_link(paths::EXPORT, Some("csv"), &filter, None),
+        dashboard_link(paths::EXPORT, Some("xlsx"), &filter, None),
+    );
+    let pager_filter = filter.clone();
     let count = fill(t(T::CountOf), &[("n", &dashboard.total.to_string())]);
     let within = filter.within_days.unwrap_or(30).to_string();
     view! {
         <Title text=t(T::DashboardTitle)/>
         <h1>{t(T::DashboardTitle)}</h1>
-        <p>{fill(t(T::DashboardIntro), &[("today", &today)])}" " <a href="/kesiapan/aturan">{t(T::Rules)}</a></p>
+        <p>{fill(t(T::DashboardIntro), &[("today", &today)])}" " <a href=paths::RULES>{t(T::Rules)}</a></p>
         <div class="readiness-summary">
             <section class="panel" aria-labelledby="funnel-heading">
                 <h2 id="funnel-heading">{t(T::Funnel)}</h2>
@@ -153,12 +135,12 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 <h2 id="verdict-heading">{t(T::Verdict)}</h2>
                 <ul class="verdict-counts">
                     {verdict_counts.into_iter().map(|(verdict, n)| view! {
-                        <li><a href=format!("/kesiapan?verdict={}", verdict.as_str())><VerdictBadge verdict/></a>" " {n.to_string()}</li>
+                        <li><a href=verdict_link(verdict)><VerdictBadge verdict/></a>" " {n.to_string()}</li>
                     }).collect_view()}
                 </ul>
             </section>
         </div>
-        <form method="get" action="/kesiapan" class="filters panel" aria-label=t(T::Filters)>
+        <form method="get" action=paths::DASHBOARD class="filters panel" aria-label=t(T::Filters)>
             <div class="field">
                 <label for="f-site">{t(T::Site)}</label>
                 <select id="f-site" name="site_id">
@@ -200,7 +182,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="submit" class="button">{t(T::Apply)}</button>
-                <a href="/kesiapan">{t(T::Reset)}</a>
+                <a href=paths::DASHBOARD>{t(T::Reset)}</a>
             </div>
         </form>
         <p class="button-row">
@@ -227,7 +209,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                                 let until = row.valid_until.as_deref().and_then(wib::parse_iso_date).map(|d| wib::date_long(d, locale));
                                 view! {
                                     <tr>
-                                        <th scope="row"><a href=format!("/kesiapan/peserta/{}", row.trainee_id)>{row.name}</a></th>
+                                        <th scope="row"><a href=paths::trainee(row.trainee_id)>{row.name}</a></th>
                                         <td>{row.cohort}<br/><span class="hint">{row.programme}</span></td>
                                         <td><VerdictBadge verdict=row.verdict/></td>
                                         {expiring.then(|| view! { <td>{until.clone().unwrap_or_default()}</td> })}
@@ -239,7 +221,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                     </table>
                 </div>
                 <Pager page=dashboard.page pages=dashboard.pages link=move |n| {
-                    if pager_query.is_empty() { format!("/kesiapan?page={n}") } else { format!("/kesiapan?{pager_query}&page={n}") }
+                    dashboard_link(paths::DASHBOARD, None, &pager_filter, Some(n))
                 }/>
             }.into_any()
         }}

@@ -13,6 +13,7 @@ pub use records::{MyReadinessPage, TraineeReadinessPage};
 pub use rules::RulesPage;
 
 use leptos::prelude::*;
+use leptos_router::{components::Route, path, MatchNestedRoutes, SsrMode};
 
 use super::authz;
 use super::model::verdict::{Check, Finding};
@@ -21,17 +22,23 @@ use super::texts::{blocker_text, notice_text, requirement_text, verdict_text, No
 use crate::kernel::Actor;
 use crate::platform::flash::{AreaNotice, NoticeToken};
 use crate::platform::page::use_page;
-use crate::ui::nav::NavLink;
+use crate::ui::nav::{NavLink, RecordLink};
 use crate::ui::notice::NoticeBanner;
+
+/// A cohort's lessons and scores, on the cohort page.
+pub const COHORT_LINK: RecordLink = RecordLink {
+    label: T::ScoresLink,
+    href: super::paths::progress,
+};
 
 /// The dashboard for coordinators and admins; "Kesiapan saya" for trainees.
 pub fn nav_links(actor: Option<&Actor>) -> Vec<NavLink> {
     match actor {
         Some(actor) if authz::is_trainee(actor) => {
-            vec![NavLink::new(super::files_path::MINE, T::NavMine).described(T::LinkReadinessTrainee)]
+            vec![NavLink::new(super::paths::MINE, T::NavMine).described(T::LinkReadinessTrainee)]
         }
         Some(actor) if authz::can_open_dashboard(actor) => {
-            vec![NavLink::new("/kesiapan", T::NavReadiness).described(T::LinkReadinessStaff)]
+            vec![NavLink::new(super::paths::DASHBOARD, T::NavReadiness).described(T::LinkReadinessStaff)]
         }
         _ => Vec::new(),
     }
@@ -94,4 +101,17 @@ fn Checklist(checks: Vec<Check>) -> impl IntoView {
             }).collect_view()}
         </ul>
     }
+}
+
+/// Readiness's pages, at the addresses [`super::paths`] spells, for the app's router.
+#[component(transparent)]
+pub fn ReadinessRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/kesiapan") view=DashboardPage ssr=SsrMode::Async/>
+        <Route path=path!("/kesiapan/aturan") view=RulesPage ssr=SsrMode::Async/>
+        <Route path=path!("/kesiapan/peserta/:id") view=TraineeReadinessPage ssr=SsrMode::Async/>
+        <Route path=path!("/kesiapan-saya") view=MyReadinessPage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan/:id/nilai") view=CohortProgressPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -6,14 +6,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::cohorts;
 use crate::kernel::i18n::{fill, problem_text};
-use crate::kernel::{wib, Text};
+use crate::kernel::{wib, Text, TraineeId};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::readiness::api::{get_cohort_progress, CreateAssessment, SaveLessons, SaveScores};
 use crate::readiness::authz;
 use crate::readiness::dto::CohortProgress;
 use crate::readiness::model::AssessmentKind;
+use crate::readiness::paths;
 use crate::readiness::texts::{assessment_text, T};
 use crate::ui::forms::{Field, FormAlert, SelectField};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
@@ -61,21 +63,21 @@ fn ProgressView(progress: CohortProgress) -> impl IntoView {
     let rows = progress.rows.clone();
     let score_form = chosen.map(|index| {
         let assessment = assessments[index].clone();
-        let lines: Vec<(i64, String, Option<u16>)> =
+        let lines: Vec<(TraineeId, String, Option<u16>)> =
             rows.iter().map(|r| (r.trainee_id, r.name.clone(), r.scores[index])).collect();
         let heading = fill(t(T::ScoresOf), &[("title", &assessment.title)]);
         view! {
             <section class="panel" id="skor" aria-labelledby="scores-heading">
                 <h2 id="scores-heading">{heading}</h2>
                 <p class="hint">{format!("0–{} · {} {}", assessment.max_score, t(T::PassScore), assessment.pass_score)}</p>
-                <FormAlert form="scores"/>
+                <FormAlert form={form_id::<SaveScores>()}/>
                 <form method="post" action={api::<SaveScores>()} class="stack">
                     <input type="hidden" name="assessment_id" value=assessment.id.to_string()/>
                     <div class="score-grid">
                         {lines.into_iter().map(|(trainee, name, score)| {
                             let field = format!("score[{trainee}]");
-                            let typed = page.flash_value("scores", &field).or(score.map(|s| s.to_string())).unwrap_or_default();
-                            let problem = page.flash_error("scores").and_then(|e| e.field_problem(&field).cloned());
+                            let typed = page.flash_value(form_id::<SaveScores>(), &field).or(score.map(|s| s.to_string())).unwrap_or_default();
+                            let problem = page.flash_error(form_id::<SaveScores>()).and_then(|e| e.field_problem(&field).cloned());
                             let invalid = problem.is_some();
                             let input_id = format!("score-{trainee}");
                             view! {
@@ -97,7 +99,7 @@ fn ProgressView(progress: CohortProgress) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <h1>{title}</h1>
-        <p><a href=format!("/angkatan/{cohort_id}")>{progress.cohort.clone()}</a></p>
+        <p><a href=cohorts::paths::cohort(cohort_id)>{progress.cohort.clone()}</a></p>
         {score_form}
         <section class="panel" aria-labelledby="assessments-heading">
             <h2 id="assessments-heading">{t(T::Assessments)}</h2>
@@ -112,7 +114,7 @@ fn ProgressView(progress: CohortProgress) -> impl IntoView {
                                     <th scope="col">{t(T::Trainee)}</th>
                                     {assessments.iter().map(|a| view! {
                                         <th scope="col">
-                                            <a href=format!("/angkatan/{cohort_id}/nilai?penilaian={}#skor", a.id)>{a.title.clone()}</a>
+                                            <a href=paths::assessment(cohort_id, a.id)>{a.title.clone()}</a>
                                             <br/><span class="hint">{wib::parse_iso_date(&a.held_on).map(|d| wib::date_compact(d, locale)).unwrap_or_default()}</span>
                                         </th>
                                     }).collect_view()}
@@ -137,16 +139,16 @@ fn ProgressView(progress: CohortProgress) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
-            <details open=page.flash_error("assessment").is_some()>
+            <details open={page.flash_error(form_id::<CreateAssessment>()).is_some()}>
                 <summary>{t(T::NewAssessment)}</summary>
-                <FormAlert form="assessment"/>
+                <FormAlert form={form_id::<CreateAssessment>()}/>
                 <form method="post" action={api::<CreateAssessment>()} class="stack">
                     <input type="hidden" name="cohort_id" value=cohort_id.to_string()/>
-                    <SelectField form="assessment" name="kind" label=T::Kind options=kinds hint=T::MockJftHint required=true/>
-                    <Field form="assessment" name="title" label=T::Title required=true maxlength=120/>
-                    <Field form="assessment" name="held_on" label=T::HeldOn kind="date" required=true value=progress.today.clone()/>
-                    <Field form="assessment" name="max_score" label=T::MaxScore inputmode="numeric" maxlength=4 value="100".to_owned()/>
-                    <Field form="assessment" name="pass_score" label=T::PassScore inputmode="numeric" maxlength=4 value="60".to_owned()/>
+                    <SelectField form={form_id::<CreateAssessment>()} name="kind" label=T::Kind options=kinds hint=T::MockJftHint required=true/>
+                    <Field form={form_id::<CreateAssessment>()} name="title" label=T::Title required=true maxlength=120/>
+                    <Field form={form_id::<CreateAssessment>()} name="held_on" label=T::HeldOn kind="date" required=true value=progress.today.clone()/>
+                    <Field form={form_id::<CreateAssessment>()} name="max_score" label=T::MaxScore inputmode="numeric" maxlength=4 value="100".to_owned()/>
+                    <Field form={form_id::<CreateAssessment>()} name="pass_score" label=T::PassScore inputmode="numeric" maxlength=4 value="60".to_owned()/>
                     <button type="submit" class="button">{t(T::CreateAssessment)}</button>
                 </form>
             </details>
@@ -159,7 +161,7 @@ fn ProgressView(progress: CohortProgress) -> impl IntoView {
                 view! { <p>{t(T::NoLessons)}</p> }.into_any()
             } else {
                 view! {
-                    <FormAlert form="lessons"/>
+                    <FormAlert form={form_id::<SaveLessons>()}/>
                     <form method="post" action={api::<SaveLessons>()} class="stack">
                         <input type="hidden" name="cohort_id" value=cohort_id.to_string()/>
                         {progress.lessons.into_iter().map(|line| {

@@ -8,17 +8,17 @@ use leptos_meta::Title;
 
 use super::{Checklist, VerdictBadge};
 use crate::kernel::i18n::{fill, problem_text};
-use crate::kernel::{wib, Text};
+use crate::kernel::{wib, Text, TraineeId};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::readiness::api::{
     document_form, get_my_readiness, get_trainee_readiness, DeleteResult, RecordResult, ReviewDocument,
     SubmitDocument,
 };
 use crate::readiness::authz;
 use crate::readiness::dto::{DocumentView, ResultView, TraineeReadiness};
-use crate::readiness::files_path;
 use crate::readiness::model::{DocumentStatus, JlptLevel, ResultKind};
+use crate::readiness::paths;
 use crate::readiness::texts::{assessment_text, document_status_text, document_text, result_text, T};
 use crate::ui::forms::{Field, FormAlert, SelectField};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
@@ -33,7 +33,7 @@ pub fn TraineeReadinessPage() -> impl IntoView {
         return view! { <NotFound/> }.into_any();
     };
     loaded(
-        get_trainee_readiness(id),
+        get_trainee_readiness(TraineeId(id)),
         |record| view! { <RecordView record staff=true/> },
     )
     .into_any()
@@ -137,7 +137,7 @@ fn RecordView(record: TraineeReadiness, staff: bool) -> impl IntoView {
 }
 
 #[component]
-fn DocumentItem(document: DocumentView, staff: bool, trainee_id: i64) -> impl IntoView {
+fn DocumentItem(document: DocumentView, staff: bool, trainee_id: TraineeId) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
@@ -162,10 +162,7 @@ fn DocumentItem(document: DocumentView, staff: bool, trainee_id: i64) -> impl In
             .unwrap_or_default();
         fill(t(T::DecidedBy), &[("name", &by), ("when", &when)])
     });
-    let scan_link = document
-        .id
-        .filter(|_| document.has_scan)
-        .map(|id| format!("/kesiapan/dokumen/{id}/pindaian"));
+    let scan_link = document.id.filter(|_| document.has_scan).map(paths::scan);
     let action = if staff {
         api::<ReviewDocument>()
     } else {
@@ -226,7 +223,7 @@ fn DocumentItem(document: DocumentView, staff: bool, trainee_id: i64) -> impl In
                 })}
                 <button type="submit" class="button">{if staff { t(T::SaveDocument) } else { t(T::SubmitDocument) }}</button>
             </form>
-            <form method="post" action=files_path::UPLOAD enctype="multipart/form-data" class="stack">
+            <form method="post" action=paths::UPLOAD enctype="multipart/form-data" class="stack">
                 {staff.then(|| view! { <input type="hidden" name="trainee_id" value=trainee_id.to_string()/> })}
                 <input type="hidden" name="kind" value=kind/>
                 <div class="field">
@@ -241,7 +238,7 @@ fn DocumentItem(document: DocumentView, staff: bool, trainee_id: i64) -> impl In
 }
 
 #[component]
-fn ResultsSection(results: Vec<ResultView>, staff: bool, trainee_id: i64) -> impl IntoView {
+fn ResultsSection(results: Vec<ResultView>, staff: bool, trainee_id: TraineeId) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
@@ -253,7 +250,7 @@ fn ResultsSection(results: Vec<ResultView>, staff: bool, trainee_id: i64) -> imp
         .iter()
         .map(|l| (l.as_str().to_owned(), l.as_str().to_owned()))
         .collect();
-    let passed_typed = page.flash_value("result", "passed").is_some();
+    let passed_typed = page.flash_value(form_id::<RecordResult>(), "passed").is_some();
     view! {
         <section class="panel" aria-labelledby="results-heading">
             <h2 id="results-heading">{t(T::Results)}</h2>
@@ -286,20 +283,21 @@ fn ResultsSection(results: Vec<ResultView>, staff: bool, trainee_id: i64) -> imp
                 }.into_any()
             }}
             {staff.then(|| view! {
-                <details open=page.flash_error("result").is_some()>
+                <details open={page.flash_error(form_id::<RecordResult>()).or_else(|| page.flash_error(form_id::<DeleteResult>())).is_some()}>
                     <summary>{t(T::AddResult)}</summary>
-                    <FormAlert form="result"/>
+                    <FormAlert form={form_id::<RecordResult>()}/>
+                    <FormAlert form={form_id::<DeleteResult>()}/>
                     <form method="post" action={api::<RecordResult>()} class="stack">
                         <input type="hidden" name="trainee_id" value=trainee_id.to_string()/>
-                        <SelectField form="result" name="kind" label=T::Test options=kinds required=true/>
-                        <SelectField form="result" name="level" label=T::Level options=levels empty=T::NoExpiring/>
-                        <Field form="result" name="score" label=T::Score hint=T::ScoreHint inputmode="numeric" optional=true maxlength=3/>
+                        <SelectField form={form_id::<RecordResult>()} name="kind" label=T::Test options=kinds required=true/>
+                        <SelectField form={form_id::<RecordResult>()} name="level" label=T::Level options=levels empty=T::NoExpiring/>
+                        <Field form={form_id::<RecordResult>()} name="score" label=T::Score hint=T::ScoreHint inputmode="numeric" optional=true maxlength=3/>
                         <div class="field">
                             <label><input type="checkbox" name="passed" value="on" checked=passed_typed/>" " {t(T::Passed)}</label>
                         </div>
-                        <Field form="result" name="taken_on" label=T::TakenOn kind="date" required=true/>
-                        <Field form="result" name="certificate_no" label=T::CertificateNo optional=true maxlength=60/>
-                        <Field form="result" name="field" label=T::Field optional=true maxlength=80/>
+                        <Field form={form_id::<RecordResult>()} name="taken_on" label=T::TakenOn kind="date" required=true/>
+                        <Field form={form_id::<RecordResult>()} name="certificate_no" label=T::CertificateNo optional=true maxlength=60/>
+                        <Field form={form_id::<RecordResult>()} name="field" label=T::Field optional=true maxlength=80/>
                         <button type="submit" class="button">{t(T::SaveResult)}</button>
                     </form>
                 </details>

@@ -7,14 +7,14 @@ use leptos_meta::Title;
 use crate::kernel::i18n::fill;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::readiness::api::{get_rules, SaveRules};
 use crate::readiness::authz;
 use crate::readiness::dto::{ProgrammeRules, Rules};
 use crate::readiness::model::verdict::Requirement;
 use crate::readiness::model::{DocumentKind, JlptLevel, ResultKind};
 use crate::readiness::texts::{document_text, requirement_text, result_text, T};
-use crate::ui::forms::FormAlert;
+use crate::ui::forms::{field_id, FormAlert};
 use crate::ui::guard::{loaded, require};
 
 #[component]
@@ -34,7 +34,7 @@ fn RulesView(rules: Rules) -> impl IntoView {
         <Title text=t(T::RulesTitle)/>
         <h1>{t(T::RulesTitle)}</h1>
         <p>{t(T::RulesIntro)}</p>
-        <FormAlert form="rules"/>
+        <FormAlert form={form_id::<SaveRules>()}/>
         {rules.programmes.into_iter().map(|programme| view! {
             <section class="panel">
                 <h2>{programme.name.clone()}" " <span class="hint">"(" {programme.code.clone()} {programme.defaults.then(|| format!(", {}", t(T::DefaultRules)))} ")"</span></h2>
@@ -52,7 +52,7 @@ fn RulesForm(programme: ProgrammeRules) -> impl IntoView {
     let locale = use_page().locale;
     let t = move |key: Text| key.get(locale);
     let id = programme.programme_id;
-    let field = |name: &str| format!("rules-{id}-{name}");
+    let field = |name: &str| field_id(form_id::<SaveRules>(), &format!("{id}-{name}"));
     let (jlpt, jft) = programme
         .requirements
         .iter()

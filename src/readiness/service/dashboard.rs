@@ -8,7 +8,7 @@ use time::Duration;
 use super::{held::subjects_in, iso, today, Subject};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::kernel::{Actor, AppError, Locale, Problem, Reach};
+use crate::kernel::{Actor, AppError, Locale, Problem, Reach, TraineeId};
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::platform::tables::{export, ExportFormat, Exported, Sheet};
@@ -170,7 +170,7 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
         .skip(usize::try_from((page - 1) * PAGE_SIZE).unwrap_or(usize::MAX))
         .take(PAGE_SIZE as usize)
         .map(|(s, until)| ReadinessRow {
-            trainee_id: s.trainee.id,
+            trainee_id: TraineeId(s.trainee.id),
             name: s.trainee.full_name.clone(),
             cohort: s.cohort.code.clone(),
             programme: s.programme.name.clone(),

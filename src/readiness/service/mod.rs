@@ -27,10 +27,12 @@ use super::model::verdict::{
 };
 use super::model::{DocumentFacts, OfficialResult};
 use crate::attendance::model::rates::Rates;
+use crate::cohorts::model::CohortStatus;
 use crate::entities::{cohorts, enrollments, programmes};
 use crate::kernel::identity::mask_nik;
 use crate::kernel::{wib, AppError};
 use crate::platform::state::Env;
+use crate::trainees::model::enrollment::EnrollmentStatus;
 
 /// Every programme's requirements: the stored ones, or the defaults where none are stored.
 pub(crate) async fn requirements_by_programme(
@@ -127,9 +129,9 @@ pub(crate) struct Subject {
 /// Which enrollment counts: an active one, else the latest completed, else the latest
 /// accepted (the greatest of this key).
 fn precedence(enrollment: &enrollments::Model) -> (u8, i64) {
-    let rank = match enrollment.status.as_str() {
-        "active" => 3,
-        "completed" => 2,
+    let rank = match EnrollmentStatus::parse(&enrollment.status) {
+        Ok(EnrollmentStatus::Active) => 3,
+        Ok(EnrollmentStatus::Completed) => 2,
         _ => 1,
     };
     (rank, enrollment.id)
@@ -233,7 +235,8 @@ fn judge<'a>(
             continue;
         };
         let facts = TraineeFacts {
-            in_training: enrollment.status != "completed" && cohort.status != "completed",
+            in_training: enrollment.status != EnrollmentStatus::Completed
+                && cohort.status != CohortStatus::Completed,
             results: held.results.clone(),
             attendance: rates.get(&(held.person.id, cohort.id)).map(|r| AttendanceFacts {
                 rate: r.rate,

@@ -9,13 +9,14 @@ use super::today;
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::{assessments, cohorts};
-use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
+use crate::kernel::{wib, Actor, AppError, FieldError, Problem, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::readiness::authz;
 use crate::readiness::db::{self, Who};
 use crate::readiness::dto::{AssessmentView, CohortProgress, LessonLine, ProgressRow};
 use crate::readiness::model::{parse_score, AssessmentKind, JFT_MAX, JFT_PASS};
+use crate::schedule::model::SessionStatus;
 
 async fn cohort_taught_by(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<cohorts::Model, AppError> {
     let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
@@ -45,7 +46,7 @@ pub async fn cohort_progress(
     let held: Vec<_> = crate::schedule::db::sessions_of_cohorts(env.db, &[cohort.id])
         .await?
         .into_iter()
-        .filter(|s| s.status != "cancelled" && s.starts_at <= now)
+        .filter(|s| s.status != SessionStatus::Cancelled && s.starts_at <= now)
         .collect();
     let taught: HashMap<i64, i64> = db::taught_of(env.db, &held.iter().map(|s| s.id).collect::<Vec<_>>())
         .await?
@@ -104,7 +105,7 @@ pub async fn cohort_progress(
     let rows = people
         .iter()
         .map(|p| ProgressRow {
-            trainee_id: p.id,
+            trainee_id: TraineeId(p.id),
             name: p.full_name.clone(),
             scores: assessments
                 .iter()
@@ -188,7 +189,7 @@ pub async fn create_assessment(
             held_on: sea_orm::Set(held_on),
             max_score: sea_orm::Set(i32::try_from(max).unwrap_or(1000)),
             pass_score: sea_orm::Set(i32::try_from(pass).unwrap_or(0)),
-            created_by: sea_orm::Set(Some(actor.user_id)),
+            created_by: sea_orm::Set(Some(actor.user_id.get())),
             created_at: sea_orm::Set(now),
             ..Default::default()
         },
@@ -287,7 +288,7 @@ pub async fn save_taught(
     let held: std::collections::HashSet<i64> = crate::schedule::db::sessions_of_cohorts(env.db, &[cohort.id])
         .await?
         .into_iter()
-        .filter(|s| s.status != "cancelled" && s.starts_at <= now)
+        .filter(|s| s.status != SessionStatus::Cancelled && s.starts_at <= now)
         .map(|s| s.id)
         .collect();
     let mut errors = Vec::new();

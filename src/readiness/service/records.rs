@@ -9,7 +9,7 @@ use super::{iso, subjects, today, Subject};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::trainees;
-use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
+use crate::kernel::{wib, AccountId, Actor, AppError, FieldError, Problem, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -22,12 +22,20 @@ use crate::readiness::model::{
 };
 use crate::trainees::service::ties_of;
 
-async fn trainee_in_reach(env: Env<'_>, actor: &Actor, trainee_id: i64) -> Result<trainees::Model, AppError> {
+async fn trainee_in_reach(
+    env: Env<'_>,
+    actor: &Actor,
+    trainee_id: TraineeId,
+) -> Result<trainees::Model, AppError> {
     crate::trainees::service::visible_trainee(env, actor, trainee_id).await
 }
 
 /// The record `trainee_id` if the actor keeps its readiness (its site's coordinators).
-async fn trainee_managed(env: Env<'_>, actor: &Actor, trainee_id: i64) -> Result<trainees::Model, AppError> {
+async fn trainee_managed(
+    env: Env<'_>,
+    actor: &Actor,
+    trainee_id: TraineeId,
+) -> Result<trainees::Model, AppError> {
     let trainee = trainee_in_reach(env, actor, trainee_id).await?;
     if authz::can_manage_trainee(actor, &ties_of(&trainee)) {
         Ok(trainee)
@@ -51,7 +59,7 @@ fn audit(action: AuditAction, actor: &Actor, client: &Client, trainee: &trainees
         .site(Some(trainee.site_id))
         .ip(client.ip.clone());
     if let Some(user) = trainee.user_id {
-        event = event.subject(user);
+        event = event.subject(AccountId(user));
     }
     event
 }
@@ -85,8 +93,8 @@ async fn scores_of(env: Env<'_>, subject: &Subject) -> Result<Vec<ScoreView>, Ap
 async fn view(env: Env<'_>, actor: &Actor, trainee: trainees::Model) -> Result<TraineeReadiness, AppError> {
     let today = today(env);
     let subject = subjects(env, &Who::One(trainee.id), today).await?.pop();
-    let rows = db::documents_of_trainee(env.db, trainee.id).await?;
-    let results = db::results_of_trainee(env.db, trainee.id).await?;
+    let rows = db::documents_of_trainee(env.db, TraineeId(trainee.id)).await?;
+    let results = db::results_of_trainee(env.db, TraineeId(trainee.id)).await?;
     let deciders = crate::accounts::db::names_of(
         env.db,
         &rows.iter().filter_map(|d| d.verified_by).collect::<Vec<_>>(),
@@ -149,7 +157,7 @@ async fn view(env: Env<'_>, actor: &Actor, trainee: trainees::Model) -> Result<T
     };
     let empty = assess(&[], &Default::default(), today);
     Ok(TraineeReadiness {
-        trainee_id: trainee.id,
+        trainee_id: TraineeId(trainee.id),
         name: trainee.full_name.clone(),
         cohort: subject.as_ref().map(|s| s.cohort.code.clone()),
         programme: subject.as_ref().map(|s| s.programme.name.clone()),
@@ -177,7 +185,7 @@ async fn view(env: Env<'_>, actor: &Actor, trainee: trainees::Model) -> Result<T
 pub async fn trainee_readiness(
     env: Env<'_>,
     actor: &Actor,
-    trainee_id: i64,
+    trainee_id: TraineeId,
 ) -> Result<TraineeReadiness, AppError> {
     let trainee = trainee_in_reach(env, actor, trainee_id).await?;
     view(env, actor, trainee).await
@@ -212,7 +220,7 @@ pub async fn record_result(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    trainee_id: i64,
+    trainee_id: TraineeId,
     input: &ResultInput,
 ) -> Result<String, AppError> {
     let trainee = trainee_managed(env, actor, trainee_id).await?;
@@ -274,7 +282,7 @@ pub async fn delete_result(
     let row = db::result(env.db, result_id)
         .await?
         .ok_or_else(|| out_of_reach(actor, "result", result_id))?;
-    let trainee = trainee_managed(env, actor, row.trainee_id).await?;
+    let trainee = trainee_managed(env, actor, TraineeId(row.trainee_id)).await?;
     let now = env.clock.now();
     let txn = env.begin().await?;
     db::delete_result(&txn, result_id).await?;
@@ -336,9 +344,9 @@ pub async fn submit_document(
         reason: None,
         decided_by: None,
     };
-    db::save_document(&txn, trainee.id, kind, details, actor.user_id, now).await?;
+    db::save_document(&txn, TraineeId(trainee.id), kind, details, actor.user_id, now).await?;
     let event = audit(AuditAction::DocumentUpdate, actor, client, &trainee)
-        .detail(json!({ "kind": kind.as_str(), "status": "submitted" }));
+        .detail(json!({ "kind": kind.as_str(), "status": DocumentStatus::Submitted.as_str() }));
     record(&txn, now, event).await?;
     txn.commit().await?;
     Ok(kind)
@@ -353,16 +361,17 @@ pub async fn review_document(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    trainee_id: i64,
+    trainee_id: TraineeId,
     input: &DocumentInput,
 ) -> Result<DocumentKind, AppError> {
     let trainee = trainee_managed(env, actor, trainee_id).await?;
     let parsed = parse_input(input, today(env));
     let status = match input.decision.trim() {
-        "verified" => Ok(DocumentStatus::Verified),
-        "rejected" => Ok(DocumentStatus::Rejected),
-        "" | "submitted" => Ok(DocumentStatus::Submitted),
-        _ => Err(FieldError::new("decision", Problem::InvalidChoice)),
+        "" => Ok(DocumentStatus::Submitted),
+        decision => match DocumentStatus::parse(decision) {
+            Ok(DocumentStatus::Missing) | Err(_) => Err(FieldError::new("decision", Problem::InvalidChoice)),
+            Ok(status) => Ok(status),
+        },
     };
     let reason = crate::kernel::input::parse_text(&input.reason, 300, status != Ok(DocumentStatus::Rejected))
         .map_err(|p| FieldError::new("reason", p));
@@ -395,7 +404,7 @@ pub async fn review_document(
         },
         decided_by: decided.then_some(actor.user_id),
     };
-    db::save_document(&txn, trainee.id, kind, details, actor.user_id, now).await?;
+    db::save_document(&txn, TraineeId(trainee.id), kind, details, actor.user_id, now).await?;
     let event = audit(AuditAction::DocumentReview, actor, client, &trainee)
         .detail(json!({ "kind": kind.as_str(), "status": status.as_str() }));
     record(&txn, now, event).await?;
@@ -414,7 +423,7 @@ pub async fn upload_scan(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    trainee_id: Option<i64>,
+    trainee_id: Option<TraineeId>,
     kind: &str,
     bytes: Vec<u8>,
 ) -> Result<(DocumentKind, i64), AppError> {
@@ -432,7 +441,7 @@ pub async fn upload_scan(
     let content_type = scan_type(&bytes).map_err(|p| AppError::invalid("scan", p))?;
     let now = env.clock.now();
     let txn = env.begin().await?;
-    let existing = db::document_of_kind(&txn, trainee.id, kind).await?;
+    let existing = db::document_of_kind(&txn, TraineeId(trainee.id), kind).await?;
     let document_id = match existing {
         Some(row) if !authz::is_trainee(actor) => row.id,
         row => {
@@ -444,7 +453,7 @@ pub async fn upload_scan(
                 reason: None,
                 decided_by: None,
             };
-            db::save_document(&txn, trainee.id, kind, details, actor.user_id, now).await?
+            db::save_document(&txn, TraineeId(trainee.id), kind, details, actor.user_id, now).await?
         }
     };
     db::save_scan(&txn, document_id, content_type, bytes, actor.user_id, now).await?;
@@ -462,7 +471,7 @@ pub async fn upload_scan(
 pub async fn scan(env: Env<'_>, actor: &Actor, document_id: i64) -> Result<(String, Vec<u8>), AppError> {
     let refused = || out_of_reach(actor, "scan", document_id);
     let document = db::document(env.db, document_id).await?.ok_or_else(refused)?;
-    let trainee = trainee_in_reach(env, actor, document.trainee_id)
+    let trainee = trainee_in_reach(env, actor, TraineeId(document.trainee_id))
         .await
         .map_err(|_| refused())?;
     if !actor.sees_scan(&ties_of(&trainee), None) {

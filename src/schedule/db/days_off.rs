@@ -1,6 +1,7 @@
 //! The days without class: national holidays and cuti bersama (every site), and each
 //! site's own days off.
 
+use crate::kernel::AccountId;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use time::{Date, OffsetDateTime};
 
@@ -113,14 +114,14 @@ pub async fn insert_closure(
     site_id: i64,
     date: Date,
     name: &str,
-    by: i64,
+    by: AccountId,
     now: OffsetDateTime,
 ) -> Result<site_closures::Model, DbErr> {
     site_closures::Entity::insert(site_closures::ActiveModel {
         site_id: Set(site_id),
         date: Set(date),
         name: Set(name.to_owned()),
-        created_by: Set(Some(by)),
+        created_by: Set(Some(by.get())),
         updated_at: Set(now),
         ..Default::default()
     })

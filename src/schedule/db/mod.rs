@@ -11,7 +11,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::model::SessionStatus;
 use crate::entities::{calendar_feeds, class_sessions};
-use crate::kernel::Reach;
+use crate::kernel::{AccountId, Reach};
 use crate::platform::state::{Ports, Release};
 
 mod days_off;
@@ -135,7 +135,7 @@ pub async fn possible_clashes(
     }
     class_sessions::Entity::find()
         .filter(shared)
-        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled))
         .filter(class_sessions::Column::EndsAt.gt(utc(from)))
         .filter(class_sessions::Column::StartsAt.lt(utc(until)))
         .order_by_asc(class_sessions::Column::StartsAt)
@@ -239,7 +239,7 @@ pub fn planned_span(cohort_id: i64) -> sea_orm::sea_query::SelectStatement {
         .column_as(class_sessions::Column::StartsAt.min(), "first")
         .column_as(class_sessions::Column::StartsAt.max(), "last")
         .filter(class_sessions::Column::CohortId.eq(cohort_id))
-        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled))
         .into_query()
 }
 
@@ -261,15 +261,15 @@ pub fn release_sessions(release: &Release) -> sea_orm::sea_query::UpdateStatemen
         .filter(class_sessions::Column::CohortId.eq(release.cohort_id))
         .filter(class_sessions::Column::InstructorId.is_in(release.from.clone()))
         .filter(class_sessions::Column::StartsAt.gt(utc(release.now)))
-        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled))
         .into_query()
 }
 
 pub async fn feed_of(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
 ) -> Result<Option<calendar_feeds::Model>, DbErr> {
-    calendar_feeds::Entity::find_by_id(user_id).one(conn).await
+    calendar_feeds::Entity::find_by_id(user_id.get()).one(conn).await
 }
 
 pub async fn feed_by_token(
@@ -285,12 +285,12 @@ pub async fn feed_by_token(
 /// Sets the user's feed token, replacing any earlier one (which stops working).
 pub async fn set_feed(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     token: &str,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
     calendar_feeds::Entity::insert(calendar_feeds::ActiveModel {
-        user_id: Set(user_id),
+        user_id: Set(user_id.get()),
         token: Set(token.to_owned()),
         created_at: Set(now),
     })
@@ -304,8 +304,8 @@ pub async fn set_feed(
     Ok(())
 }
 
-pub async fn delete_feed(conn: &impl ConnectionTrait, user_id: i64) -> Result<u64, DbErr> {
-    Ok(calendar_feeds::Entity::delete_by_id(user_id)
+pub async fn delete_feed(conn: &impl ConnectionTrait, user_id: AccountId) -> Result<u64, DbErr> {
+    Ok(calendar_feeds::Entity::delete_by_id(user_id.get())
         .exec(conn)
         .await?
         .rows_affected)
@@ -356,7 +356,7 @@ pub async fn sessions_between(
     class_sessions::Entity::find()
         .filter(class_sessions::Column::StartsAt.gte(utc(from)))
         .filter(class_sessions::Column::StartsAt.lt(utc(until)))
-        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled))
         .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
         .order_by_asc(class_sessions::Column::StartsAt)
         .order_by_asc(class_sessions::Column::Id)
@@ -377,7 +377,7 @@ pub async fn held_sessions_where(
     class_sessions::Entity::find()
         .filter(class_sessions::Column::EndsAt.gte(utc(since)))
         .filter(class_sessions::Column::EndsAt.lt(utc(before)))
-        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled))
         .filter(also(Expr::col((
             class_sessions::Entity,
             class_sessions::Column::Id,
@@ -469,7 +469,7 @@ pub async fn session_spans(
             class_sessions::Column::EndsAt,
         ])
         .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled))
         .into_tuple()
         .all(conn)
         .await

@@ -5,7 +5,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 
 use crate::entities::{calendar_feeds, schedule_stamps};
-use crate::kernel::Reach;
+use crate::kernel::{AccountId, Reach};
 use crate::platform::state::Ports;
 
 /// What "my schedule" reads of a person besides its sessions, in one statement.
@@ -23,7 +23,7 @@ pub struct ScheduleStamps {
 /// `user_id`: one statement (the stamps, and the feed as a row of its own).
 pub async fn stamps_and_feed(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     reach: &Reach,
     ports: Ports,
 ) -> Result<ScheduleStamps, DbErr> {

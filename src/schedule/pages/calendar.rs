@@ -6,38 +6,23 @@ use leptos_meta::Title;
 
 use super::time_span;
 use crate::kernel::{wib, Text};
-use crate::platform::page::{encode, use_page};
+use crate::platform::page::use_page;
+use crate::platform::query_string;
 use crate::schedule::api::get_calendar;
 use crate::schedule::authz;
 use crate::schedule::dto::{CalendarDay, CalendarFilter, CalendarView};
 use crate::schedule::model::SessionStatus;
+use crate::schedule::paths;
 use crate::schedule::texts::{session_status_text, T};
-use crate::ui::guard::{require, LoadError};
+use crate::ui::guard::{loaded, require};
 use crate::ui::texts::Ui;
 
-fn filter_from_query() -> CalendarFilter {
-    let page = use_page();
-    let non_empty = |name: &str| page.query_param(name).filter(|v| !v.trim().is_empty());
-    CalendarFilter {
-        view: non_empty("view"),
-        date: non_empty("date"),
-        site: non_empty("site").and_then(|v| v.parse().ok()),
-        cohort: non_empty("cohort").and_then(|v| v.parse().ok()),
-    }
-}
-
 fn link(filter: &CalendarFilter, date: &str) -> String {
-    let mut params = vec![format!("date={}", encode(date))];
-    if let Some(view) = &filter.view {
-        params.push(format!("view={}", encode(view)));
-    }
-    if let Some(site) = filter.site {
-        params.push(format!("site={site}"));
-    }
-    if let Some(cohort) = filter.cohort {
-        params.push(format!("cohort={cohort}"));
-    }
-    format!("/kalender?{}", params.join("&"))
+    let filter = CalendarFilter {
+        date: Some(date.to_owned()),
+        ..filter.clone()
+    };
+    query_string::link(paths::CALENDAR, &filter)
 }
 
 #[component]
@@ -46,18 +31,11 @@ pub fn CalendarPage() -> impl IntoView {
         return denied;
     }
     let page = use_page();
-    let filter = filter_from_query();
+    let filter: CalendarFilter = page.filter();
     view! {
         <Title text=page.t(T::CalendarTitle)/>
         <h1>{page.t(T::CalendarTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match get_calendar(filter.clone()).await {
-                    Ok(calendar) => view! { <CalendarBody calendar filter/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_calendar(filter.clone()), move |calendar| view! { <CalendarBody calendar filter/> })}
     }
     .into_any()
 }
@@ -87,7 +65,7 @@ fn CalendarBody(calendar: CalendarView, filter: CalendarFilter) -> impl IntoView
         calendar.days
     };
     view! {
-        <form method="get" action="/kalender" class="filters" role="search">
+        <form method="get" action=paths::CALENDAR class="filters" role="search">
             <div class="field">
                 <label for="calendar-view">{t(T::FilterView)}</label>
                 <select id="calendar-view" name="view">
@@ -141,7 +119,7 @@ fn CalendarBody(calendar: CalendarView, filter: CalendarFilter) -> impl IntoView
                                 let changed = session.status != SessionStatus::Scheduled;
                                 view! {
                                     <li class:struck=session.status == SessionStatus::Cancelled>
-                                        <a href=format!("/sesi/{}", session.id)>
+                                        <a href=paths::session(session.id)>
                                             {time_span(&session, locale)} " " {session.cohort.clone()}
                                         </a>
                                         {session.room.clone().map(|room| view! { " · " {room} })}

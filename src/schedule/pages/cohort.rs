@@ -1,11 +1,11 @@
 //! `/angkatan/:id`: a cohort's facts and its whole schedule, with the ways to plan, print
 //! and download it.
 
-use crate::ui::guard::path_id;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::SessionCard;
+use crate::cohorts;
 use crate::cohorts::pages::period;
 use crate::cohorts::texts::{level_text, status_text, target_text};
 use crate::kernel::i18n::fill;
@@ -13,9 +13,10 @@ use crate::kernel::Text;
 use crate::platform::page::use_page;
 use crate::schedule::api::get_cohort_schedule;
 use crate::schedule::dto::{CohortSchedule, SessionView};
+use crate::schedule::paths;
 use crate::schedule::texts::T;
-use crate::ui::guard::{LoadError, NotFound};
-use crate::ui::texts::Ui;
+use crate::ui::guard::{loaded, path_id, NotFound};
+use crate::ui::nav::CohortLinks;
 
 #[component]
 pub fn CohortPage() -> impl IntoView {
@@ -25,17 +26,8 @@ pub fn CohortPage() -> impl IntoView {
     let Some(cohort_id) = path_id() else {
         return view! { <NotFound/> }.into_any();
     };
-    let page = use_page();
-    let locale = page.locale;
     view! {
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_cohort_schedule(cohort_id).await {
-                    Ok(schedule) => view! { <CohortView schedule/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_cohort_schedule(cohort_id), move |schedule| view! { <CohortView schedule/> })}
     }
     .into_any()
 }
@@ -87,18 +79,17 @@ fn CohortView(schedule: CohortSchedule) -> impl IntoView {
             </dl>
             <div class="button-row">
                 {cohort.can_manage.then(|| view! {
-                    <a class="button button-quiet" href=format!("/angkatan/{id}/ubah")>{t(T::EditCohort)}</a>
+                    <a class="button button-quiet" href=cohorts::paths::edit_cohort(id)>{t(T::EditCohort)}</a>
                 })}
                 {schedule.schedulable.then(|| view! {
-                    <a class="button" href=format!("/angkatan/{id}/jadwalkan")>{t(T::GenerateSessions)}</a>
+                    <a class="button" href=paths::generate(id)>{t(T::GenerateSessions)}</a>
                 })}
-                {staff.then(|| view! {
-                    <a class="button button-quiet" href=format!("/angkatan/{id}/peserta")>{t(T::RosterLink)}</a>
-                    <a class="button button-quiet" href=format!("/angkatan/{id}/kehadiran")>{t(T::AttendanceLink)}</a>
-                    <a class="button button-quiet" href=format!("/angkatan/{id}/nilai")>{t(T::ScoresLink)}</a>
-                })}
-                <a class="button button-quiet" href=format!("/angkatan/{id}/cetak")>{t(T::PrintWeek)}</a>
-                <a class="button button-quiet" href=format!("/angkatan/{id}/jadwal.ics") download="">{t(T::DownloadIcs)}</a>
+                // The roster, attendance and scores: higher areas' pages, composed by the app.
+                {staff.then(|| use_context::<CohortLinks>().unwrap_or_default().0.into_iter().map(|link| view! {
+                    <a class="button button-quiet" href=(link.href)(id)>{t(link.label)}</a>
+                }).collect_view())}
+                <a class="button button-quiet" href=paths::print(id)>{t(T::PrintWeek)}</a>
+                <a class="button button-quiet" href=paths::cohort_ics(id) download="">{t(T::DownloadIcs)}</a>
             </div>
         </section>
         <section class="panel" aria-labelledby="sessions-heading">

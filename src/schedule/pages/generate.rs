@@ -5,21 +5,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::cohorts;
 use crate::kernel::i18n::{fill, problem_text};
 use crate::kernel::{wib, Text};
 use crate::platform::flash::Flash;
 use crate::platform::page::{use_page, PageCtx};
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::schedule::api::{get_generation, GenerateSessions};
 use crate::schedule::dto::{GenerationPage, GenerationPreview};
 use crate::schedule::model::generation::PatternInput;
+use crate::schedule::paths;
 use crate::schedule::texts::T;
-use crate::ui::forms::{Field, FieldProblem, FormAlert, SelectField};
-use crate::ui::guard::path_id;
-use crate::ui::guard::{require, LoadError, NotFound};
-use crate::ui::texts::Ui;
-
-const FORM: &str = "generate";
+use crate::ui::forms::{field_id, Field, FieldProblem, FormAlert, SelectField};
+use crate::ui::guard::{loaded, path_id, require, NotFound};
 
 /// The pattern in the query string, if the form was sent.
 fn pattern_from_query(page: &PageCtx) -> Option<PatternInput> {
@@ -46,24 +44,11 @@ pub fn GeneratePage() -> impl IntoView {
         return view! { <NotFound/> }.into_any();
     };
     let page = use_page();
-    let locale = page.locale;
     let pattern = pattern_from_query(&page);
     let instructor_id = page.query_param("instructor_id");
     let room_id = page.query_param("room_id");
     view! {
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new({
-                let pattern = pattern.clone();
-                let instructor_id = instructor_id.clone();
-                let room_id = room_id.clone();
-                async move {
-                    match get_generation(cohort_id, pattern, instructor_id, room_id).await {
-                        Ok(data) => view! { <GenerateView data/> }.into_any(),
-                        Err(error) => view! { <LoadError error/> }.into_any(),
-                    }
-                }
-            })}
-        </Suspense>
+        {loaded(get_generation(cohort_id, pattern, instructor_id, room_id), |data| view! { <GenerateView data/> })}
     }
     .into_any()
 }
@@ -81,7 +66,7 @@ fn GenerateView(data: GenerationPage) -> impl IntoView {
         Some(Err(error)) => Some(error.clone()),
         _ => None,
     };
-    if page.flash_error(FORM).is_none() {
+    if page.flash_error(form_id::<GenerateSessions>()).is_none() {
         if let Some(error) = preview_error {
             let values = [
                 "start_time",
@@ -98,7 +83,7 @@ fn GenerateView(data: GenerationPage) -> impl IntoView {
             .collect();
             provide_context(PageCtx {
                 flash: Some(Flash {
-                    form: Some(FORM.to_owned()),
+                    form: Some(form_id::<GenerateSessions>().to_owned()),
                     error: Some(error),
                     values,
                     notice: None,
@@ -109,7 +94,7 @@ fn GenerateView(data: GenerationPage) -> impl IntoView {
     }
     view! {
         <Title text=title.clone()/>
-        <p><a href=format!("/angkatan/{}", cohort.id)>{t(T::BackToCohort)}</a></p>
+        <p><a href=cohorts::paths::cohort(cohort.id)>{t(T::BackToCohort)}</a></p>
         <h1>{title}</h1>
         {if schedulable {
             view! {
@@ -163,16 +148,18 @@ fn PatternForm(data: GenerationPage) -> impl IntoView {
         .map(|c| c.id.to_string())
         .unwrap_or_default();
     let default_room = cohort.room.as_ref().map(|r| r.id.to_string()).unwrap_or_default();
+    let form = form_id::<GenerateSessions>();
+    let (until_date_id, until_hours_id) = (field_id(form, "until-date"), field_id(form, "until-hours"));
     view! {
         <section class="panel">
             <p>{t(T::GenerateIntro)}</p>
-            <FormAlert form=FORM/>
-            <form method="get" action=format!("/angkatan/{}/jadwalkan", cohort.id) class="stack">
+            <FormAlert form=form/>
+            <form method="get" action=paths::generate(cohort.id) class="stack">
                 <fieldset>
                     <legend>{t(T::FieldWeekdays)}</legend>
                     <div class="weekday-choices">
                         {WEEKDAYS.iter().map(|(number, day)| {
-                            let id = format!("{FORM}-day-{number}");
+                            let id = field_id(form, &format!("day-{number}"));
                             view! {
                                 <div class="choice">
                                     <input type="checkbox" id=id.clone() name="weekdays" value=*number
@@ -182,36 +169,36 @@ fn PatternForm(data: GenerationPage) -> impl IntoView {
                             }
                         }).collect_view()}
                     </div>
-                    <FieldProblem form=FORM name="weekdays"/>
+                    <FieldProblem form=form name="weekdays"/>
                 </fieldset>
                 <div class="two-columns">
-                    <Field form=FORM name="start_time" label=T::FieldStartTime kind="time" required=true
+                    <Field form=form name="start_time" label=T::FieldStartTime kind="time" required=true
                         value=value("start_time", "08:00".into())/>
-                    <Field form=FORM name="end_time" label=T::FieldEndTime kind="time" required=true
+                    <Field form=form name="end_time" label=T::FieldEndTime kind="time" required=true
                         value=value("end_time", "12:00".into())/>
                 </div>
-                <Field form=FORM name="every_weeks" label=T::FieldEveryWeeks hint=T::FieldEveryWeeksHint inputmode="numeric"
+                <Field form=form name="every_weeks" label=T::FieldEveryWeeks hint=T::FieldEveryWeeksHint inputmode="numeric"
                     maxlength=1 value=value("every_weeks", "1".into())/>
-                <Field form=FORM name="from" label=T::FieldFrom kind="date" required=true value=value("from", default_from)/>
+                <Field form=form name="from" label=T::FieldFrom kind="date" required=true value=value("from", default_from)/>
                 <fieldset>
                     <legend>{t(T::FieldUntil)}</legend>
                     <div class="choice">
-                        <input type="radio" id="generate-until-date" name="until" value="date" checked=!until_hours/>
-                        <label for="generate-until-date">{t(T::UntilDate)}</label>
+                        <input type="radio" id=until_date_id.clone() name="until" value="date" checked=!until_hours/>
+                        <label for=until_date_id>{t(T::UntilDate)}</label>
                     </div>
                     <div class="choice">
-                        <input type="radio" id="generate-until-hours" name="until" value="hours" checked=until_hours/>
-                        <label for="generate-until-hours">{t(T::UntilHours)}</label>
+                        <input type="radio" id=until_hours_id.clone() name="until" value="hours" checked=until_hours/>
+                        <label for=until_hours_id>{t(T::UntilHours)}</label>
                     </div>
-                    <Field form=FORM name="until_date" label=T::FieldUntilDate kind="date"
+                    <Field form=form name="until_date" label=T::FieldUntilDate kind="date"
                         value=value("until_date", cohort.ends_on.clone())/>
-                    <Field form=FORM name="target_hours" label=T::FieldTargetHours inputmode="numeric" maxlength=4
+                    <Field form=form name="target_hours" label=T::FieldTargetHours inputmode="numeric" maxlength=4
                         value=value("target_hours", data.remaining_hours.to_string())/>
                     <p class="hint">{fill(t(T::RemainingHours), &[("n", &data.remaining_hours.to_string())])}</p>
                 </fieldset>
-                <SelectField form=FORM name="instructor_id" label=T::FieldInstructor options=choices(&data.instructors)
+                <SelectField form=form name="instructor_id" label=T::FieldInstructor options=choices(&data.instructors)
                     selected=page.query_param("instructor_id").unwrap_or(default_instructor) empty=T::NoInstructor/>
-                <SelectField form=FORM name="room_id" label=T::FieldRoom options=choices(&data.rooms)
+                <SelectField form=form name="room_id" label=T::FieldRoom options=choices(&data.rooms)
                     selected=page.query_param("room_id").unwrap_or(default_room) empty=T::NoRoom/>
                 <div class="button-row">
                     <button type="submit" class="button">{t(T::PreviewButton)}</button>
@@ -312,7 +299,7 @@ fn Preview(preview: GenerationPreview, cohort_id: i64) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <FieldProblem form=FORM name="skip"/>
+                <FieldProblem form={form_id::<GenerateSessions>()} name="skip"/>
                 <div class="button-row">
                     <button type="submit" class="button">{t(T::ConfirmButton)}</button>
                 </div>

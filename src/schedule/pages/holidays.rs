@@ -7,13 +7,16 @@ use leptos_meta::Title;
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
 use crate::platform::response::{api, form_id};
-use crate::schedule::api::{get_holidays, DeleteClosure, DeleteHoliday, SaveClosure, SaveHoliday};
+use crate::schedule::api::{
+    get_holidays, holiday_form, DeleteClosure, DeleteHoliday, SaveClosure, SaveHoliday,
+};
 use crate::schedule::authz;
 use crate::schedule::dto::{ClosureView, HolidayList};
 use crate::schedule::model::HolidayKind;
+use crate::schedule::paths;
 use crate::schedule::texts::{holiday_kind_text, T};
 use crate::ui::forms::{Field, FormAlert, SelectField};
-use crate::ui::guard::{require, LoadError};
+use crate::ui::guard::{loaded, require};
 use crate::ui::islands::ConfirmSubmit;
 use crate::ui::texts::Ui;
 
@@ -27,14 +30,7 @@ pub fn HolidaysPage() -> impl IntoView {
     view! {
         <Title text=page.t(T::HolidaysTitle)/>
         <h1>{page.t(T::HolidaysTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match get_holidays(year).await {
-                    Ok(list) => view! { <HolidayListView list/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_holidays(year), move |list| view! { <HolidayListView list/> })}
     }
     .into_any()
 }
@@ -48,11 +44,7 @@ fn HolidayListView(list: HolidayList) -> impl IntoView {
         .query_param("ubah")
         .and_then(|id| id.parse::<i64>().ok())
         .and_then(|id| list.holidays.iter().find(|h| h.id == id).cloned());
-    let form = if editing.is_some() {
-        "edit-holiday"
-    } else {
-        "add-holiday"
-    };
+    let form = holiday_form(editing.is_some());
     let kinds: Vec<(String, String)> = HolidayKind::ALL
         .iter()
         .map(|kind| (kind.as_str().to_owned(), t(holiday_kind_text(*kind)).to_owned()))
@@ -65,10 +57,10 @@ fn HolidayListView(list: HolidayList) -> impl IntoView {
         {(!list.can_edit).then(|| view! { <p class="hint">{t(T::HolidaysAdminsOnly)}</p> })}
         <nav class="pagination" aria-label=t(T::Year)>
             {list.years.iter().map(|y| view! {
-                <a href=format!("/libur?tahun={y}") aria-current=(*y == year).then_some("page")>{*y}</a>
+                <a href=paths::holidays(*y) aria-current=(*y == year).then_some("page")>{*y}</a>
             }).collect_view()}
         </nav>
-        <FormAlert form="holidays"/>
+        <FormAlert form={form_id::<DeleteHoliday>()}/>
         {if list.holidays.is_empty() {
             view! { <p>{t(T::NoHolidays)}</p> }.into_any()
         } else {
@@ -84,7 +76,7 @@ fn HolidayListView(list: HolidayList) -> impl IntoView {
                                 <div class="hint">{holiday.name.clone()}</div>
                                 {list.can_edit.then(|| view! {
                                     <div class="button-row">
-                                        <a class="button button-quiet" href=format!("/libur?tahun={year}&ubah={}#holiday-form", holiday.id)>
+                                        <a class="button button-quiet" href=paths::edit_holiday(year, holiday.id)>
                                             {t(T::EditHoliday)}
                                         </a>
                                     </div>
@@ -117,7 +109,7 @@ fn HolidayListView(list: HolidayList) -> impl IntoView {
                         <div class="button-row">
                             <button type="submit" class="button">{t(T::SaveHoliday)}</button>
                             {editing.is_some().then(|| view! {
-                                <a class="button button-quiet" href=format!("/libur?tahun={year}")>{t(Ui::Cancel)}</a>
+                                <a class="button button-quiet" href=paths::holidays(year)>{t(Ui::Cancel)}</a>
                             })}
                         </div>
                     </form>
@@ -156,7 +148,7 @@ fn ClosuresSection(closures: Vec<ClosureView>, sites: Vec<crate::cohorts::dto::C
         <section class="panel" id="lokasi" aria-labelledby="closures-heading">
             <h2 id="closures-heading">{t(T::ClosuresTitle)}</h2>
             <p class="hint">{t(T::ClosuresIntro)}</p>
-            <FormAlert form="closures"/>
+            <FormAlert form={form_id::<DeleteClosure>()}/>
             {if closures.is_empty() {
                 view! { <p>{t(T::NoClosures)}</p> }.into_any()
             } else {

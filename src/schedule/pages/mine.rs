@@ -8,15 +8,14 @@ use leptos_meta::Title;
 use super::SessionCard;
 use crate::kernel::{wib, Role, Text};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::schedule::api::{get_my_schedule, ResetFeed, RevokeFeed};
 use crate::schedule::authz;
 use crate::schedule::dto::{FeedView, MySchedule, SessionView};
 use crate::schedule::texts::T;
 use crate::ui::forms::FormAlert;
-use crate::ui::guard::{require, LoadError};
+use crate::ui::guard::{loaded, require};
 use crate::ui::islands::CopyButton;
-use crate::ui::texts::Ui;
 
 #[component]
 pub fn MySchedulePage() -> impl IntoView {
@@ -27,14 +26,7 @@ pub fn MySchedulePage() -> impl IntoView {
     view! {
         <Title text=page.t(T::ScheduleTitle)/>
         <h1>{page.t(T::ScheduleTitle)}</h1>
-        <Suspense fallback=move || view! { <p>{page.t(Ui::Loading)}</p> }>
-            {Suspend::new(async move {
-                match get_my_schedule().await {
-                    Ok(schedule) => view! { <ScheduleView schedule/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_my_schedule(), move |schedule| view! { <ScheduleView schedule/> })}
     }
     .into_any()
 }
@@ -101,7 +93,8 @@ fn Feed(feed: FeedView) -> impl IntoView {
     view! {
         <section class="panel" id="kalender" aria-labelledby="feed-heading">
             <h2 id="feed-heading">{t(T::FeedTitle)}</h2>
-            <FormAlert form="feed"/>
+            <FormAlert form={form_id::<ResetFeed>()}/>
+            <FormAlert form={form_id::<RevokeFeed>()}/>
             <p>{t(T::FeedIntro)}</p>
             {match feed.url {
                 Some(url) => view! {

@@ -18,10 +18,12 @@ pub use print::PrintPage;
 pub use session::SessionPage;
 
 use leptos::prelude::*;
+use leptos_router::{components::Route, path, MatchNestedRoutes, SsrMode};
 
 use super::authz;
 use super::dto::SessionView;
 use super::model::SessionStatus;
+use super::paths;
 use super::texts::{session_status_text, Notice, T};
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Actor, Locale, Text};
@@ -35,12 +37,12 @@ pub fn nav_links(actor: Option<&Actor>) -> Vec<NavLink> {
     let Some(actor) = actor else {
         return Vec::new();
     };
-    let mut links = vec![NavLink::new("/jadwal", T::NavSchedule).described(T::LinkScheduleDesc)];
+    let mut links = vec![NavLink::new(paths::MINE, T::NavSchedule).described(T::LinkScheduleDesc)];
     if authz::can_view_calendar(actor) {
-        links.push(NavLink::new("/kalender", T::NavCalendar).described(T::LinkCalendarDesc));
+        links.push(NavLink::new(paths::CALENDAR, T::NavCalendar).described(T::LinkCalendarDesc));
     }
     if authz::can_edit_holidays(actor) {
-        links.push(NavLink::new("/libur", T::NavHolidays).described(T::LinkHolidaysDesc));
+        links.push(NavLink::new(paths::HOLIDAYS, T::NavHolidays).described(T::LinkHolidaysDesc));
     }
     links
 }
@@ -121,7 +123,7 @@ pub fn SessionCard(
         .and_then(wib::parse_rfc3339)
         .map(|start| fill(t(T::MovedFrom), &[("when", &wib::instant_long(start, locale))]));
     let title = if link {
-        view! { <a href=format!("/sesi/{}", session.id)>{session.cohort.clone()}</a> }.into_any()
+        view! { <a href=paths::session(session.id)>{session.cohort.clone()}</a> }.into_any()
     } else {
         view! { <span>{session.cohort.clone()}</span> }.into_any()
     };
@@ -149,4 +151,20 @@ pub fn SessionCard(
             {children.map(|children| children())}
         </li>
     }
+}
+
+/// The schedule's pages, a cohort's own page among them, at the addresses [`super::paths`]
+/// spells, for the app's router.
+#[component(transparent)]
+pub fn ScheduleRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/angkatan/:id") view=CohortPage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan/:id/jadwalkan") view=GeneratePage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan/:id/cetak") view=PrintPage ssr=SsrMode::Async/>
+        <Route path=path!("/sesi/:id") view=SessionPage ssr=SsrMode::Async/>
+        <Route path=path!("/jadwal") view=MySchedulePage ssr=SsrMode::Async/>
+        <Route path=path!("/kalender") view=CalendarPage ssr=SsrMode::Async/>
+        <Route path=path!("/libur") view=HolidaysPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

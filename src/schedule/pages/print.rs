@@ -4,15 +4,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::time_span;
+use crate::cohorts;
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
-use crate::platform::page::{encode, use_page};
+use crate::platform::page::use_page;
 use crate::schedule::api::get_printable_week;
 use crate::schedule::dto::PrintableWeek;
 use crate::schedule::model::SessionStatus;
+use crate::schedule::paths;
 use crate::schedule::texts::{session_status_text, T};
-use crate::ui::guard::path_id;
-use crate::ui::guard::{require, LoadError, NotFound};
+use crate::ui::guard::{loaded, path_id, require, NotFound};
 use crate::ui::islands::PrintButton;
 use crate::ui::texts::Ui;
 
@@ -25,17 +26,9 @@ pub fn PrintPage() -> impl IntoView {
         return view! { <NotFound/> }.into_any();
     };
     let page = use_page();
-    let locale = page.locale;
     let date = page.query_param("minggu");
     view! {
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_printable_week(cohort_id, date.clone()).await {
-                    Ok(week) => view! { <WeekSheet week/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_printable_week(cohort_id, date.clone()), move |week| view! { <WeekSheet week/> })}
     }
     .into_any()
 }
@@ -57,9 +50,9 @@ fn WeekSheet(week: PrintableWeek) -> impl IntoView {
     view! {
         <Title text=format!("{title} · {week_label}")/>
         <nav class="pagination no-print" aria-label=t(Ui::Pagination)>
-            <a href=format!("/angkatan/{id}")>{t(T::BackToCohort)}</a>
-            <a href=format!("/angkatan/{id}/cetak?minggu={}", encode(&week.previous)) rel="prev">{t(T::PreviousPeriod)}</a>
-            <a href=format!("/angkatan/{id}/cetak?minggu={}", encode(&week.next)) rel="next">{t(T::NextPeriod)}</a>
+            <a href=cohorts::paths::cohort(id)>{t(T::BackToCohort)}</a>
+            <a href=paths::print_week(id, &week.previous) rel="prev">{t(T::PreviousPeriod)}</a>
+            <a href=paths::print_week(id, &week.next) rel="next">{t(T::NextPeriod)}</a>
             <PrintButton label=t(T::PrintButton).to_owned()/>
         </nav>
         <article class="print-sheet">

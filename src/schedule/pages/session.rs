@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::SessionCard;
+use crate::cohorts;
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
@@ -12,10 +13,9 @@ use crate::schedule::api::{get_session, CancelSession, MoveSession};
 use crate::schedule::dto::SessionDetail;
 use crate::schedule::texts::T;
 use crate::ui::forms::{Field, FormAlert, SelectField};
-use crate::ui::guard::path_id;
-use crate::ui::guard::{require, LoadError, NotFound};
+use crate::ui::guard::{loaded, path_id, require, NotFound};
 use crate::ui::islands::ConfirmSubmit;
-use crate::ui::texts::Ui;
+use crate::ui::nav::SessionLinks;
 
 #[component]
 pub fn SessionPage() -> impl IntoView {
@@ -25,16 +25,8 @@ pub fn SessionPage() -> impl IntoView {
     let Some(session_id) = path_id() else {
         return view! { <NotFound/> }.into_any();
     };
-    let locale = use_page().locale;
     view! {
-        <Suspense fallback=move || view! { <p>{Ui::Loading.get(locale)}</p> }>
-            {Suspend::new(async move {
-                match get_session(session_id).await {
-                    Ok(detail) => view! { <SessionView detail/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(get_session(session_id), move |detail| view! { <SessionView detail/> })}
     }
     .into_any()
 }
@@ -60,14 +52,18 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         .is_some_and(|a| a.role != crate::kernel::Role::Trainee);
     view! {
         <Title text=title.clone()/>
-        <p><a href=format!("/angkatan/{}", session.cohort_id)>{t(T::BackToCohort)}</a></p>
+        <p><a href=cohorts::paths::cohort(session.cohort_id)>{t(T::BackToCohort)}</a></p>
         <h1>{title}</h1>
         <ul class="session-cards">
             <SessionCard session=session.clone() with_date=true/>
         </ul>
-        // Staff take the session's roll call (the attendance area's page).
+        // Staff take the session's roll call (the attendance area's page, composed by the app).
         {staff.then(|| view! {
-            <p class="button-row"><a class="button" href=format!("/sesi/{}/absen", session.id)>{t(T::RollCall)}</a></p>
+            <p class="button-row">
+                {use_context::<SessionLinks>().unwrap_or_default().0.into_iter().map(|link| view! {
+                    <a class="button" href=(link.href)(session.id)>{t(link.label)}</a>
+                }).collect_view()}
+            </p>
         })}
         {detail.can_manage.then(|| view! {
             <section class="panel" aria-labelledby="move-heading">
@@ -94,10 +90,10 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
             </section>
             <section class="panel" aria-labelledby="cancel-heading">
                 <h2 id="cancel-heading">{t(T::CancelTitle)}</h2>
-                <FormAlert form="cancel"/>
+                <FormAlert form={form_id::<CancelSession>()}/>
                 <form method="post" action={api::<CancelSession>()} class="stack">
                     <input type="hidden" name="session_id" value=id.clone()/>
-                    <Field form="cancel" name="reason" label=T::FieldReason hint=T::FieldReasonHint required=true maxlength=500/>
+                    <Field form={form_id::<CancelSession>()} name="reason" label=T::FieldReason hint=T::FieldReasonHint required=true maxlength=500/>
                     <div class="button-row">
                         <ConfirmSubmit label=t(T::CancelButton).to_owned() question=t(T::CancelConfirm).to_owned()
                             class="button button-danger".to_owned()/>

@@ -37,7 +37,7 @@ async fn changeable(
         return Err(AppError::Forbidden);
     }
     let open = CohortStatus::parse(&cohort.status).is_ok_and(CohortStatus::is_schedulable);
-    if !open || session.status == SessionStatus::Cancelled.as_str() {
+    if !open || session.status == SessionStatus::Cancelled {
         return Err(AppError::invalid("reason", Problem::InvalidTransition));
     }
     let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
@@ -127,7 +127,7 @@ pub async fn move_session(
     if let Some(conflict) = find_conflicts(std::slice::from_ref(&moved), &stored).first() {
         return Err(AppError::invalid("date", conflict.problem()));
     }
-    let first_change = session.status == SessionStatus::Scheduled.as_str();
+    let first_change = session.status == SessionStatus::Scheduled;
     db::update_session(
         &txn,
         class_sessions::ActiveModel {
@@ -149,7 +149,7 @@ pub async fn move_session(
                 session.original_ends_at
             }),
             changed_at: Set(Some(now)),
-            changed_by: Set(Some(actor.user_id)),
+            changed_by: Set(Some(actor.user_id.get())),
             ..Default::default()
         },
     )
@@ -196,7 +196,7 @@ pub async fn cancel_session(
             status: Set(SessionStatus::Cancelled.as_str().to_owned()),
             change_reason: Set(Some(reason.clone())),
             changed_at: Set(Some(now)),
-            changed_by: Set(Some(actor.user_id)),
+            changed_by: Set(Some(actor.user_id.get())),
             ..Default::default()
         },
     )

@@ -8,7 +8,7 @@ use time::Duration;
 use super::session_views;
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::kernel::{wib, Actor, AppError, Role};
+use crate::kernel::{wib, AccountId, Actor, AppError, Role};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::schedule::db;
@@ -18,11 +18,6 @@ use crate::schedule::ical;
 const FEED_PAST_DAYS: i64 = 31;
 const FEED_FUTURE_DAYS: i64 = 190;
 const FEED_LIMIT: u64 = 5000;
-
-/// The path of the feed with `token`.
-pub fn feed_path(token: &str) -> String {
-    format!("/ical/{token}.ics")
-}
 
 fn new_token() -> String {
     crate::platform::secrets::random_token(32)
@@ -89,7 +84,7 @@ pub async fn feed_calendar(env: Env<'_>, token: &str, host: &str) -> Result<Opti
     let Some(feed) = db::feed_by_token(env.db, token).await? else {
         return Ok(None);
     };
-    let Some(user) = crate::accounts::db::find_user(env.db, feed.user_id).await? else {
+    let Some(user) = crate::accounts::db::find_user(env.db, AccountId(feed.user_id)).await? else {
         return Ok(None);
     };
     let Ok(role) = Role::parse(&user.role) else {
@@ -99,10 +94,10 @@ pub async fn feed_calendar(env: Env<'_>, token: &str, host: &str) -> Result<Opti
         return Ok(None);
     }
     let actor = Actor {
-        user_id: user.id,
+        user_id: AccountId(user.id),
         role,
         display_name: user.display_name.clone(),
-        site_ids: crate::accounts::db::site_ids_of(env.db, user.id).await?,
+        site_ids: crate::accounts::db::site_ids_of(env.db, AccountId(user.id)).await?,
         session_id: 0,
     };
     let now = env.clock.now();

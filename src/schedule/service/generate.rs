@@ -281,7 +281,7 @@ pub async fn generate_sessions(
     let units = crate::cohorts::db::unit_ids_of_course(&txn, cohort.course_id).await?;
     let already = existing
         .iter()
-        .filter(|s| s.status != SessionStatus::Cancelled.as_str())
+        .filter(|s| s.status != SessionStatus::Cancelled)
         .filter_map(|s| s.unit_id)
         .filter_map(|unit| units.iter().position(|u| *u == unit))
         .max()

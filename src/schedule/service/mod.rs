@@ -181,7 +181,7 @@ async fn session_choices(
 fn planned_minutes(sessions: &[class_sessions::Model]) -> i64 {
     sessions
         .iter()
-        .filter(|s| s.status != SessionStatus::Cancelled.as_str())
+        .filter(|s| s.status != SessionStatus::Cancelled)
         .map(|s| (s.ends_at - s.starts_at).whole_minutes())
         .sum()
 }

@@ -10,7 +10,7 @@ use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, Actor, AppError, Reach};
+use crate::kernel::{wib, AccountId, Actor, AppError, Reach};
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::schedule::authz;
@@ -47,7 +47,7 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, origin: &str) -> Result<My
     )
     .await?;
     let feed = FeedView {
-        url: feed.map(|token| format!("{origin}{}", super::feed::feed_path(&token))),
+        url: feed.map(|token| format!("{origin}{}", crate::schedule::paths::feed(&token))),
     };
     // Whether there is anything to wait for: asked only when nothing is coming (a
     // trainee with classes ahead has a cohort).
@@ -86,7 +86,7 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, origin: &str) -> Result<My
 /// cohorts, read by few) from the database.
 async fn my_sessions(
     env: Env<'_>,
-    user_id: i64,
+    user_id: AccountId,
     reach: &Reach,
     (today, now): (Date, OffsetDateTime),
     (from, until): (OffsetDateTime, OffsetDateTime),
@@ -117,7 +117,7 @@ async fn my_sessions(
     let mut sessions: Vec<&Labelled> = windows
         .iter()
         .flat_map(|w| w.sessions.iter())
-        .filter(|(s, _)| teacher.is_none_or(|me| s.instructor_id.is_none_or(|id| id == me)))
+        .filter(|(s, _)| teacher.is_none_or(|me| s.instructor_id.is_none_or(|id| id == me.get())))
         .collect();
     sessions.sort_by_key(|(s, _)| (s.starts_at, s.id));
     sessions.truncate(usize::try_from(VIEW_LIMIT).unwrap_or(usize::MAX));
@@ -173,7 +173,7 @@ pub async fn session_detail(env: Env<'_>, actor: &Actor, session_id: i64) -> Res
     let status = CohortStatus::parse(&cohort.status).unwrap_or(CohortStatus::Planned);
     let can_manage = cohort_authz::can_manage_cohort(actor, &ties)
         && status.is_schedulable()
-        && session.status != SessionStatus::Cancelled.as_str();
+        && session.status != SessionStatus::Cancelled;
     let (instructors, rooms) = if can_manage {
         let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
         choices_for_cohort(env, &cohort, &instructor_ids).await?

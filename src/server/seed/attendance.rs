@@ -3,13 +3,17 @@
 //! session of the running cohort left for its instructor to take, the running cohort's
 //! policy, and a pending excuse for its coordinator to decide.
 
+use crate::kernel::AccountId;
 use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use time::{Duration, OffsetDateTime};
 
 use super::trainees::Lcg;
 use super::SeedError;
+use crate::attendance::model::excuse::ExcuseStatus;
 use crate::attendance::model::{AttendanceStatus, Policy};
+use crate::cohorts::model::CohortStatus;
 use crate::entities::{attendance_marks, excuses, roll_calls};
+use crate::schedule::model::SessionStatus;
 
 /// Marks written, for the seed's report.
 pub async fn seed_attendance(conn: &impl ConnectionTrait, now: OffsetDateTime) -> Result<usize, SeedError> {
@@ -19,13 +23,13 @@ pub async fn seed_attendance(conn: &impl ConnectionTrait, now: OffsetDateTime) -
     let mut written = 0;
     for cohort in cohorts
         .iter()
-        .filter(|c| c.status == "running" || c.status == "completed")
+        .filter(|c| c.status == CohortStatus::Running || c.status == CohortStatus::Completed)
     {
-        let running = cohort.status == "running";
+        let running = cohort.status == CohortStatus::Running;
         let sessions: Vec<_> = crate::schedule::db::sessions_of_cohorts(conn, &[cohort.id])
             .await?
             .into_iter()
-            .filter(|s| s.status != "cancelled" && s.ends_at <= now)
+            .filter(|s| s.status != SessionStatus::Cancelled && s.ends_at <= now)
             .collect();
         let mut windows: Vec<_> = crate::trainees::db::attending(conn, &[cohort.id])
             .await?
@@ -109,7 +113,7 @@ pub async fn seed_attendance(conn: &impl ConnectionTrait, now: OffsetDateTime) -
                     edit_days: 3,
                     absence_streak: 3,
                 },
-                cohort.created_by.unwrap_or(1),
+                AccountId(cohort.created_by.unwrap_or(1)),
                 now,
             )
             .await?;
@@ -117,14 +121,14 @@ pub async fn seed_attendance(conn: &impl ConnectionTrait, now: OffsetDateTime) -
             let next = crate::schedule::db::sessions_of_cohorts(conn, &[cohort.id])
                 .await?
                 .into_iter()
-                .find(|s| s.status != "cancelled" && s.starts_at > now);
+                .find(|s| s.status != SessionStatus::Cancelled && s.starts_at > now);
             if let (Some(session), Some(window)) = (next, windows.iter().rev().nth(2)) {
                 excuses::Entity::insert(excuses::ActiveModel {
                     session_id: Set(session.id),
                     trainee_id: Set(window.trainee_id),
                     kind: Set("izin".to_owned()),
                     reason: Set("Mengurus paspor di Kantor Imigrasi Serang".to_owned()),
-                    status: Set("pending".to_owned()),
+                    status: Set(ExcuseStatus::Pending.as_str().to_owned()),
                     has_note: Set(false),
                     requested_at: Set(now - Duration::hours(5)),
                     ..Default::default()

@@ -9,11 +9,14 @@ use time::{Duration, OffsetDateTime};
 
 use super::trainees::Lcg;
 use super::SeedError;
+use crate::cohorts::model::CohortStatus;
 use crate::entities::{
     assessment_scores, assessments, cohorts, official_results, taught_units, trainee_documents,
 };
 use crate::kernel::wib;
-use crate::readiness::model::DocumentKind;
+use crate::readiness::model::{DocumentKind, DocumentStatus};
+use crate::schedule::model::SessionStatus;
+use crate::trainees::model::enrollment::EnrollmentStatus;
 
 /// The documents every demo trainee is asked for, in order.
 const DOCUMENTS: [DocumentKind; 10] = [
@@ -37,15 +40,17 @@ struct Person {
 fn document(
     person: &Person,
     kind: DocumentKind,
-    status: &str,
+    status: DocumentStatus,
     dates: (Option<time::Date>, Option<time::Date>),
     by: Option<i64>,
     now: OffsetDateTime,
 ) -> trainee_documents::ActiveModel {
+    let rejected = status == DocumentStatus::Rejected;
+    let decided = rejected || status == DocumentStatus::Verified;
     trainee_documents::ActiveModel {
         trainee_id: Set(person.trainee),
         kind: Set(kind.as_str().to_owned()),
-        status: Set(status.to_owned()),
+        status: Set(status.as_str().to_owned()),
         number: Set(Some(format!(
             "{}-{:05}",
             kind.as_str().to_uppercase(),
@@ -53,10 +58,10 @@ fn document(
         ))),
         issued_on: Set(dates.0),
         expires_on: Set(dates.1),
-        reason: Set((status == "rejected").then(|| "Belum dilegalisasi kepala desa".to_owned())),
+        reason: Set(rejected.then(|| "Belum dilegalisasi kepala desa".to_owned())),
         has_scan: Set(false),
-        verified_by: Set(matches!(status, "verified" | "rejected").then_some(by).flatten()),
-        verified_at: Set(matches!(status, "verified" | "rejected").then_some(now - Duration::days(3))),
+        verified_by: Set(decided.then_some(by).flatten()),
+        verified_at: Set(decided.then_some(now - Duration::days(3))),
         updated_by: Set(by),
         updated_at: Set(now - Duration::days(3)),
         ..Default::default()
@@ -104,12 +109,12 @@ pub async fn seed_readiness(conn: &impl ConnectionTrait, now: OffsetDateTime) ->
     let mut told = std::collections::HashSet::new();
     for cohort in all
         .iter()
-        .filter(|c| c.status == "running" || c.status == "completed")
+        .filter(|c| c.status == CohortStatus::Running || c.status == CohortStatus::Completed)
     {
         let mut people: Vec<Person> = crate::trainees::db::attending(conn, &[cohort.id])
             .await?
             .into_iter()
-            .filter(|e| e.status == "active" || e.status == "completed")
+            .filter(|e| e.status == EnrollmentStatus::Active || e.status == EnrollmentStatus::Completed)
             .map(|e| Person {
                 trainee: e.trainee_id,
                 cohort: cohort.clone(),
@@ -117,7 +122,7 @@ pub async fn seed_readiness(conn: &impl ConnectionTrait, now: OffsetDateTime) ->
             .collect();
         people.sort_by_key(|p| p.trainee);
         let by = cohort.created_by;
-        let finished = cohort.status == "completed";
+        let finished = cohort.status == CohortStatus::Completed;
         for (index, person) in people.iter().enumerate() {
             if !told.insert(person.trainee) {
                 continue;
@@ -172,12 +177,12 @@ pub async fn seed_readiness(conn: &impl ConnectionTrait, now: OffsetDateTime) ->
                     _ => (None, None),
                 };
                 let status = match (story, kind) {
-                    (4, DocumentKind::Permission) => "rejected",
-                    (5, DocumentKind::Passport) => "submitted",
-                    (0..=5, _) => "verified",
+                    (4, DocumentKind::Permission) => DocumentStatus::Rejected,
+                    (5, DocumentKind::Passport) => DocumentStatus::Submitted,
+                    (0..=5, _) => DocumentStatus::Verified,
                     // In training: the first few documents are in, the rest to come.
-                    (_, _) if position < 3 => "verified",
-                    (_, _) if position < 5 => "submitted",
+                    (_, _) if position < 3 => DocumentStatus::Verified,
+                    (_, _) if position < 5 => DocumentStatus::Submitted,
                     _ => continue,
                 };
                 documents.push(document(person, *kind, status, dates, by, now));
@@ -213,7 +218,7 @@ async fn seed_class_work(
     let held: Vec<_> = crate::schedule::db::sessions_of_cohorts(conn, &[cohort.id])
         .await?
         .into_iter()
-        .filter(|s| s.status != "cancelled" && s.ends_at <= now)
+        .filter(|s| s.status != SessionStatus::Cancelled && s.ends_at <= now)
         .collect();
     let taught: Vec<taught_units::ActiveModel> = held
         .iter()

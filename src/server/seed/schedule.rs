@@ -2,6 +2,7 @@
 //! two running, one about to start. Sessions come from the same generation rules the
 //! coordinators use, so they skip the seeded holidays.
 
+use crate::kernel::AccountId;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use time::{Date, Duration, OffsetDateTime, Time, Weekday};
 
@@ -248,7 +249,8 @@ pub async fn seed_schedule(
             status: demo.status,
             instructor_ids: instructor_ids.clone(),
         };
-        let cohort = crate::cohorts::db::insert_cohort(conn, &valid, now, instructor_ids[0]).await?;
+        let cohort =
+            crate::cohorts::db::insert_cohort(conn, &valid, now, AccountId(instructor_ids[0])).await?;
         let units = crate::cohorts::db::unit_ids_of_course(conn, course_id).await?;
         let window = Window {
             first: starts_on,

@@ -1,5 +1,6 @@
 //! SeaORM queries for enrollments, their history and the seats they hold.
 
+use crate::kernel::{AccountId, TraineeId};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
@@ -99,7 +100,7 @@ pub async fn enrollment(conn: &impl ConnectionTrait, id: i64) -> Result<Option<e
 
 pub async fn enrollment_of(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
     cohort_id: i64,
 ) -> Result<Option<enrollments::Model>, DbErr> {
     enrollments::Entity::find()
@@ -160,7 +161,7 @@ pub fn event(
 
 /// The cohorts whose seat the record of account `user_id` holds, as a subquery of cohort
 /// ids: what a trainee reaches (`Ports::seat_cohorts`).
-pub fn seat_cohorts(user_id: i64) -> sea_orm::sea_query::SelectStatement {
+pub fn seat_cohorts(user_id: AccountId) -> sea_orm::sea_query::SelectStatement {
     let record = trainees::Entity::find()
         .select_only()
         .column(trainees::Column::Id)
@@ -170,22 +171,15 @@ pub fn seat_cohorts(user_id: i64) -> sea_orm::sea_query::SelectStatement {
         .select_only()
         .column(enrollments::Column::CohortId)
         .filter(enrollments::Column::TraineeId.in_subquery(record))
-        .filter(enrollments::Column::Status.is_in(seat_statuses()))
+        .filter(enrollments::Column::Status.is_in(EnrollmentStatus::seat_holding()))
         .into_query()
-}
-
-fn seat_statuses() -> Vec<&'static str> {
-    EnrollmentStatus::seat_holding()
-        .into_iter()
-        .map(EnrollmentStatus::as_str)
-        .collect()
 }
 
 /// The codes of the cohorts (other than `except`) whose dates overlap `dates` and to which
 /// the trainee is committed (accepted or active).
 pub async fn committed_overlaps(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
     except: &[i64],
     dates: (Date, Date),
 ) -> Result<Vec<String>, DbErr> {
@@ -193,10 +187,7 @@ pub async fn committed_overlaps(
         .select_only()
         .column(enrollments::Column::CohortId)
         .filter(enrollments::Column::TraineeId.eq(trainee_id))
-        .filter(enrollments::Column::Status.is_in([
-            EnrollmentStatus::Accepted.as_str(),
-            EnrollmentStatus::Active.as_str(),
-        ]))
+        .filter(enrollments::Column::Status.is_in([EnrollmentStatus::Accepted, EnrollmentStatus::Active]))
         .into_query();
     crate::cohorts::db::codes_overlapping(conn, committed, except, dates).await
 }
@@ -205,7 +196,7 @@ pub async fn committed_overlaps(
 pub async fn waitlist(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec<enrollments::Model>, DbErr> {
     enrollments::Entity::find()
         .filter(enrollments::Column::CohortId.eq(cohort_id))
-        .filter(enrollments::Column::Status.eq(EnrollmentStatus::Waitlisted.as_str()))
+        .filter(enrollments::Column::Status.eq(EnrollmentStatus::Waitlisted))
         .order_by_asc(enrollments::Column::WaitlistedAt)
         .order_by_asc(enrollments::Column::Id)
         .all(conn)
@@ -257,11 +248,11 @@ pub async fn insert_events(
 }
 
 /// Enrollment statuses of people who were (or are) in class: they have a joined date.
-fn attending_statuses() -> Vec<&'static str> {
+fn attending_statuses() -> Vec<EnrollmentStatus> {
     EnrollmentStatus::ALL
         .iter()
+        .copied()
         .filter(|s| s.attends())
-        .map(|s| s.as_str())
         .collect()
 }
 
@@ -281,7 +272,7 @@ pub async fn attending(
 /// A trainee's enrollments that had them in class.
 pub async fn attending_of_trainee(
     conn: &impl ConnectionTrait,
-    trainee_id: i64,
+    trainee_id: TraineeId,
 ) -> Result<Vec<enrollments::Model>, DbErr> {
     enrollments::Entity::find()
         .filter(enrollments::Column::TraineeId.eq(trainee_id))
@@ -321,7 +312,7 @@ pub async fn active_contacts(
         .select_only()
         .column(enrollments::Column::TraineeId)
         .filter(enrollments::Column::CohortId.is_in(cohort_ids.to_vec()))
-        .filter(enrollments::Column::Status.eq(EnrollmentStatus::Active.as_str()))
+        .filter(enrollments::Column::Status.eq(EnrollmentStatus::Active))
         .into_query();
     Ok(trainees::Entity::find()
         .filter(trainees::Column::Id.in_subquery(active))
@@ -341,7 +332,8 @@ pub enum Who {
 }
 
 fn seat_holding(who: &Who) -> sea_orm::Select<enrollments::Entity> {
-    let query = enrollments::Entity::find().filter(enrollments::Column::Status.is_in(seat_statuses()));
+    let query = enrollments::Entity::find()
+        .filter(enrollments::Column::Status.is_in(EnrollmentStatus::seat_holding()));
     match who {
         Who::One(id) => query.filter(enrollments::Column::TraineeId.eq(*id)),
         Who::InCohorts(ids) => query.filter(enrollments::Column::CohortId.is_in(ids.clone())),

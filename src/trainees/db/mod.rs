@@ -6,6 +6,7 @@ mod enrollment;
 
 pub use enrollment::*;
 
+use crate::kernel::{AccountId, TraineeId};
 use sea_orm::{
     sea_query::{Expr, OnConflict},
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -16,7 +17,7 @@ use time::OffsetDateTime;
 
 use super::dto::TraineeFilter;
 use super::model::enrollment::EnrollmentStatus;
-use super::model::import::fold;
+use super::model::import::{fold, ImportStatus};
 use super::model::ValidTrainee;
 use crate::entities::{enrollments, saved_searches, trainee_imports, trainees};
 use crate::kernel::identity::PhoneNumber;
@@ -48,15 +49,15 @@ fn fill(model: &mut trainees::ActiveModel, valid: &ValidTrainee) {
 /// A new record, ready to insert.
 pub fn new_record(
     valid: &ValidTrainee,
-    user_id: Option<i64>,
+    user_id: Option<AccountId>,
     now: OffsetDateTime,
-    created_by: Option<i64>,
+    created_by: Option<AccountId>,
 ) -> trainees::ActiveModel {
     let mut model = trainees::ActiveModel {
-        user_id: Set(user_id),
+        user_id: Set(user_id.map(AccountId::get)),
         created_at: Set(now),
         updated_at: Set(now),
-        created_by: Set(created_by),
+        created_by: Set(created_by.map(AccountId::get)),
         ..Default::default()
     };
     fill(&mut model, valid);
@@ -108,8 +109,8 @@ pub async fn lock_trainee(conn: &impl ConnectionTrait, id: i64) -> Result<(), Db
     Ok(())
 }
 
-pub async fn trainee(conn: &impl ConnectionTrait, id: i64) -> Result<Option<trainees::Model>, DbErr> {
-    trainees::Entity::find_by_id(id).one(conn).await
+pub async fn trainee(conn: &impl ConnectionTrait, id: TraineeId) -> Result<Option<trainees::Model>, DbErr> {
+    trainees::Entity::find_by_id(id.get()).one(conn).await
 }
 
 pub async fn trainee_by_nik(
@@ -124,7 +125,7 @@ pub async fn trainee_by_nik(
 
 pub async fn trainee_of_user(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
 ) -> Result<Option<trainees::Model>, DbErr> {
     trainees::Entity::find()
         .filter(trainees::Column::UserId.eq(user_id))
@@ -203,7 +204,7 @@ fn list_condition(filter: &TraineeFilter, sites: Option<&[i64]>) -> Condition {
             .as_deref()
             .and_then(|s| EnrollmentStatus::parse(s).ok())
         {
-            enrolled = enrolled.filter(enrollments::Column::Status.eq(status.as_str()));
+            enrolled = enrolled.filter(enrollments::Column::Status.eq(status));
         }
         condition = condition.add(trainees::Column::Id.in_subquery(enrolled.into_query()));
     }
@@ -267,13 +268,13 @@ pub async fn all_trainees(
 pub async fn save_search(
     conn: &impl ConnectionTrait,
     token: &str,
-    user_id: i64,
+    user_id: AccountId,
     query: &str,
     expires_at: OffsetDateTime,
 ) -> Result<(), DbErr> {
     saved_searches::Entity::insert(saved_searches::ActiveModel {
         token: Set(token.to_owned()),
-        user_id: Set(user_id),
+        user_id: Set(user_id.get()),
         query: Set(query.to_owned()),
         expires_at: Set(expires_at),
     })
@@ -290,7 +291,7 @@ pub async fn save_search(
 pub async fn saved_search(
     conn: &impl ConnectionTrait,
     token: &str,
-    user_id: i64,
+    user_id: AccountId,
     now: OffsetDateTime,
 ) -> Result<Option<String>, DbErr> {
     Ok(saved_searches::Entity::find_by_id(token.to_owned())
@@ -330,7 +331,10 @@ pub async fn finish_import(
     now: OffsetDateTime,
 ) -> Result<bool, DbErr> {
     let result = trainee_imports::Entity::update_many()
-        .col_expr(trainee_imports::Column::Status, Expr::value("imported"))
+        .col_expr(
+            trainee_imports::Column::Status,
+            Expr::value(ImportStatus::Imported),
+        )
         .col_expr(
             trainee_imports::Column::Imported,
             Expr::value(Some(imported as i32)),
@@ -339,7 +343,7 @@ pub async fn finish_import(
         // The file is not kept once imported.
         .col_expr(trainee_imports::Column::Content, Expr::value(""))
         .filter(trainee_imports::Column::Id.eq(id))
-        .filter(trainee_imports::Column::Status.eq("staged"))
+        .filter(trainee_imports::Column::Status.eq(ImportStatus::Staged))
         .exec(conn)
         .await?;
     Ok(result.rows_affected == 1)
@@ -348,7 +352,7 @@ pub async fn finish_import(
 /// Drops staged imports older than `before` (the uploaded files hold personal data).
 pub async fn purge_imports(conn: &impl ConnectionTrait, before: OffsetDateTime) -> Result<u64, DbErr> {
     Ok(trainee_imports::Entity::delete_many()
-        .filter(trainee_imports::Column::Status.eq("staged"))
+        .filter(trainee_imports::Column::Status.eq(ImportStatus::Staged))
         .filter(trainee_imports::Column::CreatedAt.lt(before))
         .exec(conn)
         .await?

@@ -11,8 +11,18 @@ use time::Date;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{validate_trainee, Education, Source, TraineeChoices, TraineeInput, ValidTrainee};
+use crate::kernel::codes::code_enum;
 use crate::kernel::identity::Nik;
 use crate::kernel::{FieldError, Problem};
+
+code_enum! {
+    /// Where an uploaded roster is: waiting for its review and confirmation, or written.
+    ImportStatus {
+        Staged => "staged",
+        /// Written once; the file is not kept.
+        Imported => "imported",
+    }
+}
 
 /// At most this many data rows in one import.
 pub const MAX_ROWS: usize = 20_000;

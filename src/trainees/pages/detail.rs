@@ -5,15 +5,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::EnrollmentHistory;
+use crate::accounts;
 use crate::kernel::i18n::fill;
-use crate::kernel::{wib, Text};
+use crate::kernel::{wib, Text, TraineeId};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::trainees::api::{get_trainee, Enroll};
 use crate::trainees::authz;
 use crate::trainees::dto::TraineeDetail;
+use crate::trainees::paths;
 use crate::trainees::texts::{education_text, sex_text, source_text, T};
-use crate::ui::forms::FormAlert;
+use crate::ui::forms::{field_id, FormAlert};
 use crate::ui::guard::{loaded, require, NotFound};
 
 pub(crate) fn path_id() -> Option<i64> {
@@ -33,8 +35,8 @@ pub fn TraineePage() -> impl IntoView {
     };
     let locale = use_page().locale;
     view! {
-        <p><a href="/peserta">{T::BackToTrainees.get(locale)}</a></p>
-        {loaded(get_trainee(id), |detail| view! { <DetailView detail/> })}
+        <p><a href=paths::TRAINEES>{T::BackToTrainees.get(locale)}</a></p>
+        {loaded(get_trainee(TraineeId(id)), |detail| view! { <DetailView detail/> })}
     }
     .into_any()
 }
@@ -88,7 +90,7 @@ fn DetailView(detail: TraineeDetail) -> impl IntoView {
         <Title text=detail.full_name.clone()/>
         <div class="page-heading">
             <h1>{detail.full_name.clone()}</h1>
-            {detail.can_edit.then(|| view! { <a class="button button-quiet" href=format!("/peserta/{id}/ubah")>{t(T::EditTrainee)}</a> })}
+            {detail.can_edit.then(|| view! { <a class="button button-quiet" href=paths::edit_trainee(TraineeId(id))>{t(T::EditTrainee)}</a> })}
         </div>
         <section class="panel" aria-labelledby="record-heading">
             <h2 id="record-heading">{t(T::ProfileTitle)}</h2>
@@ -103,7 +105,7 @@ fn DetailView(detail: TraineeDetail) -> impl IntoView {
                     view! {
                         <p>
                             <span class="badge">{t(status)}</span> " "
-                            <a href=format!("/pengguna/{}", account.user_id)>{t(T::OpenAccount)}</a>
+                            <a href=accounts::paths::user(account.user_id)>{t(T::OpenAccount)}</a>
                         </p>
                     }.into_any()
                 }
@@ -112,14 +114,14 @@ fn DetailView(detail: TraineeDetail) -> impl IntoView {
         </section>
         <section class="panel" aria-labelledby="enrollments-heading">
             <h2 id="enrollments-heading">{t(T::EnrollmentsTitle)}</h2>
-            <FormAlert form="enroll"/>
+            <FormAlert form={form_id::<Enroll>()}/>
             <EnrollmentHistory enrollments/>
             {(!cohorts.is_empty()).then(|| view! {
                 <form method="post" action={api::<Enroll>()} class="inline-fields">
                     <input type="hidden" name="trainee_id" value=id.to_string()/>
                     <div class="field">
-                        <label for="enroll-cohort">{t(T::EnrollTitle)}</label>
-                        <select id="enroll-cohort" name="cohort_id">
+                        <label for={field_id(form_id::<Enroll>(), "cohort")}>{t(T::EnrollTitle)}</label>
+                        <select id={field_id(form_id::<Enroll>(), "cohort")} name="cohort_id">
                             {cohorts.iter().map(|c| view! { <option value=c.id.to_string()>{c.label.clone()}</option> }).collect_view()}
                         </select>
                     </div>

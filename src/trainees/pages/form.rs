@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::kernel::i18n::fill;
-use crate::kernel::Text;
+use crate::kernel::{AccountId, Text, TraineeId};
 use crate::platform::page::use_page;
 use crate::platform::response::{api, form_id};
 use crate::trainees::api::{get_trainee_form, SaveTrainee};
 use crate::trainees::authz;
 use crate::trainees::dto::TraineeForm;
 use crate::trainees::model::{regency_choices, Education, Source};
+use crate::trainees::paths;
 use crate::trainees::texts::{education_text, source_text, T};
 use crate::ui::forms::{Field, FormAlert, SelectField, TextAreaField};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
@@ -24,7 +25,7 @@ pub fn NewTraineePage() -> impl IntoView {
     }
     let page = use_page();
     let locale = page.locale;
-    let account = page.query_param("akun").and_then(|a| a.parse::<i64>().ok());
+    let account = page.query_param("akun").and_then(|a| a.parse::<AccountId>().ok());
     view! {
         <Title text=T::NewTraineeTitle.get(locale)/>
         <h1>{T::NewTraineeTitle.get(locale)}</h1>
@@ -43,7 +44,7 @@ pub fn EditTraineePage() -> impl IntoView {
     };
     let locale = use_page().locale;
     view! {
-        {loaded(get_trainee_form(Some(id), None), move |form| {
+        {loaded(get_trainee_form(Some(TraineeId(id)), None), move |form| {
             let title = fill(T::EditTraineeTitle.get(locale), &[("name", &form.values.full_name)]);
             view! { <Title text=title.clone()/> <h1>{title}</h1> <TraineeFormView form/> }
         })}
@@ -84,8 +85,8 @@ fn TraineeFormView(form: TraineeForm) -> impl IntoView {
     let action = api::<SaveTrainee>();
     let form_name = form_id::<SaveTrainee>();
     let cancel = match form.trainee_id {
-        Some(id) => format!("/peserta/{id}"),
-        None => "/peserta".to_owned(),
+        Some(id) => paths::trainee(id),
+        None => paths::TRAINEES.to_owned(),
     };
     view! {
         <section class="panel">

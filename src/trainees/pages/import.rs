@@ -8,12 +8,13 @@ use leptos_meta::Title;
 use crate::kernel::i18n::{fill, problem_text};
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::trainees::api::{get_import_form, get_import_review, ConfirmImport};
 use crate::trainees::authz;
 use crate::trainees::dto::{ImportForm, ImportReview};
+use crate::trainees::paths;
 use crate::trainees::texts::{field_text, T};
-use crate::ui::forms::{FieldProblem, FormAlert, SelectField};
+use crate::ui::forms::{field_id, FieldProblem, FormAlert, SelectField};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
 use crate::ui::islands::BusySubmit;
 
@@ -25,7 +26,7 @@ pub fn ImportPage() -> impl IntoView {
     let locale = use_page().locale;
     view! {
         <Title text=T::ImportTitle.get(locale)/>
-        <p><a href="/peserta">{T::BackToTrainees.get(locale)}</a></p>
+        <p><a href=paths::TRAINEES>{T::BackToTrainees.get(locale)}</a></p>
         <h1>{T::ImportTitle.get(locale)}</h1>
         {loaded(get_import_form(), |form| view! { <UploadForm form/> })}
     }
@@ -48,24 +49,25 @@ fn UploadForm(form: ImportForm) -> impl IntoView {
         String::new()
     };
     let file_error = page
-        .flash_error("import")
+        .flash_error(paths::IMPORT_FORM)
         .and_then(|e| e.field_problem("file").cloned())
         .map(|p| problem_text(&p, locale));
     let file_invalid = file_error.is_some();
+    let file_id = field_id(paths::IMPORT_FORM, "file");
     view! {
         <section class="panel">
             <p>{t(T::ImportIntro)}</p>
-            <FormAlert form="import"/>
-            <form method="post" action=crate::trainees::UPLOAD_PATH enctype="multipart/form-data" class="stack">
-                <SelectField form="import" name="site_id" label=T::FieldSite options=to_options(&form.sites) selected=single_site
+            <FormAlert form=paths::IMPORT_FORM/>
+            <form method="post" action=paths::UPLOAD enctype="multipart/form-data" class="stack">
+                <SelectField form=paths::IMPORT_FORM name="site_id" label=T::FieldSite options=to_options(&form.sites) selected=single_site
                     empty=T::Choose required=true/>
-                <SelectField form="import" name="cohort_id" label=T::FieldImportCohort options=to_options(&form.cohorts) empty=T::NoneChosen/>
+                <SelectField form=paths::IMPORT_FORM name="cohort_id" label=T::FieldImportCohort options=to_options(&form.cohorts) empty=T::NoneChosen/>
                 <div class="field" class:field-invalid=file_invalid>
-                    <label for="import-file">{t(T::FieldFile)}</label>
-                    <input id="import-file" name="file" type="file" accept=".csv,text/csv,text/plain" required
-                        aria-describedby="import-file-hint" aria-invalid=file_invalid.then_some("true")/>
-                    <p class="hint" id="import-file-hint">{fill(t(T::FieldFileHint), &[("n", &form.max_kib.to_string())])}</p>
-                    {file_error.map(|text| view! { <p class="field-error" id="import-file-error">{text}</p> })}
+                    <label for=file_id.clone()>{t(T::FieldFile)}</label>
+                    <input id=file_id.clone() name="file" type="file" accept=".csv,text/csv,text/plain" required
+                        aria-describedby=format!("{file_id}-hint") aria-invalid=file_invalid.then_some("true")/>
+                    <p class="hint" id=format!("{file_id}-hint")>{fill(t(T::FieldFileHint), &[("n", &form.max_kib.to_string())])}</p>
+                    {file_error.map(|text| view! { <p class="field-error" id=format!("{file_id}-error")>{text}</p> })}
                 </div>
                 <div class="button-row"><button type="submit" class="button">{t(T::CheckFile)}</button></div>
             </form>
@@ -83,7 +85,7 @@ pub fn ImportReviewPage() -> impl IntoView {
     };
     let locale = use_page().locale;
     view! {
-        <p><a href="/peserta">{T::BackToTrainees.get(locale)}</a></p>
+        <p><a href=paths::TRAINEES>{T::BackToTrainees.get(locale)}</a></p>
         {loaded(get_import_review(id), |review| view! { <ReviewView review/> })}
     }
     .into_any()
@@ -102,8 +104,8 @@ fn ReviewView(review: ImportReview) -> impl IntoView {
             <section class="panel">
                 <p class="alert alert-success" role="status">{fill(t(T::ImportedResult), &[("n", &imported.to_string())])}</p>
                 <div class="button-row">
-                    <a class="button" href="/peserta">{t(T::TraineesTitle)}</a>
-                    <a class="button button-quiet" href="/peserta/impor">{t(T::UploadAnother)}</a>
+                    <a class="button" href=paths::TRAINEES>{t(T::TraineesTitle)}</a>
+                    <a class="button button-quiet" href=paths::IMPORT>{t(T::UploadAnother)}</a>
                 </div>
             </section>
         }
@@ -121,23 +123,23 @@ fn ReviewView(review: ImportReview) -> impl IntoView {
                 ("accepted", &review.accepted.to_string()),
                 ("refused", &refused_total.to_string()),
             ])}</strong></p>
-            <FormAlert form="import-confirm"/>
+            <FormAlert form={form_id::<ConfirmImport>()}/>
             {if review.accepted > 0 {
                 view! {
                     <form method="post" action={api::<ConfirmImport>()} class="stack">
                         <input type="hidden" name="import_id" value=review.id.to_string()/>
                         <p class="hint">{t(T::ConfirmHint)}</p>
-                        <FieldProblem form="import-confirm" name="file"/>
+                        <FieldProblem form={form_id::<ConfirmImport>()} name="file"/>
                         <div class="button-row">
                             <BusySubmit label=fill(t(T::ConfirmImport), &[("n", &review.accepted.to_string())]) busy=t(T::Importing).to_owned()/>
-                            <a class="button button-quiet" href="/peserta/impor">{t(T::UploadAnother)}</a>
+                            <a class="button button-quiet" href=paths::IMPORT>{t(T::UploadAnother)}</a>
                         </div>
                     </form>
                 }.into_any()
             } else {
                 view! {
                     <p class="alert alert-error" role="alert">{t(T::NothingToImport)}</p>
-                    <a class="button" href="/peserta/impor">{t(T::UploadAnother)}</a>
+                    <a class="button" href=paths::IMPORT>{t(T::UploadAnother)}</a>
                 }.into_any()
             }}
         </section>

@@ -6,14 +6,16 @@ use leptos_meta::Title;
 
 use crate::cohorts::dto::Choice;
 use crate::kernel::i18n::fill;
-use crate::kernel::Text;
-use crate::platform::page::{encode, use_page};
+use crate::kernel::{AccountId, Text, TraineeId};
+use crate::platform::page::use_page;
+use crate::platform::query_string::{link, ExportQuery};
 use crate::platform::response::api;
 use crate::trainees::api::{list_trainees, SearchTrainees};
 use crate::trainees::authz;
-use crate::trainees::dto::TraineeList;
+use crate::trainees::dto::{ListAddress, TraineeList};
 use crate::trainees::model::enrollment::EnrollmentStatus;
 use crate::trainees::model::regency_choices;
+use crate::trainees::paths;
 use crate::trainees::texts::{status_text, T};
 use crate::ui::guard::{loaded, require};
 use crate::ui::nav::Pager;
@@ -25,11 +27,10 @@ pub fn TraineesPage() -> impl IntoView {
         return denied;
     }
     let page = use_page();
-    let token = page.query_param("cari").filter(|t| !t.is_empty());
-    let number = page.query_param("page").and_then(|p| p.parse().ok());
+    let address: ListAddress = page.filter();
     view! {
         <Title text=page.t(T::TraineesTitle)/>
-        {loaded(list_trainees(token, number), |list| view! { <ListView list/> })}
+        {loaded(list_trainees(address), |list| view! { <ListView list/> })}
     }
     .into_any()
 }
@@ -40,17 +41,19 @@ fn ListView(list: TraineeList) -> impl IntoView {
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
     let filter = list.filter.clone();
-    let token = list.token.clone();
-    let export = move |format: &str| match &token {
-        Some(token) => format!("/peserta/ekspor?format={format}&cari={}", encode(token)),
-        None => format!("/peserta/ekspor?format={format}"),
+    let address = ListAddress {
+        token: list.token.clone(),
+        page: None,
     };
-    let paging_token = list.token.clone();
+    let export = {
+        let address = address.clone();
+        move |format: &str| ExportQuery::link(paths::EXPORT, format, &address)
+    };
     view! {
         <div class="page-heading">
             <h1>{t(T::TraineesTitle)}</h1>
-            <a class="button" href="/peserta/baru">{t(T::NewTrainee)}</a>
-            <a class="button button-quiet" href="/peserta/impor">{t(T::ImportTrainees)}</a>
+            <a class="button" href=paths::NEW_TRAINEE>{t(T::NewTrainee)}</a>
+            <a class="button button-quiet" href=paths::IMPORT>{t(T::ImportTrainees)}</a>
         </div>
         <form method="post" action={api::<SearchTrainees>()} class="filters" role="search">
             <div class="field">
@@ -111,7 +114,7 @@ fn ListView(list: TraineeList) -> impl IntoView {
                 <ul class="record-list">
                     {list.items.into_iter().map(|trainee| view! {
                         <li class="record">
-                            <a href=format!("/peserta/{}", trainee.id) class="record-title">{trainee.full_name.clone()}</a>
+                            <a href=paths::trainee(TraineeId(trainee.id)) class="record-title">{trainee.full_name.clone()}</a>
                             {trainee.enrollment.clone().map(|(code, status)| view! {
                                 <span class=format!("badge enrollment-{}", status.as_str())>{code} " · " {t(status_text(status))}</span>
                             })}
@@ -127,9 +130,8 @@ fn ListView(list: TraineeList) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        <Pager page=list.page pages=list.pages link=move |n| match &paging_token {
-            Some(token) => format!("/peserta?cari={}&page={n}", encode(token)),
-            None => format!("/peserta?page={n}"),
+        <Pager page=list.page pages=list.pages link=move |n| {
+            link(paths::TRAINEES, &ListAddress { page: Some(n), ..address.clone() })
         }/>
         <UnlinkedAccounts accounts=list.unlinked.clone() total=list.unlinked_total/>
     }
@@ -148,7 +150,7 @@ fn UnlinkedAccounts(accounts: Vec<Choice>, total: u64) -> impl IntoView {
                 <p class="hint">{t(T::UnlinkedHint)}</p>
                 <ul class="plain-list">
                     {accounts.into_iter().map(|a| view! {
-                        <li><a href=format!("/peserta/baru?akun={}", a.id)>{a.label}</a></li>
+                        <li><a href=paths::new_trainee_for(AccountId(a.id))>{a.label}</a></li>
                     }).collect_view()}
                 </ul>
             </section>

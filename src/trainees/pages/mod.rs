@@ -16,25 +16,33 @@ pub use profile::ProfilePage;
 pub use roster::RosterPage;
 
 use leptos::prelude::*;
+use leptos_router::{components::Route, path, MatchNestedRoutes, SsrMode};
 
 use super::authz;
 use super::dto::EnrollmentView;
 use super::texts::{status_text, Notice, T};
+use crate::cohorts;
 use crate::kernel::i18n::fill;
 use crate::kernel::{wib, Actor, Text};
 use crate::platform::flash::{AreaNotice, NoticeToken};
 use crate::platform::page::use_page;
-use crate::ui::nav::NavLink;
+use crate::ui::nav::{NavLink, RecordLink};
 use crate::ui::notice::NoticeBanner;
+
+/// A cohort's roster, on the cohort page.
+pub const COHORT_LINK: RecordLink = RecordLink {
+    label: T::RosterLink,
+    href: super::paths::roster,
+};
 
 /// The registry for coordinators and admins; "my details" for trainees.
 pub fn nav_links(actor: Option<&Actor>) -> Vec<NavLink> {
     match actor {
         Some(actor) if authz::can_use_registry(actor) => {
-            vec![NavLink::new("/peserta", T::NavTrainees).described(T::LinkTraineesDesc)]
+            vec![NavLink::new(super::paths::TRAINEES, T::NavTrainees).described(T::LinkTraineesDesc)]
         }
         Some(actor) if authz::can_edit_own_contact(actor) => {
-            vec![NavLink::new("/profil", T::NavProfile).described(T::LinkProfileDesc)]
+            vec![NavLink::new(super::paths::PROFILE, T::NavProfile).described(T::LinkProfileDesc)]
         }
         _ => Vec::new(),
     }
@@ -69,7 +77,7 @@ pub fn EnrollmentHistory(enrollments: Vec<EnrollmentView>) -> impl IntoView {
         <ul class="record-list">
             {enrollments.into_iter().map(|e| view! {
                 <li class="record">
-                    <a class="record-title" href=format!("/angkatan/{}", e.cohort_id)>{e.cohort.clone()}</a>
+                    <a class="record-title" href=cohorts::paths::cohort(e.cohort_id)>{e.cohort.clone()}</a>
                     <span class=format!("badge enrollment-{}", e.status.as_str())>{t(status_text(e.status))}</span>
                     <div class="hint">
                         {show(&e.joined_on).map(|d| view! { {t(T::Joined)} " " {d} })}
@@ -94,4 +102,21 @@ pub fn EnrollmentHistory(enrollments: Vec<EnrollmentView>) -> impl IntoView {
         </ul>
     }
     .into_any()
+}
+
+/// The registry's pages, at the addresses [`super::paths`] spells, for the app's router.
+/// `/peserta/baru` and `/peserta/impor` come before `/peserta/:id`, which they would match.
+#[component(transparent)]
+pub fn TraineeRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/peserta") view=TraineesPage ssr=SsrMode::Async/>
+        <Route path=path!("/peserta/baru") view=NewTraineePage ssr=SsrMode::Async/>
+        <Route path=path!("/peserta/impor") view=ImportPage ssr=SsrMode::Async/>
+        <Route path=path!("/peserta/impor/:id") view=ImportReviewPage ssr=SsrMode::Async/>
+        <Route path=path!("/peserta/:id") view=TraineePage ssr=SsrMode::Async/>
+        <Route path=path!("/peserta/:id/ubah") view=EditTraineePage ssr=SsrMode::Async/>
+        <Route path=path!("/angkatan/:id/peserta") view=RosterPage ssr=SsrMode::Async/>
+        <Route path=path!("/profil") view=ProfilePage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -8,7 +8,7 @@ use super::detail::RecordFacts;
 use super::EnrollmentHistory;
 use crate::kernel::Text;
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::response::{api, form_id};
 use crate::trainees::api::{get_profile, SaveContact};
 use crate::trainees::authz;
 use crate::trainees::dto::Profile;
@@ -61,16 +61,16 @@ fn ProfileView(profile: Profile) -> impl IntoView {
         </section>
         <section class="panel" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{t(T::ContactTitle)}</h2>
-            <FormAlert form="contact"/>
+            <FormAlert form={form_id::<SaveContact>()}/>
             <form method="post" action={api::<SaveContact>()} class="stack">
-                <Field form="contact" name="phone" label=T::FieldPhone kind="tel" inputmode="tel" optional=true maxlength=20 value=c.phone.clone()/>
-                <Field form="contact" name="email" label=T::FieldEmail kind="email" optional=true maxlength=254 value=c.email.clone()/>
-                <TextAreaField form="contact" name="address" label=T::FieldAddress rows=2 maxlength=300 value=c.address.clone()/>
-                <SelectField form="contact" name="regency_code" label=T::FieldRegency options=regencies selected=c.regency_code.clone() empty=T::FromNik/>
-                <Field form="contact" name="regency_other" label=T::FieldRegencyOther optional=true maxlength=80 value=c.regency_other.clone()/>
-                <Field form="contact" name="guardian_name" label=T::FieldGuardianName optional=true maxlength=120 value=c.guardian_name.clone()/>
-                <Field form="contact" name="guardian_relation" label=T::FieldGuardianRelation optional=true maxlength=40 value=c.guardian_relation.clone()/>
-                <Field form="contact" name="guardian_phone" label=T::FieldGuardianPhone kind="tel" inputmode="tel" optional=true maxlength=20
+                <Field form={form_id::<SaveContact>()} name="phone" label=T::FieldPhone kind="tel" inputmode="tel" optional=true maxlength=20 value=c.phone.clone()/>
+                <Field form={form_id::<SaveContact>()} name="email" label=T::FieldEmail kind="email" optional=true maxlength=254 value=c.email.clone()/>
+                <TextAreaField form={form_id::<SaveContact>()} name="address" label=T::FieldAddress rows=2 maxlength=300 value=c.address.clone()/>
+                <SelectField form={form_id::<SaveContact>()} name="regency_code" label=T::FieldRegency options=regencies selected=c.regency_code.clone() empty=T::FromNik/>
+                <Field form={form_id::<SaveContact>()} name="regency_other" label=T::FieldRegencyOther optional=true maxlength=80 value=c.regency_other.clone()/>
+                <Field form={form_id::<SaveContact>()} name="guardian_name" label=T::FieldGuardianName optional=true maxlength=120 value=c.guardian_name.clone()/>
+                <Field form={form_id::<SaveContact>()} name="guardian_relation" label=T::FieldGuardianRelation optional=true maxlength=40 value=c.guardian_relation.clone()/>
+                <Field form={form_id::<SaveContact>()} name="guardian_phone" label=T::FieldGuardianPhone kind="tel" inputmode="tel" optional=true maxlength=20
                     value=c.guardian_phone.clone()/>
                 <div class="button-row"><button type="submit" class="button">{t(T::SaveContact)}</button></div>
             </form>

@@ -4,14 +4,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::cohorts;
 use crate::kernel::i18n::{error_text, fill, problem_text};
 use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
-use crate::platform::response::api;
+use crate::platform::query_string::{ExportQuery, NoFilter};
+use crate::platform::response::{api, form_id};
 use crate::trainees::api::{get_roster, ChangeStatus, Enroll};
 use crate::trainees::authz;
 use crate::trainees::dto::{Roster, RosterEntry};
 use crate::trainees::model::enrollment::EnrollmentStatus;
+use crate::trainees::paths;
 use crate::trainees::texts::{action_text, status_text, T};
 use crate::ui::forms::{Field, FormAlert};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
@@ -26,7 +29,7 @@ pub fn RosterPage() -> impl IntoView {
     };
     let locale = use_page().locale;
     view! {
-        <p><a href=format!("/angkatan/{id}")>{T::BackToCohort.get(locale)}</a></p>
+        <p><a href=cohorts::paths::cohort(id)>{T::BackToCohort.get(locale)}</a></p>
         {loaded(get_roster(id), |roster| view! { <RosterView roster/> })}
     }
     .into_any()
@@ -61,15 +64,15 @@ fn RosterView(roster: Roster) -> impl IntoView {
         <section class="panel">
             <p>{fill(t(T::SeatsSummary), &[("taken", &roster.seats_taken.to_string()), ("capacity", &roster.capacity.to_string())])}</p>
             <div class="button-row">
-                <a class="button button-quiet" href=format!("/angkatan/{id}/peserta/ekspor?format=csv")>{t(T::ExportEnrollmentsCsv)}</a>
-                <a class="button button-quiet" href=format!("/angkatan/{id}/peserta/ekspor?format=xlsx")>{t(T::ExportEnrollmentsXlsx)}</a>
+                <a class="button button-quiet" href=ExportQuery::link(&paths::roster_export(id), "csv", NoFilter {})>{t(T::ExportEnrollmentsCsv)}</a>
+                <a class="button button-quiet" href=ExportQuery::link(&paths::roster_export(id), "xlsx", NoFilter {})>{t(T::ExportEnrollmentsXlsx)}</a>
             </div>
-            <FormAlert form="enrollment"/>
+            <FormAlert form={form_id::<ChangeStatus>()}/>
             {roster.can_manage.then(|| view! {
-                <FormAlert form="enroll"/>
+                <FormAlert form={form_id::<Enroll>()}/>
                 <form method="post" action={api::<Enroll>()} class="inline-fields">
                     <input type="hidden" name="cohort_id" value=id.to_string()/>
-                    <Field form="enroll" name="nik" label=T::AddToCohort hint=T::AddToCohortHint inputmode="numeric" maxlength=20 autocomplete="off"/>
+                    <Field form={form_id::<Enroll>()} name="nik" label=T::AddToCohort hint=T::AddToCohortHint inputmode="numeric" maxlength=20 autocomplete="off"/>
                     <button type="submit" class="button">{t(T::EnrollButton)}</button>
                 </form>
             })}
@@ -101,9 +104,12 @@ fn RosterRow(entry: RosterEntry, roster: Roster) -> impl IntoView {
     let next = entry.status.next();
     let id = entry.enrollment_id;
     // A refused change comes back to the row it was made on.
-    let mine = page.flash_value("enrollment", "enrollment_id").as_deref() == Some(id.to_string().as_str());
+    let mine = page
+        .flash_value(form_id::<ChangeStatus>(), "enrollment_id")
+        .as_deref()
+        == Some(id.to_string().as_str());
     let problem = mine
-        .then(|| page.flash_error("enrollment"))
+        .then(|| page.flash_error(form_id::<ChangeStatus>()))
         .flatten()
         .map(|error| {
             match error
@@ -119,7 +125,7 @@ fn RosterRow(entry: RosterEntry, roster: Roster) -> impl IntoView {
     let show = |iso: &Option<String>| iso.as_deref().and_then(wib::parse_iso_date).map(wib::date_short);
     view! {
         <li class="record">
-            <a class="record-title" href=format!("/peserta/{}", entry.trainee_id)>{entry.full_name.clone()}</a>
+            <a class="record-title" href=paths::trainee(entry.trainee_id)>{entry.full_name.clone()}</a>
             {entry.waitlist_position.map(|n| view! { <span class="badge">{fill(t(T::WaitlistPosition), &[("n", &n.to_string())])}</span> })}
             <div class="hint">
                 <span class="nik">{entry.nik.clone()}</span>

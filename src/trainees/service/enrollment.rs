@@ -13,7 +13,7 @@ use crate::cohorts::model::CohortStatus;
 use crate::entities::{cohorts, enrollments};
 use crate::kernel::input::parse_date;
 use crate::kernel::CohortTies;
-use crate::kernel::{wib, Actor, AppError, Problem};
+use crate::kernel::{wib, AccountId, Actor, AppError, Problem, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -40,11 +40,11 @@ fn open_for_changes(cohort: &cohorts::Model) -> bool {
 }
 
 /// The statuses of cohorts whose enrollment still changes (all but cancelled).
-fn changeable_statuses() -> Vec<&'static str> {
+fn changeable_statuses() -> Vec<CohortStatus> {
     CohortStatus::ALL
         .iter()
-        .filter(|s| **s != CohortStatus::Cancelled)
-        .map(|s| s.as_str())
+        .copied()
+        .filter(|s| *s != CohortStatus::Cancelled)
         .collect()
 }
 
@@ -57,7 +57,7 @@ pub async fn enroll(
     client: &Client,
     actor: &Actor,
     cohort_id: i64,
-    trainee_id: Option<i64>,
+    trainee_id: Option<TraineeId>,
     nik: Option<&str>,
 ) -> Result<(i64, String), AppError> {
     let (cohort, _) = managed_cohort(env, actor, cohort_id).await?;
@@ -79,7 +79,10 @@ pub async fn enroll(
     let now = env.clock.now();
     let txn = env.begin().await?;
     db::lock_trainee(&txn, trainee.id).await?;
-    if db::enrollment_of(&txn, trainee.id, cohort.id).await?.is_some() {
+    if db::enrollment_of(&txn, TraineeId(trainee.id), cohort.id)
+        .await?
+        .is_some()
+    {
         return Err(AppError::invalid("cohort_id", Problem::AlreadyEnrolled));
     }
     let enrollment = db::insert_enrollment(
@@ -100,7 +103,7 @@ pub async fn enroll(
         None,
         EnrollmentStatus::Applied,
         None,
-        Some(actor.user_id),
+        Some(actor.user_id.get()),
         now,
     )
     .await?;
@@ -112,7 +115,7 @@ pub async fn enroll(
             client,
             &cohort,
             trainee.user_id,
-            json!({ "trainee": trainee.id, "to": "applied" }),
+            json!({ "trainee": trainee.id, "to": EnrollmentStatus::Applied.as_str() }),
         ),
     )
     .await?;
@@ -135,7 +138,7 @@ fn audit(
         .ip(client.ip.clone())
         .detail(detail);
     match subject {
-        Some(user) => event.subject(user),
+        Some(user) => event.subject(AccountId(user)),
         None => event,
     }
 }
@@ -168,7 +171,7 @@ async fn offer_freed_seat(
     for entry in &waiting {
         let overlaps = db::committed_overlaps(
             conn,
-            entry.trainee_id,
+            TraineeId(entry.trainee_id),
             &[cohort.id],
             (cohort.starts_on, cohort.ends_on),
         )
@@ -204,11 +207,13 @@ async fn offer_freed_seat(
         Some(EnrollmentStatus::Waitlisted),
         EnrollmentStatus::Accepted,
         Some("Kursi kosong dari daftar tunggu / seat freed, first on the waitlist"),
-        Some(actor.user_id),
+        Some(actor.user_id.get()),
         now,
     )
     .await?;
-    Ok(db::trainee(conn, entry.trainee_id).await?.map(|t| t.full_name))
+    Ok(db::trainee(conn, TraineeId(entry.trainee_id))
+        .await?
+        .map(|t| t.full_name))
 }
 
 fn invalid(field: &str, problem: Problem) -> AppError {
@@ -234,7 +239,7 @@ pub async fn change_status(
         .await?
         .ok_or(AppError::NotFound)?;
     let (cohort, _) = managed_cohort(env, actor, existing.cohort_id).await?;
-    let trainee = db::trainee(env.db, existing.trainee_id)
+    let trainee = db::trainee(env.db, TraineeId(existing.trainee_id))
         .await?
         .ok_or(AppError::NotFound)?;
     let to = EnrollmentStatus::parse(&change.status).map_err(|p| invalid("status", p))?;
@@ -291,9 +296,13 @@ pub async fn change_status(
         return Err(invalid("date", Problem::EndBeforeStart));
     }
     if to.is_committed() {
-        let overlaps =
-            db::committed_overlaps(&txn, trainee.id, &[cohort.id], (cohort.starts_on, cohort.ends_on))
-                .await?;
+        let overlaps = db::committed_overlaps(
+            &txn,
+            TraineeId(trainee.id),
+            &[cohort.id],
+            (cohort.starts_on, cohort.ends_on),
+        )
+        .await?;
         if let Some(other) = overlaps.into_iter().next() {
             return Err(invalid(
                 "status",
@@ -331,7 +340,7 @@ pub async fn change_status(
         let transferred = transfer_into(
             &txn,
             target,
-            trainee.id,
+            TraineeId(trainee.id),
             cohort.id,
             date,
             actor,
@@ -348,7 +357,7 @@ pub async fn change_status(
         Some(from),
         to,
         reason.as_deref(),
-        Some(actor.user_id),
+        Some(actor.user_id.get()),
         now,
     )
     .await?;
@@ -387,7 +396,7 @@ pub async fn change_status(
 async fn transfer_into(
     conn: &impl ConnectionTrait,
     target: &cohorts::Model,
-    trainee_id: i64,
+    trainee_id: TraineeId,
     from_cohort: i64,
     date: Date,
     actor: &Actor,
@@ -423,7 +432,7 @@ async fn transfer_into(
     let opened = db::insert_enrollment(
         conn,
         enrollments::ActiveModel {
-            trainee_id: Set(trainee_id),
+            trainee_id: Set(trainee_id.get()),
             cohort_id: Set(target.id),
             status: Set(EnrollmentStatus::Active.as_str().to_owned()),
             joined_on: Set(Some(joined)),
@@ -439,7 +448,7 @@ async fn transfer_into(
         None,
         EnrollmentStatus::Active,
         reason,
-        Some(actor.user_id),
+        Some(actor.user_id.get()),
         now,
     )
     .await?;
@@ -460,7 +469,7 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
     let people = db::trainees_by_ids(env.db, &ids).await?;
     let mut waiting: Vec<&enrollments::Model> = rows
         .iter()
-        .filter(|e| e.status == EnrollmentStatus::Waitlisted.as_str())
+        .filter(|e| e.status == EnrollmentStatus::Waitlisted)
         .collect();
     waiting.sort_by_key(|e| (e.waitlisted_at, e.id));
     let can_manage = authz::can_manage_enrollment(actor, &ties);
@@ -474,7 +483,7 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
             let reaches_through_cohort = can_manage || status.holds_seat();
             Some(RosterEntry {
                 enrollment_id: e.id,
-                trainee_id: trainee.id,
+                trainee_id: TraineeId(trainee.id),
                 full_name: trainee.full_name.clone(),
                 nik: shown_nik(actor, trainee),
                 phone: shown_phone(

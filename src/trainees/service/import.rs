@@ -14,14 +14,16 @@ use crate::cohorts::model::CohortStatus;
 use crate::entities::{cohorts, enrollments, trainee_imports};
 use crate::kernel::identity::mask_nik;
 use crate::kernel::input::parse_choice;
-use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
+use crate::kernel::{wib, AccountId, Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::trainees::authz;
 use crate::trainees::db;
 use crate::trainees::dto::{ImportForm, ImportReview, RowProblem};
 use crate::trainees::model::enrollment::EnrollmentStatus;
-use crate::trainees::model::import::{check_rows, niks_of, read_csv, ImportContext, RowResult, Sheet};
+use crate::trainees::model::import::{
+    check_rows, niks_of, read_csv, ImportContext, ImportStatus, RowResult, Sheet,
+};
 use crate::trainees::model::ValidTrainee;
 
 /// Files the command line imports may be this large.
@@ -38,11 +40,7 @@ async fn open_cohorts(env: Env<'_>, site_ids: &[i64]) -> Result<Vec<cohorts::Mod
     Ok(crate::cohorts::db::cohorts_at_sites(
         env.db,
         site_ids,
-        &[
-            CohortStatus::Planned.as_str(),
-            CohortStatus::Open.as_str(),
-            CohortStatus::Running.as_str(),
-        ],
+        &[CohortStatus::Planned, CohortStatus::Open, CohortStatus::Running],
     )
     .await?)
 }
@@ -155,7 +153,7 @@ pub async fn stage_import(
     let staged = db::insert_import(
         env.db,
         trainee_imports::ActiveModel {
-            created_by: Set(actor.user_id),
+            created_by: Set(actor.user_id.get()),
             site_id: Set(site_id),
             cohort_id: Set(cohort_id),
             file_name: Set(if name.is_empty() {
@@ -164,7 +162,7 @@ pub async fn stage_import(
                 name
             }),
             content: Set(text),
-            status: Set("staged".to_owned()),
+            status: Set(ImportStatus::Staged.as_str().to_owned()),
             created_at: Set(now),
             ..Default::default()
         },
@@ -177,7 +175,7 @@ async fn own_import(env: Env<'_>, actor: &Actor, id: i64) -> Result<trainee_impo
     // An upload is its uploader's own business, and only while they still reach the site.
     match db::import(env.db, id).await? {
         Some(staged)
-            if staged.created_by == actor.user_id && authz::can_register_at(actor, staged.site_id) =>
+            if staged.created_by == actor.user_id.get() && authz::can_register_at(actor, staged.site_id) =>
         {
             Ok(staged)
         }
@@ -231,7 +229,7 @@ pub async fn review_import(env: Env<'_>, actor: &Actor, id: i64) -> Result<Impor
         sample: Vec::new(),
         imported: staged.imported.map(|n| u32::try_from(n).unwrap_or(0)),
     };
-    if staged.status != "staged" {
+    if staged.status != ImportStatus::Staged {
         return Ok(review);
     }
     let sheet = read_csv(staged.content.as_bytes(), usize::MAX).map_err(|p| AppError::invalid("file", p))?;
@@ -257,7 +255,7 @@ async fn write_rows(
     conn: &impl ConnectionTrait,
     rows: &[&ValidTrainee],
     cohort_id: Option<i64>,
-    actor_id: Option<i64>,
+    actor_id: Option<AccountId>,
     now: OffsetDateTime,
 ) -> Result<u32, AppError> {
     let niks: Vec<String> = rows.iter().map(|v| v.nik.as_str().to_owned()).collect();
@@ -288,7 +286,7 @@ async fn write_rows(
                     None,
                     EnrollmentStatus::Applied,
                     Some("impor / import"),
-                    actor_id,
+                    actor_id.map(AccountId::get),
                     now,
                 )
             })
@@ -304,7 +302,7 @@ async fn write_rows(
 /// `NotFound`; `Invalid` when no row can be imported or it was imported already.
 pub async fn confirm_import(env: Env<'_>, client: &Client, actor: &Actor, id: i64) -> Result<u32, AppError> {
     let staged = own_import(env, actor, id).await?;
-    if staged.status != "staged" {
+    if staged.status != ImportStatus::Staged {
         return Err(AppError::invalid("file", Problem::InvalidTransition));
     }
     let sheet = read_csv(staged.content.as_bytes(), usize::MAX).map_err(|p| AppError::invalid("file", p))?;

@@ -19,7 +19,7 @@ pub use registry::{
 use crate::cohorts::dto::Choice;
 use crate::entities::{sites, trainees};
 use crate::kernel::identity::{Nik, PhoneNumber};
-use crate::kernel::{wib, Actor, AppError, CohortTies, PersonTies};
+use crate::kernel::{wib, AccountId, Actor, AppError, CohortTies, PersonTies, TraineeId};
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::trainees::authz;
@@ -28,7 +28,7 @@ use crate::trainees::authz;
 pub fn ties_of(trainee: &trainees::Model) -> PersonTies {
     PersonTies {
         site_id: trainee.site_id,
-        user_id: trainee.user_id,
+        user_id: trainee.user_id.map(AccountId),
     }
 }
 
@@ -36,7 +36,11 @@ pub fn ties_of(trainee: &trainees::Model) -> PersonTies {
 ///
 /// # Errors
 /// `NotFound`.
-pub async fn visible_trainee(env: Env<'_>, actor: &Actor, id: i64) -> Result<trainees::Model, AppError> {
+pub async fn visible_trainee(
+    env: Env<'_>,
+    actor: &Actor,
+    id: TraineeId,
+) -> Result<trainees::Model, AppError> {
     match super::db::trainee(env.db, id).await? {
         Some(trainee) if authz::can_view_trainee(actor, &ties_of(&trainee)) => Ok(trainee),
         _ => Err(out_of_reach(actor, "trainee", id)),

@@ -15,7 +15,7 @@ use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{trainees, users};
 use crate::kernel::identity::mask_nik;
-use crate::kernel::{wib, Actor, AppError, Problem, Role};
+use crate::kernel::{wib, AccountId, Actor, AppError, Problem, Role, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -69,7 +69,7 @@ async fn unlinked_account(
         .filter(|user| user.nik.as_deref().is_none_or(|nik| nik == valid.nik.as_str()))
         .partition(|user| user.nik.is_some());
     for user in same_nik.into_iter().chain(phone_only) {
-        if db::trainee_of_user(conn, user.id).await?.is_none() {
+        if db::trainee_of_user(conn, AccountId(user.id)).await?.is_none() {
             return Ok(Some(user));
         }
     }
@@ -89,7 +89,7 @@ pub(super) fn audit_event(
         // Never the whole NIK in the trail: the record id and the masked NIK.
         .detail(json!({ "trainee": trainee.id, "nik": mask_nik(&trainee.nik) }));
     match trainee.user_id {
-        Some(user) => event.subject(user),
+        Some(user) => event.subject(AccountId(user)),
         None => event,
     }
 }
@@ -106,7 +106,7 @@ pub async fn create_trainee(
     actor: &Actor,
     input: &TraineeInput,
     create_account: bool,
-) -> Result<(i64, String, Option<IssuedCode>), AppError> {
+) -> Result<(TraineeId, String, Option<IssuedCode>), AppError> {
     if !authz::can_use_registry(actor) {
         return Err(AppError::Forbidden);
     }
@@ -119,7 +119,7 @@ pub async fn create_trainee(
     let linked = unlinked_account(&txn, &valid).await?;
     let mut issued = None;
     let user_id = match linked {
-        Some(user) => Some(user.id),
+        Some(user) => Some(AccountId(user.id)),
         None if create_account => {
             let account = NewAccountInput {
                 role: Role::Trainee.as_str().to_owned(),
@@ -155,7 +155,7 @@ pub async fn create_trainee(
     )
     .await?;
     txn.commit().await?;
-    Ok((trainee.id, trainee.full_name, issued))
+    Ok((TraineeId(trainee.id), trainee.full_name, issued))
 }
 
 /// Corrects a trainee's record (coordinators of its site).
@@ -166,7 +166,7 @@ pub async fn update_trainee(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    id: i64,
+    id: TraineeId,
     input: &TraineeInput,
 ) -> Result<String, AppError> {
     let existing = visible_trainee(env, actor, id).await?;
@@ -175,13 +175,13 @@ pub async fn update_trainee(
     }
     let valid = validated(env, actor, input).await?;
     if let Some(other) = db::trainee_by_nik(env.db, valid.nik.as_str()).await? {
-        if other.id != id {
+        if other.id != id.get() {
             return Err(AppError::invalid("nik", Problem::AlreadyRegistered));
         }
     }
     let now = env.clock.now();
     let txn = env.begin().await?;
-    match db::update_trainee(&txn, id, &valid, now).await {
+    match db::update_trainee(&txn, id.get(), &valid, now).await {
         Ok(()) => {}
         Err(e) if crate::cohorts::db::is_unique_violation(&e) => {
             return Err(AppError::invalid("nik", Problem::AlreadyRegistered))
@@ -234,8 +234,8 @@ fn input_of(trainee: &trainees::Model) -> TraineeInput {
 pub async fn trainee_form(
     env: Env<'_>,
     actor: &Actor,
-    id: Option<i64>,
-    account: Option<i64>,
+    id: Option<TraineeId>,
+    account: Option<AccountId>,
 ) -> Result<TraineeForm, AppError> {
     if !authz::can_use_registry(actor) {
         return Err(AppError::Forbidden);
@@ -290,8 +290,8 @@ pub async fn trainee_form(
 }
 
 /// Enrollments with their history, names looked up at once.
-async fn enrollment_views(env: Env<'_>, trainee_id: i64) -> Result<Vec<EnrollmentView>, AppError> {
-    let enrollments = db::enrollments_of(env.db, &[trainee_id]).await?;
+async fn enrollment_views(env: Env<'_>, trainee_id: TraineeId) -> Result<Vec<EnrollmentView>, AppError> {
+    let enrollments = db::enrollments_of(env.db, &[trainee_id.get()]).await?;
     let ids: Vec<i64> = enrollments.iter().map(|e| e.id).collect();
     let events = db::events_of(env.db, &ids).await?;
     let actors: Vec<i64> = events.iter().filter_map(|e| e.actor_id).collect();
@@ -345,27 +345,23 @@ pub(super) async fn detail_of(
         .map(|s| s.name.clone())
         .unwrap_or_default();
     let account = match trainee.user_id {
-        Some(id) => crate::accounts::db::find_user(env.db, id)
+        Some(id) => crate::accounts::db::find_user(env.db, AccountId(id))
             .await?
             .map(|u| AccountLink {
-                user_id: u.id,
+                user_id: AccountId(u.id),
                 active: u.is_active,
                 activated: u.password_hash.is_some(),
             }),
         None => None,
     };
-    let enrollments = enrollment_views(env, trainee.id).await?;
+    let enrollments = enrollment_views(env, TraineeId(trainee.id)).await?;
     let can_edit = authz::can_register_at(actor, trainee.site_id);
     let cohorts_to_join = if can_edit {
         let taken: Vec<i64> = enrollments.iter().map(|e| e.cohort_id).collect();
         crate::cohorts::db::cohorts_at_sites(
             env.db,
             &[trainee.site_id],
-            &[
-                CohortStatus::Planned.as_str(),
-                CohortStatus::Open.as_str(),
-                CohortStatus::Running.as_str(),
-            ],
+            &[CohortStatus::Planned, CohortStatus::Open, CohortStatus::Running],
         )
         .await?
         .into_iter()
@@ -412,7 +408,7 @@ pub(super) async fn detail_of(
 ///
 /// # Errors
 /// `NotFound` out of reach.
-pub async fn trainee_detail(env: Env<'_>, actor: &Actor, id: i64) -> Result<TraineeDetail, AppError> {
+pub async fn trainee_detail(env: Env<'_>, actor: &Actor, id: TraineeId) -> Result<TraineeDetail, AppError> {
     let trainee = visible_trainee(env, actor, id).await?;
     detail_of(env, actor, trainee).await
 }

@@ -193,9 +193,14 @@ async fn a_password_hashed_with_older_parameters_is_renewed_at_sign_in_and_keeps
         .unwrap()
         .to_string();
     let set_at = app.state.clock.now();
-    siap_jepang::accounts::db::set_password_hash(&app.state.db, id, &older, set_at)
-        .await
-        .unwrap();
+    siap_jepang::accounts::db::set_password_hash(
+        &app.state.db,
+        siap_jepang::kernel::AccountId(id),
+        &older,
+        set_at,
+    )
+    .await
+    .unwrap();
     let stored = || async {
         users::Entity::find_by_id(id)
             .one(&app.state.db)

@@ -366,8 +366,8 @@ fn serde_urlencoded_like(args: &[(&str, &str)]) -> String {
         .map(|(k, v)| {
             format!(
                 "{}={}",
-                siap_jepang::platform::page::encode(k),
-                siap_jepang::platform::page::encode(v)
+                siap_jepang::platform::query_string::encode(k),
+                siap_jepang::platform::query_string::encode(v)
             )
         })
         .collect::<Vec<_>>()

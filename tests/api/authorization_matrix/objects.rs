@@ -230,7 +230,7 @@ async fn world() -> World {
         env,
         &client,
         &owner_actor,
-        record,
+        siap_jepang::kernel::TraineeId(record),
         &siap_jepang::readiness::service::ResultInput {
             kind: "jft_basic".into(),
             score: "215".into(),

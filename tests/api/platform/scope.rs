@@ -484,7 +484,7 @@ async fn an_instructor_taken_off_a_cohort_loses_its_sessions_with_the_change_rec
             .0,
         200
     );
-    let feed = siap_jepang::schedule::db::feed_of(&app.state.db, leaving)
+    let feed = siap_jepang::schedule::db::feed_of(&app.state.db, siap_jepang::kernel::AccountId(leaving))
         .await
         .unwrap()
         .unwrap();

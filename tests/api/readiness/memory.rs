@@ -34,10 +34,17 @@ async fn dashboard(app: &TestApp) -> (Dashboard, usize) {
 /// the database, not from memory).
 async fn row_of(app: &TestApp, record: i64) -> Option<ReadinessRow> {
     let (dashboard, _) = dashboard(app).await;
-    let row = dashboard.rows.into_iter().find(|r| r.trainee_id == record)?;
-    let own = siap_jepang::readiness::service::trainee_readiness(app.env(&app.state.db), &admin(), record)
-        .await
-        .expect("the record's readiness");
+    let row = dashboard
+        .rows
+        .into_iter()
+        .find(|r| r.trainee_id == siap_jepang::kernel::TraineeId(record))?;
+    let own = siap_jepang::readiness::service::trainee_readiness(
+        app.env(&app.state.db),
+        &admin(),
+        siap_jepang::kernel::TraineeId(record),
+    )
+    .await
+    .expect("the record's readiness");
     assert_eq!(row.verdict, own.verdict, "the dashboard agrees with the record");
     let blockers: Vec<_> = own.checks.into_iter().filter_map(|c| c.finding).collect();
     assert_eq!(row.blockers, blockers, "the dashboard agrees with the record");

@@ -128,7 +128,7 @@ impl TestApp {
             &self.state.db,
             session,
             "s3cret",
-            1,
+            siap_jepang::kernel::AccountId(1),
             self.state.clock.now(),
         )
         .await
@@ -137,9 +137,15 @@ impl TestApp {
 
     /// A cohort's attendance policy.
     pub async fn set_policy(&self, cohort: i64, policy: siap_jepang::attendance::model::Policy) {
-        siap_jepang::attendance::db::save_policy(&self.state.db, cohort, &policy, 1, self.state.clock.now())
-            .await
-            .expect("policy saved");
+        siap_jepang::attendance::db::save_policy(
+            &self.state.db,
+            cohort,
+            &policy,
+            siap_jepang::kernel::AccountId(1),
+            self.state.clock.now(),
+        )
+        .await
+        .expect("policy saved");
     }
 }
 

@@ -533,7 +533,7 @@ impl TestApp {
             &self.state.db,
             &valid,
             self.state.clock.now(),
-            instructors.first().copied().unwrap_or(1),
+            siap_jepang::kernel::AccountId(instructors.first().copied().unwrap_or(1)),
         )
         .await
         .expect("cohort inserted");

@@ -5,23 +5,27 @@ use sea_orm::Set;
 use time::{Date, Duration, OffsetDateTime, Time};
 
 use super::{fresh_code, fresh_email, Person, SiteSeed};
+use crate::attendance::model::AttendanceStatus;
+use crate::cohorts::model::CohortStatus;
 use crate::entities::{
     attendance_marks, class_sessions, cohort_instructors, cohorts, enrollment_events, enrollments,
     official_results, roll_calls, rooms, trainee_documents, trainees, user_sites, users,
 };
 use crate::kernel::identity::Nik;
 use crate::kernel::wib;
+use crate::readiness::model::DocumentStatus;
 use crate::schedule::db::utc;
 use crate::schedule::model::generation::assign_units;
+use crate::schedule::model::SessionStatus;
 use crate::trainees::model::enrollment::EnrollmentStatus;
 use crate::trainees::model::import::fold;
 
-const STATUSES: [(&str, usize); 5] = [
-    ("hadir", 85),
-    ("terlambat", 6),
-    ("izin", 3),
-    ("sakit", 3),
-    ("alpa", 3),
+const STATUSES: [(AttendanceStatus, usize); 5] = [
+    (AttendanceStatus::Present, 85),
+    (AttendanceStatus::Late, 6),
+    (AttendanceStatus::Permitted, 3),
+    (AttendanceStatus::Sick, 3),
+    (AttendanceStatus::Absent, 3),
 ];
 
 impl SiteSeed<'_> {
@@ -126,11 +130,11 @@ impl SiteSeed<'_> {
             ),
         );
         let status = if last < self.today {
-            "completed"
+            CohortStatus::Completed
         } else if first > self.today {
-            "open"
+            CohortStatus::Open
         } else {
-            "running"
+            CohortStatus::Running
         };
         let size = self.size.class_size(index);
         let room = self.rooms[(lane / 2) % self.rooms.len()];
@@ -153,16 +157,16 @@ impl SiteSeed<'_> {
         let mut seats = 0;
         for n in 0..size {
             let person = self.people.next(self.plan.province);
-            let withdrawn = status != "open" && n % 20 == 19;
+            let withdrawn = status != CohortStatus::Open && n % 20 == 19;
             let left_on = match status {
                 _ if withdrawn => Some((first + Duration::days(30)).min(last)),
-                "completed" => Some(last),
+                CohortStatus::Completed => Some(last),
                 _ => None,
             };
             let enrollment_status = match status {
                 _ if withdrawn => EnrollmentStatus::Withdrawn,
-                "completed" => EnrollmentStatus::Completed,
-                "running" => EnrollmentStatus::Active,
+                CohortStatus::Completed => EnrollmentStatus::Completed,
+                CohortStatus::Running => EnrollmentStatus::Active,
                 _ => EnrollmentStatus::Accepted,
             };
             if enrollment_status.holds_seat() {
@@ -171,7 +175,7 @@ impl SiteSeed<'_> {
             let trainee = self.trainee(&person, created);
             self.enrollment(trainee, id, enrollment_status, first, left_on, created);
             class.push((trainee, left_on, self.people.roll(10) == 0));
-            if status == "completed" {
+            if status == CohortStatus::Completed {
                 self.placement_records(trainee, last, n);
             }
         }
@@ -186,7 +190,7 @@ impl SiteSeed<'_> {
             seats_taken: Set(seats),
             starts_on: Set(first),
             ends_on: Set(last),
-            status: Set(status.to_owned()),
+            status: Set(status.as_str().to_owned()),
             attendance_threshold: Set(80),
             created_at: Set(created),
             updated_at: Set(created),
@@ -217,7 +221,7 @@ impl SiteSeed<'_> {
                 room_id: Set(Some(room)),
                 instructor_id: Set(Some(instructor)),
                 unit_id: Set(unit_of.get(position).copied().flatten()),
-                status: Set("scheduled".to_owned()),
+                status: Set(SessionStatus::Scheduled.as_str().to_owned()),
                 change_reason: Set(None),
                 original_starts_at: Set(None),
                 original_ends_at: Set(None),
@@ -225,7 +229,7 @@ impl SiteSeed<'_> {
                 changed_by: Set(None),
                 created_at: Set(created),
             });
-            let waiting = status == "running" && Some(position) == latest_held;
+            let waiting = status == CohortStatus::Running && Some(position) == latest_held;
             if !held[position] || waiting {
                 continue;
             }
@@ -239,8 +243,8 @@ impl SiteSeed<'_> {
                     id: Set(self.ids.mark()),
                     session_id: Set(session),
                     trainee_id: Set(*trainee),
-                    status: Set(status.to_owned()),
-                    remark: Set((status == "terlambat").then(|| "Macet".to_owned())),
+                    status: Set(status.as_str().to_owned()),
+                    remark: Set((status == AttendanceStatus::Late).then(|| "Macet".to_owned())),
                     source: Set("roll_call".to_owned()),
                     checked_in_at: Set(None),
                     device: Set(None),
@@ -258,10 +262,10 @@ impl SiteSeed<'_> {
         }
     }
 
-    fn status(&mut self, weak: bool) -> &'static str {
+    fn status(&mut self, weak: bool) -> AttendanceStatus {
         let roll = self.people.roll(100);
         if weak && roll < 12 {
-            return "alpa";
+            return AttendanceStatus::Absent;
         }
         let mut below = 0;
         for (status, share) in STATUSES {
@@ -270,7 +274,7 @@ impl SiteSeed<'_> {
                 return status;
             }
         }
-        "hadir"
+        AttendanceStatus::Present
     }
 
     fn trainee(&mut self, person: &Person, created: OffsetDateTime) -> i64 {
@@ -408,11 +412,16 @@ impl SiteSeed<'_> {
         ] {
             let issued = last - Duration::days(30);
             let verified = kind != "mcu" || n.is_multiple_of(3);
+            let document_status = if verified {
+                DocumentStatus::Verified
+            } else {
+                DocumentStatus::Submitted
+            };
             self.rows.documents.push(trainee_documents::ActiveModel {
                 id: Set(self.ids.document()),
                 trainee_id: Set(trainee),
                 kind: Set(kind.to_owned()),
-                status: Set(if verified { "verified" } else { "submitted" }.to_owned()),
+                status: Set(document_status.as_str().to_owned()),
                 number: Set(Some(format!("{}-{trainee:07}", kind.to_uppercase()))),
                 issued_on: Set(Some(issued)),
                 expires_on: Set(expires.map(|days| issued + Duration::days(days))),
