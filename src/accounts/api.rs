@@ -1,13 +1,17 @@
-//! Server functions for accounts. Each one: authenticate, authorise, call one use case,
-//! answer (data) or reply (form post → redirect with a flash).
+//! Server functions for accounts. Each one authorises, runs one use case and answers (data)
+//! or replies (form post → redirect with a flash) in one step; signing in and out and
+//! activation, which set the session cookie without a signed-in actor, reply themselves.
+//! Passwords never come back in a flash.
 
 use leptos::prelude::*;
 
-use super::dto::{IssuedCode, MyAccount, UserDetail, UserFilter, UserFormOptions, UserList};
+use super::dto::{IssuedCode, MyAccount, NewAccountInput, UserDetail, UserFilter, UserFormOptions, UserList};
 use crate::kernel::{AccountId, AppError};
 
 #[cfg(feature = "ssr")]
 use super::{paths, texts::Notice};
+#[cfg(feature = "ssr")]
+use crate::kernel::actor::signed_in;
 #[cfg(feature = "ssr")]
 use crate::platform::context::{Ctx, Failure, Success};
 #[cfg(feature = "ssr")]
@@ -79,59 +83,58 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.actor()?;
-        let session = service::change_password(
-            ctx.env(),
-            ctx.client(),
-            actor,
-            &current_password,
-            &password,
-            &password_confirm,
-        )
-        .await?;
-        ctx.set_session_cookie(&session.token, session.max_age);
-        Ok(())
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        signed_in,
+        async |actor| {
+            let session = service::change_password(
+                ctx.env(),
+                ctx.client(),
+                actor,
+                &current_password,
+                &password,
+                &password_confirm,
+            )
+            .await?;
+            ctx.set_session_cookie(&session.token, session.max_age);
+            Ok(())
+        },
         |()| Success::to(paths::ACCOUNT).notice(Notice::PasswordChanged),
+        // Nothing typed comes back: every field is a password.
         Failure::form(form_id::<ChangePassword>()),
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "accounts/end-other-sessions")]
 pub async fn end_other_sessions() -> Result<u64, AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result =
-        async { Ok(service::end_other_sessions(ctx.env(), ctx.client(), ctx.actor()?).await?) }.await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        signed_in,
+        async |actor| Ok(service::end_other_sessions(ctx.env(), ctx.client(), actor).await?),
         |ended| Success::to(paths::ACCOUNT).notice(Notice::OtherSessionsEnded(*ended)),
         Failure::form(form_id::<EndOtherSessions>()),
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "accounts/end-session")]
 pub async fn end_session(session_id: i64) -> Result<(), AppError> {
     use super::service;
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.actor()?;
-        service::end_session(ctx.env(), ctx.client(), actor, session_id).await?;
-        if actor.session_id == session_id {
-            ctx.clear_session_cookie();
-        }
-        Ok(())
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        signed_in,
+        async |actor| {
+            service::end_session(ctx.env(), ctx.client(), actor, session_id).await?;
+            if actor.session_id == session_id {
+                ctx.clear_session_cookie();
+            }
+            Ok(())
+        },
         |()| Success::to(paths::ACCOUNT).notice(Notice::SessionEnded),
         Failure::form(form_id::<EndSession>()),
     )
+    .await
 }
 
 /// The signed-in person's own account and devices.
@@ -177,47 +180,16 @@ pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
 
 /// Creates an account and shows its one-time activation code once.
 #[server(prefix = "/api", endpoint = "users/create")]
-pub async fn create_user(
-    role: String,
-    display_name: String,
-    email: Option<String>,
-    phone: Option<String>,
-    nik: Option<String>,
-    sites: Option<Vec<i64>>,
-) -> Result<IssuedCode, AppError> {
+pub async fn create_user(#[server(flatten)] account: NewAccountInput) -> Result<IssuedCode, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let input = service::NewAccountInput {
-        role,
-        display_name,
-        email: email.unwrap_or_default(),
-        phone: phone.unwrap_or_default(),
-        nik: nik.unwrap_or_default(),
-        site_ids: sites.unwrap_or_default(),
-    };
-    let result = async {
-        let actor = ctx.authorize(authz::can_administer_users)?;
-        Ok(service::create_account(ctx.env(), ctx.client(), actor, &input).await?)
-    }
-    .await;
-    let sites = input
-        .site_ids
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
-    let failure = Failure::form(form_id::<CreateUser>())
-        .keep("role", &input.role)
-        .keep("display_name", &input.display_name)
-        .keep("email", &input.email)
-        .keep("phone", &input.phone)
-        .keep("nik", &input.nik)
-        .keep("sites", &sites);
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_administer_users,
+        async |actor| Ok(service::create_account(ctx.env(), ctx.client(), actor, &account).await?),
         |issued| Success::to(paths::user(issued.user_id)).notice(Notice::AccountCreated(issued.clone())),
-        failure,
+        Failure::of::<CreateUser>(&account),
     )
+    .await
 }
 
 /// A new activation code (account not yet activated) or reset code (forgotten password).
@@ -225,16 +197,13 @@ pub async fn create_user(
 pub async fn issue_code(user_id: AccountId) -> Result<IssuedCode, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.authorize(authz::can_administer_users)?;
-        Ok(service::issue_code(ctx.env(), ctx.client(), actor, user_id).await?)
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_administer_users,
+        async |actor| Ok(service::issue_code(ctx.env(), ctx.client(), actor, user_id).await?),
         |issued| Success::to(paths::user(user_id)).notice(Notice::CodeIssued(issued.clone())),
         Failure::form(form_id::<IssueCode>()),
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "users/deactivate")]
@@ -252,13 +221,9 @@ pub async fn reactivate_user(user_id: AccountId) -> Result<String, AppError> {
 async fn set_active(user_id: AccountId, active: bool) -> Result<String, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.authorize(authz::can_administer_users)?;
-        Ok(service::set_active(ctx.env(), ctx.client(), actor, user_id, active).await?)
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_administer_users,
+        async |actor| Ok(service::set_active(ctx.env(), ctx.client(), actor, user_id, active).await?),
         |name| {
             let notice = if active {
                 Notice::Reactivated(name.clone())
@@ -273,21 +238,19 @@ async fn set_active(user_id: AccountId, active: bool) -> Result<String, AppError
             form_id::<DeactivateUser>()
         }),
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "users/change-role")]
 pub async fn change_role(user_id: AccountId, role: String) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.authorize(authz::can_administer_users)?;
-        Ok(service::change_role(ctx.env(), ctx.client(), actor, user_id, &role).await?)
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_administer_users,
+        async |actor| Ok(service::change_role(ctx.env(), ctx.client(), actor, user_id, &role).await?),
         |(name, role)| Success::to(paths::user(user_id)).notice(Notice::RoleChanged(name.clone(), *role)),
         Failure::form(form_id::<ChangeRole>()).keep("role", &role),
     )
+    .await
     .map(|_| ())
 }

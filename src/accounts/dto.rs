@@ -1,6 +1,6 @@
 //! What the account pages receive from the server: plain serialisable views.
 
-use crate::kernel::input::{optional_number, optional_text};
+use crate::kernel::input::{list_from_form, optional_number, optional_text};
 use serde::{Deserialize, Serialize};
 
 use super::model::CodePurpose;
@@ -91,6 +91,19 @@ pub struct UserSummary {
     pub login: String,
     pub site: Option<String>,
     pub status: AccountStatus,
+}
+
+/// The "new account" form as typed (the sites as ticked, posted as `sites`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewAccountInput {
+    pub role: String,
+    pub display_name: String,
+    pub email: String,
+    pub phone: String,
+    pub nik: String,
+    #[serde(rename = "sites", deserialize_with = "list_from_form")]
+    pub site_ids: Vec<i64>,
 }
 
 /// Filters of the user list; the page number starts at 1.

@@ -1,6 +1,8 @@
-//! Server functions for attendance. Each one: authenticate, authorise, call one use case,
-//! answer (data) or reply (form post → redirect with a flash). The excuse form (it carries
-//! a photo), the photo itself and the exports are plain handlers in `files.rs`.
+//! Server functions for attendance. Each one takes its input (a form's fields flattened
+//! into one struct where there are several), and in one step authorises, runs one use case
+//! and answers (data) or replies (form post → redirect with a flash); the roll call, whose
+//! fields are named per trainee, builds its reply itself. The excuse form (it carries a
+//! photo), the photo itself and the exports are plain handlers in `files.rs`.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -9,6 +11,8 @@ use std::collections::HashMap;
 use super::dto::{
     CheckInDisplay, CohortAttendance, ExcuseReview, MyAttendance, MyExcuses, Overview, RollCall,
 };
+use super::model::excuse::DecisionInput;
+use super::model::PolicyInput;
 use crate::kernel::AppError;
 
 #[cfg(feature = "ssr")]
@@ -113,21 +117,13 @@ pub async fn save_roll_call(
 pub async fn open_check_in(session_id: i64) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::open_check_in(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::can_take_roll_calls)?,
-            session_id,
-        )
-        .await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_take_roll_calls,
+        async |actor| service::open_check_in(ctx.env(), ctx.client(), actor, session_id).await,
         |()| Success::to(paths::check_in_code(session_id)),
         Failure::form(form_id::<OpenCheckIn>()),
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "attendance/check-in-code", input = GetUrl)]
@@ -142,18 +138,12 @@ pub async fn get_check_in_code(session_id: i64) -> Result<CheckInDisplay, AppErr
 
 /// A trainee checks in with the code shown in class.
 #[server(prefix = "/api", endpoint = "attendance/check-in")]
-pub async fn check_in(code: Option<String>) -> Result<(), AppError> {
+pub async fn check_in(#[server(default)] code: String) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let code = code.unwrap_or_default();
-    let result = async {
-        let actor = ctx.authorize(authz::is_trainee)?;
-        let device = ctx.device_id();
-        service::check_in(ctx.env(), ctx.client(), actor, &code, &device).await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::is_trainee,
+        async |actor| service::check_in(ctx.env(), ctx.client(), actor, &code, &ctx.device_id()).await,
         |(cohort, status)| {
             Success::to(paths::HOME).notice(Notice::CheckedIn {
                 cohort: cohort.clone(),
@@ -162,6 +152,7 @@ pub async fn check_in(code: Option<String>) -> Result<(), AppError> {
         },
         Failure::form(form_id::<CheckIn>()).keep("code", &code),
     )
+    .await
     .map(|_| ())
 }
 
@@ -180,21 +171,13 @@ pub async fn get_my_excuses() -> Result<MyExcuses, AppError> {
 pub async fn withdraw_excuse(excuse_id: i64) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::withdraw_excuse(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::is_trainee)?,
-            excuse_id,
-        )
-        .await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::is_trainee,
+        async |actor| service::withdraw_excuse(ctx.env(), ctx.client(), actor, excuse_id).await,
         |()| Success::to(paths::EXCUSES).notice(Notice::ExcuseWithdrawn),
         Failure::form(form_id::<WithdrawExcuse>()),
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "attendance/review", input = GetUrl)]
@@ -209,32 +192,20 @@ pub async fn get_excuse_review() -> Result<ExcuseReview, AppError> {
 
 /// Approves (`decision=approve`) or declines a request.
 #[server(prefix = "/api", endpoint = "attendance/decide")]
-pub async fn decide_excuse(excuse_id: i64, decision: String, note: Option<String>) -> Result<(), AppError> {
+pub async fn decide_excuse(
+    excuse_id: i64,
+    #[server(flatten)] decision: DecisionInput,
+) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let note = note.unwrap_or_default();
-    let result = async {
-        let actor = ctx.authorize(authz::can_review_excuses)?;
-        let approve = match decision.as_str() {
-            "approve" => true,
-            "decline" => false,
-            _ => {
-                return Err(AppError::invalid(
-                    "decision",
-                    crate::kernel::Problem::InvalidChoice,
-                ))
-            }
-        };
-        service::decide_excuse(ctx.env(), ctx.client(), actor, excuse_id, approve, &note).await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_review_excuses,
+        async |actor| service::decide_excuse(ctx.env(), ctx.client(), actor, excuse_id, &decision).await,
         |name| Success::to(paths::EXCUSE_REVIEW).notice(Notice::ExcuseDecided(name.clone())),
-        Failure::form(form_id::<DecideExcuse>())
-            .keep("excuse_id", &excuse_id.to_string())
-            .keep("note", &note),
+        // The review list shows the refusal on the request it was made on.
+        Failure::of::<DecideExcuse>(&decision).keep("excuse_id", &excuse_id.to_string()),
     )
+    .await
     .map(|_| ())
 }
 
@@ -253,43 +224,15 @@ pub async fn get_cohort_attendance(
 }
 
 #[server(prefix = "/api", endpoint = "attendance/save-policy")]
-pub async fn save_policy(
-    cohort_id: i64,
-    late_weight: Option<String>,
-    late_after_minutes: Option<String>,
-    auto_absent_hours: Option<String>,
-    edit_days: Option<String>,
-    absence_streak: Option<String>,
-) -> Result<(), AppError> {
+pub async fn save_policy(cohort_id: i64, #[server(flatten)] policy: PolicyInput) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let input = super::model::PolicyInput {
-        late_weight: late_weight.unwrap_or_default(),
-        late_after_minutes: late_after_minutes.unwrap_or_default(),
-        auto_absent_hours: auto_absent_hours.unwrap_or_default(),
-        edit_days: edit_days.unwrap_or_default(),
-        absence_streak: absence_streak.unwrap_or_default(),
-    };
-    let result = async {
-        service::save_policy(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::can_set_policies)?,
-            cohort_id,
-            &input,
-        )
-        .await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_set_policies,
+        async |actor| service::save_policy(ctx.env(), ctx.client(), actor, cohort_id, &policy).await,
         |code| Success::to(paths::cohort(cohort_id)).notice(Notice::PolicySaved(code.clone())),
-        Failure::form(form_id::<SavePolicy>())
-            .keep("late_weight", &input.late_weight)
-            .keep("late_after_minutes", &input.late_after_minutes)
-            .keep("auto_absent_hours", &input.auto_absent_hours)
-            .keep("edit_days", &input.edit_days)
-            .keep("absence_streak", &input.absence_streak),
+        Failure::of::<SavePolicy>(&policy),
     )
+    .await
     .map(|_| ())
 }

@@ -42,10 +42,7 @@ pub async fn request_excuse(
         result,
         |()| Success::to(super::paths::EXCUSES).notice(Notice::ExcuseSent),
         super::paths::EXCUSES,
-        Failure::form(super::paths::EXCUSE_FORM)
-            .keep("session_id", &input.session_id)
-            .keep("kind", &input.kind)
-            .keep("reason", &input.reason),
+        Failure::form(super::paths::EXCUSE_FORM).keep_all(&input),
     )
 }
 

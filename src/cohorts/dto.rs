@@ -2,6 +2,9 @@
 
 use crate::kernel::input::{optional_number, optional_text};
 use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::kernel::wib;
 
 use super::model::{CohortStatus, CourseLevel, LanguageTarget, Track};
 
@@ -109,9 +112,10 @@ pub struct CohortSummary {
     pub programme: String,
     pub site: String,
     pub status: CohortStatus,
-    /// ISO dates.
-    pub starts_on: String,
-    pub ends_on: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub starts_on: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub ends_on: Date,
     pub capacity: u32,
     pub members: u64,
     pub instructors: Vec<String>,
@@ -191,8 +195,10 @@ pub struct CohortDetail {
     pub site: String,
     pub room: Option<RoomView>,
     pub capacity: u32,
-    pub starts_on: String,
-    pub ends_on: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub starts_on: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub ends_on: Date,
     pub status: CohortStatus,
     pub attendance_threshold: u8,
     pub instructors: Vec<Person>,

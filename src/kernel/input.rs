@@ -65,6 +65,11 @@ pub fn parse_text(input: &str, max: u32, optional: bool) -> Result<Option<String
     Ok(Some(text))
 }
 
+/// A checkbox as posted: ticked when its value is present, not empty and not `false`.
+pub fn ticked(input: &str) -> bool {
+    !input.is_empty() && input != "false"
+}
+
 /// Values picked with a form's checkboxes (ids, dates), however the query-string codec
 /// hands them over: `name[0]=5&name[1]=7` arrives as a map by position (in a flattened
 /// input struct, as text), the server-function client sends a list. For
@@ -188,6 +193,8 @@ mod tests {
             Ok(Some("Andre\u{301}".into()))
         );
         assert_eq!(parse_text("a\nb", 5, false), Ok(Some("a b".into())));
+        assert!(ticked("on") && ticked("true"));
+        assert!(!ticked("") && !ticked("false"));
     }
 
     #[test]

@@ -261,8 +261,104 @@ pub fn parse_iso_date(value: &str) -> Option<Date> {
     .ok()
 }
 
+/// How DTOs carry dates and instants, in one place: a field typed `Date` or
+/// `OffsetDateTime` names its format with `#[serde(with = "wib::iso_date_format")]` or
+/// `#[serde(with = "wib::rfc3339_format")]` (`…_option` for an `Option`), so pages get typed
+/// values and the JSON reads `2026-12-01` and `2026-12-01T01:00:00Z`.
+macro_rules! serde_format {
+    ($name:ident, $option:ident, $type:ty, $write:path, $read:path, $what:literal) => {
+        #[doc = concat!("Serde for a DTO's ", $what, ".")]
+        pub mod $name {
+            use serde::{Deserialize, Deserializer, Serializer};
+
+            /// # Errors
+            /// The serializer's.
+            pub fn serialize<S: Serializer>(value: &$type, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&$write(*value))
+            }
+
+            /// # Errors
+            #[doc = concat!("Anything but a ", $what, ".")]
+            pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<$type, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                $read(&text).ok_or_else(|| serde::de::Error::custom(concat!("not a ", $what)))
+            }
+        }
+
+        #[doc = concat!("Serde for a DTO's optional ", $what, ".")]
+        pub mod $option {
+            use serde::{Deserialize, Deserializer, Serializer};
+
+            /// # Errors
+            /// The serializer's.
+            pub fn serialize<S: Serializer>(value: &Option<$type>, serializer: S) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(value) => serializer.serialize_some(&$write(*value)),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// # Errors
+            #[doc = concat!("Anything but a ", $what, " or nothing.")]
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<$type>, D::Error> {
+                match Option::<String>::deserialize(deserializer)? {
+                    Some(text) => $read(&text)
+                        .map(Some)
+                        .ok_or_else(|| serde::de::Error::custom(concat!("not a ", $what))),
+                    None => Ok(None),
+                }
+            }
+        }
+    };
+}
+
+serde_format!(
+    iso_date_format,
+    iso_date_option,
+    time::Date,
+    super::iso_date,
+    super::parse_iso_date,
+    "date (YYYY-MM-DD)"
+);
+serde_format!(
+    rfc3339_format,
+    rfc3339_option,
+    time::OffsetDateTime,
+    super::rfc3339,
+    super::parse_rfc3339,
+    "RFC 3339 instant"
+);
+
 #[cfg(test)]
 mod tests {
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Carried {
+        #[serde(with = "super::iso_date_format")]
+        day: time::Date,
+        #[serde(with = "super::rfc3339_format")]
+        at: time::OffsetDateTime,
+        #[serde(with = "super::rfc3339_option")]
+        moved: Option<time::OffsetDateTime>,
+    }
+
+    #[test]
+    fn dtos_carry_iso_dates_and_utc_instants() {
+        let carried = Carried {
+            day: time::macros::date!(2026 - 12 - 01),
+            at: time::macros::datetime!(2026-12-01 08:00 +7),
+            moved: None,
+        };
+        let json = serde_json::to_string(&carried).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"day":"2026-12-01","at":"2026-12-01T01:00:00Z","moved":null}"#
+        );
+        assert_eq!(serde_json::from_str::<Carried>(&json).ok(), Some(carried));
+        assert!(serde_json::from_str::<Carried>(r#"{"day":"1/12","at":"x","moved":null}"#).is_err());
+    }
+
     use super::*;
     use time::macros::{date, datetime};
 

@@ -94,11 +94,16 @@ impl Failure {
     }
 
     /// The form of server function `S`, to be refilled with every field of `input` as it
-    /// was typed (lists joined by commas). An input struct keeps secrets out of this by
-    /// skipping them when serialized.
+    /// was typed ([`Failure::keep_all`]).
     pub fn of<S: leptos::server_fn::ServerFn>(input: &impl serde::Serialize) -> Self {
+        Self::form(super::response::form_id::<S>()).keep_all(input)
+    }
+
+    /// Keeps every field of `input` as it was typed (lists joined by commas; maps and
+    /// absent values left out), for a form not named after its function. An input struct
+    /// keeps secrets out of this by skipping them when serialized.
+    pub fn keep_all(mut self, input: &impl serde::Serialize) -> Self {
         use serde_json::Value;
-        let mut failure = Self::form(super::response::form_id::<S>());
         if let Ok(Value::Object(fields)) = serde_json::to_value(input) {
             for (field, value) in fields {
                 let text = match value {
@@ -111,10 +116,10 @@ impl Failure {
                     Value::Null | Value::Object(_) => continue,
                     other => other.to_string(),
                 };
-                failure = failure.keep(&field, &text);
+                self = self.keep(&field, &text);
             }
         }
-        failure
+        self
     }
 }
 

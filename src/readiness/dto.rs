@@ -3,6 +3,7 @@
 use crate::kernel::input::{optional_number, optional_text};
 use crate::kernel::TraineeId;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 use super::model::verdict::{AttendanceFacts, Check, Finding, Requirement};
 use super::model::{DocumentKind, DocumentStatus, ResultKind, Verdict};
@@ -28,6 +29,59 @@ pub struct DashboardFilter {
     pub within_days: Option<u16>,
     #[serde(deserialize_with = "optional_number")]
     pub page: Option<u64>,
+}
+
+/// An official result as typed (`passed`: the checkbox, ticked or not).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResultInput {
+    pub kind: String,
+    pub level: String,
+    pub score: String,
+    pub passed: String,
+    pub taken_on: String,
+    pub certificate_no: String,
+    pub field: String,
+}
+
+/// A document's details as typed, and (for coordinators) the decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DocumentInput {
+    pub kind: String,
+    pub number: String,
+    pub issued_on: String,
+    pub expires_on: String,
+    /// `verified`, `rejected`, or empty (details only).
+    pub decision: String,
+    pub reason: String,
+}
+
+/// A new assessment as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewAssessment {
+    pub kind: String,
+    pub title: String,
+    pub held_on: String,
+    pub max_score: String,
+    pub pass_score: String,
+}
+
+/// The rules form as posted: `jlpt`, `jft`, `passed[KIND]`, `attendance`, `doc[KIND]`,
+/// `max_age[KIND]`, `min_valid[KIND]` (checkboxes are present when ticked; the maps are
+/// keyed by kind, so they stay maps).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RulesInput {
+    pub jlpt: String,
+    pub jft: String,
+    pub passed: HashMap<String, String>,
+    pub attendance: Option<String>,
+    #[serde(rename = "doc")]
+    pub documents: HashMap<String, String>,
+    pub max_age: HashMap<String, String>,
+    pub min_valid: HashMap<String, String>,
 }
 
 /// The funnel: how many got how far, in order.

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::dto::{
-    CalendarFilter, CalendarView, ClosureInput, CohortSchedule, GenerationPage, HolidayList, MoveInput,
-    MySchedule, PrintableWeek, SessionDetail,
+    CalendarFilter, CalendarView, ClosureInput, CohortSchedule, GenerationInput, GenerationPage,
+    HolidayInput, HolidayList, MoveInput, MySchedule, PrintableWeek, SessionDetail,
 };
 use super::model::generation::PatternInput;
 use crate::kernel::AppError;
@@ -49,7 +49,7 @@ pub async fn get_generation(
     room_id: Option<String>,
 ) -> Result<GenerationPage, AppError> {
     let ctx = Ctx::current()?;
-    let input = pattern.map(|pattern| service::GenerationInput {
+    let input = pattern.map(|pattern| GenerationInput {
         pattern,
         instructor_id: instructor_id.unwrap_or_default(),
         room_id: room_id.unwrap_or_default(),
@@ -63,52 +63,25 @@ pub async fn get_generation(
 
 /// Writes the previewed sessions, leaving out the dates in `skip`.
 #[server(prefix = "/api", endpoint = "schedule/generate")]
-#[allow(clippy::too_many_arguments)]
 pub async fn generate_sessions(
     cohort_id: i64,
-    weekdays: Option<Vec<String>>,
-    start_time: String,
-    end_time: String,
-    every_weeks: Option<String>,
-    from: String,
-    until: Option<String>,
-    until_date: Option<String>,
-    target_hours: Option<String>,
-    instructor_id: Option<String>,
-    room_id: Option<String>,
-    skip: Option<Vec<String>>,
+    #[server(flatten)] generation: GenerationInput,
 ) -> Result<u64, AppError> {
     let ctx = Ctx::current()?;
-    let input = service::GenerationInput {
-        pattern: PatternInput {
-            weekdays: weekdays.unwrap_or_default(),
-            start_time,
-            end_time,
-            every_weeks: every_weeks.unwrap_or_default(),
-            from,
-            until: until.unwrap_or_default(),
-            until_date: until_date.unwrap_or_default(),
-            target_hours: target_hours.unwrap_or_default(),
+    ctx.submit(
+        crate::cohorts::authz::can_plan_cohorts,
+        async |actor| {
+            service::generate_sessions(ctx.env(), ctx.client(), actor, cohort_id, &generation).await
         },
-        instructor_id: instructor_id.unwrap_or_default(),
-        room_id: room_id.unwrap_or_default(),
-        skip: skip.unwrap_or_default(),
-    };
-    let result = async {
-        let actor = ctx.authorize(crate::cohorts::authz::can_plan_cohorts)?;
-        service::generate_sessions(ctx.env(), ctx.client(), actor, cohort_id, &input).await
-    }
-    .await;
-    ctx.reply(
-        result,
         |(count, code)| {
             Success::to(crate::cohorts::paths::cohort(cohort_id)).notice(Notice::Generated {
                 count: *count,
                 code: code.clone(),
             })
         },
-        Failure::form(form_id::<GenerateSessions>()),
+        Failure::of::<GenerateSessions>(&generation),
     )
+    .await
     .map(|(count, _)| count)
 }
 
@@ -179,37 +152,23 @@ pub async fn get_holidays(year: Option<i32>) -> Result<HolidayList, AppError> {
     .await
 }
 
+/// Adds a holiday (no `holiday_id`) or changes one.
 #[server(prefix = "/api", endpoint = "schedule/save-holiday")]
 pub async fn save_holiday(
-    holiday_id: Option<String>,
-    date: String,
-    name: String,
-    kind: String,
-    confirmed: Option<String>,
+    #[server(default)] holiday_id: String,
+    #[server(flatten)] holiday: HolidayInput,
 ) -> Result<(), AppError> {
     let ctx = Ctx::current()?;
-    let input = service::HolidayInput {
-        date,
-        name,
-        kind,
-        confirmed: confirmed.is_some_and(|v| !v.is_empty()),
-    };
-    let result = async {
-        let actor = ctx.authorize(authz::can_edit_holidays)?;
-        let id = crate::kernel::input::parse_choice(holiday_id.as_deref().unwrap_or_default())
-            .map_err(|_| AppError::BadRequest)?;
-        service::save_holiday(ctx.env(), ctx.client(), actor, id, &input).await
-    }
-    .await;
-    let form = holiday_form(holiday_id.as_deref().is_some_and(|id| !id.is_empty()));
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_edit_holidays,
+        async |actor| {
+            let id = crate::kernel::input::parse_choice(&holiday_id).map_err(|_| AppError::BadRequest)?;
+            service::save_holiday(ctx.env(), ctx.client(), actor, id, &holiday).await
+        },
         |(name, year)| Success::to(paths::holidays(*year)).notice(Notice::HolidaySaved(name.clone())),
-        Failure::form(form)
-            .keep("date", &input.date)
-            .keep("name", &input.name)
-            .keep("kind", &input.kind),
+        Failure::form(holiday_form(!holiday_id.is_empty())).keep_all(&holiday),
     )
+    .await
     .map(|_| ())
 }
 

@@ -1,8 +1,13 @@
-//! What the schedule pages receive from the server.
+//! What the schedule pages receive from the server. Dates and instants travel as `time`
+//! values (serialised by their own serde); pages format them in WIB with `kernel::wib`.
 
-use crate::kernel::input::{optional_number, optional_text};
+use crate::kernel::input::{list_from_form, optional_number, optional_text};
 use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
 
+use crate::kernel::wib;
+
+use super::model::generation::PatternInput;
 use super::model::{HolidayKind, SessionStatus};
 use crate::cohorts::dto::{Choice, CohortDetail};
 
@@ -27,21 +32,47 @@ pub struct ClosureInput {
     pub name: String,
 }
 
+/// The generation form as posted: the pattern, the choices, and the dates left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GenerationInput {
+    #[serde(flatten)]
+    pub pattern: PatternInput,
+    pub instructor_id: String,
+    pub room_id: String,
+    /// ISO dates to leave out (the preview's ticked conflicts).
+    #[serde(deserialize_with = "list_from_form")]
+    pub skip: Vec<String>,
+}
+
+/// A holiday as typed (`confirmed`: the checkbox, ticked or not).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HolidayInput {
+    pub date: String,
+    pub name: String,
+    pub kind: String,
+    pub confirmed: String,
+}
+
 /// One class session as people see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
     pub id: i64,
     pub cohort_id: i64,
     pub cohort: String,
-    /// RFC 3339 UTC instants; pages show them in WIB.
-    pub starts_at: String,
-    pub ends_at: String,
+    /// Instants; pages show them in WIB.
+    #[serde(with = "wib::rfc3339_format")]
+    pub starts_at: OffsetDateTime,
+    #[serde(with = "wib::rfc3339_format")]
+    pub ends_at: OffsetDateTime,
     pub room: Option<String>,
     pub instructor: Option<String>,
     pub unit: Option<String>,
     pub status: SessionStatus,
     pub change_reason: Option<String>,
-    pub original_starts_at: Option<String>,
+    #[serde(with = "wib::rfc3339_option")]
+    pub original_starts_at: Option<OffsetDateTime>,
     /// A change trainees should notice: moved or cancelled, and not yet over.
     pub flagged: bool,
 }
@@ -56,8 +87,9 @@ pub struct FeedView {
 /// "My schedule": today, the rest of this week, and what comes after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MySchedule {
-    /// ISO date of today (WIB).
-    pub today: String,
+    /// Today (WIB).
+    #[serde(with = "wib::iso_date_format")]
+    pub today: Date,
     pub today_sessions: Vec<SessionView>,
     pub this_week: Vec<SessionView>,
     pub upcoming: Vec<SessionView>,
@@ -70,8 +102,9 @@ pub struct MySchedule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortSchedule {
     pub cohort: CohortDetail,
-    /// ISO date of today (WIB), to tell past sessions from coming ones.
-    pub today: String,
+    /// Today (WIB), to tell past sessions from coming ones.
+    #[serde(with = "wib::iso_date_format")]
+    pub today: Date,
     pub sessions: Vec<SessionView>,
     /// Lesson hours (JP) of the sessions not cancelled.
     pub planned_hours: u32,
@@ -82,20 +115,25 @@ pub struct CohortSchedule {
 /// One date of a generation preview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PreviewRow {
-    /// ISO date.
-    pub date: String,
-    pub starts_at: String,
-    pub ends_at: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub date: Date,
+    #[serde(with = "wib::rfc3339_format")]
+    pub starts_at: OffsetDateTime,
+    #[serde(with = "wib::rfc3339_format")]
+    pub ends_at: OffsetDateTime,
     /// The conflicts on this date, as field problems (empty: none).
     pub conflicts: Vec<crate::kernel::Problem>,
 }
+
+/// A date the holidays skipped, with the holiday's name (`["2027-03-26", "Wafat …"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedDay(#[serde(with = "wib::iso_date_format")] pub Date, pub String);
 
 /// What confirming would write, computed without writing anything.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GenerationPreview {
     pub rows: Vec<PreviewRow>,
-    /// (ISO date, holiday name)
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<SkippedDay>,
     pub lesson_hours: u32,
 }
 
@@ -140,7 +178,8 @@ pub struct CalendarFilter {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarDay {
-    pub date: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub date: Date,
     pub holiday: Option<String>,
     pub sessions: Vec<SessionView>,
     /// Outside the month shown (month view fills whole weeks).
@@ -150,11 +189,15 @@ pub struct CalendarDay {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarView {
     pub month: bool,
-    /// First day shown and the anchors of the previous and next period (ISO dates).
-    pub first: String,
-    pub previous: String,
-    pub next: String,
-    pub today: String,
+    /// First day shown and the anchors of the previous and next period.
+    #[serde(with = "wib::iso_date_format")]
+    pub first: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub previous: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub next: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub today: Date,
     pub days: Vec<CalendarDay>,
     pub sites: Vec<Choice>,
     pub cohorts: Vec<Choice>,
@@ -163,7 +206,8 @@ pub struct CalendarView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HolidayView {
     pub id: i64,
-    pub date: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub date: Date,
     pub name: String,
     pub kind: HolidayKind,
     pub confirmed: bool,
@@ -174,7 +218,8 @@ pub struct HolidayView {
 pub struct ClosureView {
     pub id: i64,
     pub site: String,
-    pub date: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub date: Date,
     pub name: String,
     /// Whether the reader may remove it (a coordinator of its site, an admin).
     pub can_delete: bool,
@@ -197,9 +242,12 @@ pub struct HolidayList {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrintableWeek {
     pub cohort: CohortDetail,
-    /// Monday of the week (ISO) and the neighbouring Mondays.
-    pub monday: String,
-    pub previous: String,
-    pub next: String,
+    /// Monday of the week and the neighbouring Mondays.
+    #[serde(with = "wib::iso_date_format")]
+    pub monday: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub previous: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub next: Date,
     pub days: Vec<CalendarDay>,
 }

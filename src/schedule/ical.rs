@@ -47,13 +47,7 @@ pub fn calendar(name: &str, sessions: &[SessionView], host: &str, now: OffsetDat
         calendar.push(zone);
     }
     for session in sessions {
-        let (Some(start), Some(end)) = (
-            wib::parse_rfc3339(&session.starts_at),
-            wib::parse_rfc3339(&session.ends_at),
-        ) else {
-            continue;
-        };
-        let (Some(starts), Some(ends)) = (in_jakarta(start), in_jakarta(end)) else {
+        let (Some(starts), Some(ends)) = (in_jakarta(session.starts_at), in_jakarta(session.ends_at)) else {
             continue;
         };
         let lesson = session
@@ -115,8 +109,8 @@ mod tests {
             id: 7,
             cohort_id: 1,
             cohort: "JP-SSW-2026-03".into(),
-            starts_at: "2026-12-01T01:00:00Z".into(),
-            ends_at: "2026-12-01T05:00:00Z".into(),
+            starts_at: datetime!(2026-12-01 01:00 UTC),
+            ends_at: datetime!(2026-12-01 05:00 UTC),
             room: Some("Lab Bahasa A".into()),
             instructor: Some("Sensei Rina".into()),
             unit: Some("Irodori 3".into()),

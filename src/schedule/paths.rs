@@ -2,6 +2,8 @@
 //! send people to them, and [`super::pages::ScheduleRoutes`] and
 //! [`super::feeds::file_routes`] match the same patterns.
 
+use time::Date;
+
 use crate::cohorts::paths::cohort_page;
 
 /// A trainee's or instructor's own schedule.
@@ -29,9 +31,12 @@ pub fn print(cohort_id: i64) -> String {
     cohort_page(cohort_id, "cetak")
 }
 
-/// A cohort's printable week holding `date` (an ISO date).
-pub fn print_week(cohort_id: i64, date: &str) -> String {
-    crate::platform::query_string::link(&print(cohort_id), &[("minggu", date)])
+/// A cohort's printable week holding `date`.
+pub fn print_week(cohort_id: i64, date: Date) -> String {
+    crate::platform::query_string::link(
+        &print(cohort_id),
+        &[("minggu", crate::kernel::wib::iso_date(date))],
+    )
 }
 
 pub fn cohort_ics(cohort_id: i64) -> String {

@@ -1,14 +1,16 @@
-//! Server functions for trainees and enrollment. Each one: authenticate, authorise, call
-//! one use case, answer (data) or reply (form post → redirect with a flash). File uploads
+//! Server functions for trainees and enrollment. Each one takes its input (a form's fields
+//! flattened into one struct where there are several), and in one step authorises, runs one
+//! use case and answers (data) or replies (form post → redirect with a flash). File uploads
 //! and downloads are plain handlers in `files.rs`.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::dto::{
-    ImportForm, ImportReview, ListAddress, Profile, Roster, TraineeDetail, TraineeForm, TraineeList,
+    ImportForm, ImportReview, ListAddress, Profile, Roster, StatusChange, TraineeDetail, TraineeFilter,
+    TraineeForm, TraineeList,
 };
-use super::model::TraineeInput;
+use super::model::{ContactInput, TraineeInput};
 use crate::kernel::{AccountId, AppError, TraineeId};
 
 #[cfg(feature = "ssr")]
@@ -20,35 +22,16 @@ use crate::platform::response::form_id;
 
 /// Saves the list's filters under a token and goes to the list (no NIK in the address).
 #[server(prefix = "/api", endpoint = "trainees/search")]
-pub async fn search_trainees(
-    q: Option<String>,
-    cohort: Option<String>,
-    status: Option<String>,
-    regency: Option<String>,
-    site: Option<String>,
-) -> Result<String, AppError> {
-    use super::{authz, dto::TraineeFilter, service};
+pub async fn search_trainees(#[server(flatten)] filter: TraineeFilter) -> Result<String, AppError> {
+    use super::{authz, service};
     let ctx = Ctx::current()?;
-    let id = |v: Option<String>| v.and_then(|v| v.trim().parse::<i64>().ok());
-    let text = |v: Option<String>| {
-        v.map(|v| v.trim().chars().take(100).collect::<String>())
-            .filter(|v| !v.is_empty())
-    };
-    let filter = TraineeFilter {
-        q: text(q),
-        cohort: id(cohort),
-        status: text(status),
-        regency: text(regency),
-        site: id(site),
-    };
-    let result =
-        async { service::save_search(ctx.env(), ctx.authorize(authz::can_use_registry)?, &filter).await }
-            .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_use_registry,
+        async |actor| service::save_search(ctx.env(), actor, &filter).await,
         |token| Success::to(paths::search(token)),
         Failure::form(form_id::<SearchTrainees>()),
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "trainees/list", input = GetUrl)]
@@ -122,29 +105,28 @@ pub async fn save_trainee(
 pub async fn enroll(
     cohort_id: i64,
     trainee_id: Option<TraineeId>,
-    nik: Option<String>,
+    #[server(default)] nik: String,
 ) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        let actor = ctx.authorize(authz::can_use_registry)?;
-        service::enroll(
-            ctx.env(),
-            ctx.client(),
-            actor,
-            cohort_id,
-            trainee_id,
-            nik.as_deref(),
-        )
-        .await
-    }
-    .await;
     let back = ctx.referer_path();
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_use_registry,
+        async |actor| {
+            service::enroll(
+                ctx.env(),
+                ctx.client(),
+                actor,
+                cohort_id,
+                trainee_id,
+                Some(nik.as_str()),
+            )
+            .await
+        },
         |(_, code)| Success::to(back).notice(Notice::Enrolled(code.clone())),
-        Failure::form(form_id::<Enroll>()).keep("nik", nik.as_deref().unwrap_or_default()),
+        Failure::form(form_id::<Enroll>()).keep("nik", &nik),
     )
+    .await
     .map(|_| ())
 }
 
@@ -152,27 +134,14 @@ pub async fn enroll(
 #[server(prefix = "/api", endpoint = "trainees/change-status")]
 pub async fn change_status(
     enrollment_id: i64,
-    status: String,
-    reason: Option<String>,
-    date: Option<String>,
-    target_cohort: Option<String>,
+    #[server(flatten)] change: StatusChange,
 ) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let change = service::StatusChange {
-        status,
-        reason: reason.unwrap_or_default(),
-        date: date.unwrap_or_default(),
-        target_cohort: target_cohort.unwrap_or_default(),
-    };
-    let result = async {
-        let actor = ctx.authorize(authz::can_use_registry)?;
-        service::change_status(ctx.env(), ctx.client(), actor, enrollment_id, &change).await
-    }
-    .await;
     let back = ctx.referer_path();
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_use_registry,
+        async |actor| service::change_status(ctx.env(), ctx.client(), actor, enrollment_id, &change).await,
         |(name, status, offered)| match offered {
             Some(other) => Success::to(back).notice(Notice::SeatOffered(other.clone())),
             None => Success::to(back).notice(Notice::StatusChanged {
@@ -180,11 +149,10 @@ pub async fn change_status(
                 status: *status,
             }),
         },
-        Failure::form(form_id::<ChangeStatus>())
-            .keep("enrollment_id", &enrollment_id.to_string())
-            .keep("reason", &change.reason)
-            .keep("date", &change.date),
+        // The roster shows the refusal on the row it was made on.
+        Failure::of::<ChangeStatus>(&change).keep("enrollment_id", &enrollment_id.to_string()),
     )
+    .await
     .map(|_| ())
 }
 
@@ -223,22 +191,14 @@ pub async fn get_import_review(import_id: i64) -> Result<ImportReview, AppError>
 pub async fn confirm_import(import_id: i64) -> Result<u32, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let result = async {
-        service::confirm_import(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::can_use_registry)?,
-            import_id,
-        )
-        .await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_use_registry,
+        async |actor| service::confirm_import(ctx.env(), ctx.client(), actor, import_id).await,
         // The result page states how many were imported, on every visit.
         |_| Success::to(paths::import(import_id)),
         Failure::form(form_id::<ConfirmImport>()),
     )
+    .await
 }
 
 /// A trainee's own record and the contact details they may correct.
@@ -253,50 +213,14 @@ pub async fn get_profile() -> Result<Profile, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "trainees/save-contact")]
-#[allow(clippy::too_many_arguments)]
-pub async fn save_contact(
-    phone: Option<String>,
-    email: Option<String>,
-    address: Option<String>,
-    regency_code: Option<String>,
-    regency_other: Option<String>,
-    guardian_name: Option<String>,
-    guardian_relation: Option<String>,
-    guardian_phone: Option<String>,
-) -> Result<(), AppError> {
+pub async fn save_contact(#[server(flatten)] contact: ContactInput) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
-    let contact = super::model::ContactInput {
-        phone: phone.unwrap_or_default(),
-        email: email.unwrap_or_default(),
-        address: address.unwrap_or_default(),
-        regency_code: regency_code.unwrap_or_default(),
-        regency_other: regency_other.unwrap_or_default(),
-        guardian_name: guardian_name.unwrap_or_default(),
-        guardian_relation: guardian_relation.unwrap_or_default(),
-        guardian_phone: guardian_phone.unwrap_or_default(),
-    };
-    let result = async {
-        service::save_contact(
-            ctx.env(),
-            ctx.client(),
-            ctx.authorize(authz::can_edit_own_contact)?,
-            &contact,
-        )
-        .await
-    }
-    .await;
-    ctx.reply(
-        result,
+    ctx.submit(
+        authz::can_edit_own_contact,
+        async |actor| service::save_contact(ctx.env(), ctx.client(), actor, &contact).await,
         |()| Success::to(paths::PROFILE).notice(Notice::ContactSaved),
-        Failure::form(form_id::<SaveContact>())
-            .keep("phone", &contact.phone)
-            .keep("email", &contact.email)
-            .keep("address", &contact.address)
-            .keep("regency_code", &contact.regency_code)
-            .keep("regency_other", &contact.regency_other)
-            .keep("guardian_name", &contact.guardian_name)
-            .keep("guardian_relation", &contact.guardian_relation)
-            .keep("guardian_phone", &contact.guardian_phone),
+        Failure::of::<SaveContact>(&contact),
     )
+    .await
 }

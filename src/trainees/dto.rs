@@ -38,6 +38,18 @@ pub struct ListAddress {
     pub page: Option<u64>,
 }
 
+/// A requested move of an enrollment, as typed on the roster.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatusChange {
+    pub status: String,
+    pub reason: String,
+    /// The day the person starts (active) or leaves (completed, withdrawn, transferred).
+    pub date: String,
+    /// The cohort a transfer goes to.
+    pub target_cohort: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraineeSummary {
     pub id: i64,

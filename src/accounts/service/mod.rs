@@ -9,12 +9,11 @@ mod provisioning;
 mod sessions;
 mod sign_in;
 
+pub use crate::accounts::dto::NewAccountInput;
 pub use administration::{change_role, form_options, list_users, set_active, user_detail, USERS_PER_PAGE};
 pub use codes::{issue_code, CODE_LIFETIME};
 pub use passwords::{activate, change_password};
-pub use provisioning::{
-    check_password_for, create_account, create_account_in, provision_account, NewAccountInput,
-};
+pub use provisioning::{check_password_for, create_account, create_account_in, provision_account};
 pub use sessions::{end_other_sessions, end_session, my_account, resolve_session, sign_out};
 pub use sign_in::sign_in;
 

@@ -10,7 +10,7 @@ use super::codes::issue_code_in;
 use super::*;
 use crate::accounts::authz;
 use crate::accounts::db;
-use crate::accounts::dto::IssuedCode;
+use crate::accounts::dto::{IssuedCode, NewAccountInput};
 use crate::accounts::model::{CodePurpose, LoginId, NewPassword};
 use crate::accounts::password::PasswordHashString;
 use crate::audit::db::{record, AuditEvent};
@@ -20,17 +20,6 @@ use crate::kernel::identity::{EmailAddress, Nik, PhoneNumber};
 use crate::kernel::{wib, AccountId, Actor, FieldError, Problem, Role};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
-
-/// Input of the "new account" form, as typed.
-#[derive(Debug, Clone, Default)]
-pub struct NewAccountInput {
-    pub role: String,
-    pub display_name: String,
-    pub email: String,
-    pub phone: String,
-    pub nik: String,
-    pub site_ids: Vec<i64>,
-}
 
 impl NewAccountInput {
     /// An account whose one login is `login`, put in the field it belongs to.

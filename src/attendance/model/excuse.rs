@@ -48,6 +48,28 @@ pub struct ExcuseInput {
     pub reason: String,
 }
 
+/// A coordinator's decision on a request as posted: `approve` or `decline`, and a note.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DecisionInput {
+    pub decision: String,
+    pub note: String,
+}
+
+impl DecisionInput {
+    /// Whether the request is approved.
+    ///
+    /// # Errors
+    /// [`Problem::InvalidChoice`] for anything but `approve` and `decline`.
+    pub fn approves(&self) -> Result<bool, Problem> {
+        match self.decision.as_str() {
+            "approve" => Ok(true),
+            "decline" => Ok(false),
+            _ => Err(Problem::InvalidChoice),
+        }
+    }
+}
+
 /// A request that passed its checks (the session's own are the service's).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidExcuse {

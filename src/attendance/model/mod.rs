@@ -100,6 +100,7 @@ impl Default for Policy {
 
 /// The policy form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PolicyInput {
     pub late_weight: String,
     pub late_after_minutes: String,

@@ -11,7 +11,7 @@ use crate::attendance::authz;
 use crate::attendance::db;
 use crate::attendance::dto::{ExcuseChoice, ExcuseReview, ExcuseView, MyExcuses};
 use crate::attendance::model::excuse::{
-    note_type, validate_excuse, ExcuseInput, ExcuseKind, ExcuseStatus, NOTE_MAX_KIB,
+    note_type, validate_excuse, DecisionInput, ExcuseInput, ExcuseKind, ExcuseStatus, NOTE_MAX_KIB,
 };
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
@@ -103,7 +103,7 @@ pub async fn my_excuses(env: Env<'_>, actor: &Actor, locale: Locale) -> Result<M
         .await?
         .into_iter()
         .map(|v| {
-            let when = wib::rfc3339_span(&v.starts_at, &v.ends_at, locale);
+            let when = wib::span_long(v.starts_at, v.ends_at, locale);
             ExcuseChoice {
                 session_id: v.id,
                 label: format!("{} · {when}", v.cohort),
@@ -344,21 +344,22 @@ async fn decidable(
 /// session's roll call.
 ///
 /// # Errors
-/// `Forbidden` but for coordinators and admins, `NotFound` out of their sites, `Invalid`
-/// once decided or for a note too long.
+/// `Forbidden` but for coordinators and admins, `Invalid` for a decision that is neither,
+/// `NotFound` out of their sites, `Invalid` once decided or for a note too long.
 pub async fn decide_excuse(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
     id: i64,
-    approve: bool,
-    note: &str,
+    input: &DecisionInput,
 ) -> Result<String, AppError> {
     if !authz::can_review_excuses(actor) {
         return Err(AppError::Forbidden);
     }
+    let approve = input.approves().map_err(|p| AppError::invalid("decision", p))?;
     let (request, trainee, ties) = decidable(env, actor, id).await?;
-    let note = crate::kernel::input::parse_text(note, 300, true).map_err(|p| AppError::invalid("note", p))?;
+    let note =
+        crate::kernel::input::parse_text(&input.note, 300, true).map_err(|p| AppError::invalid("note", p))?;
     let status = if approve {
         ExcuseStatus::Approved
     } else {

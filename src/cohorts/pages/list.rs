@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use time::Date;
 
 use crate::cohorts::api::list_cohorts;
 use crate::cohorts::authz;
@@ -25,10 +26,9 @@ fn page_link(filter: &CohortFilter, page: u64) -> String {
     link(paths::COHORTS, &filter)
 }
 
-/// "01/12/2026 – 31/05/2027" from two ISO dates.
-pub fn period(starts_on: &str, ends_on: &str) -> String {
-    let show = |iso: &str| wib::parse_iso_date(iso).map_or_else(|| iso.to_owned(), wib::date_short);
-    format!("{} – {}", show(starts_on), show(ends_on))
+/// "01/12/2026 – 31/05/2027".
+pub fn period(starts_on: Date, ends_on: Date) -> String {
+    format!("{} – {}", wib::date_short(starts_on), wib::date_short(ends_on))
 }
 
 #[component]
@@ -101,7 +101,7 @@ fn CohortListView(list: CohortList, filter: CohortFilter) -> impl IntoView {
                             <span class=format!("badge cohort-{}", cohort.status.as_str())>{t(status_text(cohort.status))}</span>
                             <div class="hint">{cohort.course.clone()} " · " {cohort.programme.clone()}</div>
                             <div class="hint">
-                                {cohort.site.clone()} " · " {period(&cohort.starts_on, &cohort.ends_on)} " · "
+                                {cohort.site.clone()} " · " {period(cohort.starts_on, cohort.ends_on)} " · "
                                 {t(T::ColumnMembers)} " "
                                 {fill(t(T::MembersOf), &[("n", &cohort.members.to_string()), ("cap", &cohort.capacity.to_string())])}
                             </div>

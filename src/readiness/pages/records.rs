@@ -250,7 +250,9 @@ fn ResultsSection(results: Vec<ResultView>, staff: bool, trainee_id: TraineeId) 
         .iter()
         .map(|l| (l.as_str().to_owned(), l.as_str().to_owned()))
         .collect();
-    let passed_typed = page.flash_value(form_id::<RecordResult>(), "passed").is_some();
+    let passed_typed = page
+        .flash_value(form_id::<RecordResult>(), "passed")
+        .is_some_and(|passed| crate::kernel::input::ticked(&passed));
     view! {
         <section class="panel" aria-labelledby="results-heading">
             <h2 id="results-heading">{t(T::Results)}</h2>

@@ -9,13 +9,14 @@ mod progress;
 mod records;
 mod rules;
 
+pub use crate::readiness::dto::{DocumentInput, NewAssessment, ResultInput, RulesInput};
 pub use dashboard::{dashboard, export_readiness};
-pub use progress::{cohort_progress, create_assessment, save_scores, save_taught, NewAssessment};
+pub use progress::{cohort_progress, create_assessment, save_scores, save_taught};
 pub use records::{
     delete_result, my_readiness, record_result, review_document, scan, submit_document, trainee_readiness,
-    upload_scan, DocumentInput, ResultInput,
+    upload_scan,
 };
-pub use rules::{parse_rules, rules, save_rules, RulesInput};
+pub use rules::{parse_rules, rules, save_rules};
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -14,7 +14,7 @@ use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::readiness::authz;
 use crate::readiness::db::{self, Who};
-use crate::readiness::dto::{AssessmentView, CohortProgress, LessonLine, ProgressRow};
+use crate::readiness::dto::{AssessmentView, CohortProgress, LessonLine, NewAssessment, ProgressRow};
 use crate::readiness::model::{parse_score, AssessmentKind, JFT_MAX, JFT_PASS};
 use crate::schedule::model::SessionStatus;
 
@@ -123,16 +123,6 @@ pub async fn cohort_progress(
         assessments: views,
         rows,
     })
-}
-
-/// A new assessment as typed.
-#[derive(Debug, Clone, Default)]
-pub struct NewAssessment {
-    pub kind: String,
-    pub title: String,
-    pub held_on: String,
-    pub max_score: String,
-    pub pass_score: String,
 }
 
 /// An instructor (or coordinator) of the cohort creates an assessment. A mock JFT-Basic

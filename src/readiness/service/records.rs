@@ -15,7 +15,9 @@ use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::readiness::authz;
 use crate::readiness::db::{self, DocumentDetails, NewResult, Who};
-use crate::readiness::dto::{DocumentView, ResultView, ScoreView, TraineeReadiness};
+use crate::readiness::dto::{
+    DocumentInput, DocumentView, ResultInput, ResultView, ScoreView, TraineeReadiness,
+};
 use crate::readiness::model::verdict::{assess, Requirement};
 use crate::readiness::model::{
     parse_document_details, parse_result, scan_type, DocumentKind, DocumentStatus, ResultKind, Verdict,
@@ -200,18 +202,6 @@ pub async fn my_readiness(env: Env<'_>, actor: &Actor) -> Result<TraineeReadines
     view(env, actor, trainee).await
 }
 
-/// An official result as typed.
-#[derive(Debug, Clone, Default)]
-pub struct ResultInput {
-    pub kind: String,
-    pub level: String,
-    pub score: String,
-    pub passed: bool,
-    pub taken_on: String,
-    pub certificate_no: String,
-    pub field: String,
-}
-
 /// A coordinator records an official result of a trainee at their site.
 ///
 /// # Errors
@@ -230,7 +220,7 @@ pub async fn record_result(
         &input.kind,
         &input.level,
         &input.score,
-        input.passed,
+        crate::kernel::input::ticked(&input.passed),
         &input.taken_on,
         today,
     )
@@ -291,18 +281,6 @@ pub async fn delete_result(
     record(&txn, now, event).await?;
     txn.commit().await?;
     Ok(trainee.id)
-}
-
-/// A document's details as typed, and (for coordinators) the decision.
-#[derive(Debug, Clone, Default)]
-pub struct DocumentInput {
-    pub kind: String,
-    pub number: String,
-    pub issued_on: String,
-    pub expires_on: String,
-    /// `verified`, `rejected`, or empty (details only).
-    pub decision: String,
-    pub reason: String,
 }
 
 fn parse_input(

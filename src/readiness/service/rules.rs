@@ -11,7 +11,7 @@ use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::readiness::authz;
 use crate::readiness::db;
-use crate::readiness::dto::{ProgrammeRules, Rules};
+use crate::readiness::dto::{ProgrammeRules, Rules, RulesInput};
 use crate::readiness::model::verdict::Requirement;
 use crate::readiness::model::{DocumentKind, JlptLevel, ResultKind, JFT_MAX, JFT_MIN};
 
@@ -41,19 +41,6 @@ pub async fn rules(env: Env<'_>, actor: &Actor) -> Result<Rules, AppError> {
             .collect(),
         may_edit: authz::can_edit_rules(actor),
     })
-}
-
-/// The rules form as posted: `jlpt`, `jft`, `passed[KIND]`, `attendance`, `doc[KIND]`,
-/// `max_age[KIND]`, `min_valid[KIND]` (checkboxes are present when ticked).
-#[derive(Debug, Clone, Default)]
-pub struct RulesInput {
-    pub jlpt: String,
-    pub jft: String,
-    pub passed: HashMap<String, String>,
-    pub attendance: bool,
-    pub documents: HashMap<String, String>,
-    pub max_age: HashMap<String, String>,
-    pub min_valid: HashMap<String, String>,
 }
 
 /// The requirements the form describes, in the checklist's order.
@@ -93,7 +80,7 @@ pub fn parse_rules(input: &RulesInput) -> Result<Vec<Requirement>, Vec<FieldErro
             set.push(Requirement::Passed(kind));
         }
     }
-    if input.attendance {
+    if input.attendance.is_some() {
         set.push(Requirement::Attendance);
     }
     for key in input

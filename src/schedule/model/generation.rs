@@ -6,7 +6,7 @@ use time::{Date, Duration, OffsetDateTime, Time, Weekday};
 
 use super::{holiday_on, Holiday};
 use crate::cohorts::model::LESSON_HOUR_MINUTES;
-use crate::kernel::input::{parse_date, parse_number};
+use crate::kernel::input::{list_from_form, parse_date, parse_number};
 use crate::kernel::{wib, FieldError, Problem};
 
 /// How far generation goes.
@@ -31,8 +31,10 @@ pub struct Pattern {
 
 /// The pattern as typed into the generation form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PatternInput {
-    /// ISO weekday numbers, Monday = 1 … Sunday = 7.
+    /// ISO weekday numbers, Monday = 1 … Sunday = 7 (the ticked checkboxes).
+    #[serde(deserialize_with = "list_from_form")]
     pub weekdays: Vec<String>,
     pub start_time: String,
     pub end_time: String,

@@ -16,10 +16,11 @@ use crate::schedule::paths;
 use crate::schedule::texts::{session_status_text, T};
 use crate::ui::guard::{loaded, require};
 use crate::ui::texts::Ui;
+use time::Date;
 
-fn link(filter: &CalendarFilter, date: &str) -> String {
+fn link(filter: &CalendarFilter, date: Date) -> String {
     let filter = CalendarFilter {
-        date: Some(date.to_owned()),
+        date: Some(wib::iso_date(date)),
         ..filter.clone()
     };
     query_string::link(paths::CALENDAR, &filter)
@@ -45,18 +46,20 @@ fn CalendarBody(calendar: CalendarView, filter: CalendarFilter) -> impl IntoView
     let page = use_page();
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
-    let anchor = filter.date.clone().unwrap_or_else(|| calendar.today.clone());
+    let anchor = filter
+        .date
+        .as_deref()
+        .and_then(wib::parse_date)
+        .unwrap_or(calendar.today);
     let heading = match (calendar.days.first(), calendar.days.last()) {
-        _ if calendar.month => wib::parse_date(&anchor)
-            .map(|d| wib::month_year(d, locale))
-            .unwrap_or_default(),
-        (Some(first), Some(last)) => {
-            let show = |iso: &str| wib::parse_iso_date(iso).map(wib::date_short).unwrap_or_default();
-            crate::kernel::i18n::fill(
-                t(T::WeekOf),
-                &[("from", &show(&first.date)), ("to", &show(&last.date))],
-            )
-        }
+        _ if calendar.month => wib::month_year(anchor, locale),
+        (Some(first), Some(last)) => crate::kernel::i18n::fill(
+            t(T::WeekOf),
+            &[
+                ("from", &wib::date_short(first.date)),
+                ("to", &wib::date_short(last.date)),
+            ],
+        ),
         _ => String::new(),
     };
     let days: Vec<CalendarDay> = if calendar.month {
@@ -75,7 +78,7 @@ fn CalendarBody(calendar: CalendarView, filter: CalendarFilter) -> impl IntoView
             </div>
             <div class="field">
                 <label for="calendar-date">{t(T::FieldDate)}</label>
-                <input id="calendar-date" name="date" type="date" value=anchor.clone()/>
+                <input id="calendar-date" name="date" type="date" value=wib::iso_date(anchor)/>
             </div>
             {(!calendar.sites.is_empty()).then(|| view! {
                 <div class="field">
@@ -100,19 +103,19 @@ fn CalendarBody(calendar: CalendarView, filter: CalendarFilter) -> impl IntoView
             <button type="submit" class="button">{t(T::ShowButton)}</button>
         </form>
         <nav class="pagination" aria-label=t(Ui::Pagination)>
-            <a href=link(&filter, &calendar.previous) rel="prev">{t(T::PreviousPeriod)}</a>
-            <a href=link(&filter, &calendar.today)>{t(T::TodayLink)}</a>
-            <a href=link(&filter, &calendar.next) rel="next">{t(T::NextPeriod)}</a>
+            <a href=link(&filter, calendar.previous) rel="prev">{t(T::PreviousPeriod)}</a>
+            <a href=link(&filter, calendar.today)>{t(T::TodayLink)}</a>
+            <a href=link(&filter, calendar.next) rel="next">{t(T::NextPeriod)}</a>
         </nav>
         <h2>{heading}</h2>
         <ol class=if calendar.month { "calendar-days month" } else { "calendar-days" }>
             {days.into_iter().map(|day| {
-                let date = wib::parse_iso_date(&day.date);
+                let date = day.date;
                 let is_today = day.date == calendar.today;
                 let empty = day.sessions.is_empty() && day.holiday.is_none();
                 view! {
                     <li class="calendar-day" class:today=is_today class:empty=empty>
-                        <h3>{date.map(|d| wib::date_long(d, locale)).unwrap_or_default()}</h3>
+                        <h3>{wib::date_long(date, locale)}</h3>
                         {day.holiday.clone().map(|name| view! { <p class="holiday">{name}</p> })}
                         <ul class="calendar-entries">
                             {day.sessions.into_iter().map(|session| {

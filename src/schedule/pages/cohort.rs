@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use time::Date;
 
 use super::SessionCard;
 use crate::cohorts;
@@ -32,9 +33,8 @@ pub fn CohortPage() -> impl IntoView {
     .into_any()
 }
 
-fn is_past(session: &SessionView, today: &str) -> bool {
-    crate::kernel::wib::parse_rfc3339(&session.ends_at)
-        .is_some_and(|end| crate::kernel::wib::iso_date(crate::kernel::wib::today(end)).as_str() < today)
+fn is_past(session: &SessionView, today: Date) -> bool {
+    crate::kernel::wib::today(session.ends_at) < today
 }
 
 #[component]
@@ -44,9 +44,9 @@ fn CohortView(schedule: CohortSchedule) -> impl IntoView {
     let t = move |key: Text| key.get(locale);
     let cohort = schedule.cohort;
     let id = cohort.id;
-    let today = schedule.today.clone();
+    let today = schedule.today;
     let (past, coming): (Vec<SessionView>, Vec<SessionView>) =
-        schedule.sessions.into_iter().partition(|s| is_past(s, &today));
+        schedule.sessions.into_iter().partition(|s| is_past(s, today));
     let past_count = past.len();
     let instructors = cohort
         .instructors
@@ -72,7 +72,7 @@ fn CohortView(schedule: CohortSchedule) -> impl IntoView {
                 {row(T::FactTarget, t(target_text(cohort.programme.language_target)).to_owned())}
                 {row(T::FactSite, cohort.site.clone())}
                 {row(T::FactRoom, cohort.room.as_ref().map_or_else(|| t(T::NoneYet).to_owned(), |r| format!("{} ({})", r.name, r.capacity)))}
-                {row(T::FactPeriod, period(&cohort.starts_on, &cohort.ends_on))}
+                {row(T::FactPeriod, period(cohort.starts_on, cohort.ends_on))}
                 {row(T::FactMembers, fill(t(crate::cohorts::texts::T::MembersOf), &[("n", &cohort.members.to_string()), ("cap", &cohort.capacity.to_string())]))}
                 {row(T::FactThreshold, format!("{} %", cohort.attendance_threshold))}
                 {row(T::FactInstructors, if instructors.is_empty() { t(T::NoneYet).to_owned() } else { instructors })}

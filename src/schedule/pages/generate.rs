@@ -18,6 +18,7 @@ use crate::schedule::paths;
 use crate::schedule::texts::T;
 use crate::ui::forms::{field_id, Field, FieldProblem, FormAlert, SelectField};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
+use time::{Date, OffsetDateTime};
 
 /// The pattern in the query string, if the form was sent.
 fn pattern_from_query(page: &PageCtx) -> Option<PatternInput> {
@@ -130,12 +131,12 @@ fn PatternForm(data: GenerationPage) -> impl IntoView {
     let value = |name: &str, default: String| page.query_param(name).unwrap_or(default);
     let cohort = &data.cohort;
     let default_from = {
-        let today = wib::iso_date(wib::today(time::OffsetDateTime::now_utc()));
-        if today > cohort.starts_on && today <= cohort.ends_on {
+        let today = wib::today(time::OffsetDateTime::now_utc());
+        wib::iso_date(if today > cohort.starts_on && today <= cohort.ends_on {
             today
         } else {
-            cohort.starts_on.clone()
-        }
+            cohort.starts_on
+        })
     };
     let choices = |list: &[crate::cohorts::dto::Choice]| {
         list.iter()
@@ -191,7 +192,7 @@ fn PatternForm(data: GenerationPage) -> impl IntoView {
                         <label for=until_hours_id>{t(T::UntilHours)}</label>
                     </div>
                     <Field form=form name="until_date" label=T::FieldUntilDate kind="date"
-                        value=value("until_date", cohort.ends_on.clone())/>
+                        value=value("until_date", wib::iso_date(cohort.ends_on))/>
                     <Field form=form name="target_hours" label=T::FieldTargetHours inputmode="numeric" maxlength=4
                         value=value("target_hours", data.remaining_hours.to_string())/>
                     <p class="hint">{fill(t(T::RemainingHours), &[("n", &data.remaining_hours.to_string())])}</p>
@@ -234,18 +235,8 @@ fn Preview(preview: GenerationPreview, cohort_id: i64) -> impl IntoView {
             .map(|(index, day)| (format!("weekdays[{index}]"), day)),
     )
     .collect();
-    let show_date = move |iso: &str| {
-        wib::parse_iso_date(iso)
-            .map(|d| wib::date_long(d, locale))
-            .unwrap_or_default()
-    };
-    let show_time = move |start: &str, end: &str| match (
-        crate::kernel::wib::parse_rfc3339(start),
-        crate::kernel::wib::parse_rfc3339(end),
-    ) {
-        (Some(start), Some(end)) => wib::time_span(start, end, locale),
-        _ => String::new(),
-    };
+    let show_date = move |date: &Date| wib::date_long(*date, locale);
+    let show_time = move |start: &OffsetDateTime, end: &OffsetDateTime| wib::time_span(*start, *end, locale);
     view! {
         <section class="panel" aria-labelledby="preview-heading">
             <h2 id="preview-heading">
@@ -258,7 +249,7 @@ fn Preview(preview: GenerationPreview, cohort_id: i64) -> impl IntoView {
             {(!preview.skipped.is_empty()).then(|| view! {
                 <h3>{t(T::SkippedHolidays)}</h3>
                 <ul class="plain-list">
-                    {preview.skipped.iter().map(|(date, name)| view! { <li>{show_date(date)} " – " {name.clone()}</li> }).collect_view()}
+                    {preview.skipped.iter().map(|day| view! { <li>{show_date(&day.0)} " – " {day.1.clone()}</li> }).collect_view()}
                 </ul>
             })}
             <form method="post" action={api::<GenerateSessions>()} class="stack">
@@ -290,7 +281,7 @@ fn Preview(preview: GenerationPreview, cohort_id: i64) -> impl IntoView {
                                             }}
                                         </td>
                                         <td data-label=t(T::SkipDate)>
-                                            <input type="checkbox" id=id.clone() name=format!("skip[{index}]") value=row.date.clone() checked=clash/>
+                                            <input type="checkbox" id=id.clone() name=format!("skip[{index}]") value=wib::iso_date(row.date) checked=clash/>
                                             <label for=id class="visually-hidden">{format!("{} {}", t(T::SkipDate), show_date(&row.date))}</label>
                                         </td>
                                     </tr>

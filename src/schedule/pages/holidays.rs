@@ -67,7 +67,7 @@ fn HolidayListView(list: HolidayList) -> impl IntoView {
             view! {
                 <ul class="record-list">
                     {list.holidays.iter().map(|holiday| {
-                        let date = wib::parse_iso_date(&holiday.date).map(|d| wib::date_long(d, locale)).unwrap_or_default();
+                        let date = wib::date_long(holiday.date, locale);
                         view! {
                             <li class="record">
                                 <span class="record-title">{date}</span>
@@ -96,7 +96,7 @@ fn HolidayListView(list: HolidayList) -> impl IntoView {
                     <form method="post" action={api::<SaveHoliday>()} class="stack">
                         {editing.as_ref().map(|h| view! { <input type="hidden" name="holiday_id" value=h.id.to_string()/> })}
                         <Field form=form name="date" label=T::FieldDate kind="date" required=true
-                            value=editing.as_ref().map(|h| h.date.clone()).unwrap_or_default()/>
+                            value=editing.as_ref().map(|h| wib::iso_date(h.date)).unwrap_or_default()/>
                         <Field form=form name="name" label=T::FieldHolidayName required=true maxlength=120
                             value=editing.as_ref().map(|h| h.name.clone()).unwrap_or_default()/>
                         <SelectField form=form name="kind" label=T::FieldKind options=kinds.clone()
@@ -155,7 +155,7 @@ fn ClosuresSection(closures: Vec<ClosureView>, sites: Vec<crate::cohorts::dto::C
                 view! {
                     <ul class="record-list">
                         {closures.into_iter().map(|closure| {
-                            let date = wib::parse_iso_date(&closure.date).map(|d| wib::date_long(d, locale)).unwrap_or_default();
+                            let date = wib::date_long(closure.date, locale);
                             view! {
                                 <li class="record">
                                     <span class="record-title">{date}</span>

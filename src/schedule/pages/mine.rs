@@ -61,9 +61,7 @@ fn Section(
 fn ScheduleView(schedule: MySchedule) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
-    let today = wib::parse_iso_date(&schedule.today)
-        .map(|d| wib::date_long(d, locale))
-        .unwrap_or_default();
+    let today = wib::date_long(schedule.today, locale);
     let trainee = page.actor.as_ref().is_some_and(|a| a.role == Role::Trainee);
     let no_cohort = (!schedule.has_cohorts).then(|| {
         let text = if trainee {

@@ -73,19 +73,12 @@ pub fn notice_view(token: &NoticeToken) -> Option<AnyView> {
 
 /// "08.00–12.00" of a session (WIB).
 pub(crate) fn time_span(session: &SessionView, locale: Locale) -> String {
-    match (
-        wib::parse_rfc3339(&session.starts_at),
-        wib::parse_rfc3339(&session.ends_at),
-    ) {
-        (Some(start), Some(end)) => wib::time_span(start, end, locale),
-        _ => String::new(),
-    }
+    wib::time_span(session.starts_at, session.ends_at, locale)
 }
 
 /// "Senin, 30 November 2026" of a session (WIB).
 pub(crate) fn session_date(session: &SessionView, locale: Locale) -> String {
-    wib::parse_rfc3339(&session.starts_at)
-        .map_or_else(String::new, |start| wib::date_long(wib::today(start), locale))
+    wib::date_long(wib::today(session.starts_at), locale)
 }
 
 /// One session: time, cohort, lesson, room, instructor; a changed session says so
@@ -119,8 +112,6 @@ pub fn SessionCard(
     };
     let original = session
         .original_starts_at
-        .as_deref()
-        .and_then(wib::parse_rfc3339)
         .map(|start| fill(t(T::MovedFrom), &[("when", &wib::instant_long(start, locale))]));
     let title = if link {
         view! { <a href=paths::session(session.id)>{session.cohort.clone()}</a> }.into_any()

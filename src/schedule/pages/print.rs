@@ -39,20 +39,22 @@ fn WeekSheet(week: PrintableWeek) -> impl IntoView {
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);
     let cohort = &week.cohort;
-    let show = |iso: &str| wib::parse_iso_date(iso).map(wib::date_short).unwrap_or_default();
-    let sunday = week.days.last().map(|d| d.date.clone()).unwrap_or_default();
+    let sunday = week.days.last().map_or(week.monday, |d| d.date);
     let title = fill(t(T::PrintTitle), &[("code", &cohort.code)]);
     let week_label = fill(
         t(T::WeekOf),
-        &[("from", &show(&week.monday)), ("to", &show(&sunday))],
+        &[
+            ("from", &wib::date_short(week.monday)),
+            ("to", &wib::date_short(sunday)),
+        ],
     );
     let id = cohort.id;
     view! {
         <Title text=format!("{title} · {week_label}")/>
         <nav class="pagination no-print" aria-label=t(Ui::Pagination)>
             <a href=cohorts::paths::cohort(id)>{t(T::BackToCohort)}</a>
-            <a href=paths::print_week(id, &week.previous) rel="prev">{t(T::PreviousPeriod)}</a>
-            <a href=paths::print_week(id, &week.next) rel="next">{t(T::NextPeriod)}</a>
+            <a href=paths::print_week(id, week.previous) rel="prev">{t(T::PreviousPeriod)}</a>
+            <a href=paths::print_week(id, week.next) rel="next">{t(T::NextPeriod)}</a>
             <PrintButton label=t(T::PrintButton).to_owned()/>
         </nav>
         <article class="print-sheet">
@@ -77,7 +79,7 @@ fn WeekSheet(week: PrintableWeek) -> impl IntoView {
                 </thead>
                 <tbody>
                     {week.days.into_iter().map(|day| {
-                        let date = wib::parse_iso_date(&day.date).map(|d| wib::date_long(d, locale)).unwrap_or_default();
+                        let date = wib::date_long(day.date, locale);
                         if day.sessions.is_empty() {
                             let note = day.holiday.clone().unwrap_or_else(|| t(T::NoClass).to_owned());
                             view! {

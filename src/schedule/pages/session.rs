@@ -38,8 +38,8 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
     let t = move |key: Text| key.get(locale);
     let session = detail.session.clone();
     let title = fill(t(T::SessionTitle), &[("cohort", &session.cohort)]);
-    let start = wib::parse_rfc3339(&session.starts_at).map(wib::to_wib);
-    let end = wib::parse_rfc3339(&session.ends_at).map(wib::to_wib);
+    let start = Some(wib::to_wib(session.starts_at));
+    let end = Some(wib::to_wib(session.ends_at));
     let choices = |list: &[crate::cohorts::dto::Choice]| {
         list.iter()
             .map(|c| (c.id.to_string(), c.label.clone()))

@@ -12,27 +12,14 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::wib::rfc3339;
 use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::schedule::db;
-use crate::schedule::dto::{GenerationPage, GenerationPreview, PreviewRow};
+use crate::schedule::dto::{GenerationInput, GenerationPage, GenerationPreview, PreviewRow, SkippedDay};
 use crate::schedule::model::conflicts::{find_conflicts, Conflict, Slot};
-use crate::schedule::model::generation::{
-    assign_units, generate, lesson_hours, parse_pattern, PatternInput, Plan, Window,
-};
+use crate::schedule::model::generation::{assign_units, generate, lesson_hours, parse_pattern, Plan, Window};
 use crate::schedule::model::SessionStatus;
-
-/// The generation form as typed.
-#[derive(Debug, Clone, Default)]
-pub struct GenerationInput {
-    pub pattern: PatternInput,
-    pub instructor_id: String,
-    pub room_id: String,
-    /// ISO dates to leave out (the preview's ticked conflicts).
-    pub skip: Vec<String>,
-}
 
 struct Prepared {
     plan: Plan,
@@ -196,7 +183,7 @@ pub async fn generation_page(
                         .plan
                         .skipped
                         .iter()
-                        .map(|h| (wib::iso_date(h.date), h.name.clone()))
+                        .map(|h| SkippedDay(h.date, h.name.clone()))
                         .collect();
                     GenerationPreview {
                         lesson_hours: prepared.plan.lesson_hours(),
@@ -206,9 +193,9 @@ pub async fn generation_page(
                             .iter()
                             .enumerate()
                             .map(|(index, s)| PreviewRow {
-                                date: wib::iso_date(s.date),
-                                starts_at: rfc3339(s.starts_at),
-                                ends_at: rfc3339(s.ends_at),
+                                date: s.date,
+                                starts_at: s.starts_at,
+                                ends_at: s.ends_at,
                                 conflicts: prepared
                                     .conflicts
                                     .iter()

@@ -16,7 +16,7 @@ use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::schedule::authz;
 use crate::schedule::db;
-use crate::schedule::dto::{ClosureInput, ClosureView, HolidayList, HolidayView};
+use crate::schedule::dto::{ClosureInput, ClosureView, HolidayInput, HolidayList, HolidayView};
 use crate::schedule::model::HolidayKind;
 
 /// The holidays of `year` (this year when `None`) and the years that have any.
@@ -60,7 +60,7 @@ pub async fn holiday_list(env: Env<'_>, actor: &Actor, year: Option<i32>) -> Res
             .into_iter()
             .map(|h| HolidayView {
                 id: h.id,
-                date: wib::iso_date(h.date),
+                date: h.date,
                 name: h.name,
                 kind: HolidayKind::parse(&h.kind).unwrap_or(HolidayKind::National),
                 confirmed: h.confirmed,
@@ -72,7 +72,7 @@ pub async fn holiday_list(env: Env<'_>, actor: &Actor, year: Option<i32>) -> Res
             .map(|c| ClosureView {
                 id: c.id,
                 site: site_name(c.site_id),
-                date: wib::iso_date(c.date),
+                date: c.date,
                 name: c.name,
                 can_delete: authz::can_close_site(actor, c.site_id),
             })
@@ -207,15 +207,6 @@ pub async fn delete_closure(env: Env<'_>, client: &Client, actor: &Actor, id: i6
     Ok(closure.date.year())
 }
 
-/// A holiday as typed.
-#[derive(Debug, Clone, Default)]
-pub struct HolidayInput {
-    pub date: String,
-    pub name: String,
-    pub kind: String,
-    pub confirmed: bool,
-}
-
 /// Adds a holiday (`id` `None`) or changes one. One holiday per date.
 ///
 /// # Errors
@@ -244,6 +235,7 @@ pub async fn save_holiday(
     let (Some(date), Some(name), Some(kind)) = (date, name, kind) else {
         return Err(AppError::Invalid(errors));
     };
+    let confirmed = !input.confirmed.is_empty();
     if let Some(existing) = db::holiday_on(env.db, date).await? {
         if Some(existing.id) != id {
             return Err(AppError::invalid("date", Problem::AlreadyDayOff));
@@ -255,7 +247,7 @@ pub async fn save_holiday(
         date: Set(date),
         name: Set(name.clone()),
         kind: Set(kind.as_str().to_owned()),
-        confirmed: Set(input.confirmed),
+        confirmed: Set(confirmed),
         updated_at: Set(now),
         ..Default::default()
     };
@@ -280,7 +272,7 @@ pub async fn save_holiday(
         AuditEvent::new(AuditAction::HolidaySave, Outcome::Success)
             .actor(actor.user_id)
             .ip(client.ip.clone())
-            .detail(json!({ "date": wib::iso_date(date), "name": name, "kind": kind.as_str(), "confirmed": input.confirmed })),
+            .detail(json!({ "date": wib::iso_date(date), "name": name, "kind": kind.as_str(), "confirmed": confirmed })),
     )
     .await?;
     txn.commit().await?;

@@ -11,8 +11,8 @@ mod window;
 
 pub use changes::{cancel_session, move_session};
 pub use feed::{cohort_calendar, export_calendar, feed_calendar, reset_feed, revoke_feed};
-pub use generate::{generate_sessions, generation_page, GenerationInput};
-pub use holidays::{delete_closure, delete_holiday, holiday_list, save_closure, save_holiday, HolidayInput};
+pub use generate::{generate_sessions, generation_page};
+pub use holidays::{delete_closure, delete_holiday, holiday_list, save_closure, save_holiday};
 pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail, visible_session};
 pub use window::{spans_of, CohortSpans, StampedSpans};
 
@@ -23,7 +23,6 @@ use super::dto::SessionView;
 use super::model::{change_is_news, Holiday, SessionStatus};
 use crate::entities::class_sessions;
 use crate::kernel::input::parse_choice;
-use crate::kernel::wib::rfc3339;
 use crate::kernel::{AppError, FieldError, Problem};
 
 /// The days without class between two dates, as the rules see them: the national
@@ -121,14 +120,14 @@ fn view_of(
         id: session.id,
         cohort_id: session.cohort_id,
         cohort,
-        starts_at: rfc3339(session.starts_at),
-        ends_at: rfc3339(session.ends_at),
+        starts_at: session.starts_at,
+        ends_at: session.ends_at,
         room,
         instructor,
         unit,
         status,
         change_reason: session.change_reason.clone(),
-        original_starts_at: session.original_starts_at.map(rfc3339),
+        original_starts_at: session.original_starts_at,
         flagged: change_is_news(status, session.ends_at, now),
     }
 }

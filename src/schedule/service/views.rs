@@ -60,7 +60,7 @@ pub async fn my_schedule(env: Env<'_>, actor: &Actor, origin: &str) -> Result<My
             }
         };
     let mut schedule = MySchedule {
-        today: wib::iso_date(today),
+        today,
         today_sessions: Vec::new(),
         this_week: Vec::new(),
         upcoming: Vec::new(),
@@ -137,7 +137,7 @@ pub async fn cohort_schedule(
     let sessions = db::sessions_of_cohort(env.db, cohort_id).await?;
     let views = session_views(env.db, &sessions, env.clock.now()).await?;
     Ok(CohortSchedule {
-        today: wib::iso_date(wib::today(env.clock.now())),
+        today: wib::today(env.clock.now()),
         schedulable: cohort.can_manage && cohort.status.is_schedulable(),
         planned_hours: lesson_hours(planned_minutes(&sessions)),
         sessions: views,
@@ -236,7 +236,7 @@ async fn days_between(
         let start = wib::start_of_day(date);
         let end = start + Duration::days(1);
         days.push(CalendarDay {
-            date: wib::iso_date(date),
+            date,
             holiday: Some(
                 holidays
                     .iter()
@@ -339,10 +339,10 @@ pub async fn calendar(
         crate::cohorts::db::cohorts_meeting(env.db, &reach, env.ports, (first, last), 500).await?;
     Ok(CalendarView {
         month,
-        first: wib::iso_date(first),
-        previous: wib::iso_date(previous),
-        next: wib::iso_date(next),
-        today: wib::iso_date(today),
+        first,
+        previous,
+        next,
+        today,
         days,
         sites: sites
             .into_iter()
@@ -375,7 +375,7 @@ pub async fn printable_week(
     let today = wib::today(env.clock.now());
     let anchor = date.and_then(wib::parse_date).unwrap_or_else(|| {
         // Before the cohort starts, its first week is the useful one.
-        let starts = wib::parse_iso_date(&cohort.starts_on).unwrap_or(today);
+        let starts = cohort.starts_on;
         today.max(starts)
     });
     let monday = wib::monday_of(anchor);
@@ -392,9 +392,9 @@ pub async fn printable_week(
     let days = days_between(env, &sessions, Some(&[cohort.site_id]), (monday, sunday), None).await?;
     Ok(PrintableWeek {
         cohort,
-        monday: wib::iso_date(monday),
-        previous: wib::iso_date(monday - Duration::days(7)),
-        next: wib::iso_date(monday + Duration::days(7)),
+        monday,
+        previous: monday - Duration::days(7),
+        next: monday + Duration::days(7),
         days,
     })
 }

@@ -9,6 +9,7 @@ use crate::kernel::{FieldError, Problem};
 
 /// What a trainee may correct on their own record: how to reach them and their address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ContactInput {
     pub phone: String,
     pub email: String,

@@ -19,7 +19,7 @@ use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::trainees::authz;
 use crate::trainees::db;
-use crate::trainees::dto::{Roster, RosterEntry};
+use crate::trainees::dto::{Roster, RosterEntry, StatusChange};
 use crate::trainees::model::enrollment::{next_from_waitlist, seat_change, EnrollmentStatus, Waiting};
 
 /// The cohort and its ties if the actor may move people through its enrollment.
@@ -141,17 +141,6 @@ fn audit(
         Some(user) => event.subject(AccountId(user)),
         None => event,
     }
-}
-
-/// A requested move, as typed on the roster.
-#[derive(Debug, Clone, Default)]
-pub struct StatusChange {
-    pub status: String,
-    pub reason: String,
-    /// The day the person starts (active) or leaves (completed, withdrawn, transferred).
-    pub date: String,
-    /// The cohort a transfer goes to.
-    pub target_cohort: String,
 }
 
 /// What a status change did: the person's name, their new status, and who got a seat

@@ -98,7 +98,6 @@ async fn checked(
 /// # Errors
 /// `Forbidden`; `Invalid` on `file` (empty, not CSV, too large, no header), `site_id` or
 /// `cohort_id`.
-#[allow(clippy::too_many_arguments)]
 pub async fn stage_import(
     env: Env<'_>,
     actor: &Actor,

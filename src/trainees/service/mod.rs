@@ -8,7 +8,8 @@ mod import;
 mod profile;
 mod registry;
 
-pub use enrollment::{change_status, enroll, roster, StatusChange};
+pub use crate::trainees::dto::StatusChange;
+pub use enrollment::{change_status, enroll, roster};
 pub use export::{export_enrollments, export_roster, export_trainees, ExportFormat, Exported};
 pub use import::{confirm_import, import_file, import_form, review_import, stage_import, CliImport};
 pub use profile::{my_profile, save_contact};

@@ -234,7 +234,7 @@ async fn world() -> World {
         &siap_jepang::readiness::service::ResultInput {
             kind: "jft_basic".into(),
             score: "215".into(),
-            passed: true,
+            passed: "on".into(),
             taken_on: "2026-11-02".into(),
             ..Default::default()
         },

@@ -144,7 +144,7 @@ async fn a_cohorts_weeks_are_read_once_and_again_only_when_something_they_show_c
     moved.starts_at = Set(later);
     moved.ends_at = Set(later + Duration::hours(2));
     moved.update(db).await.unwrap();
-    seen(|s| s.starts_at.contains("T06:00:00"), "a move (13.00 WIB)").await;
+    seen(|s| wib::to_wib(s.starts_at).hour() == 13, "a move (13.00 WIB)").await;
 
     let mut room = rooms::Entity::find_by_id(class.room)
         .one(db)
