@@ -54,12 +54,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // Links higher areas add to the pages of records the schedule renders.
-    provide_context(CohortLinks(vec![
+    provide_context(CohortLinks(&[
         crate::trainees::pages::COHORT_LINK,
         crate::attendance::pages::COHORT_LINK,
         crate::readiness::pages::COHORT_LINK,
     ]));
-    provide_context(SessionLinks(vec![crate::attendance::pages::SESSION_LINK]));
+    provide_context(SessionLinks(&[crate::attendance::pages::SESSION_LINK]));
     let page = use_page();
     view! {
         <Title formatter=move |title: String| {

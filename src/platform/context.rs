@@ -377,11 +377,7 @@ impl Ctx {
             }
             Err(AppError::Unauthenticated) => {
                 let back = self.referer_path();
-                self.redirect(&format!(
-                    "{}?next={}",
-                    super::page::SIGN_IN_PATH,
-                    super::query_string::encode(&back)
-                ));
+                self.redirect(&super::page::sign_in_then(&back));
             }
             Err(error) => {
                 self.set_flash(&on_failure.flash(error.clone()));

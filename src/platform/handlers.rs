@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use super::config::Config;
 use super::context::{flash_cookie, referer_path, safe_local_path, Failure, RequestInfo, Success};
-use super::page::SIGN_IN_PATH;
-use super::query_string::{encode, ExportQuery};
+use super::page::sign_in_then;
+use super::query_string::ExportQuery;
 use super::state::AppState;
 use super::tables::{ExportFormat, Exported};
 use crate::kernel::{Actor, AppError};
@@ -135,7 +135,7 @@ pub fn see_other(to: &str, cookie: Option<HeaderValue>) -> Response {
 
 /// To the sign-in page, coming back to `back` afterwards.
 pub fn sign_in_first(back: &str) -> Response {
-    see_other(&format!("{SIGN_IN_PATH}?next={}", encode(back)), None)
+    see_other(&sign_in_then(back), None)
 }
 
 /// A short bilingual plain-text answer.

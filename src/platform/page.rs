@@ -70,6 +70,11 @@ impl PageCtx {
     }
 }
 
+/// The sign-in page, coming back to `back` (a local path and query) afterwards.
+pub fn sign_in_then(back: &str) -> String {
+    query_string::link(SIGN_IN_PATH, &[("next", back)])
+}
+
 /// The page context of the current render (a default one outside a request).
 pub fn use_page() -> PageCtx {
     leptos::prelude::use_context::<PageCtx>().unwrap_or_default()

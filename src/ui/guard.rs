@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use super::texts::Ui;
 use crate::kernel::i18n::{error_text, Common};
 use crate::kernel::{Actor, AppError};
-use crate::platform::page::{use_page, SIGN_IN_PATH};
-use crate::platform::query_string::encode;
+use crate::platform::page::{sign_in_then, use_page};
 use crate::platform::response::{redirect, set_status};
 
 /// The actor, if signed in and allowed by `rule`; otherwise the view to show instead.
@@ -15,7 +14,7 @@ pub fn require(rule: fn(&Actor) -> bool) -> Result<Actor, AnyView> {
     let page = use_page();
     match &page.actor {
         None => {
-            redirect(&format!("{SIGN_IN_PATH}?next={}", encode(&page.path_and_query())));
+            redirect(&sign_in_then(&page.path_and_query()));
             Err(view! { <p>{page.t(Common::ErrUnauthenticated)}</p> }.into_any())
         }
         Some(actor) if rule(actor) => Ok(actor.clone()),

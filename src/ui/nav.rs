@@ -39,11 +39,11 @@ pub struct RecordLink {
 
 /// The links the cohort page shows its staff, in order.
 #[derive(Debug, Clone, Default)]
-pub struct CohortLinks(pub Vec<RecordLink>);
+pub struct CohortLinks(pub &'static [RecordLink]);
 
 /// The links the session page shows its staff, in order.
 #[derive(Debug, Clone, Default)]
-pub struct SessionLinks(pub Vec<RecordLink>);
+pub struct SessionLinks(pub &'static [RecordLink]);
 
 /// "Previous · Page 2 of 5 · Next" under a paged list; `link(n)` is the address of page n.
 #[leptos::component]

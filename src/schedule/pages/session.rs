@@ -38,8 +38,8 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
     let t = move |key: Text| key.get(locale);
     let session = detail.session.clone();
     let title = fill(t(T::SessionTitle), &[("cohort", &session.cohort)]);
-    let start = Some(wib::to_wib(session.starts_at));
-    let end = Some(wib::to_wib(session.ends_at));
+    let start = wib::to_wib(session.starts_at);
+    let end = wib::to_wib(session.ends_at);
     let choices = |list: &[crate::cohorts::dto::Choice]| {
         list.iter()
             .map(|c| (c.id.to_string(), c.label.clone()))
@@ -60,7 +60,7 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
         // Staff take the session's roll call (the attendance area's page, composed by the app).
         {staff.then(|| view! {
             <p class="button-row">
-                {use_context::<SessionLinks>().unwrap_or_default().0.into_iter().map(|link| view! {
+                {use_context::<SessionLinks>().unwrap_or_default().0.iter().map(|link| view! {
                     <a class="button" href=(link.href)(session.id)>{t(link.label)}</a>
                 }).collect_view()}
             </p>
@@ -73,12 +73,12 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                 <form method="post" action={api::<MoveSession>()} class="stack">
                     <input type="hidden" name="session_id" value=id.clone()/>
                     <Field form={form_id::<MoveSession>()} name="date" label=T::FieldDate kind="date" required=true
-                        value=start.map(|s| wib::iso_date(s.date())).unwrap_or_default()/>
+                        value=wib::iso_date(start.date())/>
                     <div class="two-columns">
                         <Field form={form_id::<MoveSession>()} name="start_time" label=T::FieldStartTime kind="time" required=true
-                            value=start.map(|s| wib::iso_time(s.time())).unwrap_or_default()/>
+                            value=wib::iso_time(start.time())/>
                         <Field form={form_id::<MoveSession>()} name="end_time" label=T::FieldEndTime kind="time" required=true
-                            value=end.map(|e| wib::iso_time(e.time())).unwrap_or_default()/>
+                            value=wib::iso_time(end.time())/>
                     </div>
                     <SelectField form={form_id::<MoveSession>()} name="room_id" label=T::FieldRoom options=choices(&detail.rooms)
                         selected=detail.room_id.map(|r| r.to_string()).unwrap_or_default() empty=T::NoRoom/>
