@@ -239,7 +239,7 @@ async fn attendance_bench() {
             app.env(&app.state.db),
             &client,
             &actor,
-            now_session,
+            now_session.into(),
             &entries,
             "",
         )

@@ -2,17 +2,20 @@
 
 use crate::kernel::input::{list_from_form, optional_number, optional_text};
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 use super::model::CodePurpose;
-use crate::kernel::{AccountId, Role};
+use crate::kernel::{wib, AccountId, Role};
 
 /// A signed-in device as shown on "my account".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
     pub id: i64,
-    /// RFC 3339 UTC instants; pages format them in WIB.
-    pub created_at: String,
-    pub last_seen_at: String,
+    /// Pages format instants in WIB.
+    #[serde(with = "wib::rfc3339_format")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "wib::rfc3339_format")]
+    pub last_seen_at: OffsetDateTime,
     pub device: String,
     pub ip: Option<String>,
     pub current: bool,
@@ -27,7 +30,8 @@ pub struct MyAccount {
     pub phone: Option<String>,
     pub nik: Option<String>,
     pub sites: Vec<String>,
-    pub password_changed_at: Option<String>,
+    #[serde(with = "wib::rfc3339_option")]
+    pub password_changed_at: Option<OffsetDateTime>,
     pub sessions: Vec<SessionView>,
 }
 
@@ -145,12 +149,15 @@ pub struct UserDetail {
     pub nik_outside_banten: bool,
     pub sites: Vec<SiteOption>,
     pub status: AccountStatus,
-    pub created_at: String,
+    #[serde(with = "wib::rfc3339_format")]
+    pub created_at: OffsetDateTime,
     pub created_by: Option<String>,
-    pub password_changed_at: Option<String>,
+    #[serde(with = "wib::rfc3339_option")]
+    pub password_changed_at: Option<OffsetDateTime>,
     pub active_sessions: u64,
     /// Expiry of the newest unused activation/reset code.
-    pub pending_code_expires_at: Option<String>,
+    #[serde(with = "wib::rfc3339_option")]
+    pub pending_code_expires_at: Option<OffsetDateTime>,
     pub can_manage: bool,
     pub can_change_role: bool,
 }
@@ -163,7 +170,8 @@ pub struct IssuedCode {
     pub purpose: CodePurpose,
     /// `XXXX-XXXX-XXXX`.
     pub code: String,
-    pub expires_at: String,
+    #[serde(with = "wib::rfc3339_format")]
+    pub expires_at: OffsetDateTime,
     /// wa.me link with the code and instructions prefilled, when the person has a phone.
     pub whatsapp_link: Option<String>,
 }

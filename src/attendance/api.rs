@@ -13,7 +13,7 @@ use super::dto::{
 };
 use super::model::excuse::DecisionInput;
 use super::model::PolicyInput;
-use crate::kernel::AppError;
+use crate::kernel::{AppError, CohortId, SessionId};
 
 #[cfg(feature = "ssr")]
 use super::{paths, texts::Notice};
@@ -45,7 +45,7 @@ pub async fn get_my_attendance() -> Result<MyAttendance, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "attendance/roll-call", input = GetUrl)]
-pub async fn get_roll_call(session_id: i64) -> Result<RollCall, AppError> {
+pub async fn get_roll_call(session_id: SessionId) -> Result<RollCall, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.serve(authz::can_take_roll_calls, async |actor| {
@@ -58,7 +58,7 @@ pub async fn get_roll_call(session_id: i64) -> Result<RollCall, AppError> {
 /// where there is one, and the reason for a late change.
 #[server(prefix = "/api", endpoint = "attendance/save")]
 pub async fn save_roll_call(
-    session_id: i64,
+    session_id: SessionId,
     status: Option<HashMap<String, String>>,
     remark: Option<HashMap<String, String>>,
     reason: Option<String>,
@@ -114,7 +114,7 @@ pub async fn save_roll_call(
 
 /// Opens self check-in and goes to the screen with the code.
 #[server(prefix = "/api", endpoint = "attendance/open-check-in")]
-pub async fn open_check_in(session_id: i64) -> Result<(), AppError> {
+pub async fn open_check_in(session_id: SessionId) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.submit(
@@ -127,7 +127,7 @@ pub async fn open_check_in(session_id: i64) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "attendance/check-in-code", input = GetUrl)]
-pub async fn get_check_in_code(session_id: i64) -> Result<CheckInDisplay, AppError> {
+pub async fn get_check_in_code(session_id: SessionId) -> Result<CheckInDisplay, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.serve(authz::can_take_roll_calls, async |actor| {
@@ -212,7 +212,7 @@ pub async fn decide_excuse(
 /// A cohort's attendance grid (`month` as `YYYY-MM`, or all).
 #[server(prefix = "/api", endpoint = "attendance/cohort", input = GetUrl)]
 pub async fn get_cohort_attendance(
-    cohort_id: i64,
+    cohort_id: CohortId,
     month: Option<String>,
 ) -> Result<CohortAttendance, AppError> {
     use super::{authz, service};
@@ -224,7 +224,10 @@ pub async fn get_cohort_attendance(
 }
 
 #[server(prefix = "/api", endpoint = "attendance/save-policy")]
-pub async fn save_policy(cohort_id: i64, #[server(flatten)] policy: PolicyInput) -> Result<(), AppError> {
+pub async fn save_policy(
+    cohort_id: CohortId,
+    #[server(flatten)] policy: PolicyInput,
+) -> Result<(), AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.submit(

@@ -1,12 +1,13 @@
 //! What attendance pages receive from their server functions.
 
 use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
 
 use super::model::excuse::{ExcuseKind, ExcuseStatus};
 use super::model::rates::{Rates, Warning};
 use super::model::{AttendanceStatus, MarkSource, PolicyInput};
 use crate::kernel::input::optional_text;
-use crate::kernel::{Problem, TraineeId};
+use crate::kernel::{wib, CohortId, Problem, SessionId, TraineeId};
 
 pub use crate::schedule::dto::SessionView as SessionFacts;
 
@@ -43,8 +44,8 @@ pub struct ChangeView {
     pub reason: Option<String>,
     pub source: MarkSource,
     pub by: Option<String>,
-    /// RFC 3339.
-    pub at: String,
+    #[serde(with = "wib::rfc3339_format")]
+    pub at: OffsetDateTime,
 }
 
 /// An approved or pending excuse shown on a roll call line.
@@ -67,8 +68,9 @@ pub struct RollCallLine {
     /// Whether `status` is saved (rather than proposed).
     pub saved: bool,
     pub source: Option<MarkSource>,
-    /// RFC 3339, when the trainee checked in themselves.
-    pub checked_in_at: Option<String>,
+    /// When the trainee checked in themselves.
+    #[serde(with = "wib::rfc3339_option")]
+    pub checked_in_at: Option<OffsetDateTime>,
     pub excuse: Option<ExcuseNote>,
     pub history: Vec<ChangeView>,
 }
@@ -78,8 +80,8 @@ pub struct RollCallLine {
 pub struct TakenView {
     pub by: Option<String>,
     pub automatic: bool,
-    /// RFC 3339.
-    pub at: String,
+    #[serde(with = "wib::rfc3339_format")]
+    pub at: OffsetDateTime,
 }
 
 /// A session's roll call: everyone enrolled on its date.
@@ -131,7 +133,7 @@ pub struct SessionLine {
 pub struct AtRisk {
     pub trainee_id: TraineeId,
     pub name: String,
-    pub cohort_id: i64,
+    pub cohort_id: CohortId,
     pub cohort: String,
     /// `+62…`, for tel: and wa.me links.
     pub phone: Option<String>,
@@ -152,7 +154,7 @@ pub struct Overview {
 /// A trainee's attendance in one cohort.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyCohort {
-    pub cohort_id: i64,
+    pub cohort_id: CohortId,
     pub cohort: String,
     /// Percent the cohort requires.
     pub threshold: u32,
@@ -180,8 +182,8 @@ pub struct ExcuseView {
     pub reason: String,
     pub status: ExcuseStatus,
     pub has_note: bool,
-    /// RFC 3339.
-    pub requested_at: String,
+    #[serde(with = "wib::rfc3339_format")]
+    pub requested_at: OffsetDateTime,
     pub decided_by: Option<String>,
     pub decision_note: Option<String>,
 }
@@ -189,7 +191,7 @@ pub struct ExcuseView {
 /// A session a trainee may ask an excuse for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExcuseChoice {
-    pub session_id: i64,
+    pub session_id: SessionId,
     pub label: String,
 }
 
@@ -221,9 +223,9 @@ pub enum Cell {
 /// A column of the grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridSession {
-    pub id: i64,
-    /// RFC 3339.
-    pub starts_at: String,
+    pub id: SessionId,
+    #[serde(with = "wib::rfc3339_format")]
+    pub starts_at: OffsetDateTime,
     pub held: bool,
     pub taken: bool,
 }
@@ -241,8 +243,8 @@ pub struct GridRow {
 /// The cohort's attendance for the held sessions' rate over time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChartPoint {
-    /// ISO date.
-    pub date: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub date: Date,
     /// The session's attendance, in tenths of a percent.
     pub rate: u32,
 }
@@ -250,7 +252,7 @@ pub struct ChartPoint {
 /// A cohort's attendance: trainees × sessions (one month's, or all).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortAttendance {
-    pub cohort_id: i64,
+    pub cohort_id: CohortId,
     pub cohort: String,
     pub site: String,
     pub threshold: u32,

@@ -11,6 +11,7 @@ use super::dto::ExportContent;
 use super::model::excuse::ExcuseInput;
 use super::service;
 use super::texts::Notice;
+use crate::kernel::CohortId;
 use crate::platform::context::{Failure, Success};
 use crate::platform::handlers::{
     download, export_format, private_file, read_upload, refused, reply, FileRoute, Filter, PathId, SignedIn,
@@ -74,7 +75,15 @@ pub async fn export_cohort(
         Err(response) => return response,
     };
     let summary = query.filter.is_summary();
-    match service::export_attendance(state.env(), Some(&actor), Some(cohort_id), format, summary).await {
+    match service::export_attendance(
+        state.env(),
+        Some(&actor),
+        Some(CohortId(cohort_id)),
+        format,
+        summary,
+    )
+    .await
+    {
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
     }

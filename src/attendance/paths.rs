@@ -3,6 +3,7 @@
 //! [`super::files::file_routes`] match the same patterns.
 
 use crate::cohorts::paths::cohort_page;
+use crate::kernel::{CohortId, SessionId};
 
 /// A trainee's own attendance, or the staff's classes and trainees at risk.
 pub const HOME: &str = "/kehadiran";
@@ -21,12 +22,12 @@ pub const EXCUSE_NOTE: &str = "/izin/{id}/surat";
 /// A cohort's attendance export (`?format=csv|xlsx[&isi=ringkasan]`).
 pub const COHORT_EXPORT: &str = "/angkatan/{id}/kehadiran/ekspor";
 
-pub fn roll_call(session_id: i64) -> String {
+pub fn roll_call(session_id: SessionId) -> String {
     format!("/sesi/{session_id}/absen")
 }
 
 /// The check-in code a session's instructor shows.
-pub fn check_in_code(session_id: i64) -> String {
+pub fn check_in_code(session_id: SessionId) -> String {
     format!("/sesi/{session_id}/kode")
 }
 
@@ -36,7 +37,7 @@ pub fn check_in_with(code: &str) -> String {
 }
 
 /// A session's printable attendance register.
-pub fn session_register(session_id: i64) -> String {
+pub fn session_register(session_id: SessionId) -> String {
     format!("/sesi/{session_id}/daftar-hadir")
 }
 
@@ -45,15 +46,15 @@ pub fn excuse_note(excuse_id: i64) -> String {
 }
 
 /// A cohort's attendance, trainees × sessions.
-pub fn cohort(cohort_id: i64) -> String {
+pub fn cohort(cohort_id: CohortId) -> String {
     cohort_page(cohort_id, "kehadiran")
 }
 
 /// A cohort's printable register of one month (`YYYY-MM`).
-pub fn month_register(cohort_id: i64, month: &str) -> String {
+pub fn month_register(cohort_id: CohortId, month: &str) -> String {
     crate::platform::query_string::link(&cohort_page(cohort_id, "kehadiran/cetak"), &[("bulan", month)])
 }
 
-pub fn cohort_export(cohort_id: i64) -> String {
+pub fn cohort_export(cohort_id: CohortId) -> String {
     cohort_page(cohort_id, "kehadiran/ekspor")
 }

@@ -198,7 +198,7 @@ pub async fn list(
         .into_iter()
         .map(|row| AuditEntryView {
             id: row.id,
-            occurred_at: wib::rfc3339(row.occurred_at),
+            occurred_at: row.occurred_at,
             action: row.action,
             outcome: row.outcome,
             actor: row.actor,

@@ -209,8 +209,9 @@ pub struct AuditFilter {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntryView {
     pub id: i64,
-    /// RFC 3339, UTC; pages format it in WIB.
-    pub occurred_at: String,
+    /// Pages format it in WIB.
+    #[serde(with = "crate::kernel::wib::rfc3339_format")]
+    pub occurred_at: time::OffsetDateTime,
     pub action: String,
     pub outcome: String,
     pub actor: Option<String>,

@@ -9,7 +9,7 @@ use super::dto::{
     Catalogue, CohortDetail, CohortFilter, CohortForm, CohortList, NewCourse, NewProgramme, NewRoom,
 };
 use super::model::CohortInput;
-use crate::kernel::AppError;
+use crate::kernel::{AppError, CohortId};
 
 #[cfg(feature = "ssr")]
 use super::{authz, paths, service, texts::Notice};
@@ -72,7 +72,7 @@ pub async fn list_cohorts(filter: CohortFilter) -> Result<CohortList, AppError> 
 
 /// One cohort, for whoever has it within reach (the use case asks the scope model).
 #[server(prefix = "/api", endpoint = "cohorts/get", input = GetUrl)]
-pub async fn get_cohort(cohort_id: i64) -> Result<CohortDetail, AppError> {
+pub async fn get_cohort(cohort_id: CohortId) -> Result<CohortDetail, AppError> {
     let ctx = Ctx::current()?;
     ctx.serve(crate::kernel::actor::signed_in, async |actor| {
         service::cohort_detail(ctx.env(), actor, cohort_id).await
@@ -82,7 +82,7 @@ pub async fn get_cohort(cohort_id: i64) -> Result<CohortDetail, AppError> {
 
 /// The new-cohort form (no id) or the edit form of one cohort.
 #[server(prefix = "/api", endpoint = "cohorts/form", input = GetUrl)]
-pub async fn get_cohort_form(cohort_id: Option<i64>) -> Result<CohortForm, AppError> {
+pub async fn get_cohort_form(cohort_id: Option<CohortId>) -> Result<CohortForm, AppError> {
     let ctx = Ctx::current()?;
     ctx.serve(authz::can_plan_cohorts, async |actor| {
         service::cohort_form(ctx.env(), actor, cohort_id).await
@@ -96,7 +96,7 @@ pub async fn create_cohort(#[server(flatten)] cohort: CohortInput) -> Result<i64
     ctx.submit(
         authz::can_plan_cohorts,
         async |actor| service::create_cohort(ctx.env(), ctx.client(), actor, &cohort).await,
-        |(id, code)| Success::to(paths::cohort(*id)).notice(Notice::CohortCreated(code.clone())),
+        |(id, code)| Success::to(paths::cohort(CohortId(*id))).notice(Notice::CohortCreated(code.clone())),
         Failure::of::<CreateCohort>(&cohort),
     )
     .await
@@ -104,7 +104,10 @@ pub async fn create_cohort(#[server(flatten)] cohort: CohortInput) -> Result<i64
 }
 
 #[server(prefix = "/api", endpoint = "cohorts/update")]
-pub async fn update_cohort(cohort_id: i64, #[server(flatten)] cohort: CohortInput) -> Result<(), AppError> {
+pub async fn update_cohort(
+    cohort_id: CohortId,
+    #[server(flatten)] cohort: CohortInput,
+) -> Result<(), AppError> {
     let ctx = Ctx::current()?;
     ctx.submit(
         authz::can_plan_cohorts,

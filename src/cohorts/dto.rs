@@ -4,7 +4,7 @@ use crate::kernel::input::{optional_number, optional_text};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::kernel::wib;
+use crate::kernel::{wib, CohortId};
 
 use super::model::{CohortStatus, CourseLevel, LanguageTarget, Track};
 
@@ -106,7 +106,7 @@ pub struct CohortFilter {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortSummary {
-    pub id: i64,
+    pub id: CohortId,
     pub code: String,
     pub course: String,
     pub programme: String,
@@ -167,7 +167,7 @@ pub struct CohortValues {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortForm {
     /// `None` when creating.
-    pub cohort_id: Option<i64>,
+    pub cohort_id: Option<CohortId>,
     pub values: CohortValues,
     pub courses: Vec<Choice>,
     pub programmes: Vec<Choice>,
@@ -187,7 +187,7 @@ pub struct Person {
 /// One cohort as its detail page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortDetail {
-    pub id: i64,
+    pub id: CohortId,
     pub code: String,
     pub course: CourseView,
     pub programme: ProgrammeView,

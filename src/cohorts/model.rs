@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::kernel::input::{parse_choice, parse_date, parse_number, parse_text};
-use crate::kernel::wib;
 use crate::kernel::{FieldError, Problem};
 
 /// Minutes in one jam pelajaran (JP), the unit course lengths are given in.
@@ -232,8 +231,8 @@ pub fn validate_cohort(input: &CohortInput, choices: &CohortChoices) -> Result<V
                 field(
                     name,
                     Problem::OutsideCohortDates {
-                        from: wib::iso_date(first),
-                        to: wib::iso_date(last),
+                        from: first,
+                        to: last,
                     },
                 );
             }
@@ -497,8 +496,8 @@ mod tests {
             vec![(
                 "ends_on".into(),
                 Problem::OutsideCohortDates {
-                    from: "2026-12-02".into(),
-                    to: "2027-06-10".into()
+                    from: date!(2026 - 12 - 02),
+                    to: date!(2027 - 06 - 10)
                 }
             )]
         );

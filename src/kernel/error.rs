@@ -9,6 +9,9 @@ use leptos::server_fn::{
     error::{FromServerFnError, ServerFnErrorErr},
 };
 use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use super::wib;
 
 /// Why one form field was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,10 +62,12 @@ pub enum Problem {
     RoomTooSmall {
         capacity: u32,
     },
-    /// A date outside the cohort's first and last day (ISO dates).
+    /// A date outside the cohort's first and last day.
     OutsideCohortDates {
-        from: String,
-        to: String,
+        #[serde(with = "wib::iso_date_format")]
+        from: Date,
+        #[serde(with = "wib::iso_date_format")]
+        to: Date,
     },
     /// The date is a holiday or cuti bersama.
     OnHoliday {
@@ -71,9 +76,11 @@ pub enum Problem {
     /// The time overlaps another session of the same instructor, room or cohort.
     ScheduleConflict {
         cohort: String,
-        /// RFC 3339 instants of the other session.
-        starts_at: String,
-        ends_at: String,
+        /// When the other session is.
+        #[serde(with = "wib::rfc3339_format")]
+        starts_at: OffsetDateTime,
+        #[serde(with = "wib::rfc3339_format")]
+        ends_at: OffsetDateTime,
         clashes: Vec<Clash>,
     },
     /// The weekdays and dates given yield no session at all.
@@ -85,9 +92,10 @@ pub enum Problem {
     },
     /// This status cannot follow the current one.
     InvalidTransition,
-    /// The birth date entered is not the one the NIK encodes (ISO date from the NIK).
+    /// The birth date entered is not the one the NIK encodes (the NIK's date, when it has one).
     NikBirthDateMismatch {
-        nik_date: String,
+        #[serde(with = "wib::iso_date_option")]
+        nik_date: Option<Date>,
     },
     /// The sex entered is not the one the NIK encodes.
     NikSexMismatch {
@@ -135,9 +143,10 @@ pub enum Problem {
     NoHeader,
     /// The session was cancelled.
     SessionCancelled,
-    /// The session has not started yet (RFC 3339 start).
+    /// The session has not started yet.
     SessionNotStarted {
-        starts_at: String,
+        #[serde(with = "wib::rfc3339_format")]
+        starts_at: OffsetDateTime,
     },
     /// Past the instructors' editing window: only coordinators may change it, with a reason.
     EditWindowClosed {

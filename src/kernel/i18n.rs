@@ -242,10 +242,9 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         Problem::EndBeforeStart => Common::ProbEndBeforeStart,
         Problem::RoomTooSmall { capacity } => return n(Common::ProbRoomTooSmall, *capacity),
         Problem::OutsideCohortDates { from, to } => {
-            let show = |iso: &str| wib::parse_iso_date(iso).map_or_else(|| iso.to_owned(), wib::date_short);
             return fill(
                 Common::ProbOutsideCohortDates.get(locale),
-                &[("from", &show(from)), ("to", &show(to))],
+                &[("from", &wib::date_short(*from)), ("to", &wib::date_short(*to))],
             );
         }
         Problem::OnHoliday { name } => return fill(Common::ProbOnHoliday.get(locale), &[("name", name)]),
@@ -260,7 +259,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
                 .map(|clash| clash_text(*clash).get(locale))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let when = wib::rfc3339_span(starts_at, ends_at, locale);
+            let when = wib::span_long(*starts_at, *ends_at, locale);
             return fill(
                 Common::ProbScheduleConflict.get(locale),
                 &[("cohort", cohort), ("when", &when), ("what", &what)],
@@ -278,7 +277,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         }
         Problem::InvalidTransition => Common::ProbInvalidTransition,
         Problem::NikBirthDateMismatch { nik_date } => {
-            let date = wib::parse_iso_date(nik_date).map_or_else(|| nik_date.clone(), wib::date_short);
+            let date = nik_date.map(wib::date_short).unwrap_or_default();
             return fill(Common::ProbNikBirthDate2.get(locale), &[("date", &date)]);
         }
         Problem::NikSexMismatch { nik_sex } => {
@@ -314,7 +313,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         Problem::NoHeader => Common::ProbNoHeader,
         Problem::SessionCancelled => Common::ProbSessionCancelled,
         Problem::SessionNotStarted { starts_at } => {
-            let when = wib::rfc3339_short(starts_at, locale);
+            let when = wib::instant_short(*starts_at, locale);
             return fill(Common::ProbSessionNotStarted.get(locale), &[("when", &when)]);
         }
         Problem::EditWindowClosed { days } => return n(Common::ProbEditWindowClosed, *days),

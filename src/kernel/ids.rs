@@ -1,8 +1,9 @@
-//! Ids of the records people are: an account (a `users` row: who signs in) and a trainee
-//! record (the person in the registry, perhaps without an account). Both are whole numbers
-//! in the database, and mixing them up once leaked a record across sites; as their own
-//! types the compiler keeps them apart. They cross into SQL as plain values
-//! (`Column::UserId.eq(id)`), and a row's column becomes one with `AccountId(row.user_id)`.
+//! Ids of the main records: an account (a `users` row: who signs in), a trainee record
+//! (the person in the registry, perhaps without an account), a cohort, a class session and
+//! an enrollment. All are whole numbers in the database, and mixing up the first two once
+//! leaked a record across sites; as their own types the compiler keeps them apart. They
+//! cross into SQL as plain values (`Column::UserId.eq(id)`), and a row's column becomes one
+//! with `AccountId(row.user_id)`.
 
 macro_rules! record_id {
     ($(#[$meta:meta])* $name:ident) => {
@@ -77,6 +78,21 @@ record_id! {
 record_id! {
     /// A trainee record in the registry (`trainees` row).
     TraineeId
+}
+
+record_id! {
+    /// A cohort (`cohorts` row): one class of one course at one site.
+    CohortId
+}
+
+record_id! {
+    /// A class session of a cohort (`class_sessions` row); not a sign-in session.
+    SessionId
+}
+
+record_id! {
+    /// A trainee's seat in a cohort (`enrollments` row).
+    EnrollmentId
 }
 
 #[cfg(test)]

@@ -129,21 +129,6 @@ pub fn parse_rfc3339(value: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok()
 }
 
-/// Formats an RFC 3339 timestamp (as carried in DTOs) in short WIB form; unparsable input
-/// is shown as it is rather than hidden.
-pub fn rfc3339_short(value: &str, locale: Locale) -> String {
-    parse_rfc3339(value).map_or_else(|| value.to_owned(), |instant| instant_short(instant, locale))
-}
-
-/// "Senin, 30 November 2026, 08.00–12.00 WIB" for two RFC 3339 instants (the end's date
-/// is left out when it is the same day); unparsable input is shown as it is.
-pub fn rfc3339_span(start: &str, end: &str, locale: Locale) -> String {
-    match (parse_rfc3339(start), parse_rfc3339(end)) {
-        (Some(start), Some(end)) => span_long(start, end, locale),
-        _ => format!("{start} – {end}"),
-    }
-}
-
 /// "Senin, 30 November 2026, 08.00–12.00 WIB".
 pub fn span_long(start: OffsetDateTime, end: OffsetDateTime, locale: Locale) -> String {
     let (start, end) = (to_wib(start), to_wib(end));

@@ -1,6 +1,6 @@
 //! The application state every request shares, and the part of it use cases need.
 
-use crate::kernel::AccountId;
+use crate::kernel::{AccountId, CohortId};
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::sea_query::{SelectStatement, SimpleExpr, UpdateStatement};
@@ -67,7 +67,7 @@ pub struct Ports {
     /// The first and last start of the cohort's sessions that are not cancelled, as a
     /// query of one row `(first, last)`. Owner: schedule; needed by the cohort form, whose
     /// dates may not leave planned sessions outside.
-    pub planned_span: fn(cohort_id: i64) -> SelectStatement,
+    pub planned_span: fn(cohort_id: CohortId) -> SelectStatement,
     /// The display name of the account whose id is the expression `id`, as a scalar
     /// subquery. Owner: accounts; needed by the audit log.
     pub user_name: fn(id: SimpleExpr) -> SimpleExpr,
@@ -88,7 +88,7 @@ pub struct Ports {
 /// The sessions of `cohort_id` that `from` teach, released from `now` on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Release {
-    pub cohort_id: i64,
+    pub cohort_id: CohortId,
     pub from: Vec<i64>,
     /// Who changed the cohort (recorded on the sessions).
     pub by: i64,

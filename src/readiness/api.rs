@@ -11,7 +11,7 @@ use super::dto::{
     CohortProgress, Dashboard, DashboardFilter, DocumentInput, NewAssessment, ResultInput, Rules, RulesInput,
     TraineeReadiness,
 };
-use crate::kernel::{AppError, TraineeId};
+use crate::kernel::{AppError, CohortId, TraineeId};
 
 #[cfg(feature = "ssr")]
 use super::{paths, texts::Notice};
@@ -154,7 +154,7 @@ pub async fn review_document(
 
 /// A cohort's lessons and scores.
 #[server(prefix = "/api", endpoint = "readiness/progress", input = GetUrl)]
-pub async fn get_cohort_progress(cohort_id: i64) -> Result<CohortProgress, AppError> {
+pub async fn get_cohort_progress(cohort_id: CohortId) -> Result<CohortProgress, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.serve(authz::is_staff, async |actor| {
@@ -165,7 +165,7 @@ pub async fn get_cohort_progress(cohort_id: i64) -> Result<CohortProgress, AppEr
 
 #[server(prefix = "/api", endpoint = "readiness/create-assessment")]
 pub async fn create_assessment(
-    cohort_id: i64,
+    cohort_id: CohortId,
     #[server(flatten)] assessment: NewAssessment,
 ) -> Result<(), AppError> {
     use super::{authz, service};
@@ -203,7 +203,8 @@ pub async fn save_scores(
             service::save_scores(ctx.env(), ctx.client(), actor, assessment_id, &entries).await
         },
         |(cohort, saved)| {
-            Success::to(paths::assessment(*cohort, assessment_id)).notice(Notice::ScoresSaved(*saved))
+            Success::to(paths::assessment(CohortId(*cohort), assessment_id))
+                .notice(Notice::ScoresSaved(*saved))
         },
         failure,
     )
@@ -228,7 +229,7 @@ fn keyed(fields: &HashMap<String, String>, name: &str) -> Result<Vec<(i64, Strin
 /// The unit taught per session: `unit[SESSION_ID]` (empty clears).
 #[server(prefix = "/api", endpoint = "readiness/save-lessons")]
 pub async fn save_lessons(
-    cohort_id: i64,
+    cohort_id: CohortId,
     #[server(default)] unit: HashMap<String, String>,
 ) -> Result<(), AppError> {
     use super::{authz, service};

@@ -1,9 +1,10 @@
 //! What readiness pages receive.
 
 use crate::kernel::input::{optional_number, optional_text};
-use crate::kernel::TraineeId;
+use crate::kernel::{wib, CohortId, SessionId, TraineeId};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use time::{Date, OffsetDateTime};
 
 use super::model::verdict::{AttendanceFacts, Check, Finding, Requirement};
 use super::model::{DocumentKind, DocumentStatus, ResultKind, Verdict};
@@ -15,7 +16,7 @@ pub struct DashboardFilter {
     #[serde(deserialize_with = "optional_number")]
     pub site_id: Option<i64>,
     #[serde(deserialize_with = "optional_number")]
-    pub cohort_id: Option<i64>,
+    pub cohort_id: Option<CohortId>,
     /// `siap`, `dalam_proses` or `belum`.
     #[serde(deserialize_with = "optional_text")]
     pub verdict: Option<String>,
@@ -103,12 +104,14 @@ pub struct ReadinessRow {
     pub verdict: Verdict,
     pub blockers: Vec<Finding>,
     /// The day the `expiring` document stops being valid, when filtering by it.
-    pub valid_until: Option<String>,
+    #[serde(with = "wib::iso_date_option")]
+    pub valid_until: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
-    pub today: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub today: Date,
     pub sites: Vec<(i64, String)>,
     pub cohorts: Vec<(i64, String)>,
     pub filter: DashboardFilter,
@@ -129,12 +132,15 @@ pub struct DocumentView {
     pub id: Option<i64>,
     pub status: DocumentStatus,
     pub number: Option<String>,
-    pub issued_on: Option<String>,
-    pub expires_on: Option<String>,
+    #[serde(with = "wib::iso_date_option")]
+    pub issued_on: Option<Date>,
+    #[serde(with = "wib::iso_date_option")]
+    pub expires_on: Option<Date>,
     pub reason: Option<String>,
     pub has_scan: bool,
     pub decided_by: Option<String>,
-    pub decided_at: Option<String>,
+    #[serde(with = "wib::rfc3339_option")]
+    pub decided_at: Option<OffsetDateTime>,
     /// The trainee's track requires it.
     pub required: bool,
 }
@@ -146,7 +152,8 @@ pub struct ResultView {
     pub level: Option<String>,
     pub score: Option<u16>,
     pub passed: bool,
-    pub taken_on: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub taken_on: Date,
     pub certificate_no: Option<String>,
     pub field: Option<String>,
 }
@@ -156,7 +163,8 @@ pub struct ResultView {
 pub struct ScoreView {
     pub assessment: String,
     pub kind: String,
-    pub held_on: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub held_on: Date,
     pub score: u16,
     pub max_score: u16,
     pub pass_score: u16,
@@ -170,7 +178,8 @@ pub struct TraineeReadiness {
     pub cohort: Option<String>,
     pub programme: Option<String>,
     pub in_training: bool,
-    pub today: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub today: Date,
     pub verdict: Verdict,
     pub checks: Vec<Check>,
     pub attendance: Option<AttendanceFacts>,
@@ -204,7 +213,8 @@ pub struct AssessmentView {
     pub id: i64,
     pub kind: String,
     pub title: String,
-    pub held_on: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub held_on: Date,
     pub max_score: u16,
     pub pass_score: u16,
     pub scored: u32,
@@ -221,8 +231,9 @@ pub struct ProgressRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonLine {
-    pub session_id: i64,
-    pub when: String,
+    pub session_id: SessionId,
+    #[serde(with = "wib::rfc3339_format")]
+    pub when: OffsetDateTime,
     pub planned: Option<String>,
     pub taught_unit_id: Option<i64>,
 }
@@ -230,9 +241,10 @@ pub struct LessonLine {
 /// A cohort's lessons and scores, for its instructors and coordinators.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortProgress {
-    pub cohort_id: i64,
+    pub cohort_id: CohortId,
     pub cohort: String,
-    pub today: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub today: Date,
     pub units: Vec<(i64, String)>,
     pub units_taught: u32,
     pub lessons: Vec<LessonLine>,

@@ -3,7 +3,7 @@
 //! [`super::files::file_routes`] match the same patterns.
 
 use crate::cohorts::paths::cohort_page;
-use crate::kernel::TraineeId;
+use crate::kernel::{CohortId, TraineeId};
 
 /// The coordinators' dashboard (filters as in [`super::dto::DashboardFilter`]).
 pub const DASHBOARD: &str = "/kesiapan";
@@ -28,11 +28,11 @@ pub fn scan(document_id: i64) -> String {
 }
 
 /// A cohort's lessons and scores.
-pub fn progress(cohort_id: i64) -> String {
+pub fn progress(cohort_id: CohortId) -> String {
     cohort_page(cohort_id, "nilai")
 }
 
 /// A cohort's progress page with one assessment's scores open.
-pub fn assessment(cohort_id: i64, assessment_id: i64) -> String {
+pub fn assessment(cohort_id: CohortId, assessment_id: i64) -> String {
     format!("{}?penilaian={assessment_id}#skor", progress(cohort_id))
 }

@@ -10,7 +10,7 @@ use super::dto::{
     HolidayInput, HolidayList, MoveInput, MySchedule, PrintableWeek, SessionDetail,
 };
 use super::model::generation::PatternInput;
-use crate::kernel::AppError;
+use crate::kernel::{AppError, CohortId, SessionId};
 
 #[cfg(feature = "ssr")]
 use super::{authz, paths, service, texts::Notice};
@@ -32,7 +32,7 @@ pub async fn get_my_schedule() -> Result<MySchedule, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "schedule/cohort", input = GetUrl)]
-pub async fn get_cohort_schedule(cohort_id: i64) -> Result<CohortSchedule, AppError> {
+pub async fn get_cohort_schedule(cohort_id: CohortId) -> Result<CohortSchedule, AppError> {
     let ctx = Ctx::current()?;
     ctx.serve(signed_in, async |actor| {
         service::cohort_schedule(ctx.env(), actor, cohort_id).await
@@ -43,7 +43,7 @@ pub async fn get_cohort_schedule(cohort_id: i64) -> Result<CohortSchedule, AppEr
 /// The generation page; with a pattern, its preview (nothing is written).
 #[server(prefix = "/api", endpoint = "schedule/generation", input = GetUrl)]
 pub async fn get_generation(
-    cohort_id: i64,
+    cohort_id: CohortId,
     pattern: Option<PatternInput>,
     instructor_id: Option<String>,
     room_id: Option<String>,
@@ -64,7 +64,7 @@ pub async fn get_generation(
 /// Writes the previewed sessions, leaving out the dates in `skip`.
 #[server(prefix = "/api", endpoint = "schedule/generate")]
 pub async fn generate_sessions(
-    cohort_id: i64,
+    cohort_id: CohortId,
     #[server(flatten)] generation: GenerationInput,
 ) -> Result<u64, AppError> {
     let ctx = Ctx::current()?;
@@ -86,7 +86,7 @@ pub async fn generate_sessions(
 }
 
 #[server(prefix = "/api", endpoint = "schedule/session", input = GetUrl)]
-pub async fn get_session(session_id: i64) -> Result<SessionDetail, AppError> {
+pub async fn get_session(session_id: SessionId) -> Result<SessionDetail, AppError> {
     let ctx = Ctx::current()?;
     ctx.serve(signed_in, async |actor| {
         service::session_detail(ctx.env(), actor, session_id).await
@@ -95,15 +95,18 @@ pub async fn get_session(session_id: i64) -> Result<SessionDetail, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "schedule/move")]
-pub async fn move_session(session_id: i64, #[server(flatten)] change: MoveInput) -> Result<(), AppError> {
+pub async fn move_session(
+    session_id: SessionId,
+    #[server(flatten)] change: MoveInput,
+) -> Result<(), AppError> {
     let ctx = Ctx::current()?;
     ctx.submit(
         crate::cohorts::authz::can_plan_cohorts,
         async |actor| service::move_session(ctx.env(), ctx.client(), actor, session_id, &change).await,
         |(starts_at, ends_at)| {
             Success::to(paths::session(session_id)).notice(Notice::Moved {
-                starts_at: starts_at.clone(),
-                ends_at: ends_at.clone(),
+                starts_at: *starts_at,
+                ends_at: *ends_at,
             })
         },
         Failure::of::<MoveSession>(&change),
@@ -113,7 +116,7 @@ pub async fn move_session(session_id: i64, #[server(flatten)] change: MoveInput)
 }
 
 #[server(prefix = "/api", endpoint = "schedule/cancel")]
-pub async fn cancel_session(session_id: i64, reason: String) -> Result<(), AppError> {
+pub async fn cancel_session(session_id: SessionId, reason: String) -> Result<(), AppError> {
     let ctx = Ctx::current()?;
     ctx.submit(
         crate::cohorts::authz::can_plan_cohorts,
@@ -135,7 +138,10 @@ pub async fn get_calendar(filter: CalendarFilter) -> Result<CalendarView, AppErr
 }
 
 #[server(prefix = "/api", endpoint = "schedule/print", input = GetUrl)]
-pub async fn get_printable_week(cohort_id: i64, date: Option<String>) -> Result<PrintableWeek, AppError> {
+pub async fn get_printable_week(
+    cohort_id: CohortId,
+    date: Option<String>,
+) -> Result<PrintableWeek, AppError> {
     let ctx = Ctx::current()?;
     ctx.serve(signed_in, async |actor| {
         service::printable_week(ctx.env(), actor, cohort_id, date.as_deref()).await

@@ -5,7 +5,7 @@ use crate::kernel::input::{list_from_form, optional_number, optional_text};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use crate::kernel::wib;
+use crate::kernel::{wib, CohortId, SessionId};
 
 use super::model::generation::PatternInput;
 use super::model::{HolidayKind, SessionStatus};
@@ -58,8 +58,8 @@ pub struct HolidayInput {
 /// One class session as people see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
-    pub id: i64,
-    pub cohort_id: i64,
+    pub id: SessionId,
+    pub cohort_id: CohortId,
     pub cohort: String,
     /// Instants; pages show them in WIB.
     #[serde(with = "wib::rfc3339_format")]

@@ -9,7 +9,7 @@ use axum::{
 
 use super::paths;
 use super::service;
-use crate::kernel::AppError;
+use crate::kernel::{AppError, CohortId};
 use crate::platform::handlers::{FileRoute, PathId, SignedIn};
 use crate::platform::state::AppState;
 
@@ -77,7 +77,7 @@ pub async fn cohort_download(
     PathId(cohort_id): PathId,
     headers: HeaderMap,
 ) -> Response {
-    match service::cohort_calendar(state.env(), &actor, cohort_id, &host_of(&headers)).await {
+    match service::cohort_calendar(state.env(), &actor, CohortId(cohort_id), &host_of(&headers)).await {
         Ok((file_name, body)) => calendar(body, Some(&file_name)),
         Err(AppError::NotFound | AppError::Forbidden) => text(StatusCode::NOT_FOUND, NOT_FOUND),
         Err(_) => text(StatusCode::INTERNAL_SERVER_ERROR, FAILED),

@@ -102,12 +102,13 @@ pub fn calendar(name: &str, sessions: &[SessionView], host: &str, now: OffsetDat
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::{CohortId, SessionId};
     use time::macros::datetime;
 
     fn session(status: SessionStatus) -> SessionView {
         SessionView {
-            id: 7,
-            cohort_id: 1,
+            id: SessionId(7),
+            cohort_id: CohortId(1),
             cohort: "JP-SSW-2026-03".into(),
             starts_at: datetime!(2026-12-01 01:00 UTC),
             ends_at: datetime!(2026-12-01 05:00 UTC),

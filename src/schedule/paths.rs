@@ -5,6 +5,7 @@
 use time::Date;
 
 use crate::cohorts::paths::cohort_page;
+use crate::kernel::{CohortId, SessionId};
 
 /// A trainee's or instructor's own schedule.
 pub const MINE: &str = "/jadwal";
@@ -17,29 +18,29 @@ pub const FEED: &str = "/ical/{file}";
 /// A cohort's whole schedule as one iCalendar download.
 pub const COHORT_ICS: &str = "/angkatan/{id}/jadwal.ics";
 
-pub fn session(id: i64) -> String {
+pub fn session(id: SessionId) -> String {
     format!("/sesi/{id}")
 }
 
 /// Generating a cohort's sessions.
-pub fn generate(cohort_id: i64) -> String {
+pub fn generate(cohort_id: CohortId) -> String {
     cohort_page(cohort_id, "jadwalkan")
 }
 
 /// A cohort's printable week (this week's).
-pub fn print(cohort_id: i64) -> String {
+pub fn print(cohort_id: CohortId) -> String {
     cohort_page(cohort_id, "cetak")
 }
 
 /// A cohort's printable week holding `date`.
-pub fn print_week(cohort_id: i64, date: Date) -> String {
+pub fn print_week(cohort_id: CohortId, date: Date) -> String {
     crate::platform::query_string::link(
         &print(cohort_id),
         &[("minggu", crate::kernel::wib::iso_date(date))],
     )
 }
 
-pub fn cohort_ics(cohort_id: i64) -> String {
+pub fn cohort_ics(cohort_id: CohortId) -> String {
     cohort_page(cohort_id, "jadwal.ics")
 }
 

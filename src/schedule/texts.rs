@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{HolidayKind, SessionStatus};
 use crate::kernel::i18n::texts;
-use crate::kernel::Text;
+use crate::kernel::{wib, Text};
 use crate::platform::flash::AreaNotice;
+use time::OffsetDateTime;
 
 texts! {
     pub struct T {
@@ -182,10 +183,12 @@ pub enum Notice {
         count: u64,
         code: String,
     },
-    /// RFC 3339 start and end of the new time.
+    /// The new time.
     Moved {
-        starts_at: String,
-        ends_at: String,
+        #[serde(with = "wib::rfc3339_format")]
+        starts_at: OffsetDateTime,
+        #[serde(with = "wib::rfc3339_format")]
+        ends_at: OffsetDateTime,
     },
     Cancelled,
     HolidaySaved(String),

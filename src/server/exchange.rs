@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 
 use super::cli::TableFormat;
+use crate::kernel::CohortId;
 use crate::platform::state::AppState;
 use crate::trainees::service::{self, CliImport, ExportFormat, Exported};
 
@@ -45,15 +46,15 @@ pub async fn export_trainees(
     write_out(&exported, output, "trainees")
 }
 
-async fn cohort_id(state: &AppState, cohort: Option<&str>) -> Result<Option<i64>, String> {
+async fn cohort_id(state: &AppState, cohort: Option<&str>) -> Result<Option<CohortId>, String> {
     match cohort {
-        Some(code) => Ok(Some(
+        Some(code) => Ok(Some(CohortId(
             crate::cohorts::db::cohort_by_code(&state.db, code)
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("unknown cohort code {code:?}"))?
                 .id,
-        )),
+        ))),
         None => Ok(None),
     }
 }

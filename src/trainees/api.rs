@@ -11,7 +11,7 @@ use super::dto::{
     TraineeForm, TraineeList,
 };
 use super::model::{ContactInput, TraineeInput};
-use crate::kernel::{AccountId, AppError, TraineeId};
+use crate::kernel::{AccountId, AppError, CohortId, EnrollmentId, TraineeId};
 
 #[cfg(feature = "ssr")]
 use super::{paths, texts::Notice};
@@ -103,7 +103,7 @@ pub async fn save_trainee(
 /// Applies a trainee (by id, or by NIK typed on the roster) to a cohort.
 #[server(prefix = "/api", endpoint = "trainees/enroll")]
 pub async fn enroll(
-    cohort_id: i64,
+    cohort_id: CohortId,
     trainee_id: Option<TraineeId>,
     #[server(default)] nik: String,
 ) -> Result<(), AppError> {
@@ -133,7 +133,7 @@ pub async fn enroll(
 /// Moves an enrollment through the lifecycle (accept, waitlist, start, withdraw, transfer…).
 #[server(prefix = "/api", endpoint = "trainees/change-status")]
 pub async fn change_status(
-    enrollment_id: i64,
+    enrollment_id: EnrollmentId,
     #[server(flatten)] change: StatusChange,
 ) -> Result<(), AppError> {
     use super::{authz, service};
@@ -157,7 +157,7 @@ pub async fn change_status(
 }
 
 #[server(prefix = "/api", endpoint = "trainees/roster", input = GetUrl)]
-pub async fn get_roster(cohort_id: i64) -> Result<Roster, AppError> {
+pub async fn get_roster(cohort_id: CohortId) -> Result<Roster, AppError> {
     use super::{authz, service};
     let ctx = Ctx::current()?;
     ctx.serve(authz::can_view_rosters, async |actor| {

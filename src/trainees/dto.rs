@@ -7,7 +7,8 @@ use super::model::enrollment::EnrollmentStatus;
 use super::model::{Education, Source, TraineeInput};
 use crate::cohorts::dto::Choice;
 use crate::kernel::identity::Sex;
-use crate::kernel::{AccountId, FieldError, TraineeId};
+use crate::kernel::{wib, AccountId, CohortId, EnrollmentId, FieldError, TraineeId};
+use time::{Date, OffsetDateTime};
 
 /// Filters of the trainee list. Kept on the server under a random token, so a NIK typed
 /// into the search never appears in an address.
@@ -52,7 +53,7 @@ pub struct StatusChange {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraineeSummary {
-    pub id: i64,
+    pub id: TraineeId,
     pub full_name: String,
     /// `3673********0002`.
     pub nik: String,
@@ -87,19 +88,20 @@ pub struct EventView {
     pub to: EnrollmentStatus,
     pub reason: Option<String>,
     pub actor: Option<String>,
-    /// RFC 3339.
-    pub at: String,
+    #[serde(with = "wib::rfc3339_format")]
+    pub at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnrollmentView {
-    pub id: i64,
-    pub cohort_id: i64,
+    pub id: EnrollmentId,
+    pub cohort_id: CohortId,
     pub cohort: String,
     pub status: EnrollmentStatus,
-    /// ISO dates.
-    pub joined_on: Option<String>,
-    pub left_on: Option<String>,
+    #[serde(with = "wib::iso_date_option")]
+    pub joined_on: Option<Date>,
+    #[serde(with = "wib::iso_date_option")]
+    pub left_on: Option<Date>,
     pub history: Vec<EventView>,
 }
 
@@ -112,12 +114,13 @@ pub struct AccountLink {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraineeDetail {
-    pub id: i64,
+    pub id: TraineeId,
     pub full_name: String,
     /// Whole for the trainee's coordinators, masked otherwise.
     pub nik: String,
     pub birth_place: String,
-    pub birth_date: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub birth_date: Date,
     pub sex: Sex,
     pub address: String,
     pub regency: String,
@@ -155,7 +158,7 @@ pub struct TraineeForm {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RosterEntry {
-    pub enrollment_id: i64,
+    pub enrollment_id: EnrollmentId,
     pub trainee_id: TraineeId,
     pub full_name: String,
     pub nik: String,
@@ -163,26 +166,31 @@ pub struct RosterEntry {
     pub status: EnrollmentStatus,
     /// 1 for the first on the waitlist.
     pub waitlist_position: Option<u32>,
-    pub joined_on: Option<String>,
-    pub left_on: Option<String>,
+    #[serde(with = "wib::iso_date_option")]
+    pub joined_on: Option<Date>,
+    #[serde(with = "wib::iso_date_option")]
+    pub left_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Roster {
-    pub cohort_id: i64,
+    pub cohort_id: CohortId,
     /// The cohort's site (what happens in the cohort belongs to it).
     pub site_id: i64,
     pub code: String,
     pub capacity: u32,
     pub seats_taken: u32,
-    pub starts_on: String,
-    pub ends_on: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub starts_on: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub ends_on: Date,
     pub entries: Vec<RosterEntry>,
     pub can_manage: bool,
     /// Other cohorts at the site a trainee can be transferred to.
     pub transfer_targets: Vec<Choice>,
-    /// ISO date of today (WIB), the default for joining and leaving dates.
-    pub today: String,
+    /// Today (WIB), the default for joining and leaving dates.
+    #[serde(with = "wib::iso_date_format")]
+    pub today: Date,
 }
 
 /// One refused row of an import.

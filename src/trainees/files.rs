@@ -10,7 +10,7 @@ use axum::{
 use super::dto::{ListAddress, TraineeFilter};
 use super::paths;
 use super::service;
-use crate::kernel::Actor;
+use crate::kernel::{Actor, CohortId};
 use crate::platform::context::{Failure, Success};
 use crate::platform::handlers::{
     download, export_format, read_upload, refused, reply, FileRoute, Filter, PathId, SignedIn,
@@ -83,7 +83,7 @@ pub async fn export_roster(
         Ok(format) => format,
         Err(response) => return response,
     };
-    match service::export_roster(state.env(), &actor, cohort_id, format).await {
+    match service::export_roster(state.env(), &actor, CohortId(cohort_id), format).await {
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
     }

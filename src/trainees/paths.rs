@@ -3,7 +3,7 @@
 //! [`super::files::file_routes`] match the same patterns.
 
 use crate::cohorts::paths::cohort_page;
-use crate::kernel::{AccountId, TraineeId};
+use crate::kernel::{AccountId, CohortId, TraineeId};
 
 /// The registry (`?cari=TOKEN&page=`, see [`super::dto::ListAddress`]).
 pub const TRAINEES: &str = "/peserta";
@@ -45,10 +45,10 @@ pub fn import(id: i64) -> String {
 }
 
 /// A cohort's roster.
-pub fn roster(cohort_id: i64) -> String {
+pub fn roster(cohort_id: CohortId) -> String {
     cohort_page(cohort_id, "peserta")
 }
 
-pub fn roster_export(cohort_id: i64) -> String {
+pub fn roster_export(cohort_id: CohortId) -> String {
     cohort_page(cohort_id, "peserta/ekspor")
 }

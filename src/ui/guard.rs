@@ -70,12 +70,13 @@ pub fn LoadError(error: AppError) -> impl IntoView {
     }
 }
 
-/// The `{id}` of the page's path, or `None` when it is not a number.
-pub fn path_id() -> Option<i64> {
+/// The `{id}` of the page's path as the record's id type, or `None` when it is not a
+/// number.
+pub fn path_id<Id: std::str::FromStr>() -> Option<Id> {
     leptos_router::hooks::use_params_map()
         .get_untracked()
         .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
+        .and_then(|id| id.parse::<Id>().ok())
 }
 
 /// Shows what `load` fetches with `show`, or the error it ends in ([`LoadError`]). On the

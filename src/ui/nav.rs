@@ -1,7 +1,7 @@
 //! What an area offers for the navigation and the start page, the links higher areas add
 //! to a record's page, and the pager under lists.
 
-use crate::kernel::Text;
+use crate::kernel::{CohortId, SessionId, Text};
 
 /// A link to one of an area's pages, with what it is for (shown on the start page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,19 +31,19 @@ impl NavLink {
 /// page. The area that renders the record cannot name higher areas, so the app composes
 /// the links and provides them ([`CohortLinks`], [`SessionLinks`]).
 #[derive(Debug, Clone, Copy)]
-pub struct RecordLink {
+pub struct RecordLink<Id: 'static> {
     pub label: Text,
     /// The page's address for the record's id.
-    pub href: fn(i64) -> String,
+    pub href: fn(Id) -> String,
 }
 
 /// The links the cohort page shows its staff, in order.
 #[derive(Debug, Clone, Default)]
-pub struct CohortLinks(pub &'static [RecordLink]);
+pub struct CohortLinks(pub &'static [RecordLink<CohortId>]);
 
 /// The links the session page shows its staff, in order.
 #[derive(Debug, Clone, Default)]
-pub struct SessionLinks(pub &'static [RecordLink]);
+pub struct SessionLinks(pub &'static [RecordLink<SessionId>]);
 
 /// "Previous · Page 2 of 5 · Next" under a paged list; `link(n)` is the address of page n.
 #[leptos::component]

@@ -50,7 +50,7 @@ fn AccountView(account: MyAccount) -> impl IntoView {
                 {row(T::FieldSites, (!account.sites.is_empty()).then(|| account.sites.join(", ")))}
                 {row(
                     T::PasswordChangedAt,
-                    Some(account.password_changed_at.as_deref().map_or_else(|| t(T::Never).to_owned(), |at| wib::rfc3339_short(at, locale))),
+                    Some(account.password_changed_at.map_or_else(|| t(T::Never).to_owned(), |at| wib::instant_short(at, locale))),
                 )}
             </dl>
         </section>
@@ -90,8 +90,8 @@ fn AccountView(account: MyAccount) -> impl IntoView {
                                     {session.current.then(|| view! { " " <span class="badge">{t(T::ThisDevice)}</span> })}
                                 </div>
                                 <div class="hint">
-                                    {t(T::SessionSince)} ": " {wib::rfc3339_short(&session.created_at, locale)}
-                                    " · " {t(T::SessionLastSeen)} ": " {wib::rfc3339_short(&session.last_seen_at, locale)}
+                                    {t(T::SessionSince)} ": " {wib::instant_short(session.created_at, locale)}
+                                    " · " {t(T::SessionLastSeen)} ": " {wib::instant_short(session.last_seen_at, locale)}
                                     {session.ip.clone().map(|ip| view! { " · " {t(Ui::IpAddress)} ": " {ip} })}
                                 </div>
                                 {(!session.current).then(|| view! {

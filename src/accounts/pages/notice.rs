@@ -50,7 +50,7 @@ fn CodeCard(issued: IssuedCode, created: bool) -> impl IntoView {
     } else {
         fill(page.t(T::CodeFor), &[("name", &issued.display_name)])
     };
-    let expires = wib::rfc3339_short(&issued.expires_at, page.locale);
+    let expires = wib::instant_short(issued.expires_at, page.locale);
     view! {
         <section class="code-card" role="status" aria-labelledby="code-card-heading">
             <h2 id="code-card-heading">{heading}</h2>

@@ -128,11 +128,11 @@ fn UserView(user: UserDetail) -> impl IntoView {
                 {row(T::FieldNik, user.nik.clone())}
                 {row(T::NikRegion, nik_region)}
                 {row(T::FieldSites, (!user.sites.is_empty()).then(|| user.sites.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", ")))}
-                {row(T::CreatedAt, Some(wib::rfc3339_short(&user.created_at, locale)))}
+                {row(T::CreatedAt, Some(wib::instant_short(user.created_at, locale)))}
                 {row(T::CreatedBy, user.created_by.clone())}
-                {row(T::PasswordChangedAt, Some(user.password_changed_at.as_deref().map_or_else(|| t(T::Never).to_owned(), |at| wib::rfc3339_short(at, locale))))}
+                {row(T::PasswordChangedAt, Some(user.password_changed_at.map_or_else(|| t(T::Never).to_owned(), |at| wib::instant_short(at, locale))))}
                 {row(T::ActiveSessions, Some(user.active_sessions.to_string()))}
-                {row(T::PendingCodeUntil, user.pending_code_expires_at.as_deref().map(|at| wib::rfc3339_short(at, locale)))}
+                {row(T::PendingCodeUntil, user.pending_code_expires_at.map(|at| wib::instant_short(at, locale)))}
             </dl>
         </section>
         {manage}

@@ -276,13 +276,13 @@ pub async fn user_detail(env: Env<'_>, actor: &Actor, user_id: AccountId) -> Res
         nik_outside_banten: nik.as_ref().is_some_and(|n| !n.is_from_banten()),
         sites,
         status: AccountStatus::of(user.is_active, user.password_hash.is_some()),
-        created_at: rfc3339(user.created_at),
+        created_at: user.created_at,
         created_by,
-        password_changed_at: user.password_changed_at.map(rfc3339),
+        password_changed_at: user.password_changed_at,
         active_sessions: db::count_live_sessions(env.db, AccountId(user.id), now).await?,
         pending_code_expires_at: db::newest_pending_code(env.db, AccountId(user.id), now)
             .await?
-            .map(|c| rfc3339(c.expires_at)),
+            .map(|c| c.expires_at),
         can_manage: authz::can_manage_account(actor, &scope),
         can_change_role: authz::can_change_role(actor, &scope),
     })

@@ -74,7 +74,7 @@ pub(super) async fn issue_code_in(
         display_name: user.display_name.clone(),
         purpose,
         code: code.grouped(),
-        expires_at: rfc3339(expires_at),
+        expires_at,
         whatsapp_link,
     })
 }

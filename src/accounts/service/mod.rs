@@ -84,8 +84,6 @@ pub(super) fn truncate(value: Option<&str>, max: usize) -> Option<String> {
     value.map(|v| v.chars().take(max).collect())
 }
 
-pub(super) use crate::kernel::wib::rfc3339;
-
 /// A successful change made by `actor_id` to `user`'s account, from `client`.
 pub(super) fn change_event(
     action: AuditAction,

@@ -157,8 +157,8 @@ pub async fn my_account(env: Env<'_>, actor: &Actor) -> Result<MyAccount> {
         .filter(|s| s.expires_at > now)
         .map(|s| SessionView {
             id: s.id,
-            created_at: rfc3339(s.created_at),
-            last_seen_at: rfc3339(s.last_seen_at),
+            created_at: s.created_at,
+            last_seen_at: s.last_seen_at,
             device: crate::accounts::model::describe_user_agent(s.user_agent.as_deref()),
             ip: s.ip,
             current: s.id == actor.session_id,
@@ -177,7 +177,7 @@ pub async fn my_account(env: Env<'_>, actor: &Actor) -> Result<MyAccount> {
         // Masked for the person too: only the record's coordinators see a whole NIK.
         nik: user.nik.as_deref().map(crate::kernel::identity::mask_nik),
         sites: sites.into_iter().map(|s| s.name).collect(),
-        password_changed_at: user.password_changed_at.map(rfc3339),
+        password_changed_at: user.password_changed_at,
         sessions,
     })
 }

@@ -2,7 +2,7 @@
 //! found by the session's id so that they can run at the same time. The session and its
 //! cohort are read through their owners (schedule, cohorts), joined in one statement.
 
-use crate::kernel::AccountId;
+use crate::kernel::{AccountId, SessionId};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType,
@@ -19,7 +19,7 @@ use crate::entities::{attendance_policies, class_sessions, cohorts, roll_calls};
 /// session's date.
 pub async fn attendance_windows_of_session(
     conn: &impl ConnectionTrait,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<Vec<(i64, Option<time::Date>, Option<time::Date>)>, DbErr> {
     crate::trainees::db::attendance_windows(conn, crate::schedule::db::cohort_of_session(session_id)).await
 }
@@ -51,7 +51,7 @@ const POLICY: &str = "C_";
 /// Database errors.
 pub async fn session_for_roll_call(
     conn: &impl ConnectionTrait,
-    session_id: i64,
+    session_id: SessionId,
     user_id: AccountId,
 ) -> Result<Option<SessionForRollCall>, DbErr> {
     let (mut query, cohort) = crate::schedule::db::session_row(session_id, SESSION);

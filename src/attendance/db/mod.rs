@@ -1,7 +1,7 @@
 //! SeaORM queries for marks, their history, roll calls, check-in keys, policies and
 //! excuses. No business rules; lists take a fixed number of queries.
 
-use crate::kernel::{AccountId, TraineeId};
+use crate::kernel::{AccountId, CohortId, SessionId, TraineeId};
 use sea_orm::{
     sea_query::{Expr, OnConflict},
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -60,7 +60,7 @@ pub async fn marks_of_trainee(
 
 pub async fn mark_of(
     conn: &impl ConnectionTrait,
-    session_id: i64,
+    session_id: SessionId,
     trainee_id: TraineeId,
 ) -> Result<Option<attendance_marks::Model>, DbErr> {
     attendance_marks::Entity::find()
@@ -102,12 +102,12 @@ pub async fn roll_calls_of(
 /// Records that a roll call was taken (again): by whom and when.
 pub async fn record_roll_call(
     conn: &impl ConnectionTrait,
-    session_id: i64,
+    session_id: SessionId,
     by: Option<AccountId>,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
     roll_calls::Entity::insert(roll_calls::ActiveModel {
-        session_id: Set(session_id),
+        session_id: Set(session_id.get()),
         taken_by: Set(by.map(AccountId::get)),
         automatic: Set(false),
         taken_at: Set(now),
@@ -130,11 +130,11 @@ pub async fn record_roll_call(
 /// instance) or a person got there first.
 pub async fn claim_automatic(
     conn: &impl ConnectionTrait,
-    session_id: i64,
+    session_id: SessionId,
     now: OffsetDateTime,
 ) -> Result<bool, DbErr> {
     let inserted = roll_calls::Entity::insert(roll_calls::ActiveModel {
-        session_id: Set(session_id),
+        session_id: Set(session_id.get()),
         taken_by: Set(None),
         automatic: Set(true),
         taken_at: Set(now),
@@ -187,13 +187,13 @@ pub async fn auto_absent_policies(conn: &impl ConnectionTrait) -> Result<Vec<(i6
 
 pub async fn save_policy(
     conn: &impl ConnectionTrait,
-    cohort_id: i64,
+    cohort_id: CohortId,
     policy: &Policy,
     by: AccountId,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
     attendance_policies::Entity::insert(attendance_policies::ActiveModel {
-        cohort_id: Set(cohort_id),
+        cohort_id: Set(cohort_id.get()),
         late_weight: Set(i32::from(policy.late_weight)),
         late_after_minutes: Set(i32::from(policy.late_after_minutes)),
         auto_absent_hours: Set(policy.auto_absent_hours.map(i32::from)),
@@ -236,13 +236,13 @@ pub async fn check_in_keys_of(
 /// Opens self check-in for a session (once: an open session keeps its secret).
 pub async fn open_check_in(
     conn: &impl ConnectionTrait,
-    session_id: i64,
+    session_id: SessionId,
     secret: &str,
     by: AccountId,
     now: OffsetDateTime,
 ) -> Result<(), DbErr> {
     check_in_keys::Entity::insert(check_in_keys::ActiveModel {
-        session_id: Set(session_id),
+        session_id: Set(session_id.get()),
         secret: Set(secret.to_owned()),
         opened_by: Set(Some(by.get())),
         opened_at: Set(now),

@@ -1,7 +1,7 @@
 //! Writing marks and their history: one at a time (check-in, excuses) or a whole roll
 //! call in a few statements.
 
-use crate::kernel::AccountId;
+use crate::kernel::{AccountId, SessionId};
 use sea_orm::{
     sea_query::{Expr, OnConflict},
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
@@ -14,7 +14,7 @@ use crate::entities::{attendance_changes, attendance_marks};
 
 /// A new mark or a changed one.
 pub struct MarkWrite<'a> {
-    pub session_id: i64,
+    pub session_id: SessionId,
     pub trainee_id: i64,
     pub status: AttendanceStatus,
     pub remark: Option<&'a str>,
@@ -30,7 +30,7 @@ pub struct MarkWrite<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
 pub struct MarkState {
     pub id: i64,
-    pub session_id: i64,
+    pub session_id: SessionId,
     pub trainee_id: i64,
     pub status: String,
     pub remark: Option<String>,
@@ -42,7 +42,7 @@ pub struct MarkState {
 /// Database errors.
 pub async fn mark_states_of_session(
     conn: &impl ConnectionTrait,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<HashMap<(i64, i64), MarkState>, DbErr> {
     Ok(attendance_marks::Entity::find()
         .select_only()
@@ -58,7 +58,7 @@ pub async fn mark_states_of_session(
         .all(conn)
         .await?
         .into_iter()
-        .map(|m| ((m.session_id, m.trainee_id), m))
+        .map(|m| ((m.session_id.get(), m.trainee_id), m))
         .collect())
 }
 
@@ -92,7 +92,7 @@ pub async fn write_mark(
         }
         None => {
             let inserted = attendance_marks::Entity::insert(attendance_marks::ActiveModel {
-                session_id: Set(write.session_id),
+                session_id: Set(write.session_id.get()),
                 trainee_id: Set(write.trainee_id),
                 status: Set(write.status.as_str().to_owned()),
                 remark: Set(remark.clone()),
@@ -140,7 +140,7 @@ pub async fn write_marks(
 ) -> Result<u32, DbErr> {
     let changed: Vec<(&MarkWrite<'_>, Option<&MarkState>)> = writes
         .iter()
-        .map(|w| (w, existing.get(&(w.session_id, w.trainee_id))))
+        .map(|w| (w, existing.get(&(w.session_id.get(), w.trainee_id))))
         .filter(|(w, before)| {
             before.is_none_or(|m| m.status != w.status.as_str() || m.remark.as_deref() != w.remark)
         })
@@ -150,7 +150,7 @@ pub async fn write_marks(
     }
     for chunk in changed.chunks(2_000) {
         attendance_marks::Entity::insert_many(chunk.iter().map(|(w, _)| attendance_marks::ActiveModel {
-            session_id: Set(w.session_id),
+            session_id: Set(w.session_id.get()),
             trainee_id: Set(w.trainee_id),
             status: Set(w.status.as_str().to_owned()),
             remark: Set(w.remark.map(str::to_owned)),
@@ -181,7 +181,7 @@ pub async fn write_marks(
     }
     let mut ids: HashMap<(i64, i64), i64> = changed
         .iter()
-        .filter_map(|(_, before)| before.map(|m| ((m.session_id, m.trainee_id), m.id)))
+        .filter_map(|(_, before)| before.map(|m| ((m.session_id.get(), m.trainee_id), m.id)))
         .collect();
     let fresh: Vec<&MarkWrite<'_>> = changed
         .iter()
@@ -189,7 +189,7 @@ pub async fn write_marks(
         .map(|(w, _)| *w)
         .collect();
     if !fresh.is_empty() {
-        let mut sessions: Vec<i64> = fresh.iter().map(|w| w.session_id).collect();
+        let mut sessions: Vec<i64> = fresh.iter().map(|w| w.session_id.get()).collect();
         sessions.sort_unstable();
         sessions.dedup();
         let mut people: Vec<i64> = fresh.iter().map(|w| w.trainee_id).collect();
@@ -215,7 +215,7 @@ pub async fn write_marks(
         .iter()
         .filter_map(|(w, before)| {
             Some(attendance_changes::ActiveModel {
-                mark_id: Set(*ids.get(&(w.session_id, w.trainee_id))?),
+                mark_id: Set(*ids.get(&(w.session_id.get(), w.trainee_id))?),
                 from_status: Set(before.map(|m| m.status.clone())),
                 to_status: Set(w.status.as_str().to_owned()),
                 remark: Set(w.remark.map(str::to_owned)),

@@ -6,6 +6,7 @@
 //! code photographed and sent to a friend at home stops working within a minute. The
 //! code of the previous slot is still accepted, for people typing slowly.
 
+use crate::kernel::SessionId;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
@@ -43,7 +44,7 @@ fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
 }
 
 /// The six-digit code of `session_id` in `slot`.
-pub fn code(secret: &str, session_id: i64, slot: i64) -> String {
+pub fn code(secret: &str, session_id: SessionId, slot: i64) -> String {
     let mac = hmac_sha256(secret.as_bytes(), format!("{session_id}:{slot}").as_bytes());
     // Dynamic truncation, as in RFC 4226.
     let offset = usize::from(mac[31] & 0x0f);
@@ -57,7 +58,7 @@ pub fn code(secret: &str, session_id: i64, slot: i64) -> String {
 }
 
 /// Whether `typed` is the code of the current slot or of the one before.
-pub fn accepts(secret: &str, session_id: i64, typed: &str, at: OffsetDateTime) -> bool {
+pub fn accepts(secret: &str, session_id: SessionId, typed: &str, at: OffsetDateTime) -> bool {
     let typed: String = typed.chars().filter(char::is_ascii_digit).collect();
     if typed.len() != 6 {
         return false;
@@ -90,24 +91,32 @@ mod tests {
     fn a_code_holds_for_its_slot_and_the_next_then_expires() {
         let secret = "s3cret";
         let at = datetime!(2027-02-01 01:00:05 UTC);
-        let shown = code(secret, 7, slot(at));
+        let shown = code(secret, SessionId(7), slot(at));
         assert_eq!(shown.len(), 6);
-        assert!(accepts(secret, 7, &shown, at));
+        assert!(accepts(secret, SessionId(7), &shown, at));
         assert!(
-            accepts(secret, 7, &format!("{} {}", &shown[..3], &shown[3..]), at),
+            accepts(
+                secret,
+                SessionId(7),
+                &format!("{} {}", &shown[..3], &shown[3..]),
+                at
+            ),
             "spaces are fine"
         );
         assert!(
-            accepts(secret, 7, &shown, at + time::Duration::seconds(30)),
+            accepts(secret, SessionId(7), &shown, at + time::Duration::seconds(30)),
             "one slot of grace"
         );
         assert!(
-            !accepts(secret, 7, &shown, at + time::Duration::seconds(60)),
+            !accepts(secret, SessionId(7), &shown, at + time::Duration::seconds(60)),
             "then it expires"
         );
-        assert!(!accepts(secret, 8, &shown, at), "another session's code differs");
-        assert!(!accepts("other", 7, &shown, at));
-        assert!(!accepts(secret, 7, "12345", at));
+        assert!(
+            !accepts(secret, SessionId(8), &shown, at),
+            "another session's code differs"
+        );
+        assert!(!accepts("other", SessionId(7), &shown, at));
+        assert!(!accepts(secret, SessionId(7), "12345", at));
         assert_eq!(seconds_left(at), 25);
     }
 }

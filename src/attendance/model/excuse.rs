@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AttendanceStatus;
 use crate::kernel::codes::code_enum;
-use crate::kernel::{FieldError, Problem};
+use crate::kernel::{FieldError, Problem, SessionId};
 
 code_enum! {
     /// What was asked for.
@@ -73,7 +73,7 @@ impl DecisionInput {
 /// A request that passed its checks (the session's own are the service's).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidExcuse {
-    pub session_id: i64,
+    pub session_id: SessionId,
     pub kind: ExcuseKind,
     pub reason: String,
 }
@@ -104,7 +104,7 @@ pub fn validate_excuse(input: &ExcuseInput) -> Result<ValidExcuse, Vec<FieldErro
         .flatten();
     match (session_id, kind, reason) {
         (Some(session_id), Some(kind), Some(reason)) if errors.is_empty() => Ok(ValidExcuse {
-            session_id,
+            session_id: SessionId(session_id),
             kind,
             reason,
         }),

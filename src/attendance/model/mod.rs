@@ -198,7 +198,7 @@ pub fn may_take_roll_call(
     }
     if now < session.starts_at - OPENS_BEFORE_START {
         return Err(Problem::SessionNotStarted {
-            starts_at: crate::kernel::wib::rfc3339(session.starts_at),
+            starts_at: session.starts_at,
         });
     }
     let window_closes = session.ends_at + Duration::days(i64::from(policy.edit_days));

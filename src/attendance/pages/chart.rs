@@ -26,21 +26,21 @@ pub fn AttendanceChart(points: Vec<ChartPoint>, threshold: u32) -> impl IntoView
     let count = u32::try_from(points.len()).unwrap_or(1).max(1);
     let slot = (WIDTH - LEFT) as f32 / count as f32;
     let bar = (slot * 0.8).max(1.0);
-    let date = |iso: &str| wib::parse_iso_date(iso).map(wib::date_short).unwrap_or_default();
+    let date = wib::date_short;
     let min = points.iter().map(|p| p.rate).min().unwrap_or(0);
     let max = points.iter().map(|p| p.rate).max().unwrap_or(0);
     let label = fill(
         T::ChartLabel.get(locale),
         &[
-            ("from", &date(&points[0].date)),
-            ("to", &date(&points[points.len() - 1].date)),
+            ("from", &date(points[0].date)),
+            ("to", &date(points[points.len() - 1].date)),
             ("min", &percent(min, locale)),
             ("max", &percent(max, locale)),
         ],
     );
     let line = y(threshold * 10);
-    let first = date(&points[0].date);
-    let last = date(&points[points.len() - 1].date);
+    let first = date(points[0].date);
+    let last = date(points[points.len() - 1].date);
     view! {
         <figure class="chart">
             // The caption says what the chart shows; the grid below holds every figure.
@@ -55,7 +55,7 @@ pub fn AttendanceChart(points: Vec<ChartPoint>, threshold: u32) -> impl IntoView
                     let class = if point.rate < threshold * 10 { "chart-bar low" } else { "chart-bar" };
                     view! {
                         <rect x=format!("{x:.1}") y=top width=format!("{bar:.1}") height=plot_height - top class=class>
-                            <title>{format!("{}: {}", date(&point.date), percent(point.rate, locale))}</title>
+                            <title>{format!("{}: {}", date(point.date), percent(point.rate, locale))}</title>
                         </rect>
                     }
                 }).collect_view()}

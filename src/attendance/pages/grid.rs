@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use time::OffsetDateTime;
 
 use super::chart::AttendanceChart;
 use super::{shown_percent, Warnings};
@@ -38,13 +39,9 @@ pub fn CohortAttendancePage() -> impl IntoView {
 }
 
 /// "30/11" of a column.
-fn column_date(starts_at: &str) -> String {
-    crate::kernel::wib::parse_rfc3339(starts_at)
-        .map(|at| {
-            let date = wib::today(at);
-            format!("{:02}/{:02}", date.day(), u8::from(date.month()))
-        })
-        .unwrap_or_default()
+fn column_date(starts_at: OffsetDateTime) -> String {
+    let date = wib::today(starts_at);
+    format!("{:02}/{:02}", date.day(), u8::from(date.month()))
 }
 
 fn month_label(month: &str, locale: crate::kernel::Locale) -> String {
@@ -108,7 +105,7 @@ fn GridTable(grid: CohortAttendance) -> impl IntoView {
                         <th scope="col" class="grid-name">{t(T::Trainee)}</th>
                         {grid.sessions.iter().map(|s| view! {
                             <th scope="col" class:untaken=s.held && !s.taken>
-                                <a href=paths::roll_call(s.id)>{column_date(&s.starts_at)}</a>
+                                <a href=paths::roll_call(s.id)>{column_date(s.starts_at)}</a>
                             </th>
                         }).collect_view()}
                         <th scope="col">{t(T::Rate)}</th>

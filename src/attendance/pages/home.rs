@@ -12,7 +12,7 @@ use crate::attendance::model::rates::Warning;
 use crate::attendance::paths;
 use crate::attendance::texts::T;
 use crate::kernel::i18n::fill;
-use crate::kernel::Text;
+use crate::kernel::{CohortId, Text};
 use crate::platform::page::use_page;
 use crate::schedule::pages::SessionCard;
 use crate::trainees;
@@ -164,7 +164,7 @@ fn OverviewView(overview: Overview) -> impl IntoView {
                 <h2 id="grids-heading">{t(T::CohortGrids)}</h2>
                 <ul class="plain-list">
                     {overview.cohorts.iter().map(|c| view! {
-                        <li><a href=paths::cohort(c.id)>{c.label.clone()}</a></li>
+                        <li><a href=paths::cohort(CohortId(c.id))>{c.label.clone()}</a></li>
                     }).collect_view()}
                 </ul>
             </section>

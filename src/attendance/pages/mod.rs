@@ -26,20 +26,20 @@ use super::model::rates::{percent, Rates, Warning};
 use super::model::AttendanceStatus;
 use super::texts::{status_text, warning_text, Notice, T};
 use crate::kernel::i18n::fill;
-use crate::kernel::{Actor, Locale};
+use crate::kernel::{Actor, CohortId, Locale, SessionId};
 use crate::platform::flash::{AreaNotice, NoticeToken};
 use crate::platform::page::use_page;
 use crate::ui::nav::{NavLink, RecordLink};
 use crate::ui::notice::NoticeBanner;
 
 /// A cohort's attendance, on the cohort page.
-pub const COHORT_LINK: RecordLink = RecordLink {
+pub const COHORT_LINK: RecordLink<CohortId> = RecordLink {
     label: T::CohortAttendanceLink,
     href: super::paths::cohort,
 };
 
 /// A session's roll call, on the session page.
-pub const SESSION_LINK: RecordLink = RecordLink {
+pub const SESSION_LINK: RecordLink<SessionId> = RecordLink {
     label: T::RollCallLink,
     href: super::paths::roll_call,
 };

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use time::OffsetDateTime;
 
 use crate::attendance::api::{get_cohort_attendance, get_roll_call};
 use crate::attendance::authz;
@@ -101,11 +102,7 @@ fn MonthSheet(grid: CohortAttendance) -> impl IntoView {
         t(T::MonthRegisterTitle),
         &[("cohort", &grid.cohort), ("month", &month)],
     );
-    let day = |starts_at: &str| {
-        crate::kernel::wib::parse_rfc3339(starts_at)
-            .map(|at| wib::today(at).day().to_string())
-            .unwrap_or_default()
-    };
+    let day = |starts_at: OffsetDateTime| wib::today(starts_at).day().to_string();
     let count =
         |cells: &[Cell], status: AttendanceStatus| cells.iter().filter(|c| **c == Cell::Mark(status)).count();
     view! {
@@ -123,7 +120,7 @@ fn MonthSheet(grid: CohortAttendance) -> impl IntoView {
                     <tr>
                         <th scope="col">{t(T::No)}</th>
                         <th scope="col">{t(T::Trainee)}</th>
-                        {grid.sessions.iter().map(|s| view! { <th scope="col">{day(&s.starts_at)}</th> }).collect_view()}
+                        {grid.sessions.iter().map(|s| view! { <th scope="col">{day(s.starts_at)}</th> }).collect_view()}
                         {AttendanceStatus::ALL.iter().map(|s| view! { <th scope="col"><abbr title=t(status_text(*s))>{s.letter()}</abbr></th> }).collect_view()}
                         <th scope="col" class="signature">{t(T::Signature)}</th>
                     </tr>

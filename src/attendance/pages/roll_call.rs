@@ -52,7 +52,7 @@ fn RollCallView(roll: RollCall) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
     let taken = roll.taken.clone().map(|taken| {
-        let at = wib::rfc3339_short(&taken.at, locale);
+        let at = wib::instant_short(taken.at, locale);
         if taken.automatic {
             fill(t(T::TakenAutomatically), &[("when", &at)])
         } else {
@@ -194,10 +194,8 @@ fn Line(n: usize, line: RollCallLine) -> impl IntoView {
 fn Known(line: RollCallLine) -> impl IntoView {
     let locale = use_page().locale;
     let t = move |key: Text| key.get(locale);
-    let checked_in = line.checked_in_at.as_deref().map(|at| {
-        let time = crate::kernel::wib::parse_rfc3339(at)
-            .map(|at| wib::time_of_day(wib::to_wib(at).time(), locale))
-            .unwrap_or_default();
+    let checked_in = line.checked_in_at.map(|at| {
+        let time = wib::time_of_day(wib::to_wib(at).time(), locale);
         fill(t(T::CheckedInAt), &[("time", &time)])
     });
     let excuse = line.excuse.clone().map(|excuse| {
@@ -221,7 +219,7 @@ fn Known(line: RollCallLine) -> impl IntoView {
                 <ol class="plain-list">
                     {line.history.iter().map(|change| view! {
                         <li>
-                            {wib::rfc3339_short(&change.at, locale)} ": "
+                            {wib::instant_short(change.at, locale)} ": "
                             {change.from.map(|from| view! { {t(status_text(from))} " → " })}
                             <StatusBadge status=change.to/>
                             " (" {t(source_text(change.source))} ")"

@@ -14,7 +14,7 @@ use crate::attendance::db::{self, MarkWrite};
 use crate::attendance::model::{AttendanceStatus, MarkSource};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::kernel::AppError;
+use crate::kernel::{AppError, SessionId};
 use crate::platform::state::{AppState, Env};
 
 /// Sessions older than this are left alone (a policy switched on later does not rewrite
@@ -51,8 +51,8 @@ pub async fn auto_mark(env: Env<'_>) -> Result<(u32, u32), AppError> {
             .collect();
         for session in sessions {
             let txn = env.begin().await?;
-            crate::schedule::db::lock_session(&txn, session.id).await?;
-            if !db::claim_automatic(&txn, session.id, now).await? {
+            crate::schedule::db::lock_session(&txn, SessionId(session.id)).await?;
+            if !db::claim_automatic(&txn, SessionId(session.id), now).await? {
                 // Someone took the roll call, or another run claimed it.
                 continue;
             }
@@ -62,7 +62,7 @@ pub async fn auto_mark(env: Env<'_>) -> Result<(u32, u32), AppError> {
                 .filter(|w| w.attends(&session))
                 .filter(|w| !marked.iter().any(|m| m.trainee_id == w.trainee_id))
                 .map(|w| MarkWrite {
-                    session_id: session.id,
+                    session_id: SessionId(session.id),
                     trainee_id: w.trainee_id,
                     status: AttendanceStatus::Absent,
                     remark: None,

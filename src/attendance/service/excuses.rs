@@ -37,7 +37,7 @@ async fn views(env: Env<'_>, requests: &[excuses::Model]) -> Result<Vec<ExcuseVi
     let facts: HashMap<i64, _> = crate::schedule::service::session_views(env.db, &sessions, env.clock.now())
         .await?
         .into_iter()
-        .map(|v| (v.id, v))
+        .map(|v| (v.id.get(), v))
         .collect();
     let people = crate::trainees::db::trainees_by_ids(
         env.db,
@@ -63,7 +63,7 @@ async fn views(env: Env<'_>, requests: &[excuses::Model]) -> Result<Vec<ExcuseVi
                 reason: r.reason.clone(),
                 status: ExcuseStatus::parse(&r.status).ok()?,
                 has_note: r.has_note,
-                requested_at: wib::rfc3339(r.requested_at),
+                requested_at: r.requested_at,
                 decided_by: r.decided_by.and_then(|id| deciders.get(&id).cloned()),
                 decision_note: r.decision_note.clone(),
             })
@@ -85,7 +85,7 @@ pub async fn my_excuses(env: Env<'_>, actor: &Actor, locale: Locale) -> Result<M
         .filter_map(Window::of)
         .filter(|w| w.until.is_none())
         .collect();
-    let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id).collect();
+    let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id.get()).collect();
     let requests = db::excuses_of_trainee(env.db, TraineeId(trainee.id)).await?;
     let asked: Vec<i64> = requests
         .iter()
@@ -155,7 +155,7 @@ pub async fn request_excuse(
     }
     let now = env.clock.now();
     // A session that does not exist is answered as one the trainee is not in.
-    let session = crate::schedule::db::session(env.db, valid.session_id)
+    let session = crate::schedule::db::session(env.db, valid.session_id.get())
         .await?
         .ok_or_else(|| AppError::invalid("session_id", Problem::NotEnrolledOnDate))?;
     let cohort_site = cohort_site(env, &session).await?;

@@ -12,14 +12,14 @@ use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::cohorts;
 use crate::kernel::identity::mask_nik;
-use crate::kernel::{wib, Actor, AppError, Locale};
+use crate::kernel::{wib, Actor, AppError, CohortId, Locale};
 use crate::platform::state::Env;
 use crate::platform::tables::{export, ExportFormat, Exported, Sheet};
 
 async fn cohorts_to_export(
     env: Env<'_>,
     actor: Option<&Actor>,
-    cohort_id: Option<i64>,
+    cohort_id: Option<CohortId>,
 ) -> Result<Vec<cohorts::Model>, AppError> {
     match (actor, cohort_id) {
         (Some(actor), Some(id)) => Ok(vec![super::attendance_cohort(env, actor, id).await?.0]),
@@ -29,7 +29,7 @@ async fn cohorts_to_export(
             }
             crate::cohorts::service::cohorts_in_reach(env, actor).await
         }
-        (None, Some(id)) => Ok(crate::cohorts::db::cohort(env.db, id)
+        (None, Some(id)) => Ok(crate::cohorts::db::cohort(env.db, id.get())
             .await?
             .into_iter()
             .collect()),
@@ -51,7 +51,7 @@ async fn cohorts_to_export(
 pub async fn export_attendance(
     env: Env<'_>,
     actor: Option<&Actor>,
-    cohort_id: Option<i64>,
+    cohort_id: Option<CohortId>,
     format: ExportFormat,
     summary: bool,
 ) -> Result<Exported, AppError> {
@@ -83,7 +83,10 @@ pub async fn export_attendance(
     for cohort in &cohorts {
         let policy = policies.get(&cohort.id).copied().unwrap_or_default();
         let threshold = u32::try_from(cohort.attendance_threshold).unwrap_or(80);
-        let mut in_cohort: Vec<&Window> = windows.iter().filter(|w| w.cohort_id == cohort.id).collect();
+        let mut in_cohort: Vec<&Window> = windows
+            .iter()
+            .filter(|w| w.cohort_id == CohortId(cohort.id))
+            .collect();
         in_cohort.sort_by_key(|w| people.get(&w.trainee_id).map(|p| p.name_key.clone()));
         for window in in_cohort {
             let Some(person) = people.get(&window.trainee_id) else {

@@ -22,7 +22,7 @@ use time::{Date, OffsetDateTime};
 use super::model::rates::{rates, Rates, SessionOutcome};
 use super::model::{AttendanceStatus, Policy, SessionTimes};
 use crate::entities::{attendance_marks, class_sessions, cohorts, enrollments};
-use crate::kernel::{wib, Actor, AppError, CohortTies};
+use crate::kernel::{wib, Actor, AppError, CohortId, CohortTies, SessionId};
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::schedule::model::SessionStatus;
@@ -31,7 +31,7 @@ use crate::schedule::model::SessionStatus;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Window {
     pub trainee_id: i64,
-    pub cohort_id: i64,
+    pub cohort_id: CohortId,
     pub from: Date,
     pub until: Option<Date>,
 }
@@ -40,7 +40,7 @@ impl Window {
     pub fn of(enrollment: &enrollments::Model) -> Option<Self> {
         Some(Self {
             trainee_id: enrollment.trainee_id,
-            cohort_id: enrollment.cohort_id,
+            cohort_id: CohortId(enrollment.cohort_id),
             from: enrollment.joined_on?,
             until: enrollment.left_on,
         })
@@ -52,7 +52,7 @@ impl Window {
 
     /// Whether the trainee was in the class of `session`.
     pub fn attends(&self, session: &class_sessions::Model) -> bool {
-        session.cohort_id == self.cohort_id && self.covers(wib::today(session.starts_at))
+        session.cohort_id == self.cohort_id.get() && self.covers(wib::today(session.starts_at))
     }
 }
 
@@ -99,10 +99,10 @@ pub(crate) fn window_rates(
 }
 
 /// The policy of a cohort (the default when none was set).
-pub(crate) async fn policy_of(env: Env<'_>, cohort_id: i64) -> Result<Policy, AppError> {
-    Ok(super::db::policies_of(env.db, &[cohort_id])
+pub(crate) async fn policy_of(env: Env<'_>, cohort_id: CohortId) -> Result<Policy, AppError> {
+    Ok(super::db::policies_of(env.db, &[cohort_id.get()])
         .await?
-        .remove(&cohort_id)
+        .remove(&cohort_id.get())
         .unwrap_or_default())
 }
 
@@ -112,7 +112,7 @@ pub(crate) async fn policy_of(env: Env<'_>, cohort_id: i64) -> Result<Policy, Ap
 pub(crate) async fn session_for_editor(
     env: Env<'_>,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<(class_sessions::Model, cohorts::Model, super::model::Editor), AppError> {
     let found = super::db::session_for_roll_call(env.db, session_id, actor.user_id)
         .await?
@@ -138,7 +138,7 @@ pub(crate) fn editor_of(
 pub(crate) async fn attendance_cohort(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<(cohorts::Model, CohortTies), AppError> {
     let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
     if super::authz::can_view_cohort_attendance(actor, &ties) {

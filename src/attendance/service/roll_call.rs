@@ -19,7 +19,7 @@ use crate::attendance::model::{
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, Actor, AppError, FieldError, Problem, TraineeId};
+use crate::kernel::{wib, Actor, AppError, CohortId, FieldError, Problem, SessionId, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 
@@ -43,7 +43,7 @@ async fn facts(
 
 /// The ids of the trainees in class on the session's date.
 async fn attendee_ids(env: Env<'_>, session: &class_sessions::Model) -> Result<Vec<i64>, AppError> {
-    let windows = db::attendance_windows_of_session(env.db, session.id).await?;
+    let windows = db::attendance_windows_of_session(env.db, SessionId(session.id)).await?;
     Ok(in_class(session, &windows))
 }
 
@@ -56,7 +56,7 @@ fn in_class(session: &class_sessions::Model, windows: &[(i64, Option<Date>, Opti
         .filter_map(|&(trainee_id, joined, left)| {
             let window = super::Window {
                 trainee_id,
-                cohort_id: session.cohort_id,
+                cohort_id: CohortId(session.cohort_id),
                 from: joined?,
                 until: left,
             };
@@ -83,10 +83,10 @@ async fn attendees(
 ///
 /// # Errors
 /// `NotFound` for sessions out of reach.
-pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<RollCall, AppError> {
+pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: SessionId) -> Result<RollCall, AppError> {
     let (session, cohort, editor) = session_for_editor(env, actor, session_id).await?;
     let now = env.clock.now();
-    let policy = policy_of(env, cohort.id).await?;
+    let policy = policy_of(env, CohortId(cohort.id)).await?;
     let people = attendees(env, &session).await?;
     let marks = db::marks_of_sessions(env.db, &[session.id]).await?;
     let by_trainee: HashMap<i64, _> = marks.iter().map(|m| (m.trainee_id, m)).collect();
@@ -118,7 +118,7 @@ pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<R
             reason: change.reason.clone(),
             source,
             by: change.changed_by.and_then(|id| names.get(&id).cloned()),
-            at: wib::rfc3339(change.changed_at),
+            at: change.changed_at,
         });
     }
     let lines = people
@@ -144,7 +144,7 @@ pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<R
                 remark: mark.and_then(|m| m.remark.clone()),
                 saved: mark.is_some(),
                 source: mark.and_then(|m| MarkSource::parse(&m.source).ok()),
-                checked_in_at: mark.and_then(|m| m.checked_in_at).map(wib::rfc3339),
+                checked_in_at: mark.and_then(|m| m.checked_in_at),
                 excuse,
                 history: mark.and_then(|m| history.remove(&m.id)).unwrap_or_default(),
             }
@@ -158,7 +158,7 @@ pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<R
         taken: taken.map(|t| TakenView {
             by: t.taken_by.and_then(|id| names.get(&id).cloned()),
             automatic: t.automatic,
-            at: wib::rfc3339(t.taken_at),
+            at: t.taken_at,
         }),
         refusal: permission.clone().err(),
         reason_needed: permission == Ok(ReasonNeeded(true)),
@@ -173,7 +173,7 @@ pub async fn roll_call(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<R
 async fn roll_call_inputs(
     conn: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<(SessionForRollCall, Editor, Vec<(i64, Option<Date>, Option<Date>)>), AppError> {
     let (found, windows) = tokio::try_join!(
         db::session_for_roll_call(conn, session_id, actor.user_id),
@@ -203,7 +203,7 @@ pub async fn save_roll_call(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
     entries: &[RollCallEntry],
     reason: &str,
 ) -> Result<(String, u32), AppError> {
@@ -260,9 +260,9 @@ pub async fn save_roll_call(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    crate::schedule::db::lock_session(&txn, session.id).await?;
+    crate::schedule::db::lock_session(&txn, SessionId(session.id)).await?;
     // Read under the lock: a save that finished meanwhile is the one this one changes.
-    let existing = db::mark_states_of_session(&txn, session.id).await?;
+    let existing = db::mark_states_of_session(&txn, SessionId(session.id)).await?;
     // A first mark that matches an approved excuse records the excuse as its source; a
     // save that only changes marks already there has no need to read them.
     let approved: HashMap<i64, AttendanceStatus> = if lines
@@ -288,7 +288,7 @@ pub async fn save_roll_call(
                 MarkSource::RollCall
             };
             MarkWrite {
-                session_id: session.id,
+                session_id: SessionId(session.id),
                 trainee_id: *trainee_id,
                 status: *status,
                 remark: remark.as_deref(),
@@ -301,7 +301,7 @@ pub async fn save_roll_call(
         })
         .collect();
     let changed = db::write_marks(&txn, &existing, &writes, now).await?;
-    db::record_roll_call(&txn, session.id, Some(actor.user_id), now).await?;
+    db::record_roll_call(&txn, SessionId(session.id), Some(actor.user_id), now).await?;
     record(
         &txn,
         now,
@@ -325,7 +325,7 @@ pub async fn open_check_in(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<(), AppError> {
     let (session, cohort, _) = session_for_editor(env, actor, session_id).await?;
     let now = env.clock.now();
@@ -338,7 +338,7 @@ pub async fn open_check_in(
     let txn = env.begin().await?;
     db::open_check_in(
         &txn,
-        session.id,
+        SessionId(session.id),
         &crate::platform::secrets::random_token(32),
         actor.user_id,
         now,
@@ -380,7 +380,7 @@ fn qr_svg(text: &str) -> String {
 pub async fn check_in_display(
     env: Env<'_>,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
     origin: &str,
 ) -> Result<CheckInDisplay, AppError> {
     let (session, _, _) = session_for_editor(env, actor, session_id).await?;
@@ -399,7 +399,7 @@ pub async fn check_in_display(
     let names: HashMap<i64, String> = people.iter().map(|p| (p.id, p.full_name.clone())).collect();
     let open = check_in_open(times(&session), now);
     let shown = if open {
-        code::code(&key.secret, session.id, code::slot(now))
+        code::code(&key.secret, SessionId(session.id), code::slot(now))
     } else {
         String::new()
     };
@@ -445,7 +445,7 @@ pub async fn check_in(
         .iter()
         .filter_map(Window::of)
         .collect();
-    let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id).collect();
+    let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id.get()).collect();
     let sessions: Vec<class_sessions::Model> = crate::schedule::db::sessions_between(
         env.db,
         &cohort_ids,
@@ -465,25 +465,25 @@ pub async fn check_in(
         .iter()
         .find(|s| {
             keys.get(&s.id)
-                .is_some_and(|k| code::accepts(&k.secret, s.id, typed, now))
+                .is_some_and(|k| code::accepts(&k.secret, SessionId(s.id), typed, now))
         })
         .ok_or_else(|| AppError::invalid("code", Problem::CodeExpired))?;
     let cohort = crate::cohorts::db::cohort(env.db, session.cohort_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let policy = policy_of(env, cohort.id).await?;
+    let policy = policy_of(env, CohortId(cohort.id)).await?;
     let status = check_in_status(times(session), now, &policy);
     let device = crate::platform::secrets::sha256_hex(device);
     let txn = env.begin().await?;
-    crate::schedule::db::lock_session(&txn, session.id).await?;
-    if db::mark_of(&txn, session.id, TraineeId(trainee.id))
+    crate::schedule::db::lock_session(&txn, SessionId(session.id)).await?;
+    if db::mark_of(&txn, SessionId(session.id), TraineeId(trainee.id))
         .await?
         .is_some()
     {
         return Err(AppError::invalid("code", Problem::AlreadyCheckedIn));
     }
     let write = MarkWrite {
-        session_id: session.id,
+        session_id: SessionId(session.id),
         trainee_id: trainee.id,
         status,
         remark: None,

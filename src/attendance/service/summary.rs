@@ -108,9 +108,9 @@ async fn rates_of_counted(
     Ok(windows
         .iter()
         .map(|window| {
-            let key = (window.trainee_id, window.cohort_id);
-            let policy = policies.get(&window.cohort_id).copied().unwrap_or_default();
-            let days = days.get(&window.cohort_id).map_or(&[][..], Vec::as_slice);
+            let key = (window.trainee_id, window.cohort_id.get());
+            let policy = policies.get(&window.cohort_id.get()).copied().unwrap_or_default();
+            let days = days.get(&window.cohort_id.get()).map_or(&[][..], Vec::as_slice);
             (
                 key,
                 in_window(

@@ -22,7 +22,7 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, Actor, AppError, CohortTies, TraineeId};
+use crate::kernel::{wib, Actor, AppError, CohortId, CohortTies, SessionId, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::trainees::model::enrollment::EnrollmentStatus;
@@ -43,9 +43,9 @@ async fn lines(
         .into_iter()
         .zip(sessions)
         .map(|(session, model)| {
-            let (mark, remark) = marks.get(&session.id).cloned().unwrap_or_default();
+            let (mark, remark) = marks.get(&session.id.get()).cloned().unwrap_or_default();
             SessionLine {
-                taken: taken.contains_key(&session.id),
+                taken: taken.contains_key(&session.id.get()),
                 over: model.ends_at <= now,
                 mark,
                 remark,
@@ -76,7 +76,7 @@ pub async fn my_attendance(env: Env<'_>, actor: &Actor) -> Result<MyAttendance, 
         .iter()
         .filter_map(Window::of)
         .collect();
-    let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id).collect();
+    let cohort_ids: Vec<i64> = windows.iter().map(|w| w.cohort_id.get()).collect();
     let cohorts: HashMap<i64, cohorts::Model> = crate::cohorts::db::cohorts_by_ids(env.db, &cohort_ids)
         .await?
         .into_iter()
@@ -90,7 +90,7 @@ pub async fn my_attendance(env: Env<'_>, actor: &Actor) -> Result<MyAttendance, 
     let mut check_in_now = None;
     let mut result = Vec::new();
     for window in &windows {
-        let Some(cohort) = cohorts.get(&window.cohort_id) else {
+        let Some(cohort) = cohorts.get(&window.cohort_id.get()) else {
             continue;
         };
         let policy = policies.get(&cohort.id).copied().unwrap_or_default();
@@ -119,7 +119,7 @@ pub async fn my_attendance(env: Env<'_>, actor: &Actor) -> Result<MyAttendance, 
             })
             .collect();
         result.push(MyCohort {
-            cohort_id: cohort.id,
+            cohort_id: CohortId(cohort.id),
             cohort: cohort.code.clone(),
             threshold: threshold(cohort),
             warnings: warnings(&rates, threshold(cohort), &policy),
@@ -173,8 +173,8 @@ async fn at_risk(
     let mut list = Vec::new();
     for window in &windows {
         let (Some(cohort), Some(rates), Some(person)) = (
-            running.get(&window.cohort_id),
-            rates.remove(&(window.trainee_id, window.cohort_id)),
+            running.get(&window.cohort_id.get()),
+            rates.remove(&(window.trainee_id, window.cohort_id.get())),
             people.get(&window.trainee_id),
         ) else {
             continue;
@@ -185,7 +185,7 @@ async fn at_risk(
             list.push(AtRisk {
                 trainee_id: TraineeId(window.trainee_id),
                 name: person.full_name.clone(),
-                cohort_id: cohort.id,
+                cohort_id: CohortId(cohort.id),
                 cohort: cohort.code.clone(),
                 phone: crate::trainees::service::shown_phone(
                     actor,
@@ -263,7 +263,7 @@ fn month_of(session: &class_sessions::Model) -> String {
 pub async fn cohort_attendance(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     month: Option<&str>,
 ) -> Result<CohortAttendance, AppError> {
     let (cohort, ties) = attendance_cohort(env, actor, cohort_id).await?;
@@ -275,7 +275,7 @@ pub async fn cohort_attendance(
         }
     }
     let now = env.clock.now();
-    let policy = policy_of(env, cohort.id).await?;
+    let policy = policy_of(env, CohortId(cohort.id)).await?;
     let sessions: Vec<class_sessions::Model> = crate::schedule::db::sessions_of_cohorts(env.db, &[cohort.id])
         .await?
         .into_iter()
@@ -340,7 +340,7 @@ pub async fn cohort_attendance(
                 .filter_map(|status| status.weight(&policy))
                 .collect();
             (!weights.is_empty()).then(|| ChartPoint {
-                date: wib::iso_date(wib::today(s.starts_at)),
+                date: wib::today(s.starts_at),
                 rate: weights.iter().sum::<u32>() * 10 / u32::try_from(weights.len()).unwrap_or(1),
             })
         })
@@ -351,7 +351,7 @@ pub async fn cohort_attendance(
         .map(|s| s.name)
         .unwrap_or_default();
     Ok(CohortAttendance {
-        cohort_id: cohort.id,
+        cohort_id: CohortId(cohort.id),
         cohort: cohort.code.clone(),
         site,
         threshold: threshold(&cohort),
@@ -360,8 +360,8 @@ pub async fn cohort_attendance(
         sessions: shown
             .iter()
             .map(|s| GridSession {
-                id: s.id,
-                starts_at: wib::rfc3339(s.starts_at),
+                id: SessionId(s.id),
+                starts_at: s.starts_at,
                 held: s.ends_at <= now,
                 taken: taken.contains_key(&s.id),
             })
@@ -381,7 +381,7 @@ pub async fn save_policy(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     input: &PolicyInput,
 ) -> Result<String, AppError> {
     let (cohort, ties) = attendance_cohort(env, actor, cohort_id).await?;
@@ -391,7 +391,7 @@ pub async fn save_policy(
     let policy: Policy = validate_policy(input).map_err(AppError::Invalid)?;
     let now = env.clock.now();
     let txn = env.begin().await?;
-    db::save_policy(&txn, cohort.id, &policy, actor.user_id, now).await?;
+    db::save_policy(&txn, CohortId(cohort.id), &policy, actor.user_id, now).await?;
     record(
         &txn,
         now,

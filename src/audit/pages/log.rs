@@ -120,7 +120,7 @@ fn AuditView(data: AuditPageData, filter: AuditFilter) -> impl IntoView {
                                 let outcome = Outcome::parse(&entry.outcome).map_or_else(|| entry.outcome.clone(), |o| t(outcome_text(o)).to_owned());
                                 view! {
                                     <tr class=format!("outcome-{}", entry.outcome)>
-                                        <td data-label=t(T::ColumnTime)>{wib::rfc3339_short(&entry.occurred_at, locale)}</td>
+                                        <td data-label=t(T::ColumnTime)>{wib::instant_short(entry.occurred_at, locale)}</td>
                                         <td data-label=t(T::FilterAction)>{action}</td>
                                         <td data-label=t(T::FilterOutcome)>{outcome}</td>
                                         <td data-label=t(T::ColumnActor)>{entry.actor.clone().unwrap_or_default()}</td>

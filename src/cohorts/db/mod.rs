@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 
 use super::model::{CohortStatus, ValidCohort};
 use crate::entities::{cohort_instructors, cohorts, course_units, courses, programmes, rooms};
-use crate::kernel::{AccountId, Reach};
+use crate::kernel::{AccountId, CohortId, Reach};
 use crate::platform::query::contains_pattern;
 use crate::platform::state::Ports;
 
@@ -210,7 +210,7 @@ pub async fn insert_cohort(
     model.created_at = Set(now);
     model.created_by = Set(Some(created_by.get()));
     let cohort = cohorts::Entity::insert(model).exec_with_returning(conn).await?;
-    replace_instructors(conn, cohort.id, &valid.instructor_ids).await?;
+    replace_instructors(conn, CohortId(cohort.id), &valid.instructor_ids).await?;
     Ok(cohort)
 }
 
@@ -225,7 +225,7 @@ pub async fn update_cohort(
     model.id = Set(id);
     cohorts::Entity::update(model).exec(conn).await?;
     let before = instructors_of(conn, &[id]).await?.remove(&id).unwrap_or_default();
-    replace_instructors(conn, id, &valid.instructor_ids).await?;
+    replace_instructors(conn, CohortId(id), &valid.instructor_ids).await?;
     Ok(before
         .into_iter()
         .filter(|user| !valid.instructor_ids.contains(user))
@@ -234,7 +234,7 @@ pub async fn update_cohort(
 
 async fn replace_instructors(
     conn: &impl ConnectionTrait,
-    cohort_id: i64,
+    cohort_id: CohortId,
     user_ids: &[i64],
 ) -> Result<(), DbErr> {
     cohort_instructors::Entity::delete_many()
@@ -245,7 +245,7 @@ async fn replace_instructors(
         return Ok(());
     }
     cohort_instructors::Entity::insert_many(user_ids.iter().map(|user_id| cohort_instructors::ActiveModel {
-        cohort_id: Set(cohort_id),
+        cohort_id: Set(cohort_id.get()),
         user_id: Set(*user_id),
     }))
     .exec_without_returning(conn)
@@ -258,7 +258,7 @@ async fn replace_instructors(
 pub async fn planned_span(
     conn: &impl ConnectionTrait,
     ports: Ports,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<Option<(OffsetDateTime, OffsetDateTime)>, DbErr> {
     let statement = conn
         .get_database_backend()
@@ -342,7 +342,7 @@ pub async fn cohort_codes(conn: &impl ConnectionTrait, ids: &[i64]) -> Result<Ha
 /// Takes one seat of a cohort, if one is free: a single conditional update, so two
 /// coordinators accepting at the same moment can never overfill it (and the database's
 /// check on `seats_taken <= capacity` stands behind it).
-pub async fn take_seat(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<bool, DbErr> {
+pub async fn take_seat(conn: &impl ConnectionTrait, cohort_id: CohortId) -> Result<bool, DbErr> {
     let result = cohorts::Entity::update_many()
         .col_expr(
             cohorts::Column::SeatsTaken,
@@ -356,7 +356,7 @@ pub async fn take_seat(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<bo
 }
 
 /// Gives back one seat of a cohort.
-pub async fn free_seat(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DbErr> {
+pub async fn free_seat(conn: &impl ConnectionTrait, cohort_id: CohortId) -> Result<(), DbErr> {
     cohorts::Entity::update_many()
         .col_expr(
             cohorts::Column::SeatsTaken,
@@ -433,7 +433,7 @@ pub async fn unit_ids_of_course(conn: &impl ConnectionTrait, course_id: i64) -> 
 
 /// Writes the cohort's row without changing it: on SQLite, takes the write lock before
 /// anything is read (the schedule's writes are serialised this way).
-pub async fn touch(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DbErr> {
+pub async fn touch(conn: &impl ConnectionTrait, cohort_id: CohortId) -> Result<(), DbErr> {
     cohorts::Entity::update_many()
         .col_expr(cohorts::Column::UpdatedAt, Expr::col(cohorts::Column::UpdatedAt))
         .filter(cohorts::Column::Id.eq(cohort_id))

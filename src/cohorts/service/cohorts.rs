@@ -14,7 +14,7 @@ use crate::cohorts::dto::{
 };
 use crate::cohorts::model::{validate_cohort, CohortChoices, CohortInput, CohortStatus, ValidCohort};
 use crate::entities::cohorts;
-use crate::kernel::{wib, Actor, AppError, CohortTies, Problem};
+use crate::kernel::{wib, Actor, AppError, CohortId, CohortTies, Problem};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -70,7 +70,7 @@ pub async fn list_cohorts(
     let items = rows
         .iter()
         .map(|cohort| CohortSummary {
-            id: cohort.id,
+            id: CohortId(cohort.id),
             code: cohort.code.clone(),
             course: name_of(&course_names, cohort.course_id),
             programme: name_of(&programme_names, cohort.programme_id),
@@ -140,7 +140,7 @@ async fn choices_for(
     let instructors = crate::accounts::db::instructors_at(env.db, Some(&site_ids)).await?;
     let current_status = existing.and_then(|c| CohortStatus::parse(&c.status).ok());
     let planned_span = match existing {
-        Some(cohort) => db::planned_span(env.db, env.ports, cohort.id)
+        Some(cohort) => db::planned_span(env.db, env.ports, CohortId(cohort.id))
             .await?
             .map(|(first, last)| (wib::today(first), wib::today(last))),
         None => None,
@@ -191,7 +191,7 @@ async fn choices_for(
         .filter(|next| current_status.is_some() || matches!(next, CohortStatus::Planned | CohortStatus::Open))
         .collect();
     let form = CohortForm {
-        cohort_id: existing.map(|c| c.id),
+        cohort_id: existing.map(|c| CohortId(c.id)),
         values,
         courses: courses
             .iter()
@@ -245,9 +245,9 @@ async fn choices_for(
 pub async fn visible_cohort(
     env: Env<'_>,
     actor: &Actor,
-    id: i64,
+    id: CohortId,
 ) -> Result<(cohorts::Model, CohortTies), AppError> {
-    let cohort = db::cohort_within_reach(env.db, id, &actor.reach(), env.ports)
+    let cohort = db::cohort_within_reach(env.db, id.get(), &actor.reach(), env.ports)
         .await?
         .ok_or_else(|| out_of_reach(actor, "cohort", id))?;
     let ties = CohortTies::within_reach(actor, cohort.site_id);
@@ -266,15 +266,15 @@ pub async fn cohorts_in_reach(env: Env<'_>, actor: &Actor) -> Result<Vec<cohorts
 ///
 /// # Errors
 /// Database failures only.
-pub async fn instructors_of(env: Env<'_>, cohort_id: i64) -> Result<Vec<i64>, AppError> {
-    Ok(db::instructors_of(env.db, &[cohort_id])
+pub async fn instructors_of(env: Env<'_>, cohort_id: CohortId) -> Result<Vec<i64>, AppError> {
+    Ok(db::instructors_of(env.db, &[cohort_id.get()])
         .await?
-        .remove(&cohort_id)
+        .remove(&cohort_id.get())
         .unwrap_or_default())
 }
 
 /// The cohort with `id` if the actor may change it.
-async fn manageable_cohort(env: Env<'_>, actor: &Actor, id: i64) -> Result<cohorts::Model, AppError> {
+async fn manageable_cohort(env: Env<'_>, actor: &Actor, id: CohortId) -> Result<cohorts::Model, AppError> {
     let (cohort, ties) = visible_cohort(env, actor, id).await?;
     if authz::can_manage_cohort(actor, &ties) {
         Ok(cohort)
@@ -290,7 +290,7 @@ async fn manageable_cohort(env: Env<'_>, actor: &Actor, id: i64) -> Result<cohor
 pub async fn cohort_form(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: Option<i64>,
+    cohort_id: Option<CohortId>,
 ) -> Result<CohortForm, AppError> {
     if !authz::can_plan_cohorts(actor) {
         return Err(AppError::Forbidden);
@@ -354,7 +354,7 @@ pub async fn update_cohort(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    id: i64,
+    id: CohortId,
     input: &CohortInput,
 ) -> Result<String, AppError> {
     if !authz::can_plan_cohorts(actor) {
@@ -363,12 +363,12 @@ pub async fn update_cohort(
     let existing = manageable_cohort(env, actor, id).await?;
     let (choices, _) = choices_for(env, actor, Some(&existing)).await?;
     let valid = validate_cohort(input, &choices).map_err(AppError::Invalid)?;
-    if db::code_taken(env.db, valid.code.as_str(), Some(id)).await? {
+    if db::code_taken(env.db, valid.code.as_str(), Some(id.get())).await? {
         return Err(AppError::invalid("code", Problem::Taken));
     }
     let now = env.clock.now();
     let txn = env.begin().await?;
-    let removed = match db::update_cohort(&txn, id, &valid, now).await {
+    let removed = match db::update_cohort(&txn, id.get(), &valid, now).await {
         Ok(removed) => removed,
         Err(e) if db::is_unique_violation(&e) => return Err(AppError::invalid("code", Problem::Taken)),
         Err(e) => return Err(e.into()),
@@ -402,9 +402,9 @@ pub async fn update_cohort(
 ///
 /// # Errors
 /// `NotFound` when missing or out of reach.
-pub async fn cohort_detail(env: Env<'_>, actor: &Actor, id: i64) -> Result<CohortDetail, AppError> {
+pub async fn cohort_detail(env: Env<'_>, actor: &Actor, id: CohortId) -> Result<CohortDetail, AppError> {
     let (cohort, ties) = visible_cohort(env, actor, id).await?;
-    let instructor_ids = instructors_of(env, cohort.id).await?;
+    let instructor_ids = instructors_of(env, CohortId(cohort.id)).await?;
     let programme = db::all_programmes(env.db)
         .await?
         .into_iter()
@@ -436,7 +436,7 @@ pub async fn cohort_detail(env: Env<'_>, actor: &Actor, id: i64) -> Result<Cohor
         .collect();
     instructors.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(CohortDetail {
-        id: cohort.id,
+        id: CohortId(cohort.id),
         code: cohort.code.clone(),
         course: course_view(&course, &units),
         programme: programme_view(&programme),

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use super::{BlockerList, VerdictBadge};
 use crate::kernel::i18n::fill;
-use crate::kernel::{wib, Text};
+use crate::kernel::{wib, CohortId, Text};
 use crate::platform::page::use_page;
 use crate::platform::query_string::{link, ExportQuery};
 use crate::readiness::api::get_dashboard;
@@ -107,9 +107,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         .zip(dashboard.verdicts)
         .collect::<Vec<_>>();
     let selected = |value: Option<i64>, id: i64| value == Some(id);
-    let today = wib::parse_iso_date(&dashboard.today)
-        .map(|d| wib::date_long(d, locale))
-        .unwrap_or_default();
+    let today = wib::date_long(dashboard.today, locale);
     let (csv, xlsx) = (
         dashboard_link(paths::EXPORT, Some("csv"), &filter, None),
         dashboard_link(paths::EXPORT, Some("xlsx"), &filter, None),
@@ -152,7 +150,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 <label for="f-cohort">{t(T::Cohort)}</label>
                 <select id="f-cohort" name="cohort_id">
                     <option value="">{t(T::AllCohorts)}</option>
-                    {dashboard.cohorts.iter().map(|(id, code)| view! { <option value=id.to_string() selected=selected(filter.cohort_id, *id)>{code.clone()}</option> }).collect_view()}
+                    {dashboard.cohorts.iter().map(|(id, code)| view! { <option value=id.to_string() selected=selected(filter.cohort_id.map(CohortId::get), *id)>{code.clone()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
@@ -206,7 +204,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {dashboard.rows.into_iter().map(|row| {
-                                let until = row.valid_until.as_deref().and_then(wib::parse_iso_date).map(|d| wib::date_long(d, locale));
+                                let until = row.valid_until.map(|d| wib::date_long(d, locale));
                                 view! {
                                     <tr>
                                         <th scope="row"><a href=paths::trainee(row.trainee_id)>{row.name}</a></th>

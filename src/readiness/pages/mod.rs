@@ -19,14 +19,14 @@ use super::authz;
 use super::model::verdict::{Check, Finding};
 use super::model::Verdict;
 use super::texts::{blocker_text, notice_text, requirement_text, verdict_text, Notice, T};
-use crate::kernel::Actor;
+use crate::kernel::{Actor, CohortId};
 use crate::platform::flash::{AreaNotice, NoticeToken};
 use crate::platform::page::use_page;
 use crate::ui::nav::{NavLink, RecordLink};
 use crate::ui::notice::NoticeBanner;
 
 /// A cohort's lessons and scores, on the cohort page.
-pub const COHORT_LINK: RecordLink = RecordLink {
+pub const COHORT_LINK: RecordLink<CohortId> = RecordLink {
     label: T::ScoresLink,
     href: super::paths::progress,
 };

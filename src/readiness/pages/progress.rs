@@ -115,7 +115,7 @@ fn ProgressView(progress: CohortProgress) -> impl IntoView {
                                     {assessments.iter().map(|a| view! {
                                         <th scope="col">
                                             <a href=paths::assessment(cohort_id, a.id)>{a.title.clone()}</a>
-                                            <br/><span class="hint">{wib::parse_iso_date(&a.held_on).map(|d| wib::date_compact(d, locale)).unwrap_or_default()}</span>
+                                            <br/><span class="hint">{wib::date_compact(a.held_on, locale)}</span>
                                         </th>
                                     }).collect_view()}
                                 </tr>
@@ -146,7 +146,7 @@ fn ProgressView(progress: CohortProgress) -> impl IntoView {
                     <input type="hidden" name="cohort_id" value=cohort_id.to_string()/>
                     <SelectField form={form_id::<CreateAssessment>()} name="kind" label=T::Kind options=kinds hint=T::MockJftHint required=true/>
                     <Field form={form_id::<CreateAssessment>()} name="title" label=T::Title required=true maxlength=120/>
-                    <Field form={form_id::<CreateAssessment>()} name="held_on" label=T::HeldOn kind="date" required=true value=progress.today.clone()/>
+                    <Field form={form_id::<CreateAssessment>()} name="held_on" label=T::HeldOn kind="date" required=true value=wib::iso_date(progress.today)/>
                     <Field form={form_id::<CreateAssessment>()} name="max_score" label=T::MaxScore inputmode="numeric" maxlength=4 value="100".to_owned()/>
                     <Field form={form_id::<CreateAssessment>()} name="pass_score" label=T::PassScore inputmode="numeric" maxlength=4 value="60".to_owned()/>
                     <button type="submit" class="button">{t(T::CreateAssessment)}</button>
@@ -166,7 +166,7 @@ fn ProgressView(progress: CohortProgress) -> impl IntoView {
                         <input type="hidden" name="cohort_id" value=cohort_id.to_string()/>
                         {progress.lessons.into_iter().map(|line| {
                             let select_id = format!("unit-{}", line.session_id);
-                            let when = wib::rfc3339_short(&line.when, locale);
+                            let when = wib::instant_short(line.when, locale);
                             let planned = line.planned.map(|p| format!(" · {}: {p}", t(T::Planned))).unwrap_or_default();
                             view! {
                                 <div class="field">

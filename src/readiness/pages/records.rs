@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use time::Date;
 
 use super::{Checklist, VerdictBadge};
 use crate::kernel::i18n::{fill, problem_text};
@@ -33,7 +34,7 @@ pub fn TraineeReadinessPage() -> impl IntoView {
         return view! { <NotFound/> }.into_any();
     };
     loaded(
-        get_trainee_readiness(TraineeId(id)),
+        get_trainee_readiness(id),
         |record| view! { <RecordView record staff=true/> },
     )
     .into_any()
@@ -51,9 +52,8 @@ pub fn MyReadinessPage() -> impl IntoView {
     .into_any()
 }
 
-fn date(value: Option<&str>, locale: crate::kernel::Locale) -> String {
+fn date(value: Option<Date>, locale: crate::kernel::Locale) -> String {
     value
-        .and_then(wib::parse_iso_date)
         .map(|d| wib::date_long(d, locale))
         .unwrap_or_else(|| "—".to_owned())
 }
@@ -123,7 +123,7 @@ fn RecordView(record: TraineeReadiness, staff: bool) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <td>{s.assessment}<br/><span class="hint">{kind}</span></td>
-                                        <td>{date(Some(&s.held_on), locale)}</td>
+                                        <td>{date(Some(s.held_on), locale)}</td>
                                         <td class="num" class:below=!passed>{format!("{} / {}", s.score, s.max_score)}</td>
                                     </tr>
                                 }
@@ -157,8 +157,7 @@ fn DocumentItem(document: DocumentView, staff: bool, trainee_id: TraineeId) -> i
     let decided = document.decided_by.clone().map(|by| {
         let when = document
             .decided_at
-            .as_deref()
-            .map(|w| wib::rfc3339_short(w, locale))
+            .map(|w| wib::instant_short(w, locale))
             .unwrap_or_default();
         fill(t(T::DecidedBy), &[("name", &by), ("when", &when)])
     });
@@ -197,8 +196,8 @@ fn DocumentItem(document: DocumentView, staff: bool, trainee_id: TraineeId) -> i
             {failed.then(|| view! { <FormAlert form=form/> })}
             <dl class="facts">
                 <dt>{t(T::Number)}</dt><dd>{document.number.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>{t(T::IssuedOn)}</dt><dd>{date(document.issued_on.as_deref(), locale)}</dd>
-                <dt>{t(T::ExpiresOn)}</dt><dd>{date(document.expires_on.as_deref(), locale)}</dd>
+                <dt>{t(T::IssuedOn)}</dt><dd>{date(document.issued_on, locale)}</dd>
+                <dt>{t(T::ExpiresOn)}</dt><dd>{date(document.expires_on, locale)}</dd>
             </dl>
             {document.reason.clone().filter(|_| status == DocumentStatus::Rejected).map(|r| view! { <p class="field-error">{fill(t(T::RejectedBecause), &[("reason", &r)])}</p> })}
             {decided.map(|d| view! { <p class="hint">{document_status_text(status).get(locale)}" " {d}</p> })}
@@ -207,8 +206,8 @@ fn DocumentItem(document: DocumentView, staff: bool, trainee_id: TraineeId) -> i
                 {staff.then(|| view! { <input type="hidden" name="trainee_id" value=trainee_id.to_string()/> })}
                 <input type="hidden" name="kind" value=kind/>
                 {input("number", T::Number, "text", document.number.clone())}
-                {input("issued_on", T::IssuedOn, "date", document.issued_on.clone())}
-                {input("expires_on", T::ExpiresOn, "date", document.expires_on.clone())}
+                {input("issued_on", T::IssuedOn, "date", document.issued_on.map(wib::iso_date))}
+                {input("expires_on", T::ExpiresOn, "date", document.expires_on.map(wib::iso_date))}
                 {staff.then(|| {
                     let chosen = typed("decision", Some(if status == DocumentStatus::Rejected { "rejected".into() } else { "verified".into() }));
                     view! {
@@ -266,7 +265,7 @@ fn ResultsSection(results: Vec<ResultView>, staff: bool, trainee_id: TraineeId) 
                             if let Some(level) = &r.level { text.push(' '); text.push_str(level); }
                             if let Some(score) = r.score { text.push_str(&format!(" — {score}")); }
                             let outcome = if r.passed { t(T::Passed) } else { t(T::Failed) };
-                            let detail = [Some(date(Some(&r.taken_on), locale)), r.certificate_no.clone(), r.field.clone()]
+                            let detail = [Some(date(Some(r.taken_on), locale)), r.certificate_no.clone(), r.field.clone()]
                                 .into_iter().flatten().collect::<Vec<_>>().join(" · ");
                             view! {
                                 <li>

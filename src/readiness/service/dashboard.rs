@@ -5,7 +5,7 @@
 use serde_json::json;
 use time::Duration;
 
-use super::{held::subjects_in, iso, today, Subject};
+use super::{held::subjects_in, today, Subject};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::kernel::{Actor, AppError, Locale, Problem, Reach, TraineeId};
@@ -39,7 +39,7 @@ async fn cohorts_in_scope(
         cohorts.retain(|c| c.site_id == site);
     }
     if let Some(id) = filter.cohort_id {
-        cohorts.retain(|c| c.id == id);
+        cohorts.retain(|c| c.id == id.get());
         if cohorts.is_empty() {
             return Err(match actor {
                 Some(actor) => out_of_reach(actor, "cohort", id),
@@ -150,7 +150,7 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
     .await?;
     let cohorts: Vec<_> = all_cohorts
         .iter()
-        .filter(|c| filter.cohort_id.is_none_or(|id| c.id == id))
+        .filter(|c| filter.cohort_id.is_none_or(|id| c.id == id.get()))
         .cloned()
         .collect();
     if cohorts.is_empty() && filter.cohort_id.is_some() {
@@ -176,11 +176,11 @@ pub async fn dashboard(env: Env<'_>, actor: &Actor, filter: DashboardFilter) -> 
             programme: s.programme.name.clone(),
             verdict: s.assessment.verdict,
             blockers: s.assessment.blockers().copied().collect(),
-            valid_until: iso(*until),
+            valid_until: *until,
         })
         .collect();
     Ok(Dashboard {
-        today: crate::kernel::wib::iso_date(today),
+        today,
         sites: site_choices(env, actor).await?,
         cohorts: all_cohorts.into_iter().map(|c| (c.id, c.code)).collect(),
         filter: DashboardFilter {

@@ -275,7 +275,3 @@ fn by_name(a: &Subject, b: &Subject) -> std::cmp::Ordering {
 pub(crate) fn today(env: Env<'_>) -> Date {
     wib::today(env.clock.now())
 }
-
-pub(crate) fn iso(date: Option<Date>) -> Option<String> {
-    date.map(wib::iso_date)
-}

@@ -9,7 +9,7 @@ use super::today;
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::{assessments, cohorts};
-use crate::kernel::{wib, Actor, AppError, FieldError, Problem, TraineeId};
+use crate::kernel::{wib, Actor, AppError, CohortId, FieldError, Problem, SessionId, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::readiness::authz;
@@ -18,7 +18,11 @@ use crate::readiness::dto::{AssessmentView, CohortProgress, LessonLine, NewAsses
 use crate::readiness::model::{parse_score, AssessmentKind, JFT_MAX, JFT_PASS};
 use crate::schedule::model::SessionStatus;
 
-async fn cohort_taught_by(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<cohorts::Model, AppError> {
+async fn cohort_taught_by(
+    env: Env<'_>,
+    actor: &Actor,
+    cohort_id: CohortId,
+) -> Result<cohorts::Model, AppError> {
     let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
     if authz::can_teach(actor, &ties) {
         Ok(cohort)
@@ -34,7 +38,7 @@ async fn cohort_taught_by(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result
 pub async fn cohort_progress(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<CohortProgress, AppError> {
     let cohort = cohort_taught_by(env, actor, cohort_id).await?;
     let now = env.clock.now();
@@ -62,8 +66,8 @@ pub async fn cohort_progress(
         .rev()
         .take(30)
         .map(|s| LessonLine {
-            session_id: s.id,
-            when: wib::rfc3339(s.starts_at),
+            session_id: SessionId(s.id),
+            when: s.starts_at,
             planned: s.unit_id.and_then(|u| unit_titles.get(&u).cloned()),
             taught_unit_id: taught.get(&s.id).copied(),
         })
@@ -94,7 +98,7 @@ pub async fn cohort_progress(
                 id: a.id,
                 kind: a.kind.clone(),
                 title: a.title.clone(),
-                held_on: wib::iso_date(a.held_on),
+                held_on: a.held_on,
                 max_score: u16::try_from(a.max_score).unwrap_or_default(),
                 pass_score: u16::try_from(a.pass_score).unwrap_or_default(),
                 scored: count,
@@ -114,9 +118,9 @@ pub async fn cohort_progress(
         })
         .collect();
     Ok(CohortProgress {
-        cohort_id: cohort.id,
+        cohort_id: CohortId(cohort.id),
         cohort: cohort.code.clone(),
-        today: wib::iso_date(today(env)),
+        today: today(env),
         units: units.iter().map(|u| (u.id, u.title.clone())).collect(),
         units_taught: u32::try_from(distinct.len()).unwrap_or(u32::MAX),
         lessons,
@@ -134,7 +138,7 @@ pub async fn create_assessment(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     input: &NewAssessment,
 ) -> Result<(i64, String), AppError> {
     let cohort = cohort_taught_by(env, actor, cohort_id).await?;
@@ -212,7 +216,7 @@ pub async fn save_scores(
     let assessment = db::assessment(env.db, assessment_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let cohort = cohort_taught_by(env, actor, assessment.cohort_id).await?;
+    let cohort = cohort_taught_by(env, actor, CohortId(assessment.cohort_id)).await?;
     let kind = AssessmentKind::parse(&assessment.kind).map_err(|p| AppError::invalid("kind", p))?;
     let max = u16::try_from(assessment.max_score).unwrap_or(1000);
     let members: std::collections::HashSet<i64> = db::trainees_of(env.db, &Who::InCohorts(vec![cohort.id]))
@@ -263,7 +267,7 @@ pub async fn save_taught(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     entries: &[(i64, String)],
 ) -> Result<(), AppError> {
     let cohort = cohort_taught_by(env, actor, cohort_id).await?;

@@ -5,11 +5,11 @@
 use serde_json::json;
 use std::collections::HashMap;
 
-use super::{iso, subjects, today, Subject};
+use super::{subjects, today, Subject};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::trainees;
-use crate::kernel::{wib, AccountId, Actor, AppError, FieldError, Problem, TraineeId};
+use crate::kernel::{AccountId, Actor, AppError, FieldError, Problem, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -81,14 +81,14 @@ async fn scores_of(env: Env<'_>, subject: &Subject) -> Result<Vec<ScoreView>, Ap
             Some(ScoreView {
                 assessment: a.title.clone(),
                 kind: a.kind.clone(),
-                held_on: wib::iso_date(a.held_on),
+                held_on: a.held_on,
                 score: u16::try_from(s.score).unwrap_or_default(),
                 max_score: u16::try_from(a.max_score).unwrap_or_default(),
                 pass_score: u16::try_from(a.pass_score).unwrap_or_default(),
             })
         })
         .collect();
-    scores.sort_by(|a, b| a.held_on.cmp(&b.held_on));
+    scores.sort_by_key(|s| s.held_on);
     Ok(scores)
 }
 
@@ -126,14 +126,14 @@ async fn view(env: Env<'_>, actor: &Actor, trainee: trainees::Model) -> Result<T
                     .and_then(|d| DocumentStatus::parse(&d.status).ok())
                     .unwrap_or(DocumentStatus::Missing),
                 number: row.and_then(|d| d.number.clone()),
-                issued_on: iso(row.and_then(|d| d.issued_on)),
-                expires_on: iso(row.and_then(|d| d.expires_on)),
+                issued_on: row.and_then(|d| d.issued_on),
+                expires_on: row.and_then(|d| d.expires_on),
                 reason: row.and_then(|d| d.reason.clone()),
                 has_scan: row.is_some_and(|d| d.has_scan),
                 decided_by: row
                     .and_then(|d| d.verified_by)
                     .and_then(|id| deciders.get(&id).cloned()),
-                decided_at: row.and_then(|d| d.verified_at).map(wib::rfc3339),
+                decided_at: row.and_then(|d| d.verified_at),
                 required: required.contains(kind),
             }
         })
@@ -147,7 +147,7 @@ async fn view(env: Env<'_>, actor: &Actor, trainee: trainees::Model) -> Result<T
                 level: r.level.clone(),
                 score: r.score.and_then(|s| u16::try_from(s).ok()),
                 passed: r.passed,
-                taken_on: wib::iso_date(r.taken_on),
+                taken_on: r.taken_on,
                 certificate_no: r.certificate_no.clone(),
                 field: r.field.clone(),
             })
@@ -164,7 +164,7 @@ async fn view(env: Env<'_>, actor: &Actor, trainee: trainees::Model) -> Result<T
         cohort: subject.as_ref().map(|s| s.cohort.code.clone()),
         programme: subject.as_ref().map(|s| s.programme.name.clone()),
         in_training: subject.as_ref().is_some_and(|s| s.facts.in_training),
-        today: wib::iso_date(today),
+        today,
         verdict: subject
             .as_ref()
             .map_or(Verdict::NotReady, |s| s.assessment.verdict),

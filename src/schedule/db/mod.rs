@@ -11,7 +11,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::model::SessionStatus;
 use crate::entities::{calendar_feeds, class_sessions};
-use crate::kernel::{AccountId, Reach};
+use crate::kernel::{AccountId, CohortId, Reach, SessionId};
 use crate::platform::state::{Ports, Release};
 
 mod days_off;
@@ -26,7 +26,7 @@ pub fn utc(instant: OffsetDateTime) -> OffsetDateTime {
 
 pub async fn sessions_of_cohort(
     conn: &impl ConnectionTrait,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<Vec<class_sessions::Model>, DbErr> {
     class_sessions::Entity::find()
         .filter(class_sessions::Column::CohortId.eq(cohort_id))
@@ -47,7 +47,7 @@ pub fn within_reach(reach: &Reach, ports: Ports) -> Condition {
 }
 
 /// The sessions of one cohort.
-pub fn of_cohort(cohort_id: i64) -> Condition {
+pub fn of_cohort(cohort_id: CohortId) -> Condition {
     Condition::all().add(class_sessions::Column::CohortId.eq(cohort_id))
 }
 
@@ -120,7 +120,7 @@ pub async fn sessions_in(
 /// instructors or one of the rooms: everything a proposed session could clash with.
 pub async fn possible_clashes(
     conn: &impl ConnectionTrait,
-    cohort_id: i64,
+    cohort_id: CohortId,
     instructor_ids: &[i64],
     room_ids: &[i64],
     from: OffsetDateTime,
@@ -233,7 +233,7 @@ pub async fn all_sessions(conn: &impl ConnectionTrait) -> Result<Vec<class_sessi
 
 /// The first and last start of a cohort's sessions not cancelled, as a query of one row
 /// (`Ports::planned_span`).
-pub fn planned_span(cohort_id: i64) -> sea_orm::sea_query::SelectStatement {
+pub fn planned_span(cohort_id: CohortId) -> sea_orm::sea_query::SelectStatement {
     class_sessions::Entity::find()
         .select_only()
         .column_as(class_sessions::Column::StartsAt.min(), "first")
@@ -318,7 +318,7 @@ pub async fn delete_feed(conn: &impl ConnectionTrait, user_id: AccountId) -> Res
 ///
 /// # Errors
 /// Database errors.
-pub async fn lock_for_scheduling(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DbErr> {
+pub async fn lock_for_scheduling(conn: &impl ConnectionTrait, cohort_id: CohortId) -> Result<(), DbErr> {
     use sea_orm::{DatabaseBackend, Statement};
     match conn.get_database_backend() {
         DatabaseBackend::Postgres => {
@@ -393,7 +393,7 @@ pub async fn held_sessions_where(
 /// (saves of one roll call) do, so the last one wins whole, never a mix of two. On
 /// PostgreSQL a row lock; on SQLite nothing to do, as a write transaction (`begin_write`,
 /// `BEGIN IMMEDIATE`) holds the database's write lock from its first statement.
-pub async fn lock_session(conn: &impl ConnectionTrait, session_id: i64) -> Result<(), DbErr> {
+pub async fn lock_session(conn: &impl ConnectionTrait, session_id: SessionId) -> Result<(), DbErr> {
     use sea_orm::sea_query::Expr;
     if conn.get_database_backend() == sea_orm::DbBackend::Sqlite {
         return Ok(());
@@ -423,7 +423,7 @@ pub async fn sessions_by_ids(
 
 /// The cohort of the session `session_id`, as a subquery (for reads that start from a
 /// session and run beside it).
-pub fn cohort_of_session(session_id: i64) -> sea_orm::sea_query::SelectStatement {
+pub fn cohort_of_session(session_id: SessionId) -> sea_orm::sea_query::SelectStatement {
     class_sessions::Entity::find()
         .select_only()
         .column(class_sessions::Column::CohortId)
@@ -523,7 +523,7 @@ pub fn held_sessions_sql(cohort_ids: &[i64], now: &str) -> String {
 /// The session `session_id` as the start of another area's joined read: its columns under
 /// `prefix`, and the expression of its cohort's id to join on.
 pub fn session_row(
-    session_id: i64,
+    session_id: SessionId,
     prefix: &str,
 ) -> (
     sea_orm::sea_query::SelectStatement,

@@ -4,15 +4,14 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::kernel::wib::rfc3339;
-use crate::kernel::{Clash, Problem};
+use crate::kernel::{Clash, CohortId, Problem, SessionId};
 
 /// A session, planned or proposed, as conflict detection sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slot {
     /// The stored session, `None` for one being proposed.
-    pub session_id: Option<i64>,
-    pub cohort_id: i64,
+    pub session_id: Option<SessionId>,
+    pub cohort_id: CohortId,
     pub cohort_code: String,
     pub instructor_id: Option<i64>,
     pub room_id: Option<i64>,
@@ -61,8 +60,8 @@ impl Conflict {
     pub fn problem(&self) -> Problem {
         Problem::ScheduleConflict {
             cohort: self.with.cohort_code.clone(),
-            starts_at: rfc3339(self.with.starts_at),
-            ends_at: rfc3339(self.with.ends_at),
+            starts_at: self.with.starts_at,
+            ends_at: self.with.ends_at,
             clashes: self.clashes.clone(),
         }
     }
@@ -102,7 +101,7 @@ mod tests {
     ) -> Slot {
         Slot {
             session_id: None,
-            cohort_id: cohort,
+            cohort_id: CohortId(cohort),
             cohort_code: format!("JP-{cohort}"),
             instructor_id: instructor,
             room_id: room,
@@ -197,7 +196,7 @@ mod tests {
             datetime!(2026-12-01 01:00 UTC),
             datetime!(2026-12-01 05:00 UTC),
         );
-        stored.session_id = Some(42);
+        stored.session_id = Some(SessionId(42));
         let mut moved = stored.clone();
         moved.starts_at = datetime!(2026-12-01 02:00 UTC);
         assert!(find_conflicts(&[moved], &[stored]).is_empty());

@@ -60,8 +60,8 @@ impl Window {
 
     fn outside(self) -> Problem {
         Problem::OutsideCohortDates {
-            from: wib::iso_date(self.first),
-            to: wib::iso_date(self.last),
+            from: self.first,
+            to: self.last,
         }
     }
 }
@@ -507,8 +507,8 @@ mod tests {
             .map(|e| (e.field, e.problem))
             .collect();
         let outside = Problem::OutsideCohortDates {
-            from: "2026-11-30".into(),
-            to: "2027-03-31".into(),
+            from: date!(2026 - 11 - 30),
+            to: date!(2027 - 03 - 31),
         };
         assert_eq!(
             problems,

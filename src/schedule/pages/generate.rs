@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use crate::cohorts;
 use crate::kernel::i18n::{fill, problem_text};
-use crate::kernel::{wib, Text};
+use crate::kernel::{wib, CohortId, Text};
 use crate::platform::flash::Flash;
 use crate::platform::page::{use_page, PageCtx};
 use crate::platform::response::{api, form_id};
@@ -210,7 +210,7 @@ fn PatternForm(data: GenerationPage) -> impl IntoView {
 }
 
 #[component]
-fn Preview(preview: GenerationPreview, cohort_id: i64) -> impl IntoView {
+fn Preview(preview: GenerationPreview, cohort_id: CohortId) -> impl IntoView {
     let page = use_page();
     let locale = page.locale;
     let t = move |key: Text| key.get(locale);

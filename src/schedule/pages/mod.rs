@@ -58,7 +58,7 @@ pub fn notice_view(token: &NoticeToken) -> Option<AnyView> {
         ),
         Notice::Moved { starts_at, ends_at } => fill(
             T::NoticeMoved.get(locale),
-            &[("when", &wib::rfc3339_span(&starts_at, &ends_at, locale))],
+            &[("when", &wib::span_long(starts_at, ends_at, locale))],
         ),
         Notice::Cancelled => T::NoticeCancelled.get(locale).to_owned(),
         Notice::HolidaySaved(name) => fill(T::NoticeHolidaySaved.get(locale), &[("name", &name)]),

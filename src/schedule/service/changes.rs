@@ -3,6 +3,7 @@
 
 use sea_orm::{ActiveValue::Unchanged, Set};
 use serde_json::json;
+use time::OffsetDateTime;
 
 use super::generate::stored_slots;
 use super::session_choices;
@@ -13,7 +14,7 @@ use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
 use crate::kernel::input::parse_date;
 use crate::kernel::wib::rfc3339;
-use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
+use crate::kernel::{wib, Actor, AppError, CohortId, FieldError, Problem, SessionId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -27,10 +28,10 @@ use crate::schedule::model::{parse_reason, SessionStatus};
 async fn changeable(
     env: Env<'_>,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<(class_sessions::Model, cohorts::Model, Vec<i64>), AppError> {
     let session = super::views::visible_session(env, actor, session_id).await?;
-    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, session.cohort_id)
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, CohortId(session.cohort_id))
         .await
         .map_err(|_| out_of_reach(actor, "session", session_id))?;
     if !cohort_authz::can_manage_cohort(actor, &ties) {
@@ -40,7 +41,7 @@ async fn changeable(
     if !open || session.status == SessionStatus::Cancelled {
         return Err(AppError::invalid("reason", Problem::InvalidTransition));
     }
-    let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
+    let instructor_ids = crate::cohorts::service::instructors_of(env, CohortId(cohort.id)).await?;
     Ok((session, cohort, instructor_ids))
 }
 
@@ -60,9 +61,9 @@ pub async fn move_session(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
     input: &MoveInput,
-) -> Result<(String, String), AppError> {
+) -> Result<(OffsetDateTime, OffsetDateTime), AppError> {
     let (session, cohort, instructor_ids) = changeable(env, actor, session_id).await?;
     let window = Window {
         first: cohort.starts_on,
@@ -95,8 +96,8 @@ pub async fn move_session(
             errors.push(FieldError::new(
                 "date",
                 Problem::OutsideCohortDates {
-                    from: wib::iso_date(window.first),
-                    to: wib::iso_date(window.last),
+                    from: window.first,
+                    to: window.last,
                 },
             ));
         } else if let Some(holiday) = db::holiday_on(env.db, date).await? {
@@ -112,8 +113,8 @@ pub async fn move_session(
         return Err(AppError::Invalid(errors));
     }
     let moved = Slot {
-        session_id: Some(session.id),
-        cohort_id: cohort.id,
+        session_id: Some(SessionId(session.id)),
+        cohort_id: CohortId(cohort.id),
         cohort_code: cohort.code.clone(),
         instructor_id,
         room_id,
@@ -122,8 +123,8 @@ pub async fn move_session(
     };
     let now = env.clock.now();
     let txn = env.begin().await?;
-    db::lock_for_scheduling(&txn, cohort.id).await?;
-    let stored = stored_slots(&txn, cohort.id, std::slice::from_ref(&moved)).await?;
+    db::lock_for_scheduling(&txn, CohortId(cohort.id)).await?;
+    let stored = stored_slots(&txn, CohortId(cohort.id), std::slice::from_ref(&moved)).await?;
     if let Some(conflict) = find_conflicts(std::slice::from_ref(&moved), &stored).first() {
         return Err(AppError::invalid("date", conflict.problem()));
     }
@@ -171,7 +172,7 @@ pub async fn move_session(
     )
     .await?;
     txn.commit().await?;
-    Ok((rfc3339(moved.starts_at), rfc3339(moved.ends_at)))
+    Ok((moved.starts_at, moved.ends_at))
 }
 
 /// Cancels a session with a reason; it stays in everyone's schedule as cancelled.
@@ -182,7 +183,7 @@ pub async fn cancel_session(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
     reason: &str,
 ) -> Result<i64, AppError> {
     let (session, cohort, _) = changeable(env, actor, session_id).await?;

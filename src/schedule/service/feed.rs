@@ -8,7 +8,7 @@ use time::Duration;
 use super::session_views;
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
-use crate::kernel::{wib, AccountId, Actor, AppError, Role};
+use crate::kernel::{wib, AccountId, Actor, AppError, CohortId, Role};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::schedule::db;
@@ -127,13 +127,13 @@ pub async fn feed_calendar(env: Env<'_>, token: &str, host: &str) -> Result<Opti
 pub async fn cohort_calendar(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     host: &str,
 ) -> Result<(String, String), AppError> {
     let (cohort, _) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
     let sessions = db::sessions_in(
         env.db,
-        db::of_cohort(cohort.id),
+        db::of_cohort(CohortId(cohort.id)),
         Condition::all(),
         wib::start_of_day(cohort.starts_on),
         wib::start_of_day(cohort.ends_on + Duration::days(1)),
@@ -165,7 +165,7 @@ pub async fn export_calendar(
                 .ok_or(AppError::NotFound)?;
             (
                 format!("Siap Jepang – {}", cohort.code),
-                db::sessions_of_cohort(env.db, cohort.id).await?,
+                db::sessions_of_cohort(env.db, CohortId(cohort.id)).await?,
             )
         }
         None => ("Siap Jepang".to_owned(), db::all_sessions(env.db).await?),

@@ -12,7 +12,7 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, Actor, AppError, FieldError, Problem};
+use crate::kernel::{wib, Actor, AppError, CohortId, FieldError, Problem, SessionId};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::schedule::db;
@@ -32,13 +32,13 @@ struct Prepared {
 async fn schedulable_cohort(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<(cohorts::Model, Vec<i64>), AppError> {
     let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
     if !cohort_authz::can_manage_cohort(actor, &ties) {
         return Err(AppError::Forbidden);
     }
-    let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
+    let instructor_ids = crate::cohorts::service::instructors_of(env, CohortId(cohort.id)).await?;
     Ok((cohort, instructor_ids))
 }
 
@@ -57,7 +57,7 @@ fn field_of(problem: &Problem) -> &'static str {
 /// The stored sessions that could clash with `proposed`, as slots.
 pub(super) async fn stored_slots(
     conn: &impl ConnectionTrait,
-    cohort_id: i64,
+    cohort_id: CohortId,
     proposed: &[Slot],
 ) -> Result<Vec<Slot>, AppError> {
     let (Some(first), Some(last)) = (
@@ -89,8 +89,8 @@ pub(super) async fn stored_slots(
     Ok(rows
         .into_iter()
         .map(|s| Slot {
-            session_id: Some(s.id),
-            cohort_id: s.cohort_id,
+            session_id: Some(SessionId(s.id)),
+            cohort_id: CohortId(s.cohort_id),
             cohort_code: codes.get(&s.cohort_id).cloned().unwrap_or_default(),
             instructor_id: s.instructor_id,
             room_id: s.room_id,
@@ -110,7 +110,7 @@ fn proposed_slots(
         .iter()
         .map(|s| Slot {
             session_id: None,
-            cohort_id: cohort.id,
+            cohort_id: CohortId(cohort.id),
             cohort_code: cohort.code.clone(),
             instructor_id,
             room_id,
@@ -150,7 +150,7 @@ async fn prepare(
     let holidays = days_off(conn, Some(&[cohort.site_id]), (window.first, window.last), false).await?;
     let plan = generate(&pattern, window, &holidays).map_err(|p| AppError::invalid(field_of(&p), p))?;
     let proposed = proposed_slots(cohort, &plan, instructor_id, room_id);
-    let stored = stored_slots(conn, cohort.id, &proposed).await?;
+    let stored = stored_slots(conn, CohortId(cohort.id), &proposed).await?;
     Ok(Prepared {
         conflicts: find_conflicts(&proposed, &stored),
         plan,
@@ -167,7 +167,7 @@ async fn prepare(
 pub async fn generation_page(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     input: Option<&GenerationInput>,
 ) -> Result<GenerationPage, AppError> {
     let (cohort, instructor_ids) = schedulable_cohort(env, actor, cohort_id).await?;
@@ -228,7 +228,7 @@ pub async fn generate_sessions(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     input: &GenerationInput,
 ) -> Result<(u64, String), AppError> {
     let (cohort, instructor_ids) = schedulable_cohort(env, actor, cohort_id).await?;
@@ -243,7 +243,7 @@ pub async fn generate_sessions(
     }
     let now = env.clock.now();
     let txn = env.begin().await?;
-    db::lock_for_scheduling(&txn, cohort.id).await?;
+    db::lock_for_scheduling(&txn, CohortId(cohort.id)).await?;
     // Checked again inside the transaction, against what is stored now.
     let prepared = prepare(&txn, &cohort, &instructor_ids, input).await?;
     let unresolved: Vec<FieldError> = prepared
@@ -264,7 +264,7 @@ pub async fn generate_sessions(
     if kept.is_empty() {
         return Err(AppError::invalid("weekdays", Problem::NoSessions));
     }
-    let existing = db::sessions_of_cohort(&txn, cohort.id).await?;
+    let existing = db::sessions_of_cohort(&txn, CohortId(cohort.id)).await?;
     let units = crate::cohorts::db::unit_ids_of_course(&txn, cohort.course_id).await?;
     let already = existing
         .iter()

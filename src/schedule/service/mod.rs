@@ -23,7 +23,7 @@ use super::dto::SessionView;
 use super::model::{change_is_news, Holiday, SessionStatus};
 use crate::entities::class_sessions;
 use crate::kernel::input::parse_choice;
-use crate::kernel::{AppError, FieldError, Problem};
+use crate::kernel::{AppError, CohortId, FieldError, Problem, SessionId};
 
 /// The days without class between two dates, as the rules see them: the national
 /// holidays and cuti bersama, and the days off of `sites` (every site when `None`). With
@@ -117,8 +117,8 @@ fn view_of(
         })
         .unwrap_or_default();
     SessionView {
-        id: session.id,
-        cohort_id: session.cohort_id,
+        id: SessionId(session.id),
+        cohort_id: CohortId(session.cohort_id),
         cohort,
         starts_at: session.starts_at,
         ends_at: session.ends_at,

@@ -10,7 +10,7 @@ use crate::cohorts::authz as cohort_authz;
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{class_sessions, cohorts};
-use crate::kernel::{wib, AccountId, Actor, AppError, Reach};
+use crate::kernel::{wib, AccountId, Actor, AppError, CohortId, Reach, SessionId};
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
 use crate::schedule::authz;
@@ -131,7 +131,7 @@ async fn my_sessions(
 pub async fn cohort_schedule(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<CohortSchedule, AppError> {
     let cohort = crate::cohorts::service::cohort_detail(env, actor, cohort_id).await?;
     let sessions = db::sessions_of_cohort(env.db, cohort_id).await?;
@@ -154,9 +154,9 @@ pub async fn cohort_schedule(
 pub async fn visible_session(
     env: Env<'_>,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<class_sessions::Model, AppError> {
-    db::session_within_reach(env.db, session_id, (&actor.reach(), env.ports))
+    db::session_within_reach(env.db, session_id.get(), (&actor.reach(), env.ports))
         .await?
         .ok_or_else(|| out_of_reach(actor, "session", session_id))
 }
@@ -165,9 +165,13 @@ pub async fn visible_session(
 ///
 /// # Errors
 /// `NotFound` when missing or out of reach.
-pub async fn session_detail(env: Env<'_>, actor: &Actor, session_id: i64) -> Result<SessionDetail, AppError> {
+pub async fn session_detail(
+    env: Env<'_>,
+    actor: &Actor,
+    session_id: SessionId,
+) -> Result<SessionDetail, AppError> {
     let session = visible_session(env, actor, session_id).await?;
-    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, session.cohort_id)
+    let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, CohortId(session.cohort_id))
         .await
         .map_err(|_| out_of_reach(actor, "session", session_id))?;
     let status = CohortStatus::parse(&cohort.status).unwrap_or(CohortStatus::Planned);
@@ -175,7 +179,7 @@ pub async fn session_detail(env: Env<'_>, actor: &Actor, session_id: i64) -> Res
         && status.is_schedulable()
         && session.status != SessionStatus::Cancelled;
     let (instructors, rooms) = if can_manage {
-        let instructor_ids = crate::cohorts::service::instructors_of(env, cohort.id).await?;
+        let instructor_ids = crate::cohorts::service::instructors_of(env, CohortId(cohort.id)).await?;
         choices_for_cohort(env, &cohort, &instructor_ids).await?
     } else {
         (Vec::new(), Vec::new())
@@ -305,7 +309,7 @@ pub async fn calendar(
         extra = extra.add(db::at_site(site));
     }
     if let Some(cohort) = filter.cohort {
-        extra = extra.add(db::of_cohort(cohort));
+        extra = extra.add(db::of_cohort(CohortId(cohort)));
     }
     let sessions = db::sessions_in(
         env.db,
@@ -368,7 +372,7 @@ pub async fn calendar(
 pub async fn printable_week(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     date: Option<&str>,
 ) -> Result<PrintableWeek, AppError> {
     let cohort = crate::cohorts::service::cohort_detail(env, actor, cohort_id).await?;

@@ -1,6 +1,6 @@
 //! `siap-jepang check …`: what the database keeps derived from other rows, recounted.
 
-use crate::kernel::TraineeId;
+use crate::kernel::{CohortId, TraineeId};
 use crate::platform::state::AppState;
 
 /// Compares the attendance counts kept per (trainee, cohort) with a recount from the
@@ -26,9 +26,10 @@ pub async fn counters(state: &AppState) -> Result<(), String> {
             .join(", ")
     };
     for (trainee_id, cohort_id, kept, recounted) in &drift {
-        let enrollment = crate::trainees::db::enrollment_of(&state.db, TraineeId(*trainee_id), *cohort_id)
-            .await
-            .map_err(|e| e.to_string())?;
+        let enrollment =
+            crate::trainees::db::enrollment_of(&state.db, TraineeId(*trainee_id), CohortId(*cohort_id))
+                .await
+                .map_err(|e| e.to_string())?;
         let which = enrollment.map_or_else(|| "no enrollment".to_owned(), |e| format!("enrollment {}", e.id));
         println!(
             "{which} (trainee {trainee_id}, cohort {cohort_id}): kept {}; recounted {}",

@@ -3,7 +3,7 @@
 //! session of the running cohort left for its instructor to take, the running cohort's
 //! policy, and a pending excuse for its coordinator to decide.
 
-use crate::kernel::AccountId;
+use crate::kernel::{AccountId, CohortId};
 use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use time::{Duration, OffsetDateTime};
 
@@ -105,7 +105,7 @@ pub async fn seed_attendance(conn: &impl ConnectionTrait, now: OffsetDateTime) -
         if running {
             db::save_policy(
                 conn,
-                cohort.id,
+                CohortId(cohort.id),
                 &Policy {
                     late_weight: 50,
                     late_after_minutes: 15,

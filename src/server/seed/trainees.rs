@@ -9,6 +9,7 @@ use time::{Date, Duration, Month, OffsetDateTime};
 use super::SeedError;
 use crate::entities::{cohorts, enrollment_events, enrollments, trainees, users};
 use crate::kernel::identity::BANTEN_REGENCIES;
+use crate::kernel::EnrollmentId;
 use crate::trainees::db::event;
 use crate::trainees::model::enrollment::EnrollmentStatus;
 use crate::trainees::model::import::fold;
@@ -346,7 +347,7 @@ async fn seed_enrollments(
                 .exec_with_returning(conn)
                 .await?;
                 let mut events = vec![event(
-                    enrollment.id,
+                    EnrollmentId(enrollment.id),
                     None,
                     EnrollmentStatus::Applied,
                     None,
@@ -360,7 +361,7 @@ async fn seed_enrollments(
                         _ => None,
                     };
                     events.push(event(
-                        enrollment.id,
+                        EnrollmentId(enrollment.id),
                         Some(EnrollmentStatus::Applied),
                         *status,
                         reason,

@@ -1,6 +1,6 @@
 //! SeaORM queries for enrollments, their history and the seats they hold.
 
-use crate::kernel::{AccountId, TraineeId};
+use crate::kernel::{AccountId, CohortId, EnrollmentId, TraineeId};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
@@ -40,7 +40,7 @@ pub async fn all_enrollments(conn: &impl ConnectionTrait) -> Result<Vec<enrollme
 
 pub async fn enrollments_of_cohort(
     conn: &impl ConnectionTrait,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<Vec<enrollments::Model>, DbErr> {
     enrollments::Entity::find()
         .filter(enrollments::Column::CohortId.eq(cohort_id))
@@ -101,7 +101,7 @@ pub async fn enrollment(conn: &impl ConnectionTrait, id: i64) -> Result<Option<e
 pub async fn enrollment_of(
     conn: &impl ConnectionTrait,
     trainee_id: TraineeId,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<Option<enrollments::Model>, DbErr> {
     enrollments::Entity::find()
         .filter(enrollments::Column::TraineeId.eq(trainee_id))
@@ -127,7 +127,7 @@ pub async fn update_enrollment(
 
 pub async fn insert_event(
     conn: &impl ConnectionTrait,
-    enrollment_id: i64,
+    enrollment_id: EnrollmentId,
     from: Option<EnrollmentStatus>,
     to: EnrollmentStatus,
     reason: Option<&str>,
@@ -141,7 +141,7 @@ pub async fn insert_event(
 }
 
 pub fn event(
-    enrollment_id: i64,
+    enrollment_id: EnrollmentId,
     from: Option<EnrollmentStatus>,
     to: EnrollmentStatus,
     reason: Option<&str>,
@@ -149,7 +149,7 @@ pub fn event(
     now: OffsetDateTime,
 ) -> enrollment_events::ActiveModel {
     enrollment_events::ActiveModel {
-        enrollment_id: Set(enrollment_id),
+        enrollment_id: Set(enrollment_id.get()),
         from_status: Set(from.map(|s| s.as_str().to_owned())),
         to_status: Set(to.as_str().to_owned()),
         reason: Set(reason.map(str::to_owned)),
@@ -193,7 +193,10 @@ pub async fn committed_overlaps(
 }
 
 /// A cohort's waitlist in the order people joined it.
-pub async fn waitlist(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec<enrollments::Model>, DbErr> {
+pub async fn waitlist(
+    conn: &impl ConnectionTrait,
+    cohort_id: CohortId,
+) -> Result<Vec<enrollments::Model>, DbErr> {
     enrollments::Entity::find()
         .filter(enrollments::Column::CohortId.eq(cohort_id))
         .filter(enrollments::Column::Status.eq(EnrollmentStatus::Waitlisted))
@@ -206,7 +209,7 @@ pub async fn waitlist(conn: &impl ConnectionTrait, cohort_id: i64) -> Result<Vec
 /// Inserts many enrollments in one cohort; returns their ids by trainee.
 pub async fn insert_enrollments(
     conn: &impl ConnectionTrait,
-    cohort_id: i64,
+    cohort_id: CohortId,
     rows: Vec<enrollments::ActiveModel>,
     trainee_ids: &[i64],
 ) -> Result<HashMap<i64, i64>, DbErr> {

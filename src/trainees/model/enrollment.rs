@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use crate::kernel::codes::code_enum;
+use crate::kernel::EnrollmentId;
 
 code_enum! {
     /// Where a person is in a cohort's enrollment.
@@ -102,14 +103,14 @@ pub fn dates_overlap(a: (Date, Date), b: (Date, Date)) -> bool {
 /// One person on a waitlist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waiting {
-    pub enrollment_id: i64,
+    pub enrollment_id: EnrollmentId,
     pub waitlisted_at: OffsetDateTime,
     /// Already accepted or active in a cohort whose dates overlap this one's.
     pub committed_elsewhere: bool,
 }
 
 /// Who gets a freed seat: the longest wait first, skipping those committed elsewhere.
-pub fn next_from_waitlist(waiting: &[Waiting]) -> Option<i64> {
+pub fn next_from_waitlist(waiting: &[Waiting]) -> Option<EnrollmentId> {
     waiting
         .iter()
         .filter(|w| !w.committed_elsewhere)
@@ -162,24 +163,24 @@ mod tests {
     fn the_longest_wait_gets_the_seat_unless_committed_elsewhere() {
         let waiting = [
             Waiting {
-                enrollment_id: 3,
+                enrollment_id: EnrollmentId(3),
                 waitlisted_at: datetime!(2026-11-02 00:00 UTC),
                 committed_elsewhere: false,
             },
             Waiting {
-                enrollment_id: 1,
+                enrollment_id: EnrollmentId(1),
                 waitlisted_at: datetime!(2026-11-01 00:00 UTC),
                 committed_elsewhere: true,
             },
             Waiting {
-                enrollment_id: 2,
+                enrollment_id: EnrollmentId(2),
                 waitlisted_at: datetime!(2026-11-02 00:00 UTC),
                 committed_elsewhere: false,
             },
         ];
         assert_eq!(
             next_from_waitlist(&waiting),
-            Some(2),
+            Some(EnrollmentId(2)),
             "ties go to the earlier application"
         );
         assert_eq!(next_from_waitlist(&waiting[1..2]), None);

@@ -185,7 +185,6 @@ pub fn validate_trainee(
                 match swapped(&input.birth_date).filter(|alt| lenient_dates && Some(*alt) == nik_date) {
                     Some(alt) => Some(alt),
                     None => {
-                        let nik_date = nik_date.map(wib::iso_date).unwrap_or_default();
                         field("birth_date", Problem::NikBirthDateMismatch { nik_date });
                         None
                     }
@@ -426,7 +425,7 @@ mod tests {
                 (
                     "birth_date".into(),
                     Problem::NikBirthDateMismatch {
-                        nik_date: "1999-08-07".into()
+                        nik_date: Some(time::macros::date!(1999 - 08 - 07))
                     }
                 ),
                 ("sex".into(), Problem::NikSexMismatch { nik_sex: Sex::Female }),

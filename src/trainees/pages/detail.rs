@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use super::EnrollmentHistory;
 use crate::accounts;
 use crate::kernel::i18n::fill;
-use crate::kernel::{wib, Text, TraineeId};
+use crate::kernel::{wib, Text};
 use crate::platform::page::use_page;
 use crate::platform::response::{api, form_id};
 use crate::trainees::api::{get_trainee, Enroll};
@@ -16,14 +16,7 @@ use crate::trainees::dto::TraineeDetail;
 use crate::trainees::paths;
 use crate::trainees::texts::{education_text, sex_text, source_text, T};
 use crate::ui::forms::{field_id, FormAlert};
-use crate::ui::guard::{loaded, require, NotFound};
-
-pub(crate) fn path_id() -> Option<i64> {
-    leptos_router::hooks::use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-}
+use crate::ui::guard::{loaded, path_id, require, NotFound};
 
 #[component]
 pub fn TraineePage() -> impl IntoView {
@@ -36,7 +29,7 @@ pub fn TraineePage() -> impl IntoView {
     let locale = use_page().locale;
     view! {
         <p><a href=paths::TRAINEES>{T::BackToTrainees.get(locale)}</a></p>
-        {loaded(get_trainee(TraineeId(id)), |detail| view! { <DetailView detail/> })}
+        {loaded(get_trainee(id), |detail| view! { <DetailView detail/> })}
     }
     .into_any()
 }
@@ -47,9 +40,7 @@ pub fn RecordFacts(detail: TraineeDetail) -> impl IntoView {
     let locale = use_page().locale;
     let t = move |key: Text| key.get(locale);
     let none = || t(T::NoneChosen).to_owned();
-    let birth = wib::parse_iso_date(&detail.birth_date)
-        .map(wib::date_short)
-        .unwrap_or_default();
+    let birth = wib::date_short(detail.birth_date);
     let row = move |label: Text, value: String| view! { <dt>{t(label)}</dt> <dd>{value}</dd> };
     view! {
         <dl class="facts">
@@ -90,7 +81,7 @@ fn DetailView(detail: TraineeDetail) -> impl IntoView {
         <Title text=detail.full_name.clone()/>
         <div class="page-heading">
             <h1>{detail.full_name.clone()}</h1>
-            {detail.can_edit.then(|| view! { <a class="button button-quiet" href=paths::edit_trainee(TraineeId(id))>{t(T::EditTrainee)}</a> })}
+            {detail.can_edit.then(|| view! { <a class="button button-quiet" href=paths::edit_trainee(id)>{t(T::EditTrainee)}</a> })}
         </div>
         <section class="panel" aria-labelledby="record-heading">
             <h2 id="record-heading">{t(T::ProfileTitle)}</h2>

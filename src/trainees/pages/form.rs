@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::kernel::i18n::fill;
-use crate::kernel::{AccountId, Text, TraineeId};
+use crate::kernel::{AccountId, Text};
 use crate::platform::page::use_page;
 use crate::platform::response::{api, form_id};
 use crate::trainees::api::{get_trainee_form, SaveTrainee};
@@ -44,7 +44,7 @@ pub fn EditTraineePage() -> impl IntoView {
     };
     let locale = use_page().locale;
     view! {
-        {loaded(get_trainee_form(Some(TraineeId(id)), None), move |form| {
+        {loaded(get_trainee_form(Some(id), None), move |form| {
             let title = fill(T::EditTraineeTitle.get(locale), &[("name", &form.values.full_name)]);
             view! { <Title text=title.clone()/> <h1>{title}</h1> <TraineeFormView form/> }
         })}

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use crate::cohorts::dto::Choice;
 use crate::kernel::i18n::fill;
-use crate::kernel::{AccountId, Text, TraineeId};
+use crate::kernel::{AccountId, Text};
 use crate::platform::page::use_page;
 use crate::platform::query_string::{link, ExportQuery};
 use crate::platform::response::api;
@@ -114,7 +114,7 @@ fn ListView(list: TraineeList) -> impl IntoView {
                 <ul class="record-list">
                     {list.items.into_iter().map(|trainee| view! {
                         <li class="record">
-                            <a href=paths::trainee(TraineeId(trainee.id)) class="record-title">{trainee.full_name.clone()}</a>
+                            <a href=paths::trainee(trainee.id) class="record-title">{trainee.full_name.clone()}</a>
                             {trainee.enrollment.clone().map(|(code, status)| view! {
                                 <span class=format!("badge enrollment-{}", status.as_str())>{code} " · " {t(status_text(status))}</span>
                             })}

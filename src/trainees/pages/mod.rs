@@ -17,20 +17,21 @@ pub use roster::RosterPage;
 
 use leptos::prelude::*;
 use leptos_router::{components::Route, path, MatchNestedRoutes, SsrMode};
+use time::Date;
 
 use super::authz;
 use super::dto::EnrollmentView;
 use super::texts::{status_text, Notice, T};
 use crate::cohorts;
 use crate::kernel::i18n::fill;
-use crate::kernel::{wib, Actor, Text};
+use crate::kernel::{wib, Actor, CohortId, Text};
 use crate::platform::flash::{AreaNotice, NoticeToken};
 use crate::platform::page::use_page;
 use crate::ui::nav::{NavLink, RecordLink};
 use crate::ui::notice::NoticeBanner;
 
 /// A cohort's roster, on the cohort page.
-pub const COHORT_LINK: RecordLink = RecordLink {
+pub const COHORT_LINK: RecordLink<CohortId> = RecordLink {
     label: T::RosterLink,
     href: super::paths::roster,
 };
@@ -69,7 +70,7 @@ pub fn notice_view(token: &NoticeToken) -> Option<AnyView> {
 pub fn EnrollmentHistory(enrollments: Vec<EnrollmentView>) -> impl IntoView {
     let locale = use_page().locale;
     let t = move |key: Text| key.get(locale);
-    let show = |iso: &Option<String>| iso.as_deref().and_then(wib::parse_iso_date).map(wib::date_short);
+    let show = |date: Option<Date>| date.map(wib::date_short);
     if enrollments.is_empty() {
         return view! { <p>{t(T::NoEnrollments)}</p> }.into_any();
     }
@@ -80,15 +81,15 @@ pub fn EnrollmentHistory(enrollments: Vec<EnrollmentView>) -> impl IntoView {
                     <a class="record-title" href=cohorts::paths::cohort(e.cohort_id)>{e.cohort.clone()}</a>
                     <span class=format!("badge enrollment-{}", e.status.as_str())>{t(status_text(e.status))}</span>
                     <div class="hint">
-                        {show(&e.joined_on).map(|d| view! { {t(T::Joined)} " " {d} })}
-                        {show(&e.left_on).map(|d| view! { " · " {t(T::Left)} " " {d} })}
+                        {show(e.joined_on).map(|d| view! { {t(T::Joined)} " " {d} })}
+                        {show(e.left_on).map(|d| view! { " · " {t(T::Left)} " " {d} })}
                     </div>
                     <details class="history">
                         <summary>{t(T::HistoryTitle)}</summary>
                         <ol class="plain-list">
                             {e.history.iter().map(|ev| view! {
                                 <li>
-                                    {wib::rfc3339_short(&ev.at, locale)} ": "
+                                    {wib::instant_short(ev.at, locale)} ": "
                                     {ev.from.map(|f| view! { {t(status_text(f))} " → " })}
                                     <strong>{t(status_text(ev.to))}</strong>
                                     {ev.actor.clone().map(|a| view! { " " {t(T::By)} " " {a} })}

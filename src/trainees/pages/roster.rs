@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use time::Date;
 
 use crate::cohorts;
 use crate::kernel::i18n::{error_text, fill, problem_text};
@@ -122,7 +123,7 @@ fn RosterRow(entry: RosterEntry, roster: Roster) -> impl IntoView {
                 None => error_text(&error, locale),
             }
         });
-    let show = |iso: &Option<String>| iso.as_deref().and_then(wib::parse_iso_date).map(wib::date_short);
+    let show = |date: Option<Date>| date.map(wib::date_short);
     view! {
         <li class="record">
             <a class="record-title" href=paths::trainee(entry.trainee_id)>{entry.full_name.clone()}</a>
@@ -130,8 +131,8 @@ fn RosterRow(entry: RosterEntry, roster: Roster) -> impl IntoView {
             <div class="hint">
                 <span class="nik">{entry.nik.clone()}</span>
                 {entry.phone.clone().map(|p| view! { " · " {p} })}
-                {show(&entry.joined_on).map(|d| view! { " · " {t(T::Joined)} " " {d} })}
-                {show(&entry.left_on).map(|d| view! { " · " {t(T::Left)} " " {d} })}
+                {show(entry.joined_on).map(|d| view! { " · " {t(T::Joined)} " " {d} })}
+                {show(entry.left_on).map(|d| view! { " · " {t(T::Left)} " " {d} })}
             </div>
             {problem.map(|text| view! { <p class="field-error" role="alert">{text}</p> })}
             {(roster.can_manage && !next.is_empty()).then(|| {

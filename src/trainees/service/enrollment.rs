@@ -13,7 +13,7 @@ use crate::cohorts::model::CohortStatus;
 use crate::entities::{cohorts, enrollments};
 use crate::kernel::input::parse_date;
 use crate::kernel::CohortTies;
-use crate::kernel::{wib, AccountId, Actor, AppError, Problem, TraineeId};
+use crate::kernel::{wib, AccountId, Actor, AppError, CohortId, EnrollmentId, Problem, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -26,7 +26,7 @@ use crate::trainees::model::enrollment::{next_from_waitlist, seat_change, Enroll
 async fn managed_cohort(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
 ) -> Result<(cohorts::Model, CohortTies), AppError> {
     let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
     if !authz::can_manage_enrollment(actor, &ties) {
@@ -56,7 +56,7 @@ pub async fn enroll(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     trainee_id: Option<TraineeId>,
     nik: Option<&str>,
 ) -> Result<(i64, String), AppError> {
@@ -79,7 +79,7 @@ pub async fn enroll(
     let now = env.clock.now();
     let txn = env.begin().await?;
     db::lock_trainee(&txn, trainee.id).await?;
-    if db::enrollment_of(&txn, TraineeId(trainee.id), cohort.id)
+    if db::enrollment_of(&txn, TraineeId(trainee.id), CohortId(cohort.id))
         .await?
         .is_some()
     {
@@ -99,7 +99,7 @@ pub async fn enroll(
     .await?;
     db::insert_event(
         &txn,
-        enrollment.id,
+        EnrollmentId(enrollment.id),
         None,
         EnrollmentStatus::Applied,
         None,
@@ -155,7 +155,7 @@ async fn offer_freed_seat(
     actor: &Actor,
     now: time::OffsetDateTime,
 ) -> Result<Option<String>, AppError> {
-    let waiting = db::waitlist(conn, cohort.id).await?;
+    let waiting = db::waitlist(conn, CohortId(cohort.id)).await?;
     let mut candidates = Vec::with_capacity(waiting.len());
     for entry in &waiting {
         let overlaps = db::committed_overlaps(
@@ -166,7 +166,7 @@ async fn offer_freed_seat(
         )
         .await?;
         candidates.push(Waiting {
-            enrollment_id: entry.id,
+            enrollment_id: EnrollmentId(entry.id),
             waitlisted_at: entry.waitlisted_at.unwrap_or(entry.created_at),
             committed_elsewhere: !overlaps.is_empty(),
         });
@@ -174,10 +174,10 @@ async fn offer_freed_seat(
     let Some(chosen) = next_from_waitlist(&candidates) else {
         return Ok(None);
     };
-    if !crate::cohorts::db::take_seat(conn, cohort.id).await? {
+    if !crate::cohorts::db::take_seat(conn, CohortId(cohort.id)).await? {
         return Ok(None);
     }
-    let Some(entry) = waiting.iter().find(|e| e.id == chosen) else {
+    let Some(entry) = waiting.iter().find(|e| EnrollmentId(e.id) == chosen) else {
         return Ok(None);
     };
     db::update_enrollment(
@@ -192,7 +192,7 @@ async fn offer_freed_seat(
     .await?;
     db::insert_event(
         conn,
-        entry.id,
+        EnrollmentId(entry.id),
         Some(EnrollmentStatus::Waitlisted),
         EnrollmentStatus::Accepted,
         Some("Kursi kosong dari daftar tunggu / seat freed, first on the waitlist"),
@@ -221,13 +221,13 @@ pub async fn change_status(
     env: Env<'_>,
     client: &Client,
     actor: &Actor,
-    enrollment_id: i64,
+    enrollment_id: EnrollmentId,
     change: &StatusChange,
 ) -> Result<Changed, AppError> {
-    let existing = db::enrollment(env.db, enrollment_id)
+    let existing = db::enrollment(env.db, enrollment_id.get())
         .await?
         .ok_or(AppError::NotFound)?;
-    let (cohort, _) = managed_cohort(env, actor, existing.cohort_id).await?;
+    let (cohort, _) = managed_cohort(env, actor, CohortId(existing.cohort_id)).await?;
     let trainee = db::trainee(env.db, TraineeId(existing.trainee_id))
         .await?
         .ok_or(AppError::NotFound)?;
@@ -247,7 +247,7 @@ pub async fn change_status(
         let id = crate::kernel::input::parse_choice(&change.target_cohort)
             .map_err(|p| invalid("target_cohort", p))?
             .ok_or_else(|| invalid("target_cohort", Problem::Required))?;
-        let (target, _) = managed_cohort(env, actor, id)
+        let (target, _) = managed_cohort(env, actor, CohortId(id))
             .await
             .map_err(|_| invalid("target_cohort", Problem::InvalidChoice))?;
         if target.id == cohort.id || target.site_id != trainee.site_id || !open_for_changes(&target) {
@@ -261,7 +261,7 @@ pub async fn change_status(
     let txn = env.begin().await?;
     db::lock_trainee(&txn, trainee.id).await?;
     // Read again under the lock: a concurrent change may have moved it already.
-    let current = db::enrollment(&txn, enrollment_id)
+    let current = db::enrollment(&txn, enrollment_id.get())
         .await?
         .ok_or(AppError::NotFound)?;
     let from = EnrollmentStatus::parse(&current.status).map_err(|_| AppError::NotFound)?;
@@ -272,8 +272,8 @@ pub async fn change_status(
         return Err(invalid(
             "date",
             Problem::OutsideCohortDates {
-                from: wib::iso_date(cohort.starts_on),
-                to: wib::iso_date(cohort.ends_on),
+                from: cohort.starts_on,
+                to: cohort.ends_on,
             },
         ));
     }
@@ -300,7 +300,7 @@ pub async fn change_status(
         }
     }
     match seat_change(from, to) {
-        1 if !crate::cohorts::db::take_seat(&txn, cohort.id).await? => {
+        1 if !crate::cohorts::db::take_seat(&txn, CohortId(cohort.id)).await? => {
             return Err(invalid(
                 "status",
                 Problem::CohortFull {
@@ -308,7 +308,7 @@ pub async fn change_status(
                 },
             ));
         }
-        -1 => crate::cohorts::db::free_seat(&txn, cohort.id).await?,
+        -1 => crate::cohorts::db::free_seat(&txn, CohortId(cohort.id)).await?,
         _ => {}
     }
     let mut update = enrollments::ActiveModel {
@@ -342,7 +342,7 @@ pub async fn change_status(
     db::update_enrollment(&txn, update).await?;
     db::insert_event(
         &txn,
-        current.id,
+        EnrollmentId(current.id),
         Some(from),
         to,
         reason.as_deref(),
@@ -392,7 +392,10 @@ async fn transfer_into(
     now: time::OffsetDateTime,
     reason: Option<&str>,
 ) -> Result<i64, AppError> {
-    if db::enrollment_of(conn, trainee_id, target.id).await?.is_some() {
+    if db::enrollment_of(conn, trainee_id, CohortId(target.id))
+        .await?
+        .is_some()
+    {
         return Err(invalid("target_cohort", Problem::AlreadyEnrolled));
     }
     // The cohort being left is the one commitment allowed to overlap.
@@ -409,7 +412,7 @@ async fn transfer_into(
             Problem::OverlappingEnrollment { cohort: other },
         ));
     }
-    if !crate::cohorts::db::take_seat(conn, target.id).await? {
+    if !crate::cohorts::db::take_seat(conn, CohortId(target.id)).await? {
         return Err(invalid(
             "target_cohort",
             Problem::CohortFull {
@@ -433,7 +436,7 @@ async fn transfer_into(
     .await?;
     db::insert_event(
         conn,
-        opened.id,
+        EnrollmentId(opened.id),
         None,
         EnrollmentStatus::Active,
         reason,
@@ -448,12 +451,12 @@ async fn transfer_into(
 ///
 /// # Errors
 /// `NotFound` out of reach.
-pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roster, AppError> {
+pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: CohortId) -> Result<Roster, AppError> {
     let (cohort, ties) = crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
     if !authz::can_view_roster(actor, &ties) {
         return Err(out_of_reach(actor, "roster", cohort_id));
     }
-    let rows = db::enrollments_of_cohort(env.db, cohort.id).await?;
+    let rows = db::enrollments_of_cohort(env.db, CohortId(cohort.id)).await?;
     let ids: Vec<i64> = rows.iter().map(|e| e.trainee_id).collect();
     let people = db::trainees_by_ids(env.db, &ids).await?;
     let mut waiting: Vec<&enrollments::Model> = rows
@@ -471,7 +474,7 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
             // the people who hold a seat in it.
             let reaches_through_cohort = can_manage || status.holds_seat();
             Some(RosterEntry {
-                enrollment_id: e.id,
+                enrollment_id: EnrollmentId(e.id),
                 trainee_id: TraineeId(trainee.id),
                 full_name: trainee.full_name.clone(),
                 nik: shown_nik(actor, trainee),
@@ -483,8 +486,8 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
                 ),
                 status,
                 waitlist_position: waiting.iter().position(|w| w.id == e.id).map(|p| p as u32 + 1),
-                joined_on: e.joined_on.map(wib::iso_date),
-                left_on: e.left_on.map(wib::iso_date),
+                joined_on: e.joined_on,
+                left_on: e.left_on,
             })
         })
         .collect();
@@ -510,16 +513,16 @@ pub async fn roster(env: Env<'_>, actor: &Actor, cohort_id: i64) -> Result<Roste
         Vec::new()
     };
     Ok(Roster {
-        cohort_id: cohort.id,
+        cohort_id: CohortId(cohort.id),
         site_id: cohort.site_id,
         code: cohort.code.clone(),
         capacity: u32::try_from(cohort.capacity).unwrap_or(0),
         seats_taken: u32::try_from(cohort.seats_taken).unwrap_or(0),
-        starts_on: wib::iso_date(cohort.starts_on),
-        ends_on: wib::iso_date(cohort.ends_on),
+        starts_on: cohort.starts_on,
+        ends_on: cohort.ends_on,
         entries,
         can_manage,
         transfer_targets,
-        today: wib::iso_date(wib::today(env.clock.now())),
+        today: wib::today(env.clock.now()),
     })
 }

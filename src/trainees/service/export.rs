@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::trainees;
-use crate::kernel::{wib, Actor, AppError, Locale};
+use crate::kernel::{wib, Actor, AppError, CohortId, Locale};
 use crate::platform::state::Env;
 use crate::trainees::authz;
 use crate::trainees::db;
@@ -178,7 +178,7 @@ fn roster_header(l: Locale) -> [&'static str; 7] {
 pub async fn export_roster(
     env: Env<'_>,
     actor: &Actor,
-    cohort_id: i64,
+    cohort_id: CohortId,
     format: ExportFormat,
 ) -> Result<Exported, AppError> {
     if !authz::can_view_rosters(actor) {
@@ -195,16 +195,8 @@ pub async fn export_roster(
                 e.nik.clone(),
                 e.full_name.clone(),
                 status_text(e.status).get(l).to_owned(),
-                e.joined_on
-                    .as_deref()
-                    .and_then(wib::parse_iso_date)
-                    .map(wib::date_short)
-                    .unwrap_or_default(),
-                e.left_on
-                    .as_deref()
-                    .and_then(wib::parse_iso_date)
-                    .map(wib::date_short)
-                    .unwrap_or_default(),
+                e.joined_on.map(wib::date_short).unwrap_or_default(),
+                e.left_on.map(wib::date_short).unwrap_or_default(),
                 e.phone.clone().unwrap_or_default(),
             ]
         })
@@ -226,7 +218,7 @@ pub async fn export_roster(
 /// `NotFound` for an unknown cohort.
 pub async fn export_enrollments(
     env: Env<'_>,
-    cohort_id: Option<i64>,
+    cohort_id: Option<CohortId>,
     format: ExportFormat,
 ) -> Result<Exported, AppError> {
     let rows = match cohort_id {
@@ -262,7 +254,7 @@ pub async fn export_enrollments(
         &BTreeMap::from([(None, table_rows.len())]),
     )
     .await?;
-    let name = match cohort_id.and_then(|id| codes.get(&id)) {
+    let name = match cohort_id.and_then(|id| codes.get(&id.get())) {
         Some(code) => format!("pendaftaran-{}", code.to_lowercase()),
         None => format!("pendaftaran-{}", wib::iso_date(wib::today(env.clock.now()))),
     };

@@ -14,7 +14,7 @@ use crate::cohorts::model::CohortStatus;
 use crate::entities::{cohorts, enrollments, trainee_imports};
 use crate::kernel::identity::mask_nik;
 use crate::kernel::input::parse_choice;
-use crate::kernel::{wib, AccountId, Actor, AppError, FieldError, Problem};
+use crate::kernel::{wib, AccountId, Actor, AppError, CohortId, EnrollmentId, FieldError, Problem};
 use crate::platform::context::Client;
 use crate::platform::state::Env;
 use crate::trainees::authz;
@@ -253,7 +253,7 @@ pub async fn review_import(env: Env<'_>, actor: &Actor, id: i64) -> Result<Impor
 async fn write_rows(
     conn: &impl ConnectionTrait,
     rows: &[&ValidTrainee],
-    cohort_id: Option<i64>,
+    cohort_id: Option<CohortId>,
     actor_id: Option<AccountId>,
     now: OffsetDateTime,
 ) -> Result<u32, AppError> {
@@ -269,7 +269,7 @@ async fn write_rows(
             .iter()
             .map(|trainee| enrollments::ActiveModel {
                 trainee_id: Set(*trainee),
-                cohort_id: Set(cohort),
+                cohort_id: Set(cohort.get()),
                 status: Set(EnrollmentStatus::Applied.as_str().to_owned()),
                 created_at: Set(now),
                 updated_at: Set(now),
@@ -281,7 +281,7 @@ async fn write_rows(
             .values()
             .map(|id| {
                 db::event(
-                    *id,
+                    EnrollmentId(*id),
                     None,
                     EnrollmentStatus::Applied,
                     Some("impor / import"),
@@ -313,7 +313,14 @@ pub async fn confirm_import(env: Env<'_>, client: &Client, actor: &Actor, id: i6
     if accepted.is_empty() {
         return Err(AppError::invalid("file", Problem::EmptyFile));
     }
-    let written = write_rows(&txn, &accepted, staged.cohort_id, Some(actor.user_id), now).await?;
+    let written = write_rows(
+        &txn,
+        &accepted,
+        staged.cohort_id.map(CohortId),
+        Some(actor.user_id),
+        now,
+    )
+    .await?;
     if !db::finish_import(&txn, id, written, now).await? {
         return Err(AppError::invalid("file", Problem::InvalidTransition));
     }
@@ -417,9 +424,15 @@ pub async fn import_file(env: Env<'_>, bytes: &[u8], options: &CliImport) -> Res
     let write = !options.dry_run && (report.refused == 0 || options.skip_invalid) && report.accepted > 0;
     if write {
         let accepted: Vec<&ValidTrainee> = results.iter().filter_map(|r| r.outcome.as_ref().ok()).collect();
-        report.written = write_rows(&txn, &accepted, cohort.as_ref().map(|c| c.id), None, now)
-            .await
-            .map_err(fail)?;
+        report.written = write_rows(
+            &txn,
+            &accepted,
+            cohort.as_ref().map(|c| CohortId(c.id)),
+            None,
+            now,
+        )
+        .await
+        .map_err(fail)?;
         record(
             &txn,
             now,

@@ -15,7 +15,7 @@ use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{trainees, users};
 use crate::kernel::identity::mask_nik;
-use crate::kernel::{wib, AccountId, Actor, AppError, Problem, Role, TraineeId};
+use crate::kernel::{wib, AccountId, Actor, AppError, CohortId, EnrollmentId, Problem, Role, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -301,12 +301,12 @@ async fn enrollment_views(env: Env<'_>, trainee_id: TraineeId) -> Result<Vec<Enr
     Ok(enrollments
         .iter()
         .map(|e| EnrollmentView {
-            id: e.id,
-            cohort_id: e.cohort_id,
+            id: EnrollmentId(e.id),
+            cohort_id: CohortId(e.cohort_id),
             cohort: codes.get(&e.cohort_id).cloned().unwrap_or_default(),
             status: EnrollmentStatus::parse(&e.status).unwrap_or(EnrollmentStatus::Applied),
-            joined_on: e.joined_on.map(wib::iso_date),
-            left_on: e.left_on.map(wib::iso_date),
+            joined_on: e.joined_on,
+            left_on: e.left_on,
             history: events
                 .iter()
                 .filter(|ev| ev.enrollment_id == e.id)
@@ -318,7 +318,7 @@ async fn enrollment_views(env: Env<'_>, trainee_id: TraineeId) -> Result<Vec<Enr
                     to: EnrollmentStatus::parse(&ev.to_status).unwrap_or(EnrollmentStatus::Applied),
                     reason: ev.reason.clone(),
                     actor: ev.actor_id.and_then(|id| names.get(&id).cloned()),
-                    at: wib::rfc3339(ev.occurred_at),
+                    at: ev.occurred_at,
                 })
                 .collect(),
         })
@@ -357,7 +357,7 @@ pub(super) async fn detail_of(
     let enrollments = enrollment_views(env, TraineeId(trainee.id)).await?;
     let can_edit = authz::can_register_at(actor, trainee.site_id);
     let cohorts_to_join = if can_edit {
-        let taken: Vec<i64> = enrollments.iter().map(|e| e.cohort_id).collect();
+        let taken: Vec<i64> = enrollments.iter().map(|e| e.cohort_id.get()).collect();
         crate::cohorts::db::cohorts_at_sites(
             env.db,
             &[trainee.site_id],
@@ -375,11 +375,11 @@ pub(super) async fn detail_of(
         Vec::new()
     };
     Ok(TraineeDetail {
-        id: trainee.id,
+        id: TraineeId(trainee.id),
         nik: shown_nik(actor, &trainee),
         full_name: trainee.full_name.clone(),
         birth_place: trainee.birth_place.clone(),
-        birth_date: wib::iso_date(trainee.birth_date),
+        birth_date: trainee.birth_date,
         sex: crate::kernel::identity::Sex::parse(&trainee.sex)
             .unwrap_or(crate::kernel::identity::Sex::Female),
         address: trainee.address.clone(),
@@ -486,7 +486,7 @@ pub async fn list_trainees(
     let items = rows
         .iter()
         .map(|t| TraineeSummary {
-            id: t.id,
+            id: TraineeId(t.id),
             full_name: t.full_name.clone(),
             nik: mask_nik(&t.nik),
             phone: national(t.phone.as_deref()),

@@ -157,7 +157,7 @@ async fn world() -> World {
     let owner_actor = Actor::new(owner, Role::Coordinator, &[app.site(a)]);
 
     // The instructor taken off the cohort, the way a coordinator does it.
-    let form = siap_jepang::cohorts::service::cohort_form(env, &owner_actor, Some(cohort))
+    let form = siap_jepang::cohorts::service::cohort_form(env, &owner_actor, Some(cohort.into()))
         .await
         .expect("cohort form");
     let mut input = siap_jepang::cohorts::model::CohortInput {
@@ -178,7 +178,7 @@ async fn world() -> World {
         instructor_ids: vec![teacher],
     };
     input.instructor_ids = vec![teacher];
-    siap_jepang::cohorts::service::update_cohort(env, &client, &owner_actor, cohort, &input)
+    siap_jepang::cohorts::service::update_cohort(env, &client, &owner_actor, cohort.into(), &input)
         .await
         .expect("instructor removed");
 
@@ -188,7 +188,7 @@ async fn world() -> World {
         env,
         &client,
         &owner_actor,
-        moved,
+        moved.into(),
         &siap_jepang::trainees::service::StatusChange {
             status: "transferred".into(),
             reason: "Pindah kelas sore".into(),
@@ -246,7 +246,7 @@ async fn world() -> World {
         env,
         &client,
         &teacher_actor,
-        cohort,
+        cohort.into(),
         &siap_jepang::readiness::service::NewAssessment {
             kind: "quiz".into(),
             title: "Kuis bab 3".into(),

@@ -252,10 +252,10 @@ async fn what_a_cohort_holds_in_memory_reaches_only_its_own_people() {
     app.session(other, &at(app, 1, 13), &at(app, 1, 15), None, None)
         .await;
     let (held, _) = mine(app, &Actor::new(class.trainee, Role::Trainee, &[])).await;
-    assert!(all(&held).iter().all(|s| s.cohort_id == class.cohort));
+    assert!(all(&held).iter().all(|s| s.cohort_id == class.cohort.into()));
     let (theirs, _) = mine(app, &Actor::new(outsider, Role::Trainee, &[])).await;
     assert_eq!(all(&theirs).len(), 1);
-    assert!(all(&theirs).iter().all(|s| s.cohort_id == other));
+    assert!(all(&theirs).iter().all(|s| s.cohort_id == other.into()));
 
     // An instructor sees, of a cohort they teach, the sessions they teach and those nobody
     // was given yet, not a colleague's.

@@ -421,7 +421,7 @@ async fn a_second_scheduling_transaction_waits_until_the_first_is_done() {
     let plan = plan().await;
     let db = plan.app.state.db.clone();
     let first = db.begin().await.unwrap();
-    siap_jepang::schedule::db::lock_for_scheduling(&first, plan.cohort)
+    siap_jepang::schedule::db::lock_for_scheduling(&first, plan.cohort.into())
         .await
         .unwrap();
     let done = Arc::new(AtomicBool::new(false));
@@ -429,7 +429,7 @@ async fn a_second_scheduling_transaction_waits_until_the_first_is_done() {
         let (db, done, cohort) = (db.clone(), done.clone(), plan.other_cohort);
         tokio::spawn(async move {
             let txn = db.begin().await.unwrap();
-            siap_jepang::schedule::db::lock_for_scheduling(&txn, cohort)
+            siap_jepang::schedule::db::lock_for_scheduling(&txn, cohort.into())
                 .await
                 .unwrap();
             done.store(true, Ordering::SeqCst);

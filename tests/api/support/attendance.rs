@@ -126,7 +126,7 @@ impl TestApp {
     pub async fn open_check_in(&self, session: i64) {
         siap_jepang::attendance::db::open_check_in(
             &self.state.db,
-            session,
+            session.into(),
             "s3cret",
             siap_jepang::kernel::AccountId(1),
             self.state.clock.now(),
@@ -139,7 +139,7 @@ impl TestApp {
     pub async fn set_policy(&self, cohort: i64, policy: siap_jepang::attendance::model::Policy) {
         siap_jepang::attendance::db::save_policy(
             &self.state.db,
-            cohort,
+            cohort.into(),
             &policy,
             siap_jepang::kernel::AccountId(1),
             self.state.clock.now(),

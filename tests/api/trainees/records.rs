@@ -413,7 +413,7 @@ async fn the_list_and_the_roster_take_the_same_number_of_queries_for_any_number_
                 .await
                 .unwrap();
             let listed = queries.swap(0, Ordering::SeqCst);
-            let roster = siap_jepang::trainees::service::roster(env, &actor, cohort)
+            let roster = siap_jepang::trainees::service::roster(env, &actor, cohort.into())
                 .await
                 .unwrap();
             (
