@@ -28,6 +28,12 @@ pub struct Model {
     pub guardian_phone: Option<String>,
     pub source: String,
     pub notes: Option<String>,
+    /// The ID PMI of the person's SIAPkerja account (Kemnaker).
+    #[sea_orm(unique)]
+    pub id_pmi: Option<String>,
+    /// The person's SISKOP2MI registration number (KP2MI).
+    #[sea_orm(unique)]
+    pub siskop2mi_no: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub created_by: Option<i64>,

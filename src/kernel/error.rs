@@ -117,6 +117,10 @@ pub enum Problem {
     AlreadyEnrolled,
     /// A trainee with this NIK is already registered.
     AlreadyRegistered,
+    /// Not shaped like a number of another government system (SIAPkerja, SISKOP2MI).
+    InvalidRegistryNumber,
+    /// Another trainee record already holds this number of another government system.
+    RegistryNumberTaken,
     /// The date is already a holiday (or already a day off of this site).
     AlreadyDayOff,
     /// The same NIK appears earlier in the file, in the row given.

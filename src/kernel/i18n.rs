@@ -148,6 +148,8 @@ texts! {
         ProbOverlappingEnrollment => "Sudah diterima atau aktif di angkatan {cohort} yang waktunya bertumpuk.", "Already accepted or active in {cohort}, whose dates overlap.";
         ProbAlreadyEnrolled => "Sudah terdaftar di angkatan ini.", "Already enrolled in this cohort.";
         ProbAlreadyRegistered => "NIK ini sudah terdaftar.", "This NIK is already registered.";
+        ProbInvalidRegistryNumber => "Tulis nomornya seperti di cetakan: 4–40 huruf, angka, -, / atau ., dengan sedikitnya satu angka.", "Write the number as printed: 4–40 letters, digits, -, / or ., with at least one digit.";
+        ProbRegistryNumberTaken => "Nomor ini sudah tercatat untuk peserta lain.", "This number is already recorded for another trainee.";
         ProbAlreadyDayOff => "Tanggal ini sudah hari libur.", "This date is already a day off.";
         ProbDuplicateInFile => "NIK sama dengan baris {row} di berkas ini.", "Same NIK as row {row} of this file.";
         ProbUnknownDistrict => "Kabupaten/kota tidak dikenal. Pilih dari daftar Banten, atau tulis nama lengkapnya untuk luar Banten.", "Unknown kabupaten/kota. Choose from the Banten list, or write the full name for outside Banten.";
@@ -297,6 +299,8 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         }
         Problem::AlreadyEnrolled => Common::ProbAlreadyEnrolled,
         Problem::AlreadyRegistered => Common::ProbAlreadyRegistered,
+        Problem::InvalidRegistryNumber => Common::ProbInvalidRegistryNumber,
+        Problem::RegistryNumberTaken => Common::ProbRegistryNumberTaken,
         Problem::AlreadyDayOff => Common::ProbAlreadyDayOff,
         Problem::DuplicateInFile { row } => {
             return fill(

@@ -58,6 +58,10 @@ texts! {
         FieldGuardianRelation => "Hubungan", "Relationship";
         FieldGuardianPhone => "Nomor HP wali", "Guardian's phone";
         FieldSource => "Tahu program dari", "Heard of the programme from";
+        FieldIdPmi => "ID PMI (akun SIAPkerja)", "ID PMI (SIAPkerja account)";
+        FieldIdPmiHint => "Dari akun SIAPkerja Kemnaker, seperti tertulis.", "From the person's Kemnaker SIAPkerja account, as written.";
+        FieldSiskop2mi => "Nomor registrasi SISKOP2MI", "SISKOP2MI registration number";
+        FieldSiskop2miHint => "Dari pendaftaran di SISKOP2MI (BP3MI), seperti tertulis.", "From the SISKOP2MI registration (BP3MI), as written.";
         FieldNotes => "Catatan", "Notes";
         FieldSite => "Lokasi", "Site";
         FieldCreateAccount => "Buat juga akun masuk dengan kode aktivasi", "Also create a sign-in account with an activation code";
@@ -103,6 +107,7 @@ texts! {
         ProfileTitle => "Data diri", "Personal details";
         ContactTitle => "Kontak dan alamat", "Contact and address";
         GuardianTitle => "Wali / kontak darurat", "Guardian / emergency contact";
+        RegistryNumbersTitle => "Nomor di sistem pemerintah", "Numbers in government systems";
         EnrollmentsTitle => "Angkatan", "Cohorts";
         HistoryTitle => "Riwayat", "History";
         NoEnrollments => "Belum terdaftar di angkatan mana pun.", "Not enrolled in any cohort.";
@@ -246,6 +251,8 @@ pub fn field_text(field: &str) -> Text {
         "guardian_phone" => T::FieldGuardianPhone,
         "source" => T::FieldSource,
         "notes" => T::FieldNotes,
+        "id_pmi" => T::FieldIdPmi,
+        "siskop2mi_no" => T::FieldSiskop2mi,
         _ => T::Reason,
     }
 }

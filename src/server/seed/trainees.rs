@@ -202,6 +202,8 @@ pub async fn seed_trainees(
             ][generator.next(7)]
             .to_owned()),
             notes: Set(None),
+            id_pmi: Set(None),
+            siskop2mi_no: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
             created_by: Set(None),

@@ -44,6 +44,8 @@ fn fill(model: &mut trainees::ActiveModel, valid: &ValidTrainee) {
     model.guardian_phone = Set(valid.guardian_phone.as_ref().map(|p| p.as_str().to_owned()));
     model.source = Set(valid.source.as_str().to_owned());
     model.notes = Set(valid.notes.clone());
+    model.id_pmi = Set(valid.id_pmi.as_ref().map(|n| n.as_str().to_owned()));
+    model.siskop2mi_no = Set(valid.siskop2mi_no.as_ref().map(|n| n.as_str().to_owned()));
 }
 
 /// A new record, ready to insert.
@@ -111,6 +113,30 @@ pub async fn lock_trainee(conn: &impl ConnectionTrait, id: i64) -> Result<(), Db
 
 pub async fn trainee(conn: &impl ConnectionTrait, id: TraineeId) -> Result<Option<trainees::Model>, DbErr> {
     trainees::Entity::find_by_id(id.get()).one(conn).await
+}
+
+/// The records that hold an ID PMI and a SISKOP2MI registration number, for those given.
+pub async fn holders_of_numbers(
+    conn: &impl ConnectionTrait,
+    id_pmi: Option<&str>,
+    siskop2mi_no: Option<&str>,
+) -> Result<(Option<TraineeId>, Option<TraineeId>), DbErr> {
+    let holder = async |column: trainees::Column, number: Option<&str>| match number {
+        Some(number) => {
+            trainees::Entity::find()
+                .select_only()
+                .column(trainees::Column::Id)
+                .filter(column.eq(number))
+                .into_tuple::<TraineeId>()
+                .one(conn)
+                .await
+        }
+        None => Ok(None),
+    };
+    Ok((
+        holder(trainees::Column::IdPmi, id_pmi).await?,
+        holder(trainees::Column::Siskop2miNo, siskop2mi_no).await?,
+    ))
 }
 
 pub async fn trainee_by_nik(

@@ -405,6 +405,7 @@ pub fn check_rows(sheet: &Sheet, context: &ImportContext<'_>) -> Vec<RowResult> 
                 source: source_of(&cell(Column::Source)),
                 notes: cell(Column::Notes),
                 site_id: context.site_id.to_string(),
+                ..TraineeInput::default()
             };
             let mut outcome = validate_trainee(&input, &choices, context.today, true);
             if let Ok(valid) = &outcome {

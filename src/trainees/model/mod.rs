@@ -15,7 +15,7 @@ pub use contact::{validate_contact, ContactInput, ValidContact};
 pub use regency::{parse_regency, regency_choices, Regency};
 
 use crate::kernel::codes::code_enum;
-use crate::kernel::identity::{EmailAddress, Nik, PhoneNumber, Sex};
+use crate::kernel::identity::{EmailAddress, Nik, PhoneNumber, RegistryNumber, Sex};
 use crate::kernel::input::{parse_choice, parse_date, parse_text};
 use crate::kernel::{wib, FieldError, Problem};
 
@@ -72,6 +72,10 @@ pub struct TraineeInput {
     pub source: String,
     pub notes: String,
     pub site_id: String,
+    /// The ID PMI of the person's SIAPkerja account, when known.
+    pub id_pmi: String,
+    /// The SISKOP2MI registration number, when known.
+    pub siskop2mi_no: String,
 }
 
 /// What the rules need to know about the choices.
@@ -102,6 +106,8 @@ pub struct ValidTrainee {
     pub source: Source,
     pub notes: Option<String>,
     pub site_id: i64,
+    pub id_pmi: Option<RegistryNumber>,
+    pub siskop2mi_no: Option<RegistryNumber>,
 }
 
 impl ValidTrainee {
@@ -302,6 +308,15 @@ pub fn validate_trainee(
             None
         }
     };
+    let mut registry_number = |name: &str, value: &str| match value.trim() {
+        "" => Some(None),
+        value => RegistryNumber::parse(value)
+            .map_err(|p| field(name, p))
+            .ok()
+            .map(Some),
+    };
+    let id_pmi = registry_number("id_pmi", &input.id_pmi);
+    let siskop2mi_no = registry_number("siskop2mi_no", &input.siskop2mi_no);
     match (
         nik,
         full_name,
@@ -316,6 +331,7 @@ pub fn validate_trainee(
         source,
         notes,
         site_id,
+        (id_pmi, siskop2mi_no),
     ) {
         (
             Some(nik),
@@ -331,6 +347,7 @@ pub fn validate_trainee(
             Some(source),
             Some(notes),
             Some(site_id),
+            (Some(id_pmi), Some(siskop2mi_no)),
         ) if errors.is_empty() => Ok(ValidTrainee {
             nik,
             full_name,
@@ -349,6 +366,8 @@ pub fn validate_trainee(
             source,
             notes,
             site_id,
+            id_pmi,
+            siskop2mi_no,
         }),
         _ => Err(errors),
     }

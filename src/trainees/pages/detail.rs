@@ -60,6 +60,8 @@ pub fn RecordFacts(detail: TraineeDetail) -> impl IntoView {
             })}
             {row(T::FieldGuardianPhone, detail.guardian_phone.clone().unwrap_or_else(none))}
             {row(T::FieldSource, t(source_text(detail.source)).to_owned())}
+            {row(T::FieldIdPmi, detail.id_pmi.clone().unwrap_or_else(none))}
+            {row(T::FieldSiskop2mi, detail.siskop2mi_no.clone().unwrap_or_else(none))}
             {row(T::FieldSite, detail.site.clone())}
         </dl>
         {detail.outside_banten.then(|| view! {

@@ -120,6 +120,15 @@ fn TraineeFormView(form: TraineeForm) -> impl IntoView {
                     </div>
                 </fieldset>
                 <SelectField form=form_name name="source" label=T::FieldSource options=sources selected=v.source.clone()/>
+                <fieldset>
+                    <legend>{t(T::RegistryNumbersTitle)}</legend>
+                    <div class="stack">
+                        <Field form=form_name name="id_pmi" label=T::FieldIdPmi hint=T::FieldIdPmiHint optional=true maxlength=60
+                            autocomplete="off" value=v.id_pmi.clone()/>
+                        <Field form=form_name name="siskop2mi_no" label=T::FieldSiskop2mi hint=T::FieldSiskop2miHint optional=true maxlength=60
+                            autocomplete="off" value=v.siskop2mi_no.clone()/>
+                    </div>
+                </fieldset>
                 <TextAreaField form=form_name name="notes" label=T::FieldNotes optional=true rows=3 maxlength=1000 value=v.notes.clone()/>
                 <SelectField form=form_name name="site_id" label=T::FieldSite options=to_options(&form.sites) selected=v.site_id.clone()
                     empty=T::Choose required=true/>

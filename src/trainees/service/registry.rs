@@ -14,8 +14,10 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{trainees, users};
-use crate::kernel::identity::mask_nik;
-use crate::kernel::{wib, AccountId, Actor, AppError, CohortId, EnrollmentId, Problem, Role, TraineeId};
+use crate::kernel::identity::{mask_nik, RegistryNumber};
+use crate::kernel::{
+    wib, AccountId, Actor, AppError, CohortId, EnrollmentId, FieldError, Problem, Role, TraineeId,
+};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -47,6 +49,37 @@ async fn validated(env: Env<'_>, actor: &Actor, input: &TraineeInput) -> Result<
         programme_ids: programme_ids(env).await?,
     };
     validate_trainee(input, &choices, wib::today(env.clock.now()), false).map_err(AppError::Invalid)
+}
+
+/// Refuses the numbers of other government systems that another record already holds
+/// (each belongs to one person); `this` is the record being saved.
+async fn numbers_free(env: Env<'_>, valid: &ValidTrainee, this: Option<TraineeId>) -> Result<(), AppError> {
+    let holders = db::holders_of_numbers(
+        env.db,
+        valid.id_pmi.as_ref().map(RegistryNumber::as_str),
+        valid.siskop2mi_no.as_ref().map(RegistryNumber::as_str),
+    )
+    .await?;
+    let taken: Vec<FieldError> = [("id_pmi", holders.0), ("siskop2mi_no", holders.1)]
+        .into_iter()
+        .filter(|(_, holder)| holder.is_some_and(|holder| Some(holder) != this))
+        .map(|(field, _)| FieldError::new(field, Problem::RegistryNumberTaken))
+        .collect();
+    if taken.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(taken))
+    }
+}
+
+/// What a unique index refused a save for, after the checks before it passed (another save
+/// took the NIK or a number in between): the number's field when one is now taken, else
+/// the NIK.
+async fn refused_as_duplicate(env: Env<'_>, valid: &ValidTrainee, this: Option<TraineeId>) -> AppError {
+    match numbers_free(env, valid, this).await {
+        Err(taken) => taken,
+        Ok(()) => AppError::invalid("nik", Problem::AlreadyRegistered),
+    }
 }
 
 /// A trainee account of the record's own site with its NIK or phone that no record links
@@ -114,6 +147,7 @@ pub async fn create_trainee(
     if db::trainee_by_nik(env.db, valid.nik.as_str()).await?.is_some() {
         return Err(AppError::invalid("nik", Problem::AlreadyRegistered));
     }
+    numbers_free(env, &valid, None).await?;
     let now = env.clock.now();
     let txn = env.begin().await?;
     let linked = unlinked_account(&txn, &valid).await?;
@@ -144,7 +178,8 @@ pub async fn create_trainee(
         match db::insert_trainee(&txn, db::new_record(&valid, user_id, now, Some(actor.user_id))).await {
             Ok(trainee) => trainee,
             Err(e) if crate::cohorts::db::is_unique_violation(&e) => {
-                return Err(AppError::invalid("nik", Problem::AlreadyRegistered))
+                drop(txn);
+                return Err(refused_as_duplicate(env, &valid, None).await);
             }
             Err(e) => return Err(e.into()),
         };
@@ -179,12 +214,14 @@ pub async fn update_trainee(
             return Err(AppError::invalid("nik", Problem::AlreadyRegistered));
         }
     }
+    numbers_free(env, &valid, Some(id)).await?;
     let now = env.clock.now();
     let txn = env.begin().await?;
     match db::update_trainee(&txn, id.get(), &valid, now).await {
         Ok(()) => {}
         Err(e) if crate::cohorts::db::is_unique_violation(&e) => {
-            return Err(AppError::invalid("nik", Problem::AlreadyRegistered))
+            drop(txn);
+            return Err(refused_as_duplicate(env, &valid, Some(id)).await);
         }
         Err(e) => return Err(e.into()),
     }
@@ -223,6 +260,8 @@ fn input_of(trainee: &trainees::Model) -> TraineeInput {
         source: trainee.source.clone(),
         notes: trainee.notes.clone().unwrap_or_default(),
         site_id: trainee.site_id.to_string(),
+        id_pmi: trainee.id_pmi.clone().unwrap_or_default(),
+        siskop2mi_no: trainee.siskop2mi_no.clone().unwrap_or_default(),
     }
 }
 
@@ -396,6 +435,8 @@ pub(super) async fn detail_of(
         guardian_phone: national(trainee.guardian_phone.as_deref()),
         source: Source::parse(&trainee.source).unwrap_or(Source::Other),
         notes: trainee.notes.clone(),
+        id_pmi: trainee.id_pmi.clone(),
+        siskop2mi_no: trainee.siskop2mi_no.clone(),
         site,
         account,
         enrollments,

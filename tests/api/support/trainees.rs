@@ -32,6 +32,21 @@ pub fn dewi(site: i64) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// `form` with `changes`: a value replaced, or a field added.
+pub fn with(
+    form: &[(&'static str, String)],
+    changes: &[(&'static str, &str)],
+) -> Vec<(&'static str, String)> {
+    let mut form = form.to_vec();
+    for (key, value) in changes {
+        match form.iter_mut().find(|(k, _)| k == key) {
+            Some(entry) => entry.1 = (*value).to_owned(),
+            None => form.push((key, (*value).to_owned())),
+        }
+    }
+    form
+}
+
 /// `form` as the pairs a request sends.
 pub fn pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     form.iter().map(|(k, v)| (*k, v.as_str())).collect()

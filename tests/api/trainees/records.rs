@@ -2,22 +2,11 @@
 //! accounts linked or created, site scope, searching without the NIK in an address, a
 //! trainee's own contact details, and exports read back.
 
-use crate::support::trainees::{dewi, pairs, register, DEWI_NIK};
+use crate::support::trainees::{dewi, pairs, register, with, DEWI_NIK};
 use crate::support::*;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use siap_jepang::entities::{audit_log, trainees, users};
 use siap_jepang::kernel::Role;
-
-fn with(form: &[(&'static str, String)], changes: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
-    let mut form = form.to_vec();
-    for (key, value) in changes {
-        match form.iter_mut().find(|(k, _)| k == key) {
-            Some(entry) => entry.1 = (*value).to_owned(),
-            None => form.push((key, (*value).to_owned())),
-        }
-    }
-    form
-}
 
 async fn record_count(app: &TestApp) -> u64 {
     trainees::Entity::find().count(&app.state.db).await.unwrap()

@@ -319,6 +319,8 @@ impl SiteSeed<'_> {
             guardian_phone: Set(None),
             source: Set("sosialisasi".to_owned()),
             notes: Set(None),
+            id_pmi: Set(None),
+            siskop2mi_no: Set(None),
             created_at: Set(created),
             updated_at: Set(created),
             created_by: Set(None),
