@@ -43,7 +43,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (name, column) in INDEXES {
+        for (name, column) in INDEXES.into_iter().rev() {
             manager
                 .drop_index(Index::drop().name(name).table(Trainees::Table).to_owned())
                 .await?;

@@ -64,7 +64,7 @@ pub async fn excuse_note(
 pub async fn export_cohort(
     State(state): State<AppState>,
     SignedIn { actor, .. }: SignedIn,
-    PathId(cohort_id): PathId,
+    PathId(cohort_id): PathId<CohortId>,
     Filter(query): Filter<ExportQuery<ExportContent>>,
 ) -> Response {
     if !super::authz::can_take_roll_calls(&actor) {
@@ -75,15 +75,7 @@ pub async fn export_cohort(
         Err(response) => return response,
     };
     let summary = query.filter.is_summary();
-    match service::export_attendance(
-        state.env(),
-        Some(&actor),
-        Some(CohortId(cohort_id)),
-        format,
-        summary,
-    )
-    .await
-    {
+    match service::export_attendance(state.env(), Some(&actor), Some(cohort_id), format, summary).await {
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
     }

@@ -92,10 +92,10 @@ pub enum Problem {
     },
     /// This status cannot follow the current one.
     InvalidTransition,
-    /// The birth date entered is not the one the NIK encodes (the NIK's date, when it has one).
+    /// The birth date entered is not the one the NIK encodes (the NIK's date).
     NikBirthDateMismatch {
-        #[serde(with = "wib::iso_date_option")]
-        nik_date: Option<Date>,
+        #[serde(with = "wib::iso_date_format")]
+        nik_date: Date,
     },
     /// The sex entered is not the one the NIK encodes.
     NikSexMismatch {

@@ -279,7 +279,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         }
         Problem::InvalidTransition => Common::ProbInvalidTransition,
         Problem::NikBirthDateMismatch { nik_date } => {
-            let date = nik_date.map(wib::date_short).unwrap_or_default();
+            let date = wib::date_short(*nik_date);
             return fill(Common::ProbNikBirthDate2.get(locale), &[("date", &date)]);
         }
         Problem::NikSexMismatch { nik_sex } => {

@@ -83,11 +83,11 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
     }
 }
 
-/// The one id in a file route's path (`/izin/{id}/surat`); anything but a whole number is
-/// a 404, as an id out of reach is.
-pub struct PathId(pub i64);
+/// The one id in a file route's path (`/izin/{id}/surat`), as the record's id type;
+/// anything but a whole number is a 404, as an id out of reach is.
+pub struct PathId<Id = i64>(pub Id);
 
-impl<S: Send + Sync> FromRequestParts<S> for PathId {
+impl<S: Send + Sync, Id: std::str::FromStr> FromRequestParts<S> for PathId<Id> {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {

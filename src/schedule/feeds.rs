@@ -74,10 +74,10 @@ pub async fn personal_feed(
 pub async fn cohort_download(
     State(state): State<AppState>,
     SignedIn { actor, .. }: SignedIn,
-    PathId(cohort_id): PathId,
+    PathId(cohort_id): PathId<CohortId>,
     headers: HeaderMap,
 ) -> Response {
-    match service::cohort_calendar(state.env(), &actor, CohortId(cohort_id), &host_of(&headers)).await {
+    match service::cohort_calendar(state.env(), &actor, cohort_id, &host_of(&headers)).await {
         Ok((file_name, body)) => calendar(body, Some(&file_name)),
         Err(AppError::NotFound | AppError::Forbidden) => text(StatusCode::NOT_FOUND, NOT_FOUND),
         Err(_) => text(StatusCode::INTERNAL_SERVER_ERROR, FAILED),

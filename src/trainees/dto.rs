@@ -137,8 +137,9 @@ pub struct TraineeDetail {
     pub guardian_phone: Option<String>,
     pub source: Source,
     pub notes: Option<String>,
-    /// The ID PMI of the person's SIAPkerja account and their SISKOP2MI registration number.
+    /// The ID PMI of the person's SIAPkerja account.
     pub id_pmi: Option<String>,
+    /// The person's SISKOP2MI registration number.
     pub siskop2mi_no: Option<String>,
     pub site: String,
     pub account: Option<AccountLink>,

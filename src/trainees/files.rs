@@ -76,14 +76,14 @@ pub async fn export_trainees(
 pub async fn export_roster(
     State(state): State<AppState>,
     SignedIn { actor, .. }: SignedIn,
-    PathId(cohort_id): PathId,
+    PathId(cohort_id): PathId<CohortId>,
     Filter(query): Filter<ExportQuery<NoFilter>>,
 ) -> Response {
     let format = match export_format(&query) {
         Ok(format) => format,
         Err(response) => return response,
     };
-    match service::export_roster(state.env(), &actor, CohortId(cohort_id), format).await {
+    match service::export_roster(state.env(), &actor, cohort_id, format).await {
         Ok(exported) => download(exported),
         Err(error) => refused(&error),
     }

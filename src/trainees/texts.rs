@@ -59,9 +59,9 @@ texts! {
         FieldGuardianPhone => "Nomor HP wali", "Guardian's phone";
         FieldSource => "Tahu program dari", "Heard of the programme from";
         FieldIdPmi => "ID PMI (akun SIAPkerja)", "ID PMI (SIAPkerja account)";
-        FieldIdPmiHint => "Dari akun SIAPkerja Kemnaker, seperti tertulis.", "From the person's Kemnaker SIAPkerja account, as written.";
+        FieldIdPmiHint => "Dari akun SIAPkerja Kemnaker, seperti tertulis: 4–40 huruf, angka, -, / atau .", "From the person's Kemnaker SIAPkerja account, as written: 4–40 letters, digits, -, / or .";
         FieldSiskop2mi => "Nomor registrasi SISKOP2MI", "SISKOP2MI registration number";
-        FieldSiskop2miHint => "Dari pendaftaran di SISKOP2MI (BP3MI), seperti tertulis.", "From the SISKOP2MI registration (BP3MI), as written.";
+        FieldSiskop2miHint => "Dari pendaftaran di SISKOP2MI (BP3MI), seperti tertulis: 4–40 huruf, angka, -, / atau .", "From the SISKOP2MI registration (BP3MI), as written: 4–40 letters, digits, -, / or .";
         FieldNotes => "Catatan", "Notes";
         FieldSite => "Lokasi", "Site";
         FieldCreateAccount => "Buat juga akun masuk dengan kode aktivasi", "Also create a sign-in account with an activation code";

@@ -260,9 +260,9 @@ pub async fn save_roll_call(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    crate::schedule::db::lock_session(&txn, SessionId(session.id)).await?;
+    crate::schedule::db::lock_session(&txn, session_id).await?;
     // Read under the lock: a save that finished meanwhile is the one this one changes.
-    let existing = db::mark_states_of_session(&txn, SessionId(session.id)).await?;
+    let existing = db::mark_states_of_session(&txn, session_id).await?;
     // A first mark that matches an approved excuse records the excuse as its source; a
     // save that only changes marks already there has no need to read them.
     let approved: HashMap<i64, AttendanceStatus> = if lines
@@ -288,7 +288,7 @@ pub async fn save_roll_call(
                 MarkSource::RollCall
             };
             MarkWrite {
-                session_id: SessionId(session.id),
+                session_id,
                 trainee_id: *trainee_id,
                 status: *status,
                 remark: remark.as_deref(),
@@ -301,7 +301,7 @@ pub async fn save_roll_call(
         })
         .collect();
     let changed = db::write_marks(&txn, &existing, &writes, now).await?;
-    db::record_roll_call(&txn, SessionId(session.id), Some(actor.user_id), now).await?;
+    db::record_roll_call(&txn, session_id, Some(actor.user_id), now).await?;
     record(
         &txn,
         now,
@@ -338,7 +338,7 @@ pub async fn open_check_in(
     let txn = env.begin().await?;
     db::open_check_in(
         &txn,
-        SessionId(session.id),
+        session_id,
         &crate::platform::secrets::random_token(32),
         actor.user_id,
         now,
@@ -399,7 +399,7 @@ pub async fn check_in_display(
     let names: HashMap<i64, String> = people.iter().map(|p| (p.id, p.full_name.clone())).collect();
     let open = check_in_open(times(&session), now);
     let shown = if open {
-        code::code(&key.secret, SessionId(session.id), code::slot(now))
+        code::code(&key.secret, session_id, code::slot(now))
     } else {
         String::new()
     };

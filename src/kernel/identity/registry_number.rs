@@ -18,16 +18,14 @@ impl RegistryNumber {
     /// # Errors
     /// [`Problem::InvalidRegistryNumber`] when the input is not such a number.
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let candidate: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_uppercase)
-            .collect();
+        // Checked before capitals are made, so that no letter becomes an ASCII one (`ı`, `ſ`).
+        let candidate: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         let shaped = (4..=Self::MAX_LEN).contains(&candidate.len())
             && candidate
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
             && candidate.chars().any(|c| c.is_ascii_digit());
+        let candidate = candidate.to_ascii_uppercase();
         if shaped {
             Ok(Self(candidate))
         } else {
@@ -64,7 +62,16 @@ mod tests {
 
     #[test]
     fn what_is_not_a_number_is_refused() {
-        for bad in ["", "12", "ABCDEF", "PMI#2026", "nomor 12 ✓", &"1".repeat(41)] {
+        for bad in [
+            "",
+            "12",
+            "ABCDEF",
+            "PMI#2026",
+            "nomor 12 ✓",
+            "pmı-2026",
+            "ſ-2026",
+            &"1".repeat(41),
+        ] {
             assert_eq!(
                 RegistryNumber::parse(bad),
                 Err(Problem::InvalidRegistryNumber),

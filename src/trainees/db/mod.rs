@@ -20,7 +20,7 @@ use super::model::enrollment::EnrollmentStatus;
 use super::model::import::{fold, ImportStatus};
 use super::model::ValidTrainee;
 use crate::entities::{enrollments, saved_searches, trainee_imports, trainees};
-use crate::kernel::identity::PhoneNumber;
+use crate::kernel::identity::{PhoneNumber, RegistryNumber};
 use crate::platform::query::{contains_pattern, none_refer_to_expr};
 
 /// The record's columns from a validated trainee (everything but ids and timestamps).
@@ -44,8 +44,13 @@ fn fill(model: &mut trainees::ActiveModel, valid: &ValidTrainee) {
     model.guardian_phone = Set(valid.guardian_phone.as_ref().map(|p| p.as_str().to_owned()));
     model.source = Set(valid.source.as_str().to_owned());
     model.notes = Set(valid.notes.clone());
-    model.id_pmi = Set(valid.id_pmi.as_ref().map(|n| n.as_str().to_owned()));
-    model.siskop2mi_no = Set(valid.siskop2mi_no.as_ref().map(|n| n.as_str().to_owned()));
+    let number = |n: &Option<RegistryNumber>| Set(n.as_ref().map(|n| n.as_str().to_owned()));
+    if let Some(id_pmi) = &valid.id_pmi {
+        model.id_pmi = number(id_pmi);
+    }
+    if let Some(siskop2mi_no) = &valid.siskop2mi_no {
+        model.siskop2mi_no = number(siskop2mi_no);
+    }
 }
 
 /// A new record, ready to insert.

@@ -72,10 +72,11 @@ pub struct TraineeInput {
     pub source: String,
     pub notes: String,
     pub site_id: String,
-    /// The ID PMI of the person's SIAPkerja account, when known.
-    pub id_pmi: String,
-    /// The SISKOP2MI registration number, when known.
-    pub siskop2mi_no: String,
+    /// The ID PMI of the person's SIAPkerja account (empty: not known). Not sent at all
+    /// (an older form, a client that does not know the field): the stored number stays.
+    pub id_pmi: Option<String>,
+    /// The SISKOP2MI registration number, as `id_pmi`.
+    pub siskop2mi_no: Option<String>,
 }
 
 /// What the rules need to know about the choices.
@@ -106,8 +107,9 @@ pub struct ValidTrainee {
     pub source: Source,
     pub notes: Option<String>,
     pub site_id: i64,
-    pub id_pmi: Option<RegistryNumber>,
-    pub siskop2mi_no: Option<RegistryNumber>,
+    /// `None`: not sent, the stored number stays; `Some(None)`: cleared.
+    pub id_pmi: Option<Option<RegistryNumber>>,
+    pub siskop2mi_no: Option<Option<RegistryNumber>>,
 }
 
 impl ValidTrainee {
@@ -184,11 +186,11 @@ pub fn validate_trainee(
     let birth_date = if input.birth_date.trim().is_empty() && lenient_dates {
         nik_date
     } else {
-        match parse_date(&input.birth_date) {
-            Ok(date) if nik_date.is_some_and(|d| d != date) => {
+        match (parse_date(&input.birth_date), nik_date) {
+            (Ok(date), Some(nik_date)) if nik_date != date => {
                 // Excel in an English locale writes month first: accept it when that
                 // reading is the NIK's date.
-                match swapped(&input.birth_date).filter(|alt| lenient_dates && Some(*alt) == nik_date) {
+                match swapped(&input.birth_date).filter(|alt| lenient_dates && *alt == nik_date) {
                     Some(alt) => Some(alt),
                     None => {
                         field("birth_date", Problem::NikBirthDateMismatch { nik_date });
@@ -196,8 +198,8 @@ pub fn validate_trainee(
                     }
                 }
             }
-            Ok(date) => Some(date),
-            Err(problem) => {
+            (Ok(date), _) => Some(date),
+            (Err(problem), _) => {
                 field("birth_date", problem);
                 None
             }
@@ -308,15 +310,16 @@ pub fn validate_trainee(
             None
         }
     };
-    let mut registry_number = |name: &str, value: &str| match value.trim() {
-        "" => Some(None),
-        value => RegistryNumber::parse(value)
+    let mut registry_number = |name: &str, value: Option<&str>| match value.map(str::trim) {
+        None => Some(None),
+        Some("") => Some(Some(None)),
+        Some(value) => RegistryNumber::parse(value)
             .map_err(|p| field(name, p))
             .ok()
-            .map(Some),
+            .map(|number| Some(Some(number))),
     };
-    let id_pmi = registry_number("id_pmi", &input.id_pmi);
-    let siskop2mi_no = registry_number("siskop2mi_no", &input.siskop2mi_no);
+    let id_pmi = registry_number("id_pmi", input.id_pmi.as_deref());
+    let siskop2mi_no = registry_number("siskop2mi_no", input.siskop2mi_no.as_deref());
     match (
         nik,
         full_name,
@@ -444,7 +447,7 @@ mod tests {
                 (
                     "birth_date".into(),
                     Problem::NikBirthDateMismatch {
-                        nik_date: Some(time::macros::date!(1999 - 08 - 07))
+                        nik_date: time::macros::date!(1999 - 08 - 07)
                     }
                 ),
                 ("sex".into(), Problem::NikSexMismatch { nik_sex: Sex::Female }),

@@ -124,9 +124,9 @@ fn TraineeFormView(form: TraineeForm) -> impl IntoView {
                     <legend>{t(T::RegistryNumbersTitle)}</legend>
                     <div class="stack">
                         <Field form=form_name name="id_pmi" label=T::FieldIdPmi hint=T::FieldIdPmiHint optional=true maxlength=60
-                            autocomplete="off" value=v.id_pmi.clone()/>
+                            autocomplete="off" value=v.id_pmi.clone().unwrap_or_default()/>
                         <Field form=form_name name="siskop2mi_no" label=T::FieldSiskop2mi hint=T::FieldSiskop2miHint optional=true maxlength=60
-                            autocomplete="off" value=v.siskop2mi_no.clone()/>
+                            autocomplete="off" value=v.siskop2mi_no.clone().unwrap_or_default()/>
                     </div>
                 </fieldset>
                 <TextAreaField form=form_name name="notes" label=T::FieldNotes optional=true rows=3 maxlength=1000 value=v.notes.clone()/>

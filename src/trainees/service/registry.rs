@@ -56,8 +56,16 @@ async fn validated(env: Env<'_>, actor: &Actor, input: &TraineeInput) -> Result<
 async fn numbers_free(env: Env<'_>, valid: &ValidTrainee, this: Option<TraineeId>) -> Result<(), AppError> {
     let holders = db::holders_of_numbers(
         env.db,
-        valid.id_pmi.as_ref().map(RegistryNumber::as_str),
-        valid.siskop2mi_no.as_ref().map(RegistryNumber::as_str),
+        valid
+            .id_pmi
+            .as_ref()
+            .and_then(|n| n.as_ref())
+            .map(RegistryNumber::as_str),
+        valid
+            .siskop2mi_no
+            .as_ref()
+            .and_then(|n| n.as_ref())
+            .map(RegistryNumber::as_str),
     )
     .await?;
     let taken: Vec<FieldError> = [("id_pmi", holders.0), ("siskop2mi_no", holders.1)]
@@ -260,8 +268,8 @@ fn input_of(trainee: &trainees::Model) -> TraineeInput {
         source: trainee.source.clone(),
         notes: trainee.notes.clone().unwrap_or_default(),
         site_id: trainee.site_id.to_string(),
-        id_pmi: trainee.id_pmi.clone().unwrap_or_default(),
-        siskop2mi_no: trainee.siskop2mi_no.clone().unwrap_or_default(),
+        id_pmi: Some(trainee.id_pmi.clone().unwrap_or_default()),
+        siskop2mi_no: Some(trainee.siskop2mi_no.clone().unwrap_or_default()),
     }
 }
 

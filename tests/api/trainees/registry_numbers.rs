@@ -73,6 +73,20 @@ async fn the_numbers_of_other_government_systems_are_kept_shown_and_belong_to_on
     let (status, body) = error_of(app.call(&coordinator, "/api/trainees/save", &pairs(&again)).await).await;
     assert_eq!(status, 200, "{body}");
 
+    // A save that does not send the fields at all (an older form, a client that does not
+    // know them) leaves the numbers as they are.
+    let without = with(&dewi(site), &[("trainee_id", &dewi_id.to_string())]);
+    let (status, body) = error_of(
+        app.call(&coordinator, "/api/trainees/save", &pairs(&without))
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        record(&app, dewi_id).await.id_pmi.as_deref(),
+        Some("PMI-36730001")
+    );
+
     // Malformed, or already Dewi's (in another spelling): refused, field by field.
     for (changes, expected) in [
         (vec![("id_pmi", "12")], vec![("id_pmi", "InvalidRegistryNumber")]),
@@ -143,4 +157,17 @@ async fn the_numbers_of_other_government_systems_are_kept_shown_and_belong_to_on
     let html = app.get(&coordinator, &edit).await.text().await.unwrap();
     assert!(html.contains("Tulis nomornya seperti di cetakan"), "{html}");
     assert!(html.contains("value=\"PMI#1\""), "the typed value is kept");
+
+    // Emptied on the form: cleared.
+    let cleared = with(
+        &budi(site),
+        &[("trainee_id", &budi_id.to_string()), ("id_pmi", "")],
+    );
+    let (status, body) = error_of(
+        app.call(&coordinator, "/api/trainees/save", &pairs(&cleared))
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(record(&app, budi_id).await.id_pmi, None);
 }
