@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { signIn } from './helpers';
+import { createAccount, signIn } from './helpers';
 
 // axe runs as a script inside the page, so it needs JavaScript; the server renders the
 // same HTML for both projects, so checking it once in the hydrated project is enough.
@@ -106,4 +106,16 @@ test('staff pages have no accessibility violations', async ({ page }) => {
     await page.goto(path);
     await expectNoViolations(page, path);
   }
+});
+
+test('the integrations page, with a key just made, has no accessibility violations', async ({ page }, testInfo) => {
+  const admin = createAccount(testInfo, 'admin');
+  await signIn(page, admin);
+  await page.goto('/integrasi');
+  await expectNoViolations(page, '/integrasi');
+  await page.getByLabel('Nama integrasi').fill(`Aksesibilitas ${Date.now()}`);
+  await page.getByLabel(/^cohorts:read/).check();
+  await page.getByRole('button', { name: 'Buat kunci' }).click();
+  await expect(page.getByTestId('issued-key')).toBeVisible();
+  await expectNoViolations(page, '/integrasi with the key card');
 });

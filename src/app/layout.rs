@@ -25,6 +25,7 @@ pub fn area_links(actor: Option<&Actor>) -> Vec<NavLink> {
         crate::cohorts::pages::nav_links(actor),
         crate::accounts::pages::nav_links(actor),
         crate::audit::pages::nav_links(actor),
+        crate::integrations::pages::nav_links(actor),
     ]
     .concat()
 }
@@ -37,6 +38,7 @@ fn notice_view(token: &NoticeToken) -> Option<AnyView> {
         .or_else(|| crate::trainees::pages::notice_view(token))
         .or_else(|| crate::attendance::pages::notice_view(token))
         .or_else(|| crate::readiness::pages::notice_view(token))
+        .or_else(|| crate::integrations::pages::notice_view(token))
         .or_else(|| shell_notice(token))
 }
 

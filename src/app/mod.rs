@@ -19,6 +19,7 @@ use crate::accounts::pages::AccountRoutes;
 use crate::attendance::pages::AttendanceRoutes;
 use crate::audit::pages::AuditRoutes;
 use crate::cohorts::pages::CohortRoutes;
+use crate::integrations::pages::IntegrationRoutes;
 use crate::kernel::i18n::Common;
 use crate::platform::page::use_page;
 use crate::readiness::pages::ReadinessRoutes;
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <AttendanceRoutes/>
                     <ReadinessRoutes/>
                     <TraineeRoutes/>
+                    <IntegrationRoutes/>
                 </Routes>
             </Layout>
         </Router>

@@ -50,10 +50,12 @@ pub enum AuditAction {
     UnitsTaught,
     RequirementsSave,
     ReadinessExport,
+    IntegrationKeyCreate,
+    IntegrationKeyRevoke,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 46] = [
+    pub const ALL: [AuditAction; 48] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::Activate,
@@ -100,6 +102,8 @@ impl AuditAction {
         AuditAction::UnitsTaught,
         AuditAction::RequirementsSave,
         AuditAction::ReadinessExport,
+        AuditAction::IntegrationKeyCreate,
+        AuditAction::IntegrationKeyRevoke,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -150,6 +154,8 @@ impl AuditAction {
             AuditAction::UnitsTaught => "units_taught",
             AuditAction::RequirementsSave => "requirements_save",
             AuditAction::ReadinessExport => "readiness_export",
+            AuditAction::IntegrationKeyCreate => "integration_key_create",
+            AuditAction::IntegrationKeyRevoke => "integration_key_revoke",
         }
     }
 

@@ -67,6 +67,8 @@ texts! {
         ActUnitsTaught => "Materi diajarkan dicatat", "Units taught recorded";
         ActRequirementsSave => "Syarat kesiapan diubah", "Readiness rules changed";
         ActReadinessExport => "Ekspor kesiapan", "Readiness exported";
+        ActIntegrationKeyCreate => "Buat kunci integrasi", "Integration key created";
+        ActIntegrationKeyRevoke => "Cabut kunci integrasi", "Integration key revoked";
         OutSuccess => "Berhasil", "Success";
         OutFailure => "Gagal", "Failed";
         OutRefused => "Ditolak", "Refused";
@@ -121,6 +123,8 @@ pub fn action_text(action: AuditAction) -> Text {
         AuditAction::UnitsTaught => T::ActUnitsTaught,
         AuditAction::RequirementsSave => T::ActRequirementsSave,
         AuditAction::ReadinessExport => T::ActReadinessExport,
+        AuditAction::IntegrationKeyCreate => T::ActIntegrationKeyCreate,
+        AuditAction::IntegrationKeyRevoke => T::ActIntegrationKeyRevoke,
     }
 }
 

@@ -21,6 +21,8 @@ pub mod enrollments;
 pub mod excuse_notes;
 pub mod excuses;
 pub mod holidays;
+pub mod integration_key_sites;
+pub mod integration_keys;
 pub mod official_results;
 pub mod programmes;
 pub mod readiness_requirements;

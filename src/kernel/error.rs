@@ -121,6 +121,8 @@ pub enum Problem {
     InvalidRegistryNumber,
     /// Another trainee record already holds this number of another government system.
     RegistryNumberTaken,
+    /// Two keys of this integration are live already (the most, for rotation): revoke one.
+    KeysLive,
     /// The date is already a holiday (or already a day off of this site).
     AlreadyDayOff,
     /// The same NIK appears earlier in the file, in the row given.

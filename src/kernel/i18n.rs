@@ -150,6 +150,7 @@ texts! {
         ProbAlreadyRegistered => "NIK ini sudah terdaftar.", "This NIK is already registered.";
         ProbInvalidRegistryNumber => "Tulis nomornya seperti di cetakan: 4–40 huruf, angka, -, / atau ., dengan sedikitnya satu angka.", "Write the number as printed: 4–40 letters, digits, -, / or ., with at least one digit.";
         ProbRegistryNumberTaken => "Nomor ini sudah tercatat untuk peserta lain.", "This number is already recorded for another trainee.";
+        ProbKeysLive => "Integrasi ini sudah punya dua kunci aktif. Cabut salah satunya dulu.", "This integration already has two live keys. Revoke one of them first.";
         ProbAlreadyDayOff => "Tanggal ini sudah hari libur.", "This date is already a day off.";
         ProbDuplicateInFile => "NIK sama dengan baris {row} di berkas ini.", "Same NIK as row {row} of this file.";
         ProbUnknownDistrict => "Kabupaten/kota tidak dikenal. Pilih dari daftar Banten, atau tulis nama lengkapnya untuk luar Banten.", "Unknown kabupaten/kota. Choose from the Banten list, or write the full name for outside Banten.";
@@ -301,6 +302,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         Problem::AlreadyRegistered => Common::ProbAlreadyRegistered,
         Problem::InvalidRegistryNumber => Common::ProbInvalidRegistryNumber,
         Problem::RegistryNumberTaken => Common::ProbRegistryNumberTaken,
+        Problem::KeysLive => Common::ProbKeysLive,
         Problem::AlreadyDayOff => Common::ProbAlreadyDayOff,
         Problem::DuplicateInFile { row } => {
             return fill(

@@ -95,6 +95,11 @@ record_id! {
     EnrollmentId
 }
 
+record_id! {
+    /// A partner system's key to the API (`integration_keys` row).
+    KeyId
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,5 +19,5 @@ pub mod wib;
 pub use actor::{Actor, Role};
 pub use error::{AppError, Clash, FieldError, Problem};
 pub use i18n::{Locale, Text};
-pub use ids::{AccountId, CohortId, EnrollmentId, SessionId, TraineeId};
+pub use ids::{AccountId, CohortId, EnrollmentId, KeyId, SessionId, TraineeId};
 pub use scope::{CohortTies, PersonTies, Reach};

@@ -13,6 +13,7 @@ mod accounts;
 mod attendance;
 mod audit;
 mod cohorts;
+mod integrations;
 mod readiness;
 mod schedule;
 mod trainees;

@@ -47,6 +47,11 @@ pub enum Command {
         #[command(subcommand)]
         action: UserAction,
     },
+    /// Keys for partner systems calling the API (/api/v1).
+    ApiKey {
+        #[command(subcommand)]
+        action: ApiKeyAction,
+    },
     /// Write a consistent copy of the database to FILE (the app may keep serving).
     Backup { file: PathBuf },
     /// Bring a backup into the empty database of DATABASE_URL (a new SQLite file or a new
@@ -210,4 +215,28 @@ pub enum UserAction {
         #[arg(long = "site")]
         sites: Vec<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyAction {
+    /// Make a key and print it once (only its hash is kept).
+    Create {
+        /// The integration, e.g. "SISKOP2MI BP3MI Banten"; two keys of one name may be live
+        #[arg(long)]
+        name: String,
+        /// cohorts:read, trainees:read, pii:read, attendance:read, readiness:read,
+        /// registry:write or results:write (repeatable)
+        #[arg(long = "scope", required = true)]
+        scopes: Vec<String>,
+        /// Site code the key is limited to (repeatable); none: every site
+        #[arg(long = "site")]
+        sites: Vec<String>,
+        /// Days until the key expires (1-730); none: no expiry
+        #[arg(long)]
+        expires_days: Option<i64>,
+    },
+    /// Revoke the key with this prefix (sjk_…, as `api-key list` shows it).
+    Revoke { prefix: String },
+    /// Every key: prefix, name, state, scopes, sites, expiry, last use, requests.
+    List,
 }

@@ -6,6 +6,7 @@ use migration::{Migrator, MigratorTrait};
 use std::{io::IsTerminal, path::PathBuf, process::ExitCode, sync::Arc};
 use tracing_subscriber::EnvFilter;
 
+mod api_keys;
 mod args;
 mod check;
 
@@ -235,6 +236,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             let state = connect_and_migrate(&config).await?;
             check::counters(&state).await
         }
+        Command::ApiKey { action } => api_keys::run(&config, action).await,
         Command::Backup { file } => {
             let state = connect(&config).await?;
             backup::backup(&state.db, &config, &file)

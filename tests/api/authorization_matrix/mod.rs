@@ -48,6 +48,8 @@ pub struct Ids {
     pub assessment: i64,
     pub closure: i64,
     pub site: i64,
+    /// An integration key (admins only).
+    pub key: i64,
 }
 
 impl Ids {
@@ -67,6 +69,7 @@ impl Ids {
         assessment: 999_999_012,
         closure: 999_999_013,
         site: 999_999_014,
+        key: 999_999_015,
     };
 }
 
@@ -85,6 +88,7 @@ const ANY_IDS: Ids = Ids {
     assessment: 1,
     closure: 1,
     site: 1,
+    key: 1,
 };
 
 async fn fixture() -> Fixture {

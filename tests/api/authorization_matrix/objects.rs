@@ -102,6 +102,22 @@ impl Party {
 
 const NAME: &str = "Sri Wahyuningsih Objekta";
 
+/// A key limited to the owner's site, made at the command line: only admins manage keys.
+async fn integration_key(app: &TestApp, db: &sea_orm::DatabaseConnection) -> i64 {
+    use siap_jepang::integrations::{dto::NewKeyInput, service};
+    let input = NewKeyInput {
+        name: "SISKOP2MI Objekta".into(),
+        scopes: vec!["trainees:read".into(), "pii:read".into()],
+        sites: vec![app.site("BBPLK-SRG").to_string()],
+        expires_days: String::new(),
+    };
+    service::create_key(app.env(db), service::Operator::CommandLine, &input)
+        .await
+        .expect("key made")
+        .id
+        .get()
+}
+
 struct World {
     app: TestApp,
     ids: Ids,
@@ -316,6 +332,7 @@ async fn world() -> World {
         assessment,
         closure: single("SELECT MAX(id) FROM site_closures".into()).await,
         site: app.site(a),
+        key: integration_key(&app, &db).await,
     };
     let nik = {
         use sea_orm::EntityTrait;
@@ -699,6 +716,7 @@ fn every_row_that_names_an_id_takes_it_from_the_fixture() {
         assessment: 22,
         closure: 23,
         site: 24,
+        key: 25,
     };
     let (a, a_files) = calls(other);
     let (b, b_files) = calls(Ids::MISSING);

@@ -142,6 +142,17 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
             Access::Administrators,
             vec![("filter[action]", "sign_in".into())],
         ),
+        ("/api/integrations/keys", Access::AdminOnly, vec![]),
+        (
+            "/api/integrations/create-key",
+            Access::AdminOnly,
+            vec![("name", "".into()), ("scopes[0]", "cohorts:read".into())],
+        ),
+        (
+            "/api/integrations/revoke-key",
+            Access::AdminOnly,
+            vec![("key_id", ids.key.to_string())],
+        ),
         (
             "/api/prefs/language",
             Access::Everyone,
@@ -599,6 +610,7 @@ pub fn page_rows(ids: Ids) -> Vec<(&'static str, String, Access)> {
             Access::Administrators,
         ),
         ("/audit", "/audit".into(), Access::Administrators),
+        ("/integrasi", "/integrasi".into(), Access::AdminOnly),
         ("/program", "/program".into(), Access::Staff),
         ("/angkatan", "/angkatan".into(), Access::Staff),
         ("/angkatan/baru", "/angkatan/baru".into(), Access::Administrators),

@@ -134,6 +134,93 @@ fn user_create_reads_the_password_from_stdin_and_refuses_weak_ones() {
 }
 
 #[test]
+fn api_keys_are_made_listed_and_revoked_at_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = sqlite_env(&dir);
+    let (code, stdout, stderr) = run(
+        &[
+            "api-key",
+            "create",
+            "--name",
+            "SISKOP2MI Banten",
+            "--scope",
+            "readiness:read",
+            "--scope",
+            "cohorts:read",
+            "--site",
+            "bbplk-srg",
+            "--expires-days",
+            "30",
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    // Only the key on standard output (for scripts); the rest on standard error.
+    let key = stdout.trim();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(key.starts_with("sjk_") && key.len() == 58, "{key}");
+    let prefix = &key[..14];
+    assert!(
+        stderr.contains(prefix) && stderr.contains("shown this once"),
+        "{stderr}"
+    );
+
+    let (code, stdout, _) = run(&["api-key", "list"], &env, None);
+    assert_eq!(code, 0);
+    let line = stdout.lines().find(|l| l.starts_with(prefix)).expect("listed");
+    assert!(
+        line.contains("live") && line.contains("SISKOP2MI Banten"),
+        "{line}"
+    );
+    assert!(
+        line.contains("cohorts:read readiness:read") && line.contains("BBPLK"),
+        "{line}"
+    );
+    assert!(!stdout.contains(key), "the key itself is never listed");
+
+    let (code, _, stderr) = run(
+        &["api-key", "create", "--name", "X1", "--scope", "everything"],
+        &env,
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("key refused: scopes"), "{stderr}");
+    let (code, _, stderr) = run(&["api-key", "create", "--name", "X1"], &env, None);
+    assert_eq!(code, 2, "--scope is required: {stderr}");
+    let (code, _, stderr) = run(
+        &[
+            "api-key",
+            "create",
+            "--name",
+            "X1",
+            "--scope",
+            "cohorts:read",
+            "--site",
+            "NOPE",
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown site \"NOPE\""), "{stderr}");
+
+    let (code, stdout, stderr) = run(&["api-key", "revoke", prefix], &env, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("revoked"));
+    let (_, stdout, _) = run(&["api-key", "list"], &env, None);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with(prefix) && l.contains("revoked")),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run(&["api-key", "revoke", "sjk_0000000000"], &env, None);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no such key"), "{stderr}");
+}
+
+#[test]
 fn seed_demo_prints_the_logins_and_is_idempotent_with_if_empty() {
     let dir = tempfile::tempdir().unwrap();
     let env = sqlite_env(&dir);

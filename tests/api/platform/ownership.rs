@@ -55,6 +55,9 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("document_scans", "readiness"),
     ("readiness_requirements", "readiness"),
     ("readiness_stamps", "readiness"),
+    // integrations: the partner API's keys
+    ("integration_keys", "integrations"),
+    ("integration_key_sites", "integrations"),
 ];
 
 /// Top-level modules that are not areas but may not touch a table either.

@@ -1,0 +1,4 @@
+//! Integration keys: made on `/integrasi` or at the command line, shown once, stored
+//! hashed, two live per integration, revoked at once, audited.
+
+mod keys;
