@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 BIN := $(CARGO_TARGET_DIR)/release/siap-jepang
 
-.PHONY: run test setup build lint test-unit test-sqlite test-postgres test-e2e
+.PHONY: run test setup build lint test-unit test-sqlite test-postgres test-contract test-e2e
 
 ## Install what is missing, build, migrate, seed demo data on first run, serve.
 run: build
@@ -16,7 +16,7 @@ run: build
 	@$(BIN) serve
 
 ## Every test: unit, integration on SQLite and PostgreSQL, browser (with and without JS).
-test: build lint test-unit test-sqlite test-postgres test-e2e
+test: build lint test-unit test-sqlite test-postgres test-contract test-e2e
 	@echo "All tests passed."
 
 setup:
@@ -44,6 +44,11 @@ test-sqlite:
 test-postgres:
 	@echo "==> Integration tests on PostgreSQL ($(TEST_POSTGRES_URL))"
 	TEST_DATABASE=postgres cargo test --features ssr --test api
+
+## The partner API against its OpenAPI document (schemathesis), on both databases.
+test-contract:
+	@echo "==> API contract (OpenAPI 3.1 document, schemathesis on SQLite and PostgreSQL)"
+	scripts/contract.sh
 
 test-e2e:
 	@echo "==> Browser tests (Chromium, JavaScript off and hydrated)"

@@ -40,6 +40,17 @@ else
   npm ci --no-audit --no-fund || fail "npm ci"
 fi
 
+step "schemathesis for the API contract test (PyPI, in a virtual environment)"
+VENV="$HOME/.cache/siap-jepang/contract-venv"
+if [ -x "$VENV/bin/schemathesis" ] && cmp -s "$VENV/.requirements" scripts/contract-requirements.txt; then
+  echo "already installed: $("$VENV/bin/schemathesis" --version)"
+else
+  python3 -m venv "$VENV" || fail "python3 -m venv"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r scripts/contract-requirements.txt \
+    || fail "pip install schemathesis"
+  cp scripts/contract-requirements.txt "$VENV/.requirements"
+fi
+
 step "Chromium for the browser tests (Debian package)"
 if [ -x /usr/bin/chromium ]; then
   echo "already installed: $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"

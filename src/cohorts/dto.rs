@@ -205,3 +205,36 @@ pub struct CohortDetail {
     pub members: u64,
     pub can_manage: bool,
 }
+
+/// A cohort as other systems read it (the partner API): codes instead of ids for what it
+/// belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortFacts {
+    pub id: CohortId,
+    pub code: String,
+    pub site: String,
+    pub programme: String,
+    pub course: String,
+    pub level: String,
+    pub status: CohortStatus,
+    #[serde(with = "wib::iso_date_format")]
+    pub starts_on: Date,
+    #[serde(with = "wib::iso_date_format")]
+    pub ends_on: Date,
+    pub capacity: u32,
+    pub seats_taken: u32,
+    /// Percent of sessions a trainee must attend.
+    pub attendance_threshold: u8,
+    #[serde(with = "wib::rfc3339_format")]
+    pub updated_at: time::OffsetDateTime,
+}
+
+/// Which cohorts a partner pages through (site by id, already resolved from its code).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CohortFeed {
+    pub site_id: Option<i64>,
+    pub status: Option<CohortStatus>,
+    pub updated_since: Option<time::OffsetDateTime>,
+    pub after: Option<CohortId>,
+    pub limit: u64,
+}

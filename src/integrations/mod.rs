@@ -16,3 +16,5 @@ pub mod texts;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod v1;

@@ -124,6 +124,14 @@ pub fn rfc3339(instant: OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
+/// An instant as the partner API gives it: RFC 3339 with the WIB offset
+/// (`2026-12-01T08:15:00+07:00`), the time people at the sites read.
+pub fn rfc3339_wib(instant: OffsetDateTime) -> String {
+    to_wib(instant)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
 /// An instant carried in a DTO (RFC 3339), if it is one.
 pub fn parse_rfc3339(value: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok()

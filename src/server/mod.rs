@@ -119,18 +119,30 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let config = state.config.clone();
-    let mut router = Router::new();
+    let mut pages = Router::new();
     for file in file_routes() {
-        router = router.route(file.path, file.handler);
+        pages = pages.route(file.path, file.handler);
     }
-    router
-        .leptos_routes_with_context(&state, routes, provide_request_context, move || shell(options.clone()))
+    let pages = pages
+        .leptos_routes_with_context(&state, routes, provide_request_context, move || {
+            shell(options.clone())
+        })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             provide_request_context,
             shell,
         ))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), bad_requests::answer_bad_requests))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::request_context))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            bad_requests::answer_bad_requests,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::request_context,
+        ));
+    // The partner API beside the pages, outside their session and same-origin middleware:
+    // it is called with a key, never a cookie.
+    pages
+        .merge(crate::integrations::v1::router())
         .layer(axum::middleware::from_fn(compression::compress))
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))

@@ -16,7 +16,9 @@ use crate::kernel::{AccountId, CohortId, Reach};
 use crate::platform::query::contains_pattern;
 use crate::platform::state::Ports;
 
+mod feed;
 mod reach;
+pub use feed::*;
 pub use reach::*;
 
 pub async fn all_programmes(conn: &impl ConnectionTrait) -> Result<Vec<programmes::Model>, DbErr> {

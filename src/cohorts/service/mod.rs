@@ -3,12 +3,14 @@
 
 mod catalogue;
 mod cohorts;
+mod feed;
 
 pub use catalogue::{add_course, add_programme, add_room, catalogue};
 pub use cohorts::{
     cohort_detail, cohort_form, cohorts_in_reach, create_cohort, instructors_of, list_cohorts, update_cohort,
     visible_cohort, COHORTS_PER_PAGE,
 };
+pub use feed::{cohort_facts, cohort_feed};
 
 use super::dto::{Choice, CourseView, ProgrammeView, RoomView};
 use super::model::{CourseLevel, LanguageTarget, Track};

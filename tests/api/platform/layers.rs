@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 
 /// Every top-level module and its layer, top down. A new module must be placed here.
 const LAYERS: &[(&str, u8)] = &[
-    ("server", 6),    // composition: router, middleware, CLI, seed, backup
-    ("app", 5),       // app shell: routes, layout and navigation, landing, preferences
-    ("readiness", 4), // areas
+    ("server", 6),       // composition: router, middleware, CLI, seed, backup
+    ("app", 5),          // app shell: routes, layout and navigation, landing, preferences
+    ("integrations", 4), // areas
+    ("readiness", 4),
     ("attendance", 4),
     ("trainees", 4),
     ("schedule", 4),
@@ -44,6 +45,10 @@ const AREA_USES: &[(&str, &str)] = &[
     ("readiness", "audit"),
     ("readiness", "accounts"),
     ("readiness", "schedule"),
+    ("integrations", "readiness"),
+    ("integrations", "cohorts"),
+    ("integrations", "audit"),
+    ("integrations", "accounts"),
 ];
 
 pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

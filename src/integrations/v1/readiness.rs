@@ -1,0 +1,223 @@
+//! `readiness:read`: who in a cohort is ready for placement, and for everyone else every
+//! blocker as data.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::caller::Partner;
+use super::problem;
+use super::reads::{self, Params};
+use crate::integrations::model::Scope;
+use crate::kernel::{wib, CohortId};
+use crate::platform::state::AppState;
+use crate::readiness::dto::{DashboardFilter, ReadinessRow};
+use crate::readiness::model::verdict::{Blocker, Finding};
+
+/// What stands between a trainee and placement.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "kind": "attendance_below", "requirement": "attendance", "pending": true,
+    "figure": "76.5", "required": "80", "date": null
+}))]
+pub struct BlockerDoc {
+    /// `language_missing`, `test_not_passed`, `no_attendance`, `attendance_below`,
+    /// `document_missing`, `document_unverified`, `document_rejected`, `document_undated`,
+    /// `document_expired` or `document_expires_soon`.
+    pub kind: String,
+    /// The requirement it blocks: `language`, `skills:<test>`, `attendance` or
+    /// `document:<kind>`.
+    pub requirement: String,
+    /// Underway (in training, awaiting verification, still reachable): the verdict is
+    /// `dalam_proses` when every blocker is.
+    pub pending: bool,
+    /// The trainee's figure, when there is one: the best JFT-Basic score, the best JLPT
+    /// level, the attendance rate in percent.
+    pub figure: Option<String>,
+    /// What the requirement asks: a JFT-Basic score, a JLPT level, a rate in percent.
+    pub required: Option<String>,
+    /// The day a document expired, or will expire (`document_expired`,
+    /// `document_expires_soon`).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub date: Option<String>,
+    /// The day a document must be valid until (`document_expires_soon`).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub needed_until: Option<String>,
+}
+
+/// One trainee's verdict.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "trainee_id": 17, "name": "Siti Rahmawati", "cohort": "JP-SRG-2026-03", "programme": "SSW Kaigo",
+    "verdict": "dalam_proses",
+    "blockers": [{"kind": "language_missing", "requirement": "language", "pending": true,
+                  "figure": "JFT-Basic 185", "required": "JFT-Basic 200", "date": null, "needed_until": null}]
+}))]
+pub struct TraineeReadiness {
+    pub trainee_id: i64,
+    pub name: String,
+    pub cohort: String,
+    pub programme: String,
+    /// `siap` (ready), `dalam_proses` (in progress) or `belum` (not ready).
+    pub verdict: String,
+    pub blockers: Vec<BlockerDoc>,
+}
+
+/// How many trainees have each verdict.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VerdictCounts {
+    pub siap: u32,
+    pub dalam_proses: u32,
+    pub belum: u32,
+}
+
+/// A cohort's readiness, a page of trainees at a time.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CohortReadiness {
+    pub cohort_id: i64,
+    /// The day the verdicts are for (WIB).
+    #[schema(value_type = String, format = Date)]
+    pub as_of: String,
+    pub counts: VerdictCounts,
+    pub items: Vec<TraineeReadiness>,
+    /// The next page's address; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct PageQuery {
+    /// The `next` link's cursor (treat it as opaque).
+    #[param(pattern = "^p[0-9]{1,18}$")]
+    cursor: Option<String>,
+}
+
+fn blocker_doc(finding: &Finding) -> BlockerDoc {
+    let blocker = &finding.blocker;
+    let mut doc = BlockerDoc {
+        kind: String::new(),
+        requirement: blocker.key(),
+        pending: finding.pending,
+        figure: None,
+        required: None,
+        date: None,
+        needed_until: None,
+    };
+    let kind = match blocker {
+        Blocker::Language {
+            jlpt,
+            jft_min,
+            best_jft,
+            best_jlpt,
+        } => {
+            let figures: Vec<String> = best_jft
+                .map(|s| format!("JFT-Basic {s}"))
+                .into_iter()
+                .chain(best_jlpt.map(|l| format!("JLPT {}", l.as_str())))
+                .collect();
+            let required: Vec<String> = jft_min
+                .map(|s| format!("JFT-Basic {s}"))
+                .into_iter()
+                .chain(jlpt.map(|l| format!("JLPT {}", l.as_str())))
+                .collect();
+            doc.figure = (!figures.is_empty()).then(|| figures.join(", "));
+            doc.required = (!required.is_empty()).then(|| required.join(" / "));
+            "language_missing"
+        }
+        Blocker::NotPassed(_) => "test_not_passed",
+        Blocker::NoAttendance => "no_attendance",
+        Blocker::AttendanceBelow { rate, threshold } => {
+            doc.figure = Some(format!("{}.{}", rate / 10, rate % 10));
+            doc.required = Some(threshold.to_string());
+            "attendance_below"
+        }
+        Blocker::DocumentMissing(_) => "document_missing",
+        Blocker::DocumentUnverified(_) => "document_unverified",
+        Blocker::DocumentRejected(_) => "document_rejected",
+        Blocker::DocumentUndated(_) => "document_undated",
+        Blocker::DocumentExpired { on, .. } => {
+            doc.date = Some(wib::iso_date(*on));
+            "document_expired"
+        }
+        Blocker::DocumentExpiresSoon { on, needed, .. } => {
+            doc.date = Some(wib::iso_date(*on));
+            doc.needed_until = Some(wib::iso_date(*needed));
+            "document_expires_soon"
+        }
+    };
+    doc.kind = kind.to_owned();
+    doc
+}
+
+fn trainee(row: ReadinessRow) -> TraineeReadiness {
+    TraineeReadiness {
+        trainee_id: row.trainee_id.get(),
+        blockers: row.blockers.iter().map(blocker_doc).collect(),
+        verdict: row.verdict.as_str().to_owned(),
+        name: row.name,
+        cohort: row.cohort,
+        programme: row.programme,
+    }
+}
+
+/// The readiness of every trainee of a cohort: verdict and blockers.
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/readiness", tag = "Readiness", operation_id = "getCohortReadiness",
+    security(("bearer" = ["readiness:read"])),
+    params(("id" = i64, Path, description = "The cohort's id"), PageQuery),
+    responses((status = 200, description = "The cohort's readiness", body = CohortReadiness)))]
+pub async fn cohort_readiness(
+    State(state): State<AppState>,
+    partner: Partner,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Response {
+    let actor = match partner.with(Scope::ReadinessRead) {
+        Ok(actor) => actor,
+        Err(refused) => return refused,
+    };
+    let mut params = match Params::read(uri.query(), &["cursor"], partner.locale) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
+    let page = params.cursor('p').unwrap_or(1).max(1);
+    if let Err(refused) = params.done() {
+        return refused;
+    }
+    let Ok(id) = id.parse::<i64>() else {
+        return problem::from_error(&crate::kernel::AppError::NotFound, partner.locale);
+    };
+    let filter = DashboardFilter {
+        cohort_id: Some(CohortId(id)),
+        page: Some(u64::try_from(page).unwrap_or(1)),
+        ..DashboardFilter::default()
+    };
+    match crate::readiness::service::dashboard(state.env(), actor, filter).await {
+        Ok(board) => {
+            let next = (board.page < board.pages).then(|| {
+                let next_page = i64::try_from(board.page + 1).unwrap_or(i64::MAX);
+                reads::next_link(uri.path(), uri.query(), &reads::cursor('p', next_page))
+            });
+            let [siap, dalam_proses, belum] = board.verdicts;
+            reads::json(
+                &headers,
+                &CohortReadiness {
+                    cohort_id: id,
+                    as_of: wib::iso_date(board.today),
+                    counts: VerdictCounts {
+                        siap,
+                        dalam_proses,
+                        belum,
+                    },
+                    items: board.rows.into_iter().map(trainee).collect(),
+                    next,
+                },
+            )
+        }
+        Err(error) => problem::from_error(&error, partner.locale),
+    }
+}

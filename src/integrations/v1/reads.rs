@@ -1,0 +1,262 @@
+//! What every read of the partner API shares: its query parameters read strictly (an
+//! unknown or repeated one is a 400 naming it), opaque cursors, and answers with an `ETag`
+//! that a repeated request with `If-None-Match` turns into `304 Not Modified`. Values are
+//! taken exactly as the document describes them, so what it allows is accepted and what
+//! it does not is refused (the contract test holds both).
+
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+use super::problem::{self, FieldProblem};
+use crate::integrations::texts::T;
+use crate::kernel::{wib, Locale, Problem};
+
+/// At most this many items per page; 50 unless `limit` says otherwise.
+pub const MAX_LIMIT: u64 = 100;
+pub const DEFAULT_LIMIT: u64 = 50;
+
+/// A request's query parameters, each given at most once, all of them known.
+pub struct Params {
+    values: HashMap<String, String>,
+    locale: Locale,
+    errors: Vec<FieldProblem>,
+}
+
+impl Params {
+    /// Reads `query`, refusing parameters not in `known` and any given twice.
+    ///
+    /// # Errors
+    /// A 400 problem naming each such parameter.
+    #[allow(clippy::result_large_err)]
+    pub fn read(query: Option<&str>, known: &[&str], locale: Locale) -> Result<Self, Response> {
+        let mut values = HashMap::new();
+        let mut errors = Vec::new();
+        for (name, value) in form_urlencoded_pairs(query.unwrap_or_default()) {
+            if !known.contains(&name.as_str()) {
+                errors.push(FieldProblem::api(
+                    &name,
+                    "UnknownParameter",
+                    T::ApiUnknownParameter,
+                    locale,
+                ));
+            } else if values.insert(name.clone(), value).is_some() {
+                errors.push(FieldProblem::api(
+                    &name,
+                    "RepeatedParameter",
+                    T::ApiRepeatedParameter,
+                    locale,
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(problem::bad_request(errors, locale));
+        }
+        // A parameter given must have a value: `?updated_since=` is not "any time".
+        let mut empty: Vec<&String> = values
+            .iter()
+            .filter(|(_, v)| v.is_empty())
+            .map(|(k, _)| k)
+            .collect();
+        empty.sort();
+        let errors = empty
+            .into_iter()
+            .map(|name| FieldProblem::of(name, &Problem::Required, locale))
+            .collect();
+        Ok(Self {
+            values,
+            locale,
+            errors,
+        })
+    }
+
+    /// The parameter's value exactly as sent (nothing trimmed: what the document does
+    /// not allow is refused, not mended), `None` when absent or empty.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.values
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// A code (`BBPLK-SRG`): 1–32 letters, digits and hyphens.
+    pub fn code(&mut self, name: &str) -> Option<String> {
+        let text = self.text(name)?.to_owned();
+        let spelled =
+            (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if spelled {
+            Some(text)
+        } else {
+            self.refuse(name, &Problem::InvalidChoice);
+            None
+        }
+    }
+
+    /// An RFC 3339 instant (`2026-12-01T00:00:00+07:00`).
+    pub fn instant(&mut self, name: &str) -> Option<OffsetDateTime> {
+        let text = self.text(name)?.to_owned();
+        let parsed = wib::parse_rfc3339(&text);
+        if parsed.is_none() {
+            self.refuse(name, &Problem::InvalidDate);
+        }
+        parsed
+    }
+
+    /// `limit`: 1 to [`MAX_LIMIT`], [`DEFAULT_LIMIT`] when absent.
+    pub fn limit(&mut self) -> u64 {
+        let Some(text) = self.text("limit").map(str::to_owned) else {
+            return DEFAULT_LIMIT;
+        };
+        match text.parse::<u64>() {
+            Ok(limit) if (1..=MAX_LIMIT).contains(&limit) => limit,
+            Ok(_) => {
+                self.refuse(
+                    "limit",
+                    &Problem::OutOfRange {
+                        min: 1,
+                        max: MAX_LIMIT as i64,
+                    },
+                );
+                DEFAULT_LIMIT
+            }
+            Err(_) => {
+                self.refuse("limit", &Problem::InvalidNumber);
+                DEFAULT_LIMIT
+            }
+        }
+    }
+
+    /// One of `choices`, named exactly as its code (`as_str`); anything else is refused.
+    pub fn choice<T: Copy>(
+        &mut self,
+        name: &str,
+        choices: &[T],
+        code: impl Fn(T) -> &'static str,
+    ) -> Option<T> {
+        let text = self.text(name)?.to_owned();
+        let found = choices.iter().copied().find(|choice| code(*choice) == text);
+        if found.is_none() {
+            self.refuse(name, &Problem::InvalidChoice);
+        }
+        found
+    }
+
+    /// The position a `cursor` stands for: the list's letter `kind` and a number
+    /// (`c1042`), as the `next` link of that list spells it.
+    pub fn cursor(&mut self, kind: char) -> Option<i64> {
+        let text = self.text("cursor")?.to_owned();
+        let position = text
+            .strip_prefix(kind)
+            .filter(|digits| (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|digits| digits.parse::<i64>().ok());
+        if position.is_none() {
+            self.errors.push(FieldProblem::api(
+                "cursor",
+                "InvalidCursor",
+                T::ApiBadCursor,
+                self.locale,
+            ));
+        }
+        position
+    }
+
+    pub fn refuse(&mut self, name: &str, problem: &Problem) {
+        self.errors.push(FieldProblem::of(name, problem, self.locale));
+    }
+
+    /// Done reading: the refused values, if any, as one 422 (a bad cursor: 400).
+    ///
+    /// # Errors
+    /// The problem answer.
+    #[allow(clippy::result_large_err)]
+    pub fn done(self) -> Result<(), Response> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else if self.errors.iter().any(|e| e.code == "InvalidCursor") {
+            Err(problem::bad_request(self.errors, self.locale))
+        } else {
+            Err(problem::invalid(self.errors, self.locale))
+        }
+    }
+}
+
+fn form_urlencoded_pairs(query: &str) -> Vec<(String, String)> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query).unwrap_or_else(|_| {
+        // Not decodable as a whole: keep each pair as sent, so the bad one gets named.
+        query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (name.to_owned(), value.to_owned())
+            })
+            .collect()
+    })
+}
+
+/// The cursor that continues after position `n` of the list `kind`.
+pub fn cursor(kind: char, n: i64) -> String {
+    format!("{kind}{n}")
+}
+
+/// The address of the next page: `path` with the same parameters and the new cursor.
+pub fn next_link(path: &str, query: Option<&str>, cursor: &str) -> String {
+    let mut pairs: Vec<(String, String)> = form_urlencoded_pairs(query.unwrap_or_default())
+        .into_iter()
+        .filter(|(name, _)| name != "cursor")
+        .collect();
+    pairs.push(("cursor".to_owned(), cursor.to_owned()));
+    let encoded = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    format!("{path}?{encoded}")
+}
+
+/// A JSON answer with its `ETag`; `304 Not Modified` when the request's `If-None-Match`
+/// names it already.
+pub fn json<T: Serialize>(request: &HeaderMap, value: &T) -> Response {
+    let body = match serde_json::to_vec(value) {
+        Ok(body) => body,
+        Err(error) => {
+            let error = crate::platform::errors::internal("api answer", &error);
+            return problem::from_error(&error, problem::locale_of(request));
+        }
+    };
+    let tag = format!("\"{}\"", &sha256_hex_bytes(&body)[..32]);
+    let unchanged = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| {
+            tags.split(',')
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == tag || t == "*")
+        });
+    let mut response = if unchanged {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut response = (StatusCode::OK, body).into_response();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        response
+    };
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&tag) {
+        headers.insert(header::ETAG, value);
+    }
+    // Kept, but asked again every time: the ETag makes the asking cheap.
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Authorization, Accept-Language"),
+    );
+    response
+}
+
+fn sha256_hex_bytes(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(bytes))
+}
