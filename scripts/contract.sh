@@ -2,8 +2,10 @@
 # The partner API against its own document, on SQLite and on PostgreSQL: the served
 # /api/v1/openapi.json is valid OpenAPI 3.1, and schemathesis, driven by it (a bounded,
 # seeded number of examples per operation, every check), finds no 5xx and no answer that
-# disagrees with the document. Runs the release build with the demo data and a key of
-# every read scope and every site.
+# disagrees with the document. Runs the release build with the demo data: the reads with a
+# key of every read scope and every site; the writes with a key of a site that holds no
+# trainee, so every generated result is answered (a 404 for the trainee, or the body's
+# refusal) without filling the demo records.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +29,7 @@ trap cleanup EXIT
 
 # One database: seed, make a key, serve, validate the document, run schemathesis, stop.
 against() {
-  local name="$1" url="$2" port reader
+  local name="$1" url="$2" port reader writer
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   # The limit is the app's; here it would only turn generated cases into 429s.
   export DATABASE_URL="$url" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG="${RUST_LOG:-warn}" \
@@ -35,6 +37,8 @@ against() {
   "$SIAP_BIN" seed --demo > "$WORK/$name-seed.log"
   reader=$("$SIAP_BIN" api-key create --name "Uji kontrak baca" \
     --scope cohorts:read --scope readiness:read 2> "$WORK/$name-key.log")
+  writer=$("$SIAP_BIN" api-key create --name "Uji kontrak tulis" \
+    --scope results:write --site POS-CGK 2>> "$WORK/$name-key.log")
   "$SIAP_BIN" serve > "$WORK/$name-server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 100); do
@@ -51,7 +55,7 @@ assert document["openapi"].startswith("3.1"), document["openapi"]
 validate(document, cls=OpenAPIV31SpecValidator)
 print(f"valid: OpenAPI {document['openapi']}, {len(document['paths'])} paths")
 PY
-  for run in "GET $reader"; do
+  for run in "GET $reader" "POST $writer"; do
     echo "--- $name: schemathesis on ${run%% *}, $EXAMPLES examples per operation, every check"
     if ! "$VENV/bin/schemathesis" run "http://127.0.0.1:$port/api/v1/openapi.json" \
         --include-method "${run%% *}" --header "Authorization: Bearer ${run#* }" \

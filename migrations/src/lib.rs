@@ -25,6 +25,7 @@ mod m20261206_000003_create_schedule_stamps;
 mod m20261206_000004_create_readiness_stamps;
 mod m20261207_000001_add_trainee_registry_numbers;
 mod m20261207_000002_create_integration_keys;
+mod m20261207_000003_create_api_requests;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000004_create_readiness_stamps::Migration),
             Box::new(m20261207_000001_add_trainee_registry_numbers::Migration),
             Box::new(m20261207_000002_create_integration_keys::Migration),
+            Box::new(m20261207_000003_create_api_requests::Migration),
         ]
     }
 }

@@ -61,9 +61,28 @@ impl AuditEvent {
         self
     }
 
+    /// Sets the detail object; fields already there (a key's name) are kept.
     pub fn detail(mut self, detail: serde_json::Value) -> Self {
-        self.detail = Some(detail);
+        match (self.detail.take(), detail) {
+            (Some(serde_json::Value::Object(mut kept)), serde_json::Value::Object(new)) => {
+                kept.extend(new);
+                self.detail = Some(serde_json::Value::Object(kept));
+            }
+            (_, detail) => self.detail = Some(detail),
+        }
         self
+    }
+
+    /// Who did it: the person's account, or a partner system's key (no account; its name
+    /// in the detail, as `key`).
+    pub fn by(mut self, actor: &crate::kernel::Actor) -> Self {
+        self.actor_user_id = actor.account().map(AccountId::get);
+        match &actor.integration {
+            Some(integration) => {
+                self.detail_field("key", serde_json::Value::String(integration.name.clone()))
+            }
+            None => self,
+        }
     }
 
     /// Adds one field to the detail object (starting one if there is none).

@@ -18,6 +18,8 @@ pub struct Model {
     pub revoked_at: Option<TimeDateTimeWithTimeZone>,
     pub last_used_at: Option<TimeDateTimeWithTimeZone>,
     pub request_count: i64,
+    pub window_started_at: Option<TimeDateTimeWithTimeZone>,
+    pub window_count: i32,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -1,6 +1,7 @@
 //! SeaORM entities, one per table, in the 2.0 dense format. Shapes follow `migrations/`.
 
 pub mod activation_codes;
+pub mod api_idempotency;
 pub mod assessment_scores;
 pub mod assessments;
 pub mod attendance_changes;

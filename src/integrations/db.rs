@@ -3,13 +3,13 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-use crate::entities::{integration_key_sites, integration_keys};
+use crate::entities::{api_idempotency, integration_key_sites, integration_keys};
 use crate::kernel::{AccountId, KeyId};
 
 /// A key as stored, with the sites it is limited to (empty: every site).
@@ -186,19 +186,150 @@ pub async fn revoke(conn: &impl ConnectionTrait, id: KeyId, now: OffsetDateTime)
     Ok(result.rows_affected == 1)
 }
 
-/// Counts one request made with the key, and when.
+/// A key's current rate window: when it started and the requests in it so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub started_at: OffsetDateTime,
+    pub count: u32,
+}
+
+/// Counts one request made with the key: its total, its last use, and its window of one
+/// minute (a new one when the last began a minute ago or more). One statement, so
+/// concurrent requests, on any instance, each count once.
 ///
 /// # Errors
 /// Database errors.
-pub async fn count_use(conn: &impl ConnectionTrait, id: KeyId, now: OffsetDateTime) -> Result<(), DbErr> {
-    integration_keys::Entity::update_many()
-        .col_expr(integration_keys::Column::LastUsedAt, Expr::value(now))
-        .col_expr(
+pub async fn count_use(conn: &impl ConnectionTrait, id: KeyId, now: OffsetDateTime) -> Result<Window, DbErr> {
+    use sea_orm::sea_query::{CaseStatement, Query};
+    let cut = now - time::Duration::minutes(1);
+    let stale = Condition::any()
+        .add(integration_keys::Column::WindowStartedAt.is_null())
+        .add(integration_keys::Column::WindowStartedAt.lte(cut));
+    let update = Query::update()
+        .table(integration_keys::Entity)
+        .value(integration_keys::Column::LastUsedAt, now)
+        .value(
             integration_keys::Column::RequestCount,
             Expr::col(integration_keys::Column::RequestCount).add(1),
         )
-        .filter(integration_keys::Column::Id.eq(id.get()))
+        .value(
+            integration_keys::Column::WindowStartedAt,
+            CaseStatement::new()
+                .case(stale.clone(), Expr::value(now))
+                .finally(Expr::col(integration_keys::Column::WindowStartedAt)),
+        )
+        .value(
+            integration_keys::Column::WindowCount,
+            CaseStatement::new()
+                .case(stale, Expr::value(1))
+                .finally(Expr::col(integration_keys::Column::WindowCount).add(1)),
+        )
+        .and_where(integration_keys::Column::Id.eq(id.get()))
+        .returning(Query::returning().columns([
+            integration_keys::Column::WindowStartedAt,
+            integration_keys::Column::WindowCount,
+        ]))
+        .to_owned();
+    let row = conn
+        .query_one(&update)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("integration key".into()))?;
+    let started_at: Option<OffsetDateTime> = row.try_get("", "window_started_at")?;
+    let count: i32 = row.try_get("", "window_count")?;
+    Ok(Window {
+        started_at: started_at.unwrap_or(now),
+        count: u32::try_from(count).unwrap_or(u32::MAX),
+    })
+}
+
+/// The answer kept for `idempotency_key` of `key`, if any (also unanswered).
+///
+/// # Errors
+/// Database errors.
+pub async fn idempotent_answer(
+    conn: &impl ConnectionTrait,
+    key: KeyId,
+    idempotency_key: &str,
+) -> Result<Option<api_idempotency::Model>, DbErr> {
+    api_idempotency::Entity::find()
+        .filter(api_idempotency::Column::KeyId.eq(key.get()))
+        .filter(api_idempotency::Column::IdempotencyKey.eq(idempotency_key))
+        .one(conn)
+        .await
+}
+
+/// Claims `idempotency_key` of `key` (unique in the database: of two at once, one fails).
+///
+/// # Errors
+/// Database errors.
+pub async fn claim(
+    conn: &impl ConnectionTrait,
+    key: KeyId,
+    idempotency_key: &str,
+    request_hash: &str,
+    now: OffsetDateTime,
+) -> Result<i64, DbErr> {
+    let inserted = api_idempotency::Entity::insert(api_idempotency::ActiveModel {
+        key_id: Set(key.get()),
+        idempotency_key: Set(idempotency_key.to_owned()),
+        request_hash: Set(request_hash.to_owned()),
+        status: Set(None),
+        body: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec(conn)
+    .await?;
+    Ok(inserted.last_insert_id)
+}
+
+/// Takes over a claim whose first attempt did not finish.
+///
+/// # Errors
+/// Database errors.
+pub async fn reclaim(conn: &impl ConnectionTrait, id: i64, now: OffsetDateTime) -> Result<(), DbErr> {
+    api_idempotency::Entity::update_many()
+        .col_expr(api_idempotency::Column::CreatedAt, Expr::value(now))
+        .filter(api_idempotency::Column::Id.eq(id))
         .exec(conn)
         .await?;
     Ok(())
+}
+
+/// Keeps the answer of a claim.
+///
+/// # Errors
+/// Database errors.
+pub async fn settle(conn: &impl ConnectionTrait, id: i64, status: u16, body: &str) -> Result<(), DbErr> {
+    api_idempotency::Entity::update_many()
+        .col_expr(
+            api_idempotency::Column::Status,
+            Expr::value(i16::try_from(status).unwrap_or(500)),
+        )
+        .col_expr(api_idempotency::Column::Body, Expr::value(body.to_owned()))
+        .filter(api_idempotency::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Gives a claim up.
+///
+/// # Errors
+/// Database errors.
+pub async fn release(conn: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    api_idempotency::Entity::delete_by_id(id).exec(conn).await?;
+    Ok(())
+}
+
+/// Forgets claims made before `before`.
+///
+/// # Errors
+/// Database errors.
+pub async fn forget_answers(conn: &impl ConnectionTrait, before: OffsetDateTime) -> Result<u64, DbErr> {
+    let result = api_idempotency::Entity::delete_many()
+        .filter(api_idempotency::Column::CreatedAt.lt(before))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
 }

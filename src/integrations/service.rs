@@ -283,31 +283,64 @@ pub struct Caller {
     pub actor: Actor,
 }
 
-/// The caller a presented key stands for, with the request counted on the key.
+/// Why a request with a key is not served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The key's requests of this minute are used up.
+    RateLimited { retry_after_secs: u64 },
+    /// `Unauthenticated` (not a live key) or `Internal`.
+    Failed(AppError),
+}
+
+impl From<AppError> for Refusal {
+    fn from(error: AppError) -> Self {
+        Self::Failed(error)
+    }
+}
+
+impl From<sea_orm::DbErr> for Refusal {
+    fn from(error: sea_orm::DbErr) -> Self {
+        Self::Failed(error.into())
+    }
+}
+
+/// The caller a presented key stands for, with the request counted on the key: in its
+/// total, and in its window of one minute, which may hold `API_REQUESTS_PER_MINUTE`
+/// requests. The window lives in the database, so the limit holds across instances.
 ///
 /// # Errors
 /// `Unauthenticated` for anything but a live key (malformed, unknown, wrong secret,
-/// expired, revoked), one answer for all; `Internal` on database failures.
-pub async fn authenticate(env: Env<'_>, presented: &str) -> Result<Caller, AppError> {
+/// expired, revoked), one answer for all; `RateLimited` past the limit; `Internal` on
+/// database failures.
+pub async fn authenticate(env: Env<'_>, presented: &str) -> Result<Caller, Refusal> {
     let Some(presented) = super::model::PresentedKey::parse(presented) else {
-        return Err(AppError::Unauthenticated);
+        return Err(AppError::Unauthenticated.into());
     };
     let Some(StoredKey { row, site_ids }) = db::by_prefix(env.db, presented.prefix).await? else {
-        return Err(AppError::Unauthenticated);
+        return Err(AppError::Unauthenticated.into());
     };
     let now = env.clock.now();
     let matches = same_bytes(sha256_hex(presented.whole).as_bytes(), row.secret_hash.as_bytes());
     if !matches || KeyState::of(now, row.expires_at, row.revoked_at) != KeyState::Live {
-        return Err(AppError::Unauthenticated);
+        return Err(AppError::Unauthenticated.into());
     }
-    db::count_use(env.db, KeyId(row.id), now).await?;
+    let window = db::count_use(env.db, KeyId(row.id), now).await?;
+    if window.count > env.config.api_requests_per_minute {
+        let ends = window.started_at + time::Duration::minutes(1);
+        let retry_after_secs = u64::try_from((ends - now).whole_seconds()).unwrap_or(0).max(1);
+        return Err(Refusal::RateLimited { retry_after_secs });
+    }
     let role = if site_ids.is_empty() {
         crate::kernel::Role::Admin
     } else {
         crate::kernel::Role::Coordinator
     };
-    let mut actor = Actor::new(row.created_by.unwrap_or_default(), role, &site_ids);
+    let mut actor = Actor::new(0, role, &site_ids);
     actor.display_name.clone_from(&row.name);
+    actor.integration = Some(crate::kernel::actor::Integration {
+        key: KeyId(row.id),
+        name: row.name.clone(),
+    });
     Ok(Caller {
         key: KeyId(row.id),
         scopes: Scopes::from_stored(&row.scopes),
@@ -321,4 +354,83 @@ pub async fn authenticate(env: Env<'_>, presented: &str) -> Result<Caller, AppEr
 /// Compares two hashes in time that does not depend on where they differ.
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Where a write with an `Idempotency-Key` stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// First time: the write is the caller's to do, then [`settle`] or [`release`] this.
+    Fresh(i64),
+    /// Answered before, to the same request: the answer to give again.
+    Answered { status: u16, body: String },
+    /// The first request with this key is still being answered.
+    InProgress,
+    /// The key was used for another request.
+    OtherRequest,
+}
+
+/// How long an unanswered claim holds (a first attempt that died is taken over after it),
+/// and how long answers are kept.
+const CLAIM_HOLDS: time::Duration = time::Duration::minutes(1);
+pub const ANSWERS_KEPT: time::Duration = time::Duration::hours(24);
+
+/// Claims `idempotency_key` of `key` for the request whose hash is `request_hash`.
+///
+/// # Errors
+/// `Internal` on database failures.
+pub async fn claim(
+    env: Env<'_>,
+    key: KeyId,
+    idempotency_key: &str,
+    request_hash: &str,
+) -> Result<Claim, AppError> {
+    let now = env.clock.now();
+    let txn = env.begin().await?;
+    let claim = match db::idempotent_answer(&txn, key, idempotency_key).await? {
+        None => match db::claim(&txn, key, idempotency_key, request_hash, now).await {
+            Ok(id) => Claim::Fresh(id),
+            // Another instance claimed it between our read and our write (PostgreSQL; on
+            // SQLite writes take turns): that request is being answered.
+            Err(error) if crate::cohorts::db::is_unique_violation(&error) => return Ok(Claim::InProgress),
+            Err(error) => return Err(error.into()),
+        },
+        Some(row) if row.request_hash != request_hash => Claim::OtherRequest,
+        Some(row) => match (row.status, row.body) {
+            (Some(status), Some(body)) => Claim::Answered {
+                status: u16::try_from(status).unwrap_or(200),
+                body,
+            },
+            _ if row.created_at + CLAIM_HOLDS < now => {
+                db::reclaim(&txn, row.id, now).await?;
+                Claim::Fresh(row.id)
+            }
+            _ => Claim::InProgress,
+        },
+    };
+    txn.commit().await?;
+    Ok(claim)
+}
+
+/// Keeps the answer of a claimed write.
+///
+/// # Errors
+/// `Internal` on database failures.
+pub async fn settle(env: Env<'_>, claim: i64, status: u16, body: &str) -> Result<(), AppError> {
+    Ok(db::settle(env.db, claim, status, body).await?)
+}
+
+/// Gives a claim up (the write failed on our side): a retry may do it.
+///
+/// # Errors
+/// `Internal` on database failures.
+pub async fn release(env: Env<'_>, claim: i64) -> Result<(), AppError> {
+    Ok(db::release(env.db, claim).await?)
+}
+
+/// Forgets answers older than [`ANSWERS_KEPT`] (housekeeping); how many.
+///
+/// # Errors
+/// Database failures.
+pub async fn forget_old_answers(env: Env<'_>) -> Result<u64, sea_orm::DbErr> {
+    db::forget_answers(env.db, env.clock.now() - ANSWERS_KEPT).await
 }

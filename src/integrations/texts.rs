@@ -56,6 +56,14 @@ texts! {
         ApiBadRequest => "Permintaan tidak dapat dibaca.", "The request could not be read.";
         ApiNoRoute => "Alamat API ini tidak ada. Lihat /api/v1/docs.", "No such API address. See /api/v1/docs.";
         ApiMethodNotAllowed => "Metode ini tidak didukung di alamat ini.", "This method is not supported at this address.";
+        ApiNotJson => "Isi permintaan harus satu objek JSON.", "The request body must be one JSON object.";
+        ApiWrongType => "Jenis nilai salah untuk kolom ini (lihat dokumen API).", "Wrong type of value for this field (see the API document).";
+        ApiUnknownField => "Kolom ini tidak dikenal untuk jenis hasil ini.", "This field is not known for this kind of result.";
+        ApiBadIdempotencyKey => "Idempotency-Key harus 1–200 karakter ASCII yang terlihat.", "Idempotency-Key must be 1–200 visible ASCII characters.";
+        ApiIdempotencyInProgress => "Permintaan dengan Idempotency-Key ini masih diproses. Coba lagi sebentar lagi.", "A request with this Idempotency-Key is still being answered. Try again shortly.";
+        ApiIdempotencyKeyReused => "Idempotency-Key ini sudah dipakai untuk permintaan lain. Pakai kunci baru untuk setiap hasil.", "This Idempotency-Key was used for another request. Use a new one for each result.";
+        ApiTooLarge => "Isi permintaan terlalu besar (paling banyak 16 KiB).", "The request body is too large (16 KiB at most).";
+        ApiRateLimited => "Terlalu banyak permintaan dengan kunci ini. Coba lagi dalam {n} detik.", "Too many requests with this key. Try again in {n} seconds.";
         ScopeCohortsRead => "cohorts:read — lokasi, program, angkatan dan jadwal sesinya", "cohorts:read — sites, programmes, cohorts and their sessions";
         ScopeTraineesRead => "trainees:read — data peserta (NIK disamarkan), pendaftaran dan riwayatnya", "trainees:read — trainee records (NIK masked), enrollments and their history";
         ScopePiiRead => "pii:read — NIK utuh dan nomor HP (bersama trainees:read)", "pii:read — whole NIKs and phone numbers (with trainees:read)";

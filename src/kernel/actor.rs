@@ -66,6 +66,17 @@ pub struct Actor {
     pub site_ids: Vec<i64>,
     /// The session this request came with.
     pub session_id: i64,
+    /// The integration key a partner system calls with (the API), instead of a person.
+    #[serde(default)]
+    pub integration: Option<Integration>,
+}
+
+/// A partner system's key, acting as an [`Actor`] in the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Integration {
+    pub key: super::ids::KeyId,
+    /// The integration's name, as the audit log shows it.
+    pub name: String,
 }
 
 /// The rule of use cases open to anyone signed in, which decide by object scope alone (the
@@ -83,7 +94,13 @@ impl Actor {
             display_name: String::new(),
             site_ids: site_ids.to_vec(),
             session_id: 0,
+            integration: None,
         }
+    }
+
+    /// The person's account; `None` for a partner system's key, which has none.
+    pub fn account(&self) -> Option<AccountId> {
+        self.integration.is_none().then_some(self.user_id)
     }
 
     /// Coordinators and admins: the people who run sites (plan cohorts, keep the registry).
@@ -137,6 +154,7 @@ mod tests {
             display_name: "x".into(),
             site_ids: vec![3, 4],
             session_id: 1,
+            integration: None,
         };
         assert!(actor.has_site(Some(3)));
         assert!(!actor.has_site(Some(5)));

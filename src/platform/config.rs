@@ -52,6 +52,8 @@ pub struct Config {
     pub session_max_lifetime: Duration,
     pub request_timeout: Duration,
     pub max_body_bytes: usize,
+    /// Requests one integration key may make per minute (the partner API), across instances.
+    pub api_requests_per_minute: u32,
     pub throttle: ThrottlePolicy,
 }
 
@@ -129,6 +131,9 @@ impl Config {
             request_timeout: Duration::from_secs(number(&get, "REQUEST_TIMEOUT_SECS", 30)?),
             max_body_bytes: usize::try_from(number(&get, "MAX_BODY_BYTES", 2 * 1024 * 1024)?)
                 .unwrap_or(usize::MAX),
+            api_requests_per_minute: u32::try_from(number(&get, "API_REQUESTS_PER_MINUTE", 600)?)
+                .unwrap_or(u32::MAX)
+                .max(1),
             throttle: ThrottlePolicy::default(),
         })
     }
@@ -165,6 +170,7 @@ impl fmt::Debug for Config {
             .field("session_max_lifetime", &self.session_max_lifetime)
             .field("request_timeout", &self.request_timeout)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("api_requests_per_minute", &self.api_requests_per_minute)
             .finish()
     }
 }
@@ -188,7 +194,8 @@ impl fmt::Display for Config {
             self.session_max_lifetime.as_secs() / 60
         )?;
         writeln!(f, "  REQUEST_TIMEOUT_SECS = {}", self.request_timeout.as_secs())?;
-        write!(f, "  MAX_BODY_BYTES       = {}", self.max_body_bytes)
+        writeln!(f, "  MAX_BODY_BYTES       = {}", self.max_body_bytes)?;
+        write!(f, "  API_REQUESTS_PER_MINUTE = {}", self.api_requests_per_minute)
     }
 }
 

@@ -64,7 +64,7 @@ pub async fn record_result(
     ctx.submit(
         authz::can_open_dashboard,
         async |actor| service::record_result(ctx.env(), ctx.client(), actor, trainee_id, &official).await,
-        |name| Success::to(paths::trainee(trainee_id)).notice(Notice::ResultSaved(name.clone())),
+        |recorded| Success::to(paths::trainee(trainee_id)).notice(Notice::ResultSaved(recorded.name.clone())),
         Failure::of::<RecordResult>(&official),
     )
     .await

@@ -140,7 +140,8 @@ pub struct NewResult<'a> {
     pub result: &'a OfficialResult,
     pub certificate_no: Option<String>,
     pub field: Option<String>,
-    pub by: AccountId,
+    /// Who recorded it; `None` for a test centre's key (no account).
+    pub by: Option<AccountId>,
     pub at: OffsetDateTime,
 }
 
@@ -154,7 +155,7 @@ pub async fn insert_result(conn: &impl ConnectionTrait, new: NewResult<'_>) -> R
         taken_on: Set(new.result.taken_on),
         certificate_no: Set(new.certificate_no),
         field: Set(new.field),
-        recorded_by: Set(Some(new.by.get())),
+        recorded_by: Set(new.by.map(AccountId::get)),
         recorded_at: Set(new.at),
         ..Default::default()
     })

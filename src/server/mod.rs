@@ -231,6 +231,11 @@ pub fn spawn_housekeeping(state: AppState) {
                 Ok(purged) => tracing::info!(purged, "removed expired sessions and codes"),
                 Err(error) => tracing::warn!(%error, "housekeeping failed"),
             }
+            match crate::integrations::service::forget_old_answers(state.env()).await {
+                Ok(0) => {}
+                Ok(forgotten) => tracing::info!(forgotten, "forgot idempotent answers older than a day"),
+                Err(error) => tracing::warn!(%error, "housekeeping failed"),
+            }
         }
     });
 }

@@ -83,6 +83,7 @@ pub async fn resolve_session(env: Env<'_>, token: &str) -> std::result::Result<O
             _ => rows.iter().filter_map(|row| row.site_id).collect(),
         },
         session_id: first.session_id,
+        integration: None,
     }))
 }
 

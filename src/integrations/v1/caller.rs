@@ -1,19 +1,22 @@
 //! Who calls the partner API: the key in `Authorization: Bearer …`, checked on every
 //! request, and the scope each endpoint needs.
 
-use axum::extract::FromRequestParts;
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{header, request::Parts};
 use axum::response::Response;
+use std::net::SocketAddr;
 
-use super::problem;
+use super::problem::{self, Refused};
 use crate::integrations::model::Scope;
-use crate::integrations::service::{self, Caller};
+use crate::integrations::service::{self, Caller, Refusal};
 use crate::kernel::{Actor, Locale};
+use crate::platform::context::Client;
 use crate::platform::state::AppState;
 
-/// The partner system behind a request, and the language it reads.
+/// The partner system behind a request, where it calls from, and the language it reads.
 pub struct Partner {
     pub caller: Caller,
+    pub client: Client,
     pub locale: Locale,
 }
 
@@ -22,12 +25,11 @@ impl Partner {
     ///
     /// # Errors
     /// The 403 answer.
-    #[allow(clippy::result_large_err)]
-    pub fn with(&self, scope: Scope) -> Result<&Actor, Response> {
+    pub fn with(&self, scope: Scope) -> Result<&Actor, Refused> {
         if self.caller.scopes.has(scope) {
             Ok(&self.caller.actor)
         } else {
-            Err(problem::missing_scope(scope, self.locale))
+            Err(problem::missing_scope(scope, self.locale).into())
         }
     }
 }
@@ -48,9 +50,27 @@ impl FromRequestParts<AppState> for Partner {
         let Some(presented) = presented else {
             return Err(problem::unauthenticated(locale));
         };
+        let client = Client {
+            ip: parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(address)| address.ip().to_string()),
+            user_agent: parts
+                .headers
+                .get(header::USER_AGENT)
+                .and_then(|value| value.to_str().ok())
+                .map(|value| value.chars().take(200).collect()),
+        };
         match service::authenticate(state.env(), presented).await {
-            Ok(caller) => Ok(Self { caller, locale }),
-            Err(error) => Err(problem::from_error(&error, locale)),
+            Ok(caller) => Ok(Self {
+                caller,
+                client,
+                locale,
+            }),
+            Err(Refusal::RateLimited { retry_after_secs }) => {
+                Err(problem::rate_limited(retry_after_secs, locale))
+            }
+            Err(Refusal::Failed(error)) => Err(problem::from_error(&error, locale)),
         }
     }
 }

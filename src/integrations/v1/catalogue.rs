@@ -2,12 +2,11 @@
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
-use axum::response::Response;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::caller::Partner;
-use super::problem;
+use super::problem::{self, Answer};
 use super::reads::{self, Params};
 use crate::cohorts::dto::{CohortFacts, CohortFeed};
 use crate::cohorts::model::CohortStatus;
@@ -161,37 +160,24 @@ const NO_SITE: i64 = -1;
 #[utoipa::path(get, path = "/api/v1/sites", tag = "Cohorts", operation_id = "listSites",
     security(("bearer" = ["cohorts:read"])),
     responses((status = 200, description = "The sites", body = SiteList)))]
-pub async fn sites(
-    State(state): State<AppState>,
-    partner: Partner,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Response {
-    let actor = match partner.with(Scope::CohortsRead) {
-        Ok(actor) => actor,
-        Err(refused) => return refused,
-    };
-    if let Err(refused) = Params::read(uri.query(), &[], partner.locale) {
-        return refused;
-    }
-    match crate::accounts::db::sites(&state.db, actor.sites_run()).await {
-        Ok(sites) => reads::json(
-            &headers,
-            &SiteList {
-                items: sites
-                    .into_iter()
-                    .map(|s| Site {
-                        id: s.id,
-                        code: s.code,
-                        name: s.name,
-                        kind: s.kind,
-                        city: s.city,
-                    })
-                    .collect(),
-            },
-        ),
-        Err(error) => problem::from_error(&error.into(), partner.locale),
-    }
+pub async fn sites(State(state): State<AppState>, partner: Partner, headers: HeaderMap, uri: Uri) -> Answer {
+    let actor = partner.with(Scope::CohortsRead)?;
+    Params::read(uri.query(), &[], partner.locale)?.done()?;
+    let sites = crate::accounts::db::sites(&state.db, actor.sites_run())
+        .await
+        .map(|sites| SiteList {
+            items: sites
+                .into_iter()
+                .map(|s| Site {
+                    id: s.id,
+                    code: s.code,
+                    name: s.name,
+                    kind: s.kind,
+                    city: s.city,
+                })
+                .collect(),
+        });
+    Ok(reads::answer(&headers, partner.locale, sites))
 }
 
 /// Every programme.
@@ -203,32 +189,25 @@ pub async fn programmes(
     partner: Partner,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    if let Err(refused) = partner.with(Scope::CohortsRead) {
-        return refused;
-    }
-    if let Err(refused) = Params::read(uri.query(), &[], partner.locale) {
-        return refused;
-    }
-    match crate::cohorts::db::all_programmes(&state.db).await {
-        Ok(programmes) => reads::json(
-            &headers,
-            &ProgrammeList {
-                items: programmes
-                    .into_iter()
-                    .map(|p| Programme {
-                        id: p.id,
-                        code: p.code,
-                        name: p.name,
-                        track: p.track,
-                        sector: p.sector,
-                        language_target: p.language_target,
-                    })
-                    .collect(),
-            },
-        ),
-        Err(error) => problem::from_error(&error.into(), partner.locale),
-    }
+) -> Answer {
+    partner.with(Scope::CohortsRead)?;
+    Params::read(uri.query(), &[], partner.locale)?.done()?;
+    let programmes = crate::cohorts::db::all_programmes(&state.db)
+        .await
+        .map(|programmes| ProgrammeList {
+            items: programmes
+                .into_iter()
+                .map(|p| Programme {
+                    id: p.id,
+                    code: p.code,
+                    name: p.name,
+                    track: p.track,
+                    sector: p.sector,
+                    language_target: p.language_target,
+                })
+                .collect(),
+        });
+    Ok(reads::answer(&headers, partner.locale, programmes))
 }
 
 /// The cohorts the key reaches, by id, a page at a time.
@@ -241,19 +220,13 @@ pub async fn cohorts(
     partner: Partner,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let actor = match partner.with(Scope::CohortsRead) {
-        Ok(actor) => actor,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let actor = partner.with(Scope::CohortsRead)?;
     let known = ["site", "status", "updated_since", "cursor", "limit"];
-    let mut params = match Params::read(uri.query(), &known, partner.locale) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
+    let mut params = Params::read(uri.query(), &known, partner.locale)?;
     let sites = match crate::accounts::db::sites(&state.db, None).await {
         Ok(sites) => sites,
-        Err(error) => return problem::from_error(&error.into(), partner.locale),
+        Err(error) => return Ok(problem::from_error(&error.into(), partner.locale)),
     };
     // A site out of the key's reach matches nothing, as a site that does not exist.
     let site_id = params.code("site").map(|code| {
@@ -271,11 +244,10 @@ pub async fn cohorts(
         after: params.cursor('c').map(CohortId),
         limit: params.limit(),
     };
-    if let Err(refused) = params.done() {
-        return refused;
-    }
-    match crate::cohorts::service::cohort_feed(state.env(), actor, &feed).await {
-        Ok(items) => {
+    params.done()?;
+    let page = crate::cohorts::service::cohort_feed(state.env(), actor, &feed)
+        .await
+        .map(|items| {
             let next = (items.len() as u64 == feed.limit)
                 .then(|| {
                     items
@@ -283,16 +255,12 @@ pub async fn cohorts(
                         .map(|c| reads::next_link(uri.path(), uri.query(), &reads::cursor('c', c.id.get())))
                 })
                 .flatten();
-            reads::json(
-                &headers,
-                &CohortPage {
-                    items: items.into_iter().map(Cohort::from).collect(),
-                    next,
-                },
-            )
-        }
-        Err(error) => problem::from_error(&error, partner.locale),
-    }
+            CohortPage {
+                items: items.into_iter().map(Cohort::from).collect(),
+                next,
+            }
+        });
+    Ok(reads::answer(&headers, partner.locale, page))
 }
 
 /// One cohort.
@@ -306,21 +274,14 @@ pub async fn cohort(
     headers: HeaderMap,
     uri: Uri,
     Path(id): Path<String>,
-) -> Response {
-    let actor = match partner.with(Scope::CohortsRead) {
-        Ok(actor) => actor,
-        Err(refused) => return refused,
-    };
-    if let Err(refused) = Params::read(uri.query(), &[], partner.locale) {
-        return refused;
-    }
-    let Ok(id) = id.parse::<i64>() else {
-        return problem::from_error(&crate::kernel::AppError::NotFound, partner.locale);
-    };
-    match crate::cohorts::service::cohort_facts(state.env(), actor, CohortId(id)).await {
-        Ok(facts) => reads::json(&headers, &Cohort::from(facts)),
-        Err(error) => problem::from_error(&error, partner.locale),
-    }
+) -> Answer {
+    let actor = partner.with(Scope::CohortsRead)?;
+    Params::read(uri.query(), &[], partner.locale)?.done()?;
+    let id = reads::path_id(&id, partner.locale)?;
+    let cohort = crate::cohorts::service::cohort_facts(state.env(), actor, CohortId(id))
+        .await
+        .map(Cohort::from);
+    Ok(reads::answer(&headers, partner.locale, cohort))
 }
 
 #[cfg(test)]

@@ -9,9 +9,11 @@
 mod caller;
 mod catalogue;
 mod docs;
+mod idempotency;
 pub mod problem;
 mod readiness;
 mod reads;
+mod results;
 
 use axum::extract::Request;
 use axum::http::StatusCode;
@@ -62,6 +64,11 @@ pub const ENDPOINTS: &[Endpoint] = &[
         path: "/api/v1/cohorts/{id}/readiness",
         scope: Some(Scope::ReadinessRead),
     },
+    Endpoint {
+        method: "POST",
+        path: "/api/v1/trainees/{id}/results",
+        scope: Some(Scope::ResultsWrite),
+    },
 ];
 
 #[derive(OpenApi)]
@@ -69,12 +76,14 @@ pub const ENDPOINTS: &[Endpoint] = &[
     info(
         title = "Siap Jepang API",
         version = "1",
-        description = "Read Siap Jepang's cohorts and placement readiness from another system. \
+        description = "Read Siap Jepang's cohorts and placement readiness from another system, and \
+            post official results from test centres. \
             Every request carries an integration key (`Authorization: Bearer sjk_…`) that an admin \
             makes on the Integrasi page or with `siap-jepang api-key create`. A key reaches the sites it \
             is limited to (or every site) and does what its scopes allow. Lists come a page at a time: \
             follow `next`. Reads carry an `ETag`; send it back in `If-None-Match` to get `304` when \
-            nothing changed. Errors are `application/problem+json` (RFC 9457), in Indonesian unless \
+            nothing changed. Writes take an `Idempotency-Key`: a repeated request gets the first \
+            answer. A key may make a limited number of requests a minute (`429`, `Retry-After`). Errors are `application/problem+json` (RFC 9457), in Indonesian unless \
             `Accept-Language` prefers English. Dates are ISO dates; instants are RFC 3339 in WIB (+07:00)."
     ),
     paths(
@@ -83,12 +92,14 @@ pub const ENDPOINTS: &[Endpoint] = &[
         catalogue::cohorts,
         catalogue::cohort,
         readiness::cohort_readiness,
+        results::record,
     ),
     components(schemas(problem::ProblemDoc, problem::FieldProblem)),
     modifiers(&Conventions),
     tags(
         (name = "Cohorts", description = "Sites, programmes and cohorts (`cohorts:read`)."),
         (name = "Readiness", description = "Placement readiness and what blocks it (`readiness:read`)."),
+        (name = "Results", description = "Official results from test centres (`results:write`); they count in readiness at once."),
     )
 )]
 pub struct ApiDoc;
@@ -126,7 +137,7 @@ impl utoipa::Modify for Conventions {
             )
         };
         for item in openapi.paths.paths.values_mut() {
-            for operation in [&mut item.get, &mut item.post].into_iter().flatten() {
+            if let Some(operation) = item.get.as_mut() {
                 let responses = &mut operation.responses.responses;
                 responses.insert(
                     "304".into(),
@@ -140,6 +151,15 @@ impl utoipa::Modify for Conventions {
                     "400".into(),
                     problem("Unknown or repeated parameter, or a cursor not from a `next` link."),
                 );
+            }
+            if let Some(operation) = item.post.as_mut() {
+                operation.responses.responses.insert(
+                    "400".into(),
+                    problem("A body that is not one JSON object, or a malformed `Idempotency-Key`."),
+                );
+            }
+            for operation in [&mut item.get, &mut item.post].into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
                 responses.insert(
                     "401".into(),
                     problem("No key, or a key that is unknown, expired or revoked."),
@@ -154,7 +174,13 @@ impl utoipa::Modify for Conventions {
                 );
                 responses.insert(
                     "422".into(),
-                    problem("A parameter's value is refused; each is named."),
+                    problem("A value is refused; each field or parameter is named."),
+                );
+                responses.insert(
+                    "429".into(),
+                    problem(
+                        "The key's requests of this minute are used up; `Retry-After` says how long to wait.",
+                    ),
                 );
             }
         }
@@ -169,6 +195,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/cohorts", get(catalogue::cohorts))
         .route("/api/v1/cohorts/{id}", get(catalogue::cohort))
         .route("/api/v1/cohorts/{id}/readiness", get(readiness::cohort_readiness))
+        .route(
+            "/api/v1/trainees/{id}/results",
+            axum::routing::post(results::record),
+        )
         .route("/api/v1/openapi.json", get(docs::openapi_json))
         .route("/api/v1/docs", get(docs::docs_root))
         .route("/api/v1/docs/", get(docs::docs_index))

@@ -77,6 +77,25 @@ fn code_of(problem: &Problem) -> String {
     }
 }
 
+/// A request refused: its whole problem answer, boxed (an answer is large, and handlers
+/// pass it up with `?`).
+pub struct Refused(Box<Response>);
+
+impl From<Response> for Refused {
+    fn from(response: Response) -> Self {
+        Self(Box::new(response))
+    }
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        *self.0
+    }
+}
+
+/// What a handler answers: its response, or the refusal.
+pub type Answer = Result<Response, Refused>;
+
 /// The language the caller asked for: English when `Accept-Language` prefers `en` to `id`.
 pub fn locale_of(headers: &HeaderMap) -> Locale {
     let Some(accepted) = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()) else {
@@ -120,7 +139,7 @@ pub fn answer(status: StatusCode, slug: &str, problem: ProblemDoc, locale: Local
     response
 }
 
-fn titled(title: String) -> ProblemDoc {
+pub fn titled(title: String) -> ProblemDoc {
     ProblemDoc {
         kind: String::new(),
         title,
@@ -215,6 +234,33 @@ pub fn bad_request(errors: Vec<FieldProblem>, locale: Locale) -> Response {
         },
         locale,
     )
+}
+
+/// 413: a body over the limit.
+pub fn too_large(locale: Locale) -> Response {
+    answer(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too-large",
+        titled(T::ApiTooLarge.get(locale).to_owned()),
+        locale,
+    )
+}
+
+/// 429: the key's requests this minute are used up; `Retry-After` says for how long.
+pub fn rate_limited(retry_after_secs: u64, locale: Locale) -> Response {
+    let mut response = answer(
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate-limited",
+        titled(fill(
+            T::ApiRateLimited.get(locale),
+            &[("n", &retry_after_secs.to_string())],
+        )),
+        locale,
+    );
+    if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 /// 404 for an address under `/api/v1` that is not an endpoint.

@@ -3,12 +3,11 @@
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
-use axum::response::Response;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::caller::Partner;
-use super::problem;
+use super::problem::Answer;
 use super::reads::{self, Params};
 use crate::integrations::model::Scope;
 use crate::kernel::{wib, CohortId};
@@ -175,49 +174,36 @@ pub async fn cohort_readiness(
     headers: HeaderMap,
     uri: Uri,
     Path(id): Path<String>,
-) -> Response {
-    let actor = match partner.with(Scope::ReadinessRead) {
-        Ok(actor) => actor,
-        Err(refused) => return refused,
-    };
-    let mut params = match Params::read(uri.query(), &["cursor"], partner.locale) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let actor = partner.with(Scope::ReadinessRead)?;
+    let mut params = Params::read(uri.query(), &["cursor"], partner.locale)?;
     let page = params.cursor('p').unwrap_or(1).max(1);
-    if let Err(refused) = params.done() {
-        return refused;
-    }
-    let Ok(id) = id.parse::<i64>() else {
-        return problem::from_error(&crate::kernel::AppError::NotFound, partner.locale);
-    };
+    params.done()?;
+    let id = reads::path_id(&id, partner.locale)?;
     let filter = DashboardFilter {
         cohort_id: Some(CohortId(id)),
         page: Some(u64::try_from(page).unwrap_or(1)),
         ..DashboardFilter::default()
     };
-    match crate::readiness::service::dashboard(state.env(), actor, filter).await {
-        Ok(board) => {
+    let board = crate::readiness::service::dashboard(state.env(), actor, filter)
+        .await
+        .map(|board| {
             let next = (board.page < board.pages).then(|| {
                 let next_page = i64::try_from(board.page + 1).unwrap_or(i64::MAX);
                 reads::next_link(uri.path(), uri.query(), &reads::cursor('p', next_page))
             });
             let [siap, dalam_proses, belum] = board.verdicts;
-            reads::json(
-                &headers,
-                &CohortReadiness {
-                    cohort_id: id,
-                    as_of: wib::iso_date(board.today),
-                    counts: VerdictCounts {
-                        siap,
-                        dalam_proses,
-                        belum,
-                    },
-                    items: board.rows.into_iter().map(trainee).collect(),
-                    next,
+            CohortReadiness {
+                cohort_id: id,
+                as_of: wib::iso_date(board.today),
+                counts: VerdictCounts {
+                    siap,
+                    dalam_proses,
+                    belum,
                 },
-            )
-        }
-        Err(error) => problem::from_error(&error, partner.locale),
-    }
+                items: board.rows.into_iter().map(trainee).collect(),
+                next,
+            }
+        });
+    Ok(reads::answer(&headers, partner.locale, board))
 }

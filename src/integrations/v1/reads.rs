@@ -10,9 +10,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-use super::problem::{self, FieldProblem};
+use super::problem::{self, FieldProblem, Refused};
 use crate::integrations::texts::T;
-use crate::kernel::{wib, Locale, Problem};
+use crate::kernel::{wib, AppError, Locale, Problem};
 
 /// At most this many items per page; 50 unless `limit` says otherwise.
 pub const MAX_LIMIT: u64 = 100;
@@ -30,8 +30,7 @@ impl Params {
     ///
     /// # Errors
     /// A 400 problem naming each such parameter.
-    #[allow(clippy::result_large_err)]
-    pub fn read(query: Option<&str>, known: &[&str], locale: Locale) -> Result<Self, Response> {
+    pub fn read(query: Option<&str>, known: &[&str], locale: Locale) -> Result<Self, Refused> {
         let mut values = HashMap::new();
         let mut errors = Vec::new();
         for (name, value) in form_urlencoded_pairs(query.unwrap_or_default()) {
@@ -52,7 +51,7 @@ impl Params {
             }
         }
         if !errors.is_empty() {
-            return Err(problem::bad_request(errors, locale));
+            return Err(problem::bad_request(errors, locale).into());
         }
         // A parameter given must have a value: `?updated_since=` is not "any time".
         let mut empty: Vec<&String> = values
@@ -170,14 +169,13 @@ impl Params {
     ///
     /// # Errors
     /// The problem answer.
-    #[allow(clippy::result_large_err)]
-    pub fn done(self) -> Result<(), Response> {
+    pub fn done(self) -> Result<(), Refused> {
         if self.errors.is_empty() {
             Ok(())
         } else if self.errors.iter().any(|e| e.code == "InvalidCursor") {
-            Err(problem::bad_request(self.errors, self.locale))
+            Err(problem::bad_request(self.errors, self.locale).into())
         } else {
-            Err(problem::invalid(self.errors, self.locale))
+            Err(problem::invalid(self.errors, self.locale).into())
         }
     }
 }
@@ -259,4 +257,25 @@ pub fn json<T: Serialize>(request: &HeaderMap, value: &T) -> Response {
 fn sha256_hex_bytes(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     hex::encode(Sha256::digest(bytes))
+}
+
+/// The answer to a read: the value with its `ETag`, or the use case's error as a problem.
+pub fn answer<T: Serialize, E: Into<AppError>>(
+    request: &HeaderMap,
+    locale: Locale,
+    result: Result<T, E>,
+) -> Response {
+    match result {
+        Ok(value) => json(request, &value),
+        Err(error) => problem::from_error(&error.into(), locale),
+    }
+}
+
+/// The path's id: a whole number, or a 404 as for an id out of reach.
+///
+/// # Errors
+/// The 404 answer.
+pub fn path_id(id: &str, locale: Locale) -> Result<i64, Refused> {
+    id.parse()
+        .map_err(|_| problem::from_error(&AppError::NotFound, locale).into())
 }

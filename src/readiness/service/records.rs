@@ -57,7 +57,7 @@ async fn own_record(env: Env<'_>, actor: &Actor) -> Result<trainees::Model, AppE
 
 fn audit(action: AuditAction, actor: &Actor, client: &Client, trainee: &trainees::Model) -> AuditEvent {
     let mut event = AuditEvent::new(action, Outcome::Success)
-        .actor(actor.user_id)
+        .by(actor)
         .site(Some(trainee.site_id))
         .ip(client.ip.clone());
     if let Some(user) = trainee.user_id {
@@ -202,7 +202,18 @@ pub async fn my_readiness(env: Env<'_>, actor: &Actor) -> Result<TraineeReadines
     view(env, actor, trainee).await
 }
 
-/// A coordinator records an official result of a trainee at their site.
+/// A result just recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub id: i64,
+    /// Whether it counts as passed.
+    pub passed: bool,
+    /// The trainee's name, for the confirmation.
+    pub name: String,
+}
+
+/// A coordinator (or a test centre's key, through the API) records an official result of
+/// a trainee at their site.
 ///
 /// # Errors
 /// `NotFound` out of their sites; `Invalid` with every field problem (nothing stored).
@@ -212,7 +223,7 @@ pub async fn record_result(
     actor: &Actor,
     trainee_id: TraineeId,
     input: &ResultInput,
-) -> Result<String, AppError> {
+) -> Result<Recorded, AppError> {
     let trainee = trainee_managed(env, actor, trainee_id).await?;
     let today = today(env);
     let mut errors = Vec::new();
@@ -239,14 +250,14 @@ pub async fn record_result(
     };
     let now = env.clock.now();
     let txn = env.begin().await?;
-    db::insert_result(
+    let id = db::insert_result(
         &txn,
         NewResult {
             trainee_id,
             result: &result,
             certificate_no,
             field,
-            by: actor.user_id,
+            by: actor.account(),
             at: now,
         },
     )
@@ -256,7 +267,11 @@ pub async fn record_result(
     }));
     record(&txn, now, event).await?;
     txn.commit().await?;
-    Ok(trainee.full_name)
+    Ok(Recorded {
+        id,
+        passed: result.passed,
+        name: trainee.full_name,
+    })
 }
 
 /// A coordinator deletes a result recorded by mistake; returns the trainee's id.

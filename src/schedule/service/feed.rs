@@ -99,6 +99,7 @@ pub async fn feed_calendar(env: Env<'_>, token: &str, host: &str) -> Result<Opti
         display_name: user.display_name.clone(),
         site_ids: crate::accounts::db::site_ids_of(env.db, AccountId(user.id)).await?,
         session_id: 0,
+        integration: None,
     };
     let now = env.clock.now();
     let today = wib::today(now);

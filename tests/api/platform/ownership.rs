@@ -58,6 +58,7 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     // integrations: the partner API's keys
     ("integration_keys", "integrations"),
     ("integration_key_sites", "integrations"),
+    ("api_idempotency", "integrations"),
 ];
 
 /// Top-level modules that are not areas but may not touch a table either.
