@@ -87,7 +87,9 @@ impl MigrationTrait for Migration {
                         "fk_integration_key_sites_site",
                         (IntegrationKeySites::Table, IntegrationKeySites::SiteId),
                         (Sites::Table, Sites::Id),
-                        ForeignKeyAction::Cascade,
+                        // Never cascade: a key limited to sites that lost its rows here would
+                        // read as a key of every site.
+                        ForeignKeyAction::Restrict,
                     ))
                     .to_owned(),
             )

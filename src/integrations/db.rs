@@ -283,17 +283,25 @@ pub async fn claim(
     Ok(inserted.last_insert_id)
 }
 
-/// Takes over a claim whose first attempt did not finish.
+/// Takes over a claim whose first attempt did not finish, if it is still the one read
+/// (unanswered, claimed at `claimed_at`): of two retries at once, one takes it.
 ///
 /// # Errors
 /// Database errors.
-pub async fn reclaim(conn: &impl ConnectionTrait, id: i64, now: OffsetDateTime) -> Result<(), DbErr> {
-    api_idempotency::Entity::update_many()
+pub async fn reclaim(
+    conn: &impl ConnectionTrait,
+    id: i64,
+    claimed_at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<bool, DbErr> {
+    let result = api_idempotency::Entity::update_many()
         .col_expr(api_idempotency::Column::CreatedAt, Expr::value(now))
         .filter(api_idempotency::Column::Id.eq(id))
+        .filter(api_idempotency::Column::Status.is_null())
+        .filter(api_idempotency::Column::CreatedAt.eq(claimed_at))
         .exec(conn)
         .await?;
-    Ok(())
+    Ok(result.rows_affected == 1)
 }
 
 /// Keeps the answer of a claim.

@@ -401,8 +401,11 @@ pub async fn claim(
                 body,
             },
             _ if row.created_at + CLAIM_HOLDS < now => {
-                db::reclaim(&txn, row.id, now).await?;
-                Claim::Fresh(row.id)
+                if db::reclaim(&txn, row.id, row.created_at, now).await? {
+                    Claim::Fresh(row.id)
+                } else {
+                    Claim::InProgress
+                }
             }
             _ => Claim::InProgress,
         },

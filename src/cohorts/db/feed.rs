@@ -36,6 +36,8 @@ pub async fn feed(conn: &impl ConnectionTrait, query: &FeedQuery<'_>) -> Result<
         condition = condition.add(cohorts::Column::Status.eq(status));
     }
     if let Some(since) = query.updated_since {
+        // In UTC, as stored: SQLite compares the instants as text.
+        let since = since.to_offset(time::UtcOffset::UTC);
         condition = condition.add(cohorts::Column::UpdatedAt.gte(since));
     }
     if let Some(after) = query.after {

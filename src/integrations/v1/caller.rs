@@ -48,13 +48,24 @@ impl FromRequestParts<AppState> for Partner {
                 scheme.eq_ignore_ascii_case("bearer").then(|| key.trim())
             });
         let Some(presented) = presented else {
-            return Err(problem::unauthenticated(locale));
+            return Err(problem::no_credentials(locale));
         };
+        // Behind a reverse proxy the client is its right-most `X-Forwarded-For`, as for pages.
+        let forwarded = state
+            .config
+            .trust_proxy_headers
+            .then(|| parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+            .flatten()
+            .and_then(|v| v.rsplit(',').next())
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty());
         let client = Client {
-            ip: parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(address)| address.ip().to_string()),
+            ip: forwarded.or_else(|| {
+                parts
+                    .extensions
+                    .get::<ConnectInfo<SocketAddr>>()
+                    .map(|ConnectInfo(address)| address.ip().to_string())
+            }),
             user_agent: parts
                 .headers
                 .get(header::USER_AGENT)

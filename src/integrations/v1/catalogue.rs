@@ -81,7 +81,8 @@ pub struct Cohort {
     pub seats_taken: u32,
     /// Percent of sessions a trainee must attend.
     pub attendance_threshold: u8,
-    /// When the cohort last changed (RFC 3339, WIB).
+    /// When the cohort's own details last changed (RFC 3339, WIB); seats taken and freed
+    /// do not count.
     #[schema(value_type = String, format = DateTime)]
     pub updated_at: String,
 }

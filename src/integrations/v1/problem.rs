@@ -190,7 +190,7 @@ pub fn from_error(error: &AppError, locale: Locale) -> Response {
     }
 }
 
-/// 401: no key, or not a live one.
+/// 401: a key that is not a live one.
 pub fn unauthenticated(locale: Locale) -> Response {
     answer(
         StatusCode::UNAUTHORIZED,
@@ -198,6 +198,16 @@ pub fn unauthenticated(locale: Locale) -> Response {
         titled(T::ApiUnauthenticated.get(locale).to_owned()),
         locale,
     )
+}
+
+/// 401: no key at all; the challenge names no error (RFC 6750, 3.1).
+pub fn no_credentials(locale: Locale) -> Response {
+    let mut response = unauthenticated(locale);
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Bearer realm=\"siap-jepang\""),
+    );
+    response
 }
 
 /// 403: the key lacks the scope this endpoint needs.

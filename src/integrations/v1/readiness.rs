@@ -188,11 +188,13 @@ pub async fn cohort_readiness(
     let board = crate::readiness::service::dashboard(state.env(), actor, filter)
         .await
         .map(|board| {
-            let next = (board.page < board.pages).then(|| {
+            let next = (u64::try_from(page).unwrap_or(u64::MAX) < board.pages).then(|| {
                 let next_page = i64::try_from(board.page + 1).unwrap_or(i64::MAX);
                 reads::next_link(uri.path(), uri.query(), &reads::cursor('p', next_page))
             });
             let [siap, dalam_proses, belum] = board.verdicts;
+            // Past the last page: nothing more (the dashboard would show its last page).
+            let past_end = u64::try_from(page).unwrap_or(u64::MAX) > board.pages;
             CohortReadiness {
                 cohort_id: id,
                 as_of: wib::iso_date(board.today),
@@ -201,7 +203,11 @@ pub async fn cohort_readiness(
                     dalam_proses,
                     belum,
                 },
-                items: board.rows.into_iter().map(trainee).collect(),
+                items: if past_end {
+                    Vec::new()
+                } else {
+                    board.rows.into_iter().map(trainee).collect()
+                },
                 next,
             }
         });

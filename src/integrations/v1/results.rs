@@ -213,6 +213,15 @@ fn read_body(body: &[u8], locale: Locale) -> Result<ResultInput, Refused> {
         Some(Value::Bool(passed)) => input.passed = if *passed { "on".into() } else { String::new() },
         Some(_) => errors.push(FieldProblem::api("passed", "WrongType", T::ApiWrongType, locale)),
     }
+    // Counted as the document and the columns count them: characters, not graphemes.
+    for (name, value, max) in [
+        ("certificate_no", &input.certificate_no, 60u32),
+        ("field", &input.field, 80),
+    ] {
+        if value.chars().count() > max as usize {
+            errors.push(FieldProblem::of(name, &Problem::TooLong { max }, locale));
+        }
+    }
     // Exactly as the document says: a level is one of five, a date is YYYY-MM-DD.
     if fields.get("level").is_some_and(Value::is_string)
         && !["N5", "N4", "N3", "N2", "N1"].contains(&input.level.as_str())

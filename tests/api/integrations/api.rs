@@ -159,6 +159,32 @@ async fn a_key_pages_through_its_cohorts_and_an_unchanged_page_is_not_sent_again
     assert_eq!(later["items"].as_array().unwrap().len(), 0);
     let (_, done) = json(call(&app, Some(&key), "/api/v1/cohorts?status=completed").await).await;
     assert_eq!(done["items"].as_array().unwrap().len(), 0);
+    // `updated_since` in WIB, as the answers give instants: an hour ago takes them all,
+    // an hour ahead none (SQLite compares stored instants as text, in UTC).
+    let wib = |hours: i64| {
+        siap_jepang::kernel::wib::rfc3339_wib(app.state.clock.now() + time::Duration::hours(hours))
+            .replace('+', "%2B")
+    };
+    let (_, recent) = json(
+        call(
+            &app,
+            Some(&key),
+            &format!("/api/v1/cohorts?updated_since={}", wib(-1)),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(recent["items"].as_array().unwrap().len(), 4, "{recent}");
+    let (_, ahead) = json(
+        call(
+            &app,
+            Some(&key),
+            &format!("/api/v1/cohorts?updated_since={}", wib(1)),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(ahead["items"].as_array().unwrap().len(), 0, "{ahead}");
 
     // The same answer again is a 304 for whoever kept its ETag.
     let response = call(&app, Some(&key), "/api/v1/cohorts").await;
@@ -189,7 +215,7 @@ async fn a_key_pages_through_its_cohorts_and_an_unchanged_page_is_not_sent_again
         .all(&app.state.db)
         .await
         .unwrap();
-    assert_eq!(stored[0].request_count, 9);
+    assert_eq!(stored[0].request_count, 11);
     assert!(stored[0].last_used_at.is_some());
 }
 
@@ -487,6 +513,19 @@ async fn a_cohorts_readiness_gives_each_trainees_verdict_and_every_blocker_as_da
     assert!(blockers.iter().any(|b| b["kind"] == "document_missing"), "{body}");
     assert!(blockers.iter().all(|b| b["pending"] == true));
     assert!(body.get("next").is_none());
+    // A cursor past the last page: nothing more, not the last page again.
+    let (status, past) = json(
+        call(
+            app,
+            Some(&key),
+            &format!("/api/v1/cohorts/{}/readiness?cursor=p999", fixture.cohort),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(past["items"].as_array().unwrap().len(), 0);
+    assert!(past.get("next").is_none());
     // The same cohort for a key of another site: as if it did not exist.
     let elsewhere = self::key(app, &["readiness:read"], &["UPT-SRG"]).await;
     let (status, _) = json(

@@ -193,6 +193,11 @@ async fn bad_results_are_refused_field_by_field_and_nothing_is_written() {
             vec![("level", "WrongType")],
         ),
         (
+            json!({"kind": "jlpt", "level": "N4", "passed": true, "taken_on": past, "certificate_no": "e\u{301}".repeat(31)}),
+            422,
+            vec![("certificate_no", "TooLong")],
+        ),
+        (
             json!({"kind": "jlpt", "level": "N4", "taken_on": past, "score": 200}),
             422,
             vec![("passed", "Required"), ("score", "UnknownField")],
