@@ -13,7 +13,7 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::sites;
 use crate::kernel::{Actor, AppError, FieldError, KeyId, Problem};
 use crate::platform::context::Client;
-use crate::platform::secrets::{random_token, sha256_hex};
+use crate::platform::secrets::{random_hex, random_token, sha256_hex};
 use crate::platform::state::Env;
 
 /// Who makes or revokes a key: an admin on the page, or the operator at the command line.
@@ -157,7 +157,7 @@ pub async fn create_key(env: Env<'_>, by: Operator<'_>, input: &NewKeyInput) -> 
     let key = parse(input, &sites)?;
     let now = env.clock.now();
     let expires_at = expiry(now, key.expires_days).map_err(|p| AppError::invalid("expires_days", p))?;
-    let (prefix, whole) = spell_key(&hex::encode(random_token_bytes()), &random_token(32));
+    let (prefix, whole) = spell_key(&random_hex(PREFIX_BYTES), &random_token(32));
     let txn = env.begin().await?;
     let taken = db::live_slots(&txn, key.name.as_str(), now).await?;
     let Some(slot) = (1..=LIVE_PER_INTEGRATION).find(|slot| !taken.contains(slot)) else {
@@ -212,13 +212,6 @@ pub async fn create_key(env: Env<'_>, by: Operator<'_>, input: &NewKeyInput) -> 
         key: whole,
         expires_at,
     })
-}
-
-fn random_token_bytes() -> [u8; PREFIX_BYTES] {
-    use rand::RngCore;
-    let mut bytes = [0u8; PREFIX_BYTES];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes
 }
 
 /// A revoked key: its name and prefix, for the confirmation.

@@ -43,14 +43,7 @@ pub async fn once(
             )
         }
     };
-    let hash = {
-        use sha2::{Digest, Sha256};
-        let mut hasher = Sha256::new();
-        hasher.update(request.as_bytes());
-        hasher.update(b"\n");
-        hasher.update(body);
-        hex::encode(hasher.finalize())
-    };
+    let hash = crate::platform::secrets::sha256_hex_bytes(&[request.as_bytes(), b"\n", body].concat());
     match service::claim(env, partner.caller.key, key, &hash).await {
         Ok(Claim::Fresh(claim)) => {
             let response = write().await;

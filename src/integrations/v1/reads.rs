@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use super::problem::{self, FieldProblem, Refused};
 use crate::integrations::texts::T;
 use crate::kernel::{wib, AppError, Locale, Problem};
+use crate::platform::secrets::sha256_hex_bytes;
 
 /// At most this many items per page; 50 unless `limit` says otherwise.
 pub const MAX_LIMIT: u64 = 100;
@@ -252,11 +253,6 @@ pub fn json<T: Serialize>(request: &HeaderMap, value: &T) -> Response {
         HeaderValue::from_static("Authorization, Accept-Language"),
     );
     response
-}
-
-fn sha256_hex_bytes(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    hex::encode(Sha256::digest(bytes))
 }
 
 /// The answer to a read: the value with its `ETag`, or the use case's error as a problem.
