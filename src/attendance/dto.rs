@@ -266,3 +266,16 @@ pub struct CohortAttendance {
     pub policy: PolicyInput,
     pub can_set_policy: bool,
 }
+
+/// One trainee's attendance in one cohort (the partner API): over the sessions inside
+/// their enrollment, against the cohort's threshold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    pub trainee_id: TraineeId,
+    pub name: String,
+    pub cohort_id: CohortId,
+    pub cohort: String,
+    /// Percent the cohort requires.
+    pub threshold: u32,
+    pub rates: Rates,
+}

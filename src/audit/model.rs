@@ -52,10 +52,12 @@ pub enum AuditAction {
     ReadinessExport,
     IntegrationKeyCreate,
     IntegrationKeyRevoke,
+    /// A partner system read people's personal data (whole NIKs, contacts) through the API.
+    PersonalDataRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 48] = [
+    pub const ALL: [AuditAction; 49] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::Activate,
@@ -104,6 +106,7 @@ impl AuditAction {
         AuditAction::ReadinessExport,
         AuditAction::IntegrationKeyCreate,
         AuditAction::IntegrationKeyRevoke,
+        AuditAction::PersonalDataRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -156,6 +159,7 @@ impl AuditAction {
             AuditAction::ReadinessExport => "readiness_export",
             AuditAction::IntegrationKeyCreate => "integration_key_create",
             AuditAction::IntegrationKeyRevoke => "integration_key_revoke",
+            AuditAction::PersonalDataRead => "personal_data_read",
         }
     }
 

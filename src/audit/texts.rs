@@ -69,6 +69,7 @@ texts! {
         ActReadinessExport => "Ekspor kesiapan", "Readiness exported";
         ActIntegrationKeyCreate => "Buat kunci integrasi", "Integration key created";
         ActIntegrationKeyRevoke => "Cabut kunci integrasi", "Integration key revoked";
+        ActPersonalDataRead => "Data pribadi dibaca lewat API", "Personal data read through the API";
         OutSuccess => "Berhasil", "Success";
         OutFailure => "Gagal", "Failed";
         OutRefused => "Ditolak", "Refused";
@@ -125,6 +126,7 @@ pub fn action_text(action: AuditAction) -> Text {
         AuditAction::ReadinessExport => T::ActReadinessExport,
         AuditAction::IntegrationKeyCreate => T::ActIntegrationKeyCreate,
         AuditAction::IntegrationKeyRevoke => T::ActIntegrationKeyRevoke,
+        AuditAction::PersonalDataRead => T::ActPersonalDataRead,
     }
 }
 

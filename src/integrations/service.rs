@@ -7,7 +7,7 @@ use serde_json::json;
 use super::authz;
 use super::db::{self, KeyRow, StoredKey};
 use super::dto::{IssuedKey, KeyList, KeySite, KeyView, NewKeyInput};
-use super::model::{expiry, spell_key, KeyName, KeyState, Scopes, LIVE_PER_INTEGRATION, PREFIX_BYTES};
+use super::model::{expiry, spell_key, KeyName, KeyState, Scope, Scopes, LIVE_PER_INTEGRATION, PREFIX_BYTES};
 use crate::audit::db::{record, AuditEvent};
 use crate::audit::model::{AuditAction, Outcome};
 use crate::entities::sites;
@@ -333,6 +333,7 @@ pub async fn authenticate(env: Env<'_>, presented: &str) -> Result<Caller, Refus
     actor.integration = Some(crate::kernel::actor::Integration {
         key: KeyId(row.id),
         name: row.name.clone(),
+        personal_data: Scopes::from_stored(&row.scopes).has(Scope::PiiRead),
     });
     Ok(Caller {
         key: KeyId(row.id),

@@ -77,6 +77,10 @@ pub struct Integration {
     pub key: super::ids::KeyId,
     /// The integration's name, as the audit log shows it.
     pub name: String,
+    /// The key may read people's personal data (`pii:read`): whole NIKs, birth dates,
+    /// addresses, phone numbers and e-mail addresses. Without it they are masked or left out.
+    #[serde(default)]
+    pub personal_data: bool,
 }
 
 /// The rule of use cases open to anyone signed in, which decide by object scope alone (the
@@ -101,6 +105,12 @@ impl Actor {
     /// The person's account; `None` for a partner system's key, which has none.
     pub fn account(&self) -> Option<AccountId> {
         self.integration.is_none().then_some(self.user_id)
+    }
+
+    /// Whether personal data may be shown to the actor at all: always to people (their role
+    /// and scope decide the rest), to a partner system's key only with `pii:read`.
+    pub fn reads_personal_data(&self) -> bool {
+        self.integration.as_ref().is_none_or(|key| key.personal_data)
     }
 
     /// Coordinators and admins: the people who run sites (plan cohorts, keep the registry).

@@ -142,14 +142,17 @@ impl Actor {
     /// The whole NIK: only admins and the coordinators of the record's site. Everyone
     /// else, the person included, sees it masked (`3673********0002`), on every page,
     /// export, feed and JSON answer.
+    /// A partner system's key sees it only with `pii:read`.
     pub fn sees_whole_nik(&self, person: &PersonTies) -> bool {
-        self.runs_person(person)
+        self.runs_person(person) && self.reads_personal_data()
     }
 
     /// A phone number: staff who can reach the person (those who reach the record, and the
     /// staff of a cohort the person is in, `via`), and the person.
+    /// A partner system's key: only with `pii:read`.
     pub fn sees_phone(&self, person: &PersonTies, via: Option<&CohortTies>) -> bool {
-        self.reaches_person(person) || via.is_some_and(|cohort| self.staffs_cohort(cohort))
+        self.reads_personal_data()
+            && (self.reaches_person(person) || via.is_some_and(|cohort| self.staffs_cohort(cohort)))
     }
 
     /// Scans and notes (a passport scan, a doctor's note): the person and the

@@ -236,3 +236,58 @@ pub struct Profile {
     pub detail: TraineeDetail,
     pub contact: super::model::ContactInput,
 }
+
+/// Which records a partner system pages through (the API's trainee list).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TraineeFeed {
+    pub site_id: Option<i64>,
+    /// Records enrolled (with any status) in this cohort.
+    pub cohort_id: Option<CohortId>,
+    pub updated_since: Option<OffsetDateTime>,
+    /// Only records after this one.
+    pub after: Option<TraineeId>,
+    pub limit: u64,
+}
+
+/// A trainee record as other systems read it. The NIK whole only for readers who may see
+/// it (masked otherwise); the rest of the personal data only for readers who may read
+/// personal data at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraineeFacts {
+    pub id: TraineeId,
+    pub nik: String,
+    pub full_name: String,
+    pub sex: Sex,
+    /// The record's site, by code.
+    pub site: String,
+    /// The programme aimed at, by code.
+    pub programme: Option<String>,
+    pub regency: String,
+    pub id_pmi: Option<String>,
+    pub siskop2mi_no: Option<String>,
+    pub personal: Option<PersonalFacts>,
+    /// Whether the person has an account (to check schedules and results).
+    pub has_account: bool,
+    #[serde(with = "wib::rfc3339_format")]
+    pub updated_at: OffsetDateTime,
+}
+
+/// What identifies and reaches the person, beyond the name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonalFacts {
+    pub birth_place: String,
+    #[serde(with = "wib::iso_date_format")]
+    pub birth_date: Date,
+    pub address: String,
+    /// In international form (`+62…`).
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The numbers other government systems give a person, as a partner system sends them:
+/// `None` leaves a number as it is, an empty text clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegistryNumbersInput {
+    pub id_pmi: Option<String>,
+    pub siskop2mi_no: Option<String>,
+}

@@ -6,6 +6,7 @@ mod auto;
 mod excuses;
 mod export;
 mod roll_call;
+mod standing;
 mod summary;
 mod views;
 
@@ -13,6 +14,7 @@ pub use auto::{auto_mark, spawn_auto_mark};
 pub use excuses::{decide_excuse, excuse_note, my_excuses, request_excuse, review_excuses, withdraw_excuse};
 pub use export::export_attendance;
 pub use roll_call::{check_in, check_in_display, open_check_in, roll_call, save_roll_call, RollCallEntry};
+pub use standing::{cohort_standing, trainee_standing};
 pub use summary::{rates_by_enrollment, RateBasis};
 pub use views::{cohort_attendance, my_attendance, overview, save_policy};
 

@@ -13,7 +13,9 @@ pub use changes::{cancel_session, move_session};
 pub use feed::{cohort_calendar, export_calendar, feed_calendar, reset_feed, revoke_feed};
 pub use generate::{generate_sessions, generation_page};
 pub use holidays::{delete_closure, delete_holiday, holiday_list, save_closure, save_holiday};
-pub use views::{calendar, cohort_schedule, my_schedule, printable_week, session_detail, visible_session};
+pub use views::{
+    calendar, cohort_schedule, my_schedule, printable_week, session_detail, sessions_between, visible_session,
+};
 pub use window::{spans_of, CohortSpans, StampedSpans};
 
 use sea_orm::ConnectionTrait;

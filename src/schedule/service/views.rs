@@ -145,6 +145,27 @@ pub async fn cohort_schedule(
     })
 }
 
+/// A cohort's sessions on the days `from` to `until` (WIB, both included), cancelled and
+/// moved ones with their reason, in order (the partner API).
+///
+/// # Errors
+/// `NotFound` when missing or out of reach.
+pub async fn sessions_between(
+    env: Env<'_>,
+    actor: &Actor,
+    cohort_id: CohortId,
+    from: Date,
+    until: Date,
+) -> Result<Vec<SessionView>, AppError> {
+    crate::cohorts::service::visible_cohort(env, actor, cohort_id).await?;
+    let sessions: Vec<class_sessions::Model> = db::sessions_of_cohort(env.db, cohort_id)
+        .await?
+        .into_iter()
+        .filter(|s| (from..=until).contains(&wib::today(s.starts_at)))
+        .collect();
+    session_views(env.db, &sessions, env.clock.now()).await
+}
+
 /// The session `id` if its cohort is within the actor's reach (an instructor opens every
 /// session of a cohort they teach, as its page lists them); sessions out of reach look
 /// missing.

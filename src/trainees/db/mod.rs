@@ -3,8 +3,10 @@
 //! their length.
 
 mod enrollment;
+mod feed;
 
 pub use enrollment::*;
+pub use feed::{feed, FeedQuery};
 
 use crate::kernel::{AccountId, TraineeId};
 use sea_orm::{

@@ -5,6 +5,7 @@ mod contact;
 pub mod enrollment;
 #[cfg(feature = "ssr")]
 pub mod import;
+mod numbers;
 mod regency;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use time::Date;
 use unicode_segmentation::UnicodeSegmentation;
 
 pub use contact::{validate_contact, ContactInput, ValidContact};
+pub use numbers::{read_number, validate_numbers, RegistryNumbers};
 pub use regency::{parse_regency, regency_choices, Regency};
 
 use crate::kernel::codes::code_enum;
@@ -113,6 +115,14 @@ pub struct ValidTrainee {
 }
 
 impl ValidTrainee {
+    /// The numbers of other government systems as sent (`None`: not sent).
+    pub fn numbers(&self) -> RegistryNumbers {
+        RegistryNumbers {
+            id_pmi: self.id_pmi.clone(),
+            siskop2mi_no: self.siskop2mi_no.clone(),
+        }
+    }
+
     /// Whether the NIK says the person is from outside Banten (accepted, but flagged).
     pub fn outside_banten(&self) -> bool {
         !self.nik.is_from_banten()
@@ -310,14 +320,8 @@ pub fn validate_trainee(
             None
         }
     };
-    let mut registry_number = |name: &str, value: Option<&str>| match value.map(str::trim) {
-        None => Some(None),
-        Some("") => Some(Some(None)),
-        Some(value) => RegistryNumber::parse(value)
-            .map_err(|p| field(name, p))
-            .ok()
-            .map(|number| Some(Some(number))),
-    };
+    let mut registry_number =
+        |name: &str, value: Option<&str>| read_number(value).map_err(|p| field(name, p)).ok();
     let id_pmi = registry_number("id_pmi", input.id_pmi.as_deref());
     let siskop2mi_no = registry_number("siskop2mi_no", input.siskop2mi_no.as_deref());
     match (

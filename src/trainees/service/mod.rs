@@ -4,14 +4,18 @@
 
 mod enrollment;
 mod export;
+mod feed;
 mod import;
+mod numbers;
 mod profile;
 mod registry;
 
 pub use crate::trainees::dto::StatusChange;
 pub use enrollment::{change_status, enroll, roster};
 pub use export::{export_enrollments, export_roster, export_trainees, ExportFormat, Exported};
+pub use feed::{trainee_enrollments, trainee_facts, trainee_feed};
 pub use import::{confirm_import, import_file, import_form, review_import, stage_import, CliImport};
+pub use numbers::set_registry_numbers;
 pub use profile::{my_profile, save_contact};
 pub use registry::{
     create_trainee, list_trainees, save_search, trainee_detail, trainee_form, update_trainee,

@@ -6,6 +6,7 @@ use serde_json::json;
 use std::collections::HashMap;
 use time::Duration;
 
+use super::numbers::{numbers_free, refused_as_duplicate};
 use super::{choices, national, outside_banten, registry_sites, shown_nik, visible_trainee};
 use crate::accounts::dto::IssuedCode;
 use crate::accounts::service::{create_account_in, NewAccountInput};
@@ -14,10 +15,8 @@ use crate::audit::model::{AuditAction, Outcome};
 use crate::cohorts::dto::Choice;
 use crate::cohorts::model::CohortStatus;
 use crate::entities::{trainees, users};
-use crate::kernel::identity::{mask_nik, RegistryNumber};
-use crate::kernel::{
-    wib, AccountId, Actor, AppError, CohortId, EnrollmentId, FieldError, Problem, Role, TraineeId,
-};
+use crate::kernel::identity::mask_nik;
+use crate::kernel::{wib, AccountId, Actor, AppError, CohortId, EnrollmentId, Problem, Role, TraineeId};
 use crate::platform::context::Client;
 use crate::platform::errors::out_of_reach;
 use crate::platform::state::Env;
@@ -49,45 +48,6 @@ async fn validated(env: Env<'_>, actor: &Actor, input: &TraineeInput) -> Result<
         programme_ids: programme_ids(env).await?,
     };
     validate_trainee(input, &choices, wib::today(env.clock.now()), false).map_err(AppError::Invalid)
-}
-
-/// Refuses the numbers of other government systems that another record already holds
-/// (each belongs to one person); `this` is the record being saved.
-async fn numbers_free(env: Env<'_>, valid: &ValidTrainee, this: Option<TraineeId>) -> Result<(), AppError> {
-    let holders = db::holders_of_numbers(
-        env.db,
-        valid
-            .id_pmi
-            .as_ref()
-            .and_then(|n| n.as_ref())
-            .map(RegistryNumber::as_str),
-        valid
-            .siskop2mi_no
-            .as_ref()
-            .and_then(|n| n.as_ref())
-            .map(RegistryNumber::as_str),
-    )
-    .await?;
-    let taken: Vec<FieldError> = [("id_pmi", holders.0), ("siskop2mi_no", holders.1)]
-        .into_iter()
-        .filter(|(_, holder)| holder.is_some_and(|holder| Some(holder) != this))
-        .map(|(field, _)| FieldError::new(field, Problem::RegistryNumberTaken))
-        .collect();
-    if taken.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::Invalid(taken))
-    }
-}
-
-/// What a unique index refused a save for, after the checks before it passed (another save
-/// took the NIK or a number in between): the number's field when one is now taken, else
-/// the NIK.
-async fn refused_as_duplicate(env: Env<'_>, valid: &ValidTrainee, this: Option<TraineeId>) -> AppError {
-    match numbers_free(env, valid, this).await {
-        Err(taken) => taken,
-        Ok(()) => AppError::invalid("nik", Problem::AlreadyRegistered),
-    }
 }
 
 /// A trainee account of the record's own site with its NIK or phone that no record links
@@ -124,7 +84,7 @@ pub(super) fn audit_event(
     trainee: &trainees::Model,
 ) -> AuditEvent {
     let event = AuditEvent::new(action, Outcome::Success)
-        .actor(actor.user_id)
+        .by(actor)
         .site(Some(trainee.site_id))
         .ip(client.ip.clone())
         // Never the whole NIK in the trail: the record id and the masked NIK.
@@ -155,7 +115,7 @@ pub async fn create_trainee(
     if db::trainee_by_nik(env.db, valid.nik.as_str()).await?.is_some() {
         return Err(AppError::invalid("nik", Problem::AlreadyRegistered));
     }
-    numbers_free(env, &valid, None).await?;
+    numbers_free(env, &valid.numbers(), None).await?;
     let now = env.clock.now();
     let txn = env.begin().await?;
     let linked = unlinked_account(&txn, &valid).await?;
@@ -187,7 +147,7 @@ pub async fn create_trainee(
             Ok(trainee) => trainee,
             Err(e) if crate::cohorts::db::is_unique_violation(&e) => {
                 drop(txn);
-                return Err(refused_as_duplicate(env, &valid, None).await);
+                return Err(refused_as_duplicate(env, &valid.numbers(), None).await);
             }
             Err(e) => return Err(e.into()),
         };
@@ -222,14 +182,14 @@ pub async fn update_trainee(
             return Err(AppError::invalid("nik", Problem::AlreadyRegistered));
         }
     }
-    numbers_free(env, &valid, Some(id)).await?;
+    numbers_free(env, &valid.numbers(), Some(id)).await?;
     let now = env.clock.now();
     let txn = env.begin().await?;
     match db::update_trainee(&txn, id.get(), &valid, now).await {
         Ok(()) => {}
         Err(e) if crate::cohorts::db::is_unique_violation(&e) => {
             drop(txn);
-            return Err(refused_as_duplicate(env, &valid, Some(id)).await);
+            return Err(refused_as_duplicate(env, &valid.numbers(), Some(id)).await);
         }
         Err(e) => return Err(e.into()),
     }
@@ -337,7 +297,10 @@ pub async fn trainee_form(
 }
 
 /// Enrollments with their history, names looked up at once.
-async fn enrollment_views(env: Env<'_>, trainee_id: TraineeId) -> Result<Vec<EnrollmentView>, AppError> {
+pub(super) async fn enrollment_views(
+    env: Env<'_>,
+    trainee_id: TraineeId,
+) -> Result<Vec<EnrollmentView>, AppError> {
     let enrollments = db::enrollments_of(env.db, &[trainee_id.get()]).await?;
     let ids: Vec<i64> = enrollments.iter().map(|e| e.id).collect();
     let events = db::events_of(env.db, &ids).await?;
