@@ -2,11 +2,12 @@
 //! request, and the scope each endpoint needs.
 
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::{header, request::Parts};
+use axum::http::{header, request::Parts, Uri};
 use axum::response::Response;
 use std::net::SocketAddr;
 
 use super::problem::{self, Refused};
+use super::reads::{self, Params};
 use crate::integrations::model::Scope;
 use crate::integrations::service::{self, Caller, Refusal};
 use crate::kernel::{Actor, Locale};
@@ -31,6 +32,20 @@ impl Partner {
         } else {
             Err(problem::missing_scope(scope, self.locale).into())
         }
+    }
+}
+
+impl Partner {
+    /// A read of one row by the path's `id`, with no query parameters: the actor for
+    /// `scope` and the id.
+    ///
+    /// # Errors
+    /// The 403 for a missing scope, the 400 for any parameter, the 404 for an id that is
+    /// not a number.
+    pub fn row(&self, scope: Scope, uri: &Uri, id: &str) -> Result<(&Actor, i64), Refused> {
+        let actor = self.with(scope)?;
+        Params::read(uri.query(), &[], self.locale)?.done()?;
+        Ok((actor, reads::path_id(id, self.locale)?))
     }
 }
 

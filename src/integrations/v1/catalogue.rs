@@ -6,7 +6,7 @@ use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::caller::Partner;
-use super::problem::{self, Answer};
+use super::problem::Answer;
 use super::reads::{self, Params};
 use crate::cohorts::dto::{CohortFacts, CohortFeed};
 use crate::cohorts::model::CohortStatus;
@@ -154,9 +154,6 @@ pub struct CohortQuery {
     limit: Option<u32>,
 }
 
-/// A site id no site has: the filter of a site code that names none within reach.
-const NO_SITE: i64 = -1;
-
 /// The sites the key reaches.
 #[utoipa::path(get, path = "/api/v1/sites", tag = "Cohorts", operation_id = "listSites",
     security(("bearer" = ["cohorts:read"])),
@@ -225,19 +222,7 @@ pub async fn cohorts(
     let actor = partner.with(Scope::CohortsRead)?;
     let known = ["site", "status", "updated_since", "cursor", "limit"];
     let mut params = Params::read(uri.query(), &known, partner.locale)?;
-    let sites = match crate::accounts::db::sites(&state.db, None).await {
-        Ok(sites) => sites,
-        Err(error) => return Ok(problem::from_error(&error.into(), partner.locale)),
-    };
-    // A site out of the key's reach matches nothing, as a site that does not exist.
-    let site_id = params.code("site").map(|code| {
-        sites
-            .iter()
-            .find(|s| {
-                s.code.eq_ignore_ascii_case(&code) && actor.sites_run().is_none_or(|own| own.contains(&s.id))
-            })
-            .map_or(NO_SITE, |s| s.id)
-    });
+    let site_id = params.site(state.env(), actor).await?;
     let feed = CohortFeed {
         site_id,
         status: params.choice("status", CohortStatus::ALL, CohortStatus::as_str),
@@ -248,18 +233,15 @@ pub async fn cohorts(
     params.done()?;
     let page = crate::cohorts::service::cohort_feed(state.env(), actor, &feed)
         .await
-        .map(|items| {
-            let next = (items.len() as u64 == feed.limit)
-                .then(|| {
-                    items
-                        .last()
-                        .map(|c| reads::next_link(uri.path(), uri.query(), &reads::cursor('c', c.id.get())))
-                })
-                .flatten();
-            CohortPage {
-                items: items.into_iter().map(Cohort::from).collect(),
-                next,
-            }
+        .map(|items| CohortPage {
+            next: reads::next_after(
+                &uri,
+                'c',
+                feed.limit,
+                items.len(),
+                items.last().map(|c| c.id.get()),
+            ),
+            items: items.into_iter().map(Cohort::from).collect(),
         });
     Ok(reads::answer(&headers, partner.locale, page))
 }
@@ -276,9 +258,7 @@ pub async fn cohort(
     uri: Uri,
     Path(id): Path<String>,
 ) -> Answer {
-    let actor = partner.with(Scope::CohortsRead)?;
-    Params::read(uri.query(), &[], partner.locale)?.done()?;
-    let id = reads::path_id(&id, partner.locale)?;
+    let (actor, id) = partner.row(Scope::CohortsRead, &uri, &id)?;
     let cohort = crate::cohorts::service::cohort_facts(state.env(), actor, CohortId(id))
         .await
         .map(Cohort::from);

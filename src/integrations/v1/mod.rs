@@ -8,12 +8,14 @@
 
 mod caller;
 mod catalogue;
+mod classes;
 mod docs;
 mod idempotency;
 pub mod problem;
 mod readiness;
 mod reads;
 mod results;
+mod trainees;
 
 use axum::extract::Request;
 use axum::http::StatusCode;
@@ -65,9 +67,54 @@ pub const ENDPOINTS: &[Endpoint] = &[
         scope: Some(Scope::ReadinessRead),
     },
     Endpoint {
+        method: "GET",
+        path: "/api/v1/cohorts/{id}/sessions",
+        scope: Some(Scope::CohortsRead),
+    },
+    Endpoint {
+        method: "GET",
+        path: "/api/v1/cohorts/{id}/attendance",
+        scope: Some(Scope::AttendanceRead),
+    },
+    Endpoint {
+        method: "GET",
+        path: "/api/v1/sites/{id}/readiness",
+        scope: Some(Scope::ReadinessRead),
+    },
+    Endpoint {
+        method: "GET",
+        path: "/api/v1/trainees",
+        scope: Some(Scope::TraineesRead),
+    },
+    Endpoint {
+        method: "GET",
+        path: "/api/v1/trainees/{id}",
+        scope: Some(Scope::TraineesRead),
+    },
+    Endpoint {
+        method: "GET",
+        path: "/api/v1/trainees/{id}/enrollments",
+        scope: Some(Scope::TraineesRead),
+    },
+    Endpoint {
+        method: "GET",
+        path: "/api/v1/trainees/{id}/attendance",
+        scope: Some(Scope::AttendanceRead),
+    },
+    Endpoint {
+        method: "GET",
+        path: "/api/v1/trainees/{id}/readiness",
+        scope: Some(Scope::ReadinessRead),
+    },
+    Endpoint {
         method: "POST",
         path: "/api/v1/trainees/{id}/results",
         scope: Some(Scope::ResultsWrite),
+    },
+    Endpoint {
+        method: "PATCH",
+        path: "/api/v1/trainees/{id}/identifiers",
+        scope: Some(Scope::RegistryWrite),
     },
 ];
 
@@ -76,8 +123,9 @@ pub const ENDPOINTS: &[Endpoint] = &[
     info(
         title = "Siap Jepang API",
         version = "1",
-        description = "Read Siap Jepang's cohorts and placement readiness from another system, and \
-            post official results from test centres. \
+        description = "Read Siap Jepang's cohorts, sessions, trainees, enrollments, attendance and \
+            placement readiness from another system; post official results from test centres; keep \
+            a trainee's ID PMI (SIAPkerja) and SISKOP2MI number. \
             Every request carries an integration key (`Authorization: Bearer sjk_…`) that an admin \
             makes on the Integrasi page or with `siap-jepang api-key create`. A key reaches the sites it \
             is limited to (or every site) and does what its scopes allow. Lists come a page at a time: \
@@ -91,13 +139,24 @@ pub const ENDPOINTS: &[Endpoint] = &[
         catalogue::programmes,
         catalogue::cohorts,
         catalogue::cohort,
+        classes::sessions,
+        classes::cohort_attendance,
         readiness::cohort_readiness,
+        readiness::site_readiness,
+        trainees::trainees,
+        trainees::trainee,
+        trainees::enrollments,
+        classes::trainee_attendance,
+        readiness::trainee_readiness,
         results::record,
+        trainees::set_identifiers,
     ),
-    components(schemas(problem::ProblemDoc, problem::FieldProblem)),
+    components(schemas(problem::ProblemDoc, problem::FieldProblem, readiness::VerdictDoc)),
     modifiers(&Conventions),
     tags(
         (name = "Cohorts", description = "Sites, programmes and cohorts (`cohorts:read`)."),
+        (name = "Trainees", description = "Trainee records and their enrollments (`trainees:read`; whole NIKs and contacts with `pii:read`), and their numbers in other government systems (`registry:write`)."),
+        (name = "Attendance", description = "Attendance rates against each cohort's threshold (`attendance:read`)."),
         (name = "Readiness", description = "Placement readiness and what blocks it (`readiness:read`)."),
         (name = "Results", description = "Official results from test centres (`results:write`); they count in readiness at once."),
     )
@@ -152,13 +211,16 @@ impl utoipa::Modify for Conventions {
                     problem("Unknown or repeated parameter, or a cursor not from a `next` link."),
                 );
             }
-            if let Some(operation) = item.post.as_mut() {
+            for operation in [&mut item.post, &mut item.patch].into_iter().flatten() {
                 operation.responses.responses.insert(
                     "400".into(),
                     problem("A body that is not one JSON object, or a malformed `Idempotency-Key`."),
                 );
             }
-            for operation in [&mut item.get, &mut item.post].into_iter().flatten() {
+            for operation in [&mut item.get, &mut item.post, &mut item.patch]
+                .into_iter()
+                .flatten()
+            {
                 let responses = &mut operation.responses.responses;
                 responses.insert(
                     "401".into(),
@@ -195,9 +257,27 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/cohorts", get(catalogue::cohorts))
         .route("/api/v1/cohorts/{id}", get(catalogue::cohort))
         .route("/api/v1/cohorts/{id}/readiness", get(readiness::cohort_readiness))
+        .route("/api/v1/cohorts/{id}/sessions", get(classes::sessions))
+        .route("/api/v1/cohorts/{id}/attendance", get(classes::cohort_attendance))
+        .route("/api/v1/sites/{id}/readiness", get(readiness::site_readiness))
+        .route("/api/v1/trainees", get(trainees::trainees))
+        .route("/api/v1/trainees/{id}", get(trainees::trainee))
+        .route("/api/v1/trainees/{id}/enrollments", get(trainees::enrollments))
+        .route(
+            "/api/v1/trainees/{id}/attendance",
+            get(classes::trainee_attendance),
+        )
+        .route(
+            "/api/v1/trainees/{id}/readiness",
+            get(readiness::trainee_readiness),
+        )
         .route(
             "/api/v1/trainees/{id}/results",
             axum::routing::post(results::record),
+        )
+        .route(
+            "/api/v1/trainees/{id}/identifiers",
+            axum::routing::patch(trainees::set_identifiers),
         )
         .route("/api/v1/openapi.json", get(docs::openapi_json))
         .route("/api/v1/docs", get(docs::docs_root))

@@ -10,10 +10,11 @@ use super::caller::Partner;
 use super::problem::Answer;
 use super::reads::{self, Params};
 use crate::integrations::model::Scope;
-use crate::kernel::{wib, CohortId};
+use crate::kernel::{wib, CohortId, TraineeId};
 use crate::platform::state::AppState;
 use crate::readiness::dto::{DashboardFilter, ReadinessRow};
 use crate::readiness::model::verdict::{Blocker, Finding};
+use crate::readiness::model::Verdict;
 
 /// What stands between a trainee and placement.
 #[derive(Debug, Serialize, ToSchema)]
@@ -60,6 +61,7 @@ pub struct TraineeReadiness {
     pub cohort: String,
     pub programme: String,
     /// `siap` (ready), `dalam_proses` (in progress) or `belum` (not ready).
+    #[schema(value_type = VerdictDoc)]
     pub verdict: String,
     pub blockers: Vec<BlockerDoc>,
 }
@@ -212,4 +214,176 @@ pub async fn cohort_readiness(
             }
         });
     Ok(reads::answer(&headers, partner.locale, board))
+}
+
+/// One trainee's readiness: the verdict and every blocker.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "trainee_id": 17, "name": "Siti Rahmawati", "cohort": "JP-SRG-2026-03", "programme": "SSW Kaigo",
+    "as_of": "2026-12-07", "verdict": "belum",
+    "blockers": [{"kind": "document_expires_soon", "requirement": "document:passport", "pending": false,
+                  "figure": null, "required": null, "date": "2027-03-01", "needed_until": "2027-06-07"}]
+}))]
+pub struct TraineeVerdict {
+    pub trainee_id: i64,
+    pub name: String,
+    /// The cohort the verdict is judged in (the latest one joined); `null` without one.
+    pub cohort: Option<String>,
+    pub programme: Option<String>,
+    /// The day the verdict is for (WIB).
+    #[schema(value_type = String, format = Date)]
+    pub as_of: String,
+    /// `siap` (ready), `dalam_proses` (in progress) or `belum` (not ready).
+    #[schema(value_type = VerdictDoc)]
+    pub verdict: String,
+    pub blockers: Vec<BlockerDoc>,
+}
+
+/// A trainee's readiness for placement.
+#[utoipa::path(get, path = "/api/v1/trainees/{id}/readiness", tag = "Readiness", operation_id = "getTraineeReadiness",
+    security(("bearer" = ["readiness:read"])),
+    params(("id" = i64, Path, description = "The trainee's record id")),
+    responses((status = 200, description = "The trainee's readiness", body = TraineeVerdict)))]
+pub async fn trainee_readiness(
+    State(state): State<AppState>,
+    partner: Partner,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Answer {
+    let (actor, id) = partner.row(Scope::ReadinessRead, &uri, &id)?;
+    let id = TraineeId(id);
+    let verdict = crate::readiness::service::trainee_readiness(state.env(), actor, id)
+        .await
+        .map(|view| TraineeVerdict {
+            trainee_id: view.trainee_id.get(),
+            name: view.name,
+            cohort: view.cohort,
+            programme: view.programme,
+            as_of: wib::iso_date(view.today),
+            verdict: view.verdict.as_str().to_owned(),
+            blockers: view
+                .checks
+                .iter()
+                .filter_map(|check| check.finding.as_ref())
+                .map(blocker_doc)
+                .collect(),
+        });
+    Ok(reads::answer(&headers, partner.locale, verdict))
+}
+
+/// A site's readiness, a page of trainees at a time.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SiteReadiness {
+    pub site_id: i64,
+    /// The day the verdicts are for (WIB).
+    #[schema(value_type = String, format = Date)]
+    pub as_of: String,
+    /// Every trainee of the site's cohorts, whatever `verdict` asks for.
+    pub counts: VerdictCounts,
+    pub items: Vec<TraineeReadiness>,
+    /// The next page's address; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// Which trainees.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct SiteReadinessQuery {
+    /// Only trainees with this verdict.
+    #[param(value_type = Option<VerdictDoc>)]
+    verdict: Option<String>,
+    /// The `next` link's cursor (treat it as opaque).
+    #[param(pattern = "^p[0-9]{1,18}$")]
+    cursor: Option<String>,
+}
+
+/// A verdict on readiness for placement.
+#[allow(dead_code)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Verdict)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictDoc {
+    Siap,
+    DalamProses,
+    Belum,
+}
+
+/// The readiness of every trainee in a site's cohorts, by cohort and name.
+#[utoipa::path(get, path = "/api/v1/sites/{id}/readiness", tag = "Readiness", operation_id = "getSiteReadiness",
+    security(("bearer" = ["readiness:read"])),
+    params(("id" = i64, Path, description = "The site's id"), SiteReadinessQuery),
+    responses((status = 200, description = "The site's readiness", body = SiteReadiness)))]
+pub async fn site_readiness(
+    State(state): State<AppState>,
+    partner: Partner,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Answer {
+    let actor = partner.with(Scope::ReadinessRead)?;
+    let mut params = Params::read(uri.query(), &["verdict", "cursor"], partner.locale)?;
+    let verdict = params.choice("verdict", Verdict::ALL, Verdict::as_str);
+    let page = params.cursor('p').unwrap_or(1).max(1);
+    params.done()?;
+    let id = reads::path_id(&id, partner.locale)?;
+    let filter = DashboardFilter {
+        site_id: Some(id),
+        verdict: verdict.map(|v| v.as_str().to_owned()),
+        page: Some(u64::try_from(page).unwrap_or(1)),
+        ..DashboardFilter::default()
+    };
+    let board = crate::readiness::service::dashboard(state.env(), actor, filter)
+        .await
+        // A site out of the key's reach is refused by the dashboard; one that does not
+        // exist is missing the same way.
+        .and_then(|board| {
+            if board.sites.iter().any(|(site, _)| *site == id) {
+                Ok(board)
+            } else {
+                Err(crate::kernel::AppError::NotFound)
+            }
+        })
+        .map(|board| {
+            let page = u64::try_from(page).unwrap_or(u64::MAX);
+            let next = (page < board.pages).then(|| {
+                let next_page = i64::try_from(board.page + 1).unwrap_or(i64::MAX);
+                reads::next_link(uri.path(), uri.query(), &reads::cursor('p', next_page))
+            });
+            let [siap, dalam_proses, belum] = board.verdicts;
+            SiteReadiness {
+                site_id: id,
+                as_of: wib::iso_date(board.today),
+                counts: VerdictCounts {
+                    siap,
+                    dalam_proses,
+                    belum,
+                },
+                // Past the last page: nothing more (the dashboard would show its last page).
+                items: if page > board.pages {
+                    Vec::new()
+                } else {
+                    board.rows.into_iter().map(trainee).collect()
+                },
+                next,
+            }
+        });
+    Ok(reads::answer(&headers, partner.locale, board))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_verdicts_are_the_verdicts() {
+        let documented: Vec<String> = [VerdictDoc::Siap, VerdictDoc::DalamProses, VerdictDoc::Belum]
+            .iter()
+            .map(|s| serde_json::to_value(s).unwrap().as_str().unwrap().to_owned())
+            .collect();
+        let stored: Vec<String> = Verdict::ALL.iter().map(|v| v.as_str().to_owned()).collect();
+        assert_eq!(documented, stored);
+    }
 }

@@ -12,8 +12,12 @@ use time::OffsetDateTime;
 
 use super::problem::{self, FieldProblem, Refused};
 use crate::integrations::texts::T;
-use crate::kernel::{wib, AppError, Locale, Problem};
+use crate::kernel::{wib, Actor, AppError, Locale, Problem};
 use crate::platform::secrets::sha256_hex_bytes;
+use crate::platform::state::Env;
+
+/// A site id no site has: the filter of a site code that names none within reach.
+const NO_SITE: i64 = -1;
 
 /// At most this many items per page; 50 unless `limit` says otherwise.
 pub const MAX_LIMIT: u64 = 100;
@@ -97,11 +101,54 @@ impl Params {
     /// An RFC 3339 instant (`2026-12-01T00:00:00+07:00`).
     pub fn instant(&mut self, name: &str) -> Option<OffsetDateTime> {
         let text = self.text(name)?.to_owned();
-        let parsed = wib::parse_rfc3339(&text);
+        // An instant that exists only at its own offset (`9999-12-31T23:59:59-01:00`) is
+        // no instant the database can hold.
+        let parsed =
+            wib::parse_rfc3339(&text).filter(|t| t.checked_to_offset(time::UtcOffset::UTC).is_some());
         if parsed.is_none() {
             self.refuse(name, &Problem::InvalidDate);
         }
         parsed
+    }
+
+    /// An ISO date (`2026-12-07`), spelled exactly so.
+    pub fn date(&mut self, name: &str) -> Option<time::Date> {
+        let text = self.text(name)?.to_owned();
+        let parsed = (text.len() == 10).then(|| wib::parse_iso_date(&text)).flatten();
+        if parsed.is_none() {
+            self.refuse(name, &Problem::InvalidDate);
+        }
+        parsed
+    }
+
+    /// An id (a whole number).
+    pub fn id(&mut self, name: &str) -> Option<i64> {
+        let text = self.text(name)?.to_owned();
+        let parsed = text.parse::<i64>().ok().filter(|_| !text.starts_with('+'));
+        if parsed.is_none() {
+            self.refuse(name, &Problem::InvalidNumber);
+        }
+        parsed
+    }
+
+    /// `site`: a site's code, as the id of that site if the actor reaches it, else as the
+    /// id of no site (a site out of reach matches nothing, as one that does not exist).
+    ///
+    /// # Errors
+    /// A problem answer when the sites cannot be read.
+    pub async fn site(&mut self, env: Env<'_>, actor: &Actor) -> Result<Option<i64>, Refused> {
+        let Some(code) = self.code("site") else {
+            return Ok(None);
+        };
+        let sites = crate::accounts::db::sites(env.db, actor.sites_run())
+            .await
+            .map_err(|error| Refused::from(problem::from_error(&error.into(), self.locale)))?;
+        Ok(Some(
+            sites
+                .iter()
+                .find(|s| s.code.eq_ignore_ascii_case(&code))
+                .map_or(NO_SITE, |s| s.id),
+        ))
     }
 
     /// `limit`: 1 to [`MAX_LIMIT`], [`DEFAULT_LIMIT`] when absent.
@@ -274,4 +321,19 @@ pub fn answer<T: Serialize, E: Into<AppError>>(
 pub fn path_id(id: &str, locale: Locale) -> Result<i64, Refused> {
     id.parse()
         .map_err(|_| problem::from_error(&AppError::NotFound, locale).into())
+}
+
+/// The `next` link after a page of `limit` items whose last has id `last` (list `kind`);
+/// none after a shorter page.
+pub fn next_after(
+    uri: &axum::http::Uri,
+    kind: char,
+    limit: u64,
+    count: usize,
+    last: Option<i64>,
+) -> Option<String> {
+    (count as u64 == limit)
+        .then_some(last)
+        .flatten()
+        .map(|last| next_link(uri.path(), uri.query(), &cursor(kind, last)))
 }

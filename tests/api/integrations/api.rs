@@ -7,6 +7,7 @@ use reqwest::header;
 use sea_orm::EntityTrait;
 use serde_json::Value;
 use siap_jepang::integrations::dto::NewKeyInput;
+use siap_jepang::integrations::model::Scope;
 use siap_jepang::integrations::service::{self, Operator};
 use siap_jepang::integrations::v1::ENDPOINTS;
 use siap_jepang::kernel::Role;
@@ -30,13 +31,18 @@ pub async fn key(app: &TestApp, scopes: &[&str], sites: &[&str]) -> String {
 
 /// A request to an endpoint with the key, if any: a GET, or a POST with a well-formed body.
 pub async fn send(app: &TestApp, key: Option<&str>, method: &str, path: &str) -> reqwest::Response {
-    if method == "GET" {
-        return call(app, key, path).await;
-    }
-    let mut request = app
-        .client()
-        .post(app.url(path))
-        .json(&serde_json::json!({"kind": "jft_basic", "score": 201, "taken_on": "2026-06-01"}));
+    let request = match method {
+        "GET" => return call(app, key, path).await,
+        "PATCH" => app
+            .client()
+            .patch(app.url(path))
+            .json(&serde_json::json!({"siskop2mi_no": "SK2-36-2026-000999"})),
+        _ => app
+            .client()
+            .post(app.url(path))
+            .json(&serde_json::json!({"kind": "jft_basic", "score": 201, "taken_on": "2026-06-01"})),
+    };
+    let mut request = request;
     if let Some(key) = key {
         request = request.bearer_auth(key);
     }
@@ -266,9 +272,14 @@ async fn every_endpoint_refuses_missing_bad_expired_and_revoked_keys_and_keys_wi
     let app = TestApp::spawn().await;
     let (serang, _) = cohorts(&app).await;
     let record = app.trainee_record("BBPLK-SRG", "Siti Matriks", 1).await;
-    let every = ["cohorts:read", "readiness:read", "results:write"];
+    let every: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
     let good = key(&app, &every, &[]).await;
-    let unscoped = key(&app, &["attendance:read"], &[]).await;
+    // For each scope, a key with every other one.
+    let mut lacking = std::collections::HashMap::new();
+    for scope in Scope::ALL {
+        let others: Vec<&str> = every.iter().copied().filter(|s| *s != scope.as_str()).collect();
+        lacking.insert(scope.as_str(), key(&app, &others, &[]).await);
+    }
     let revoked = key(&app, &every, &[]).await;
     let id = service::key_by_prefix(app.env(&app.state.db), &revoked[..14])
         .await
@@ -288,6 +299,10 @@ async fn every_endpoint_refuses_missing_bad_expired_and_revoked_keys_and_keys_wi
             .unwrap()
             .key
     };
+    // A key of every scope, of another site; and the record's whole NIK, which only a key
+    // with `pii:read` may read.
+    let tangerang = key(&app, &every, &["POS-TNG"]).await;
+    let nik = "3673050101900001";
     app.advance(time::Duration::days(2));
     let mut tampered = good.clone();
     tampered.pop();
@@ -297,6 +312,8 @@ async fn every_endpoint_refuses_missing_bad_expired_and_revoked_keys_and_keys_wi
     for endpoint in ENDPOINTS {
         let id = if endpoint.path.starts_with("/api/v1/trainees") {
             record
+        } else if endpoint.path.starts_with("/api/v1/sites") {
+            app.site("BBPLK-SRG")
         } else {
             serang[0]
         };
@@ -328,11 +345,33 @@ async fn every_endpoint_refuses_missing_bad_expired_and_revoked_keys_and_keys_wi
             assert_eq!(body["status"], 401);
             checked += 1;
         }
-        let (status, body) = json(call(&app, Some(&unscoped), &path).await).await;
-        assert_eq!(status, 403, "{path} without its scope");
         let scope = endpoint.scope.unwrap().as_str();
+        let (status, body) = json(call(&app, Some(lacking[scope].as_str()), &path).await).await;
+        assert_eq!(status, 403, "{path} without its scope");
         assert!(body["title"].as_str().unwrap().contains(scope), "{body}");
         checked += 1;
+        // Another site's row is missing, as one that does not exist; a list of rows
+        // holds none of that site's.
+        let (status, theirs) = json(call(&app, Some(&tangerang), &path).await).await;
+        if endpoint.path.contains("{id}") {
+            let missing = endpoint.path.replace("{id}", "987654");
+            let (_, nothing) = json(call(&app, Some(&tangerang), &missing).await).await;
+            assert_eq!((status, &theirs), (404, &nothing), "{path}: another site's key");
+        } else {
+            assert_eq!(status, 200, "{path}: another site's key");
+            assert!(!theirs.to_string().contains("BBPLK-SRG"), "{path}: {theirs}");
+        }
+        checked += 1;
+        // Without `pii:read`, never the whole NIK.
+        if endpoint.method == "GET" {
+            let text = call(&app, Some(lacking["pii:read"].as_str()), &path)
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(!text.contains(nik), "{path}: a whole NIK without pii:read");
+            checked += 1;
+        }
     }
     println!(
         "key-scope matrix: {} endpoints, {checked} refusals",
@@ -560,10 +599,10 @@ async fn the_document_describes_every_endpoint_and_its_docs_page_loads_nothing_f
             endpoint.method,
             endpoint.path
         );
-        let answers: &[&str] = if endpoint.method == "GET" {
-            &["200", "304", "400", "401", "403", "404", "422", "429"]
-        } else {
-            &["201", "400", "401", "403", "404", "409", "413", "422", "429"]
+        let answers: &[&str] = match endpoint.method {
+            "GET" => &["200", "304", "400", "401", "403", "404", "422", "429"],
+            "POST" => &["201", "400", "401", "403", "404", "409", "413", "422", "429"],
+            _ => &["200", "400", "401", "403", "404", "409", "413", "422", "429"],
         };
         for status in answers {
             assert!(
@@ -582,6 +621,29 @@ async fn the_document_describes_every_endpoint_and_its_docs_page_loads_nothing_f
         "every documented path is routed and listed"
     );
     assert!(doc["components"]["schemas"]["ProblemDoc"].is_object());
+    // Every reference points at a schema the document holds.
+    fn refs(value: &Value, found: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    found.push(target.clone());
+                }
+                map.values().for_each(|v| refs(v, found));
+            }
+            Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    assert!(!found.is_empty());
+    for target in found {
+        let name = target.trim_start_matches("#/components/schemas/");
+        assert!(
+            doc["components"]["schemas"][name].is_object(),
+            "{target} points nowhere"
+        );
+    }
 
     let redirect = app.client().get(app.url("/api/v1/docs")).send().await.unwrap();
     assert_eq!(redirect.status(), 308);

@@ -3,4 +3,5 @@
 
 mod api;
 mod keys;
+mod people;
 mod results;

@@ -49,6 +49,9 @@ const AREA_USES: &[(&str, &str)] = &[
     ("integrations", "cohorts"),
     ("integrations", "audit"),
     ("integrations", "accounts"),
+    ("integrations", "trainees"),
+    ("integrations", "attendance"),
+    ("integrations", "schedule"),
 ];
 
 pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
