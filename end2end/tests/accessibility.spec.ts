@@ -21,6 +21,8 @@ test('public pages have no accessibility violations', async ({ page }) => {
 });
 
 test('the trainee schedule and record have no accessibility violations', async ({ page }) => {
+  // Several pages, each analysed by axe: more than the default 30 s on two busy cores.
+  test.setTimeout(90_000);
   await signIn(page, '0812-1111-2026', 'belajar-nihongo-rajin');
   await expect(page).toHaveURL(/\/jadwal$/);
   await expectNoViolations(page, '/jadwal');
@@ -31,6 +33,8 @@ test('the trainee schedule and record have no accessibility violations', async (
 });
 
 test('attendance pages for staff have no accessibility violations', async ({ page }) => {
+  // Several pages, each analysed by axe: more than the default 30 s on two busy cores.
+  test.setTimeout(90_000);
   await signIn(page, 'koordinator@siapjepang.id', 'bunga-sakura-mekar');
   await page.goto('/angkatan?q=KAIGO');
   await page.getByRole('link', { name: /^JP-KAIGO-B-\d{4}$/ }).click();
@@ -47,6 +51,8 @@ test('attendance pages for staff have no accessibility violations', async ({ pag
 });
 
 test('trainee registry pages have no accessibility violations', async ({ page }) => {
+  // Several pages, each analysed by axe: more than the default 30 s on two busy cores.
+  test.setTimeout(90_000);
   await signIn(page, 'koordinator@siapjepang.id', 'bunga-sakura-mekar');
   await page.goto('/peserta');
   const record = await page.locator('.record-title').first().getAttribute('href');
