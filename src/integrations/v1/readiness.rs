@@ -12,7 +12,7 @@ use super::reads::{self, Params};
 use crate::integrations::model::Scope;
 use crate::kernel::{wib, CohortId, TraineeId};
 use crate::platform::state::AppState;
-use crate::readiness::dto::{DashboardFilter, ReadinessRow};
+use crate::readiness::dto::{Dashboard, DashboardFilter, ReadinessRow};
 use crate::readiness::model::verdict::{Blocker, Finding};
 use crate::readiness::model::Verdict;
 
@@ -165,6 +165,37 @@ fn trainee(row: ReadinessRow) -> TraineeReadiness {
     }
 }
 
+/// Page `page` of a readiness board as answered: the day, the counts, the trainees (none
+/// past the last page, where the dashboard would show its last one) and the next page's
+/// address.
+fn board_page(
+    board: Dashboard,
+    page: i64,
+    uri: &Uri,
+) -> (String, VerdictCounts, Vec<TraineeReadiness>, Option<String>) {
+    let page = u64::try_from(page).unwrap_or(u64::MAX);
+    let next = (page < board.pages).then(|| {
+        let next_page = i64::try_from(board.page + 1).unwrap_or(i64::MAX);
+        reads::next_link(uri.path(), uri.query(), &reads::cursor('p', next_page))
+    });
+    let [siap, dalam_proses, belum] = board.verdicts;
+    let items = if page > board.pages {
+        Vec::new()
+    } else {
+        board.rows.into_iter().map(trainee).collect()
+    };
+    (
+        wib::iso_date(board.today),
+        VerdictCounts {
+            siap,
+            dalam_proses,
+            belum,
+        },
+        items,
+        next,
+    )
+}
+
 /// The readiness of every trainee of a cohort: verdict and blockers.
 #[utoipa::path(get, path = "/api/v1/cohorts/{id}/readiness", tag = "Readiness", operation_id = "getCohortReadiness",
     security(("bearer" = ["readiness:read"])),
@@ -190,26 +221,12 @@ pub async fn cohort_readiness(
     let board = crate::readiness::service::dashboard(state.env(), actor, filter)
         .await
         .map(|board| {
-            let next = (u64::try_from(page).unwrap_or(u64::MAX) < board.pages).then(|| {
-                let next_page = i64::try_from(board.page + 1).unwrap_or(i64::MAX);
-                reads::next_link(uri.path(), uri.query(), &reads::cursor('p', next_page))
-            });
-            let [siap, dalam_proses, belum] = board.verdicts;
-            // Past the last page: nothing more (the dashboard would show its last page).
-            let past_end = u64::try_from(page).unwrap_or(u64::MAX) > board.pages;
+            let (as_of, counts, items, next) = board_page(board, page, &uri);
             CohortReadiness {
                 cohort_id: id,
-                as_of: wib::iso_date(board.today),
-                counts: VerdictCounts {
-                    siap,
-                    dalam_proses,
-                    belum,
-                },
-                items: if past_end {
-                    Vec::new()
-                } else {
-                    board.rows.into_iter().map(trainee).collect()
-                },
+                as_of,
+                counts,
+                items,
                 next,
             }
         });
@@ -347,26 +364,12 @@ pub async fn site_readiness(
             }
         })
         .map(|board| {
-            let page = u64::try_from(page).unwrap_or(u64::MAX);
-            let next = (page < board.pages).then(|| {
-                let next_page = i64::try_from(board.page + 1).unwrap_or(i64::MAX);
-                reads::next_link(uri.path(), uri.query(), &reads::cursor('p', next_page))
-            });
-            let [siap, dalam_proses, belum] = board.verdicts;
+            let (as_of, counts, items, next) = board_page(board, page, &uri);
             SiteReadiness {
                 site_id: id,
-                as_of: wib::iso_date(board.today),
-                counts: VerdictCounts {
-                    siap,
-                    dalam_proses,
-                    belum,
-                },
-                // Past the last page: nothing more (the dashboard would show its last page).
-                items: if page > board.pages {
-                    Vec::new()
-                } else {
-                    board.rows.into_iter().map(trainee).collect()
-                },
+                as_of,
+                counts,
+                items,
                 next,
             }
         });
