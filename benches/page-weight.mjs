@@ -25,7 +25,8 @@ for (const path of paths) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // A fresh context has an empty cache; it stays enabled, so the service worker's
+  // precache revalidates what the page just loaded instead of downloading it again.
   const requests = new Map();
   cdp.on('Network.responseReceived', ({ requestId, response }) => {
     requests.set(requestId, { url: new URL(response.url).pathname, encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? 'identity', bytes: 0 });
@@ -34,7 +35,27 @@ for (const path of paths) {
     const entry = requests.get(requestId);
     if (entry) entry.bytes = encodedDataLength;
   });
+  // What the service worker fetches while it installs (Chromium reports it to the context).
+  const worker = [];
+  context.on('requestfinished', async (request) => {
+    if (!request.serviceWorker()) return;
+    const sizes = await request.sizes().catch(() => null);
+    if (sizes) worker.push({ url: `(worker) ${new URL(request.url()).pathname}`, encoding: (await request.response())?.headers()['content-encoding'] ?? 'identity', bytes: sizes.responseHeadersSize + sizes.responseBodySize });
+  });
   await page.goto(base + path, { waitUntil: 'networkidle' });
+  // The worker installed and its precache done, then the manifest as Chromium fetches it
+  // to decide whether the app is installable (counted once if the page did not fetch it).
+  await page.evaluate(() => navigator.serviceWorker?.ready);
+  await page.waitForLoadState('networkidle');
+  const seen = new Set([...requests.values()].map((entry) => entry.url));
+  for (const extra of ['/manifest.webmanifest']) {
+    if (seen.has(extra)) continue;
+    const response = await context.request.get(base + extra, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    const body = (await response.body()).length;
+    const headers = Object.entries(response.headers()).reduce((sum, [k, v]) => sum + k.length + v.length + 4, 0);
+    requests.set(extra, { url: extra, encoding: response.headers()['content-encoding'] ?? 'identity', bytes: body + headers });
+  }
+  for (const [index, entry] of worker.entries()) requests.set(`worker-${index}`, entry);
   let total = 0;
   console.log(`\n${path}`);
   for (const { url, encoding, bytes } of requests.values()) {

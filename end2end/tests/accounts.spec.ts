@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { createAccount, signIn, signOut, PASSWORD } from './helpers';
+import { createAccount, openMenu, signIn, signOut, PASSWORD } from './helpers';
 
 const roles = [
   { role: 'trainee', sites: ['BBPLK-SRG'], nav: ['Beranda', 'Akun saya'], hidden: ['Pengguna'] },
@@ -12,6 +12,7 @@ for (const { role, sites, nav, hidden } of roles) {
   test(`a ${role} signs in and out`, async ({ page }, testInfo) => {
     const login = createAccount(testInfo, role, [...sites]);
     await signIn(page, login);
+    await openMenu(page);
     const navigation = page.getByRole('navigation', { name: 'Navigasi utama' });
     for (const item of nav) await expect(navigation.getByRole('link', { name: item })).toBeVisible();
     for (const item of hidden) await expect(navigation.getByRole('link', { name: item })).toHaveCount(0);

@@ -28,7 +28,44 @@ export async function signIn(page: Page, login: string, password = PASSWORD) {
   await expect(page.getByRole('status').filter({ hasText: 'Anda berhasil masuk.' })).toBeVisible();
 }
 
+/** Opens the header's menu where the navigation sits behind it (phone widths). */
+export async function openMenu(page: Page) {
+  const menu = page.locator('details.nav-menu');
+  if ((await menu.isVisible()) && !(await menu.evaluate((details) => (details as HTMLDetailsElement).open))) {
+    await menu.getByText('Menu', { exact: true }).click();
+  }
+}
+
 export async function signOut(page: Page) {
+  await openMenu(page);
   await Promise.all([page.waitForURL('/'), page.getByRole('button', { name: 'Keluar' }).click()]);
   await expect(page.getByRole('status').filter({ hasText: 'Anda sudah keluar.' })).toBeVisible();
+}
+
+/** Words broken inside across lines in buttons, table headers, summaries and the roll
+ * call's choices ("Terlam / bat"), as "tag: word". Visually hidden text is skipped. */
+export async function brokenWords(page: Page): Promise<string[]> {
+  await page.waitForLoadState('load');
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const element of document.querySelectorAll('button, th, summary, .status-choice label, .button')) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.visually-hidden')) continue;
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const lines = new Set(
+            Array.from(range.getClientRects())
+              .filter((rect) => rect.width > 0)
+              .map((rect) => Math.round(rect.top)),
+          );
+          if (lines.size > 1) broken.push(`${element.tagName.toLowerCase()}: ${match[0]}`);
+        }
+      }
+    }
+    return broken;
+  });
 }

@@ -47,6 +47,7 @@ pub async fn sign_out() -> Result<(), AppError> {
             service::sign_out(ctx.env(), ctx.client(), actor).await?;
         }
         ctx.clear_session_cookie();
+        ctx.clear_site_data();
         Ok(())
     }
     .await;

@@ -8,8 +8,9 @@ use super::prefs::SetLanguage;
 use super::texts::{Notice, T};
 use crate::accounts::api::SignOut;
 use crate::kernel::i18n::{role_text, Common};
-use crate::kernel::{Actor, Locale};
+use crate::kernel::{Actor, Locale, Text};
 use crate::platform::flash::{AreaNotice, NoticeToken};
+use crate::platform::offline;
 use crate::platform::page::use_page;
 use crate::platform::response::api;
 use crate::ui::nav::NavLink;
@@ -75,6 +76,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{page.t(T::SkipToContent)}</a>
         <Header/>
         <main id="main" tabindex="-1">
+            <OfflineBanner/>
             {alert}
             {notice}
             {children()}
@@ -83,50 +85,104 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// On a page the phone may keep, the banner the service worker reveals when it shows the
+/// kept copy without a connection: when the page was rendered, in the page's language.
+#[component]
+fn OfflineBanner() -> impl IntoView {
+    let page = use_page();
+    if !offline::may_keep(page.actor.as_ref(), &page.path, &page.query) {
+        return None;
+    }
+    #[cfg(feature = "ssr")]
+    let rendered = crate::kernel::wib::stamp(time::OffsetDateTime::now_utc(), page.locale);
+    #[cfg(not(feature = "ssr"))]
+    let rendered = String::new();
+    let text = crate::kernel::i18n::fill(page.t(T::OfflineBanner), &[("time", &rendered)]);
+    Some(view! {
+        <p id=offline::BANNER_ID class="alert alert-info offline-banner" role="status" hidden>{text}</p>
+    })
+}
+
+/// The navigation entry for `path`: the longest link that is the path or one of its
+/// parents (`/kesiapan` is not the current page on `/kesiapan-saya`).
+pub fn current_link<'a>(links: &'a [NavLink], path: &str) -> Option<&'a NavLink> {
+    links
+        .iter()
+        .filter(|link| {
+            path == link.href
+                || (link.href != "/"
+                    && path
+                        .strip_prefix(link.href)
+                        .is_some_and(|rest| rest.starts_with('/')))
+        })
+        .max_by_key(|link| link.href.len())
+}
+
+/// The header: the brand and the current page on one line, the navigation and the
+/// signed-in person behind a menu (`<details>`, no script needed) on phones, inline on
+/// wide screens.
 #[component]
 fn Header() -> impl IntoView {
     let page = use_page();
     let actor = page.actor.clone();
-    let current = page.path.clone();
     let locale = page.locale;
-    let link = move |link: NavLink| {
-        let is_current = if link.href == "/" {
-            current == "/"
-        } else {
-            current.starts_with(link.href)
-        };
+    let t = move |key: Text| key.get(locale);
+    let links: Vec<NavLink> = std::iter::once(NavLink::new("/", T::NavHome))
+        .chain(area_links(actor.as_ref()))
+        .collect();
+    let current = current_link(&links, &page.path).copied();
+    let nav = |class: &'static str| {
+        let items = links
+            .iter()
+            .map(|link| {
+                let is_current = current.is_some_and(|c| c.href == link.href);
+                view! {
+                    <li><a href=link.href aria-current=is_current.then_some("page")>{link.label.get(locale)}</a></li>
+                }
+            })
+            .collect_view();
         view! {
-            <li><a href=link.href aria-current=is_current.then_some("page")>{link.label.get(locale)}</a></li>
+            <nav class=class aria-label=t(T::MainNavigation)>
+                <ul class="nav-list">{items}</ul>
+            </nav>
         }
     };
-    let nav_items = std::iter::once(NavLink::new("/", T::NavHome))
-        .chain(area_links(actor.as_ref()))
-        .map(link)
-        .collect_view();
+    let whoami = |class: &'static str| {
+        actor.as_ref().map(|actor| {
+            view! {
+                <div class=class>
+                    <span>
+                        {t(T::SignedInAs)} " " <strong>{actor.display_name.clone()}</strong>
+                        " · " {t(role_text(actor.role))}
+                    </span>
+                    <form method="post" action={api::<SignOut>()} class="inline-form sign-out-form">
+                        <button type="submit" class="button button-quiet">
+                            {t(crate::accounts::texts::T::NavSignOut)}
+                        </button>
+                    </form>
+                </div>
+            }
+        })
+    };
     view! {
         <header class="site-header">
-            <div class="brand">
-                <a href="/" class="brand-name">{page.t(Common::AppName)}</a>
-                <span class="brand-tagline">{page.t(T::Tagline)}</span>
-            </div>
-            <nav aria-label=page.t(T::MainNavigation)>
-                <ul class="nav-list">{nav_items}</ul>
-            </nav>
-            {actor.map(|actor| {
-                view! {
-                    <div class="whoami">
-                        <span>
-                            {page.t(T::SignedInAs)} " " <strong>{actor.display_name.clone()}</strong>
-                            " · " {page.t(role_text(actor.role))}
-                        </span>
-                        <form method="post" action={api::<SignOut>()} class="inline-form">
-                            <button type="submit" class="button button-quiet">
-                                {page.t(crate::accounts::texts::T::NavSignOut)}
-                            </button>
-                        </form>
+            <div class="header-bar">
+                <a href="/" class="brand-name">{t(Common::AppName)}</a>
+                {current
+                    .filter(|link| link.href != "/")
+                    .map(|link| view! { <span class="header-current">{link.label.get(locale)}</span> })}
+                <details class="nav-menu">
+                    <summary>{t(T::Menu)}</summary>
+                    <div class="nav-menu-panel">
+                        {nav("nav-in-menu")}
+                        {whoami("whoami")}
                     </div>
-                }
-            })}
+                </details>
+            </div>
+            <div class="header-wide">
+                {nav("nav-inline")}
+                {whoami("whoami whoami-inline")}
+            </div>
         </header>
     }
 }
@@ -157,5 +213,29 @@ fn Footer() -> impl IntoView {
             <p>{page.t(T::FooterOrg)}</p>
             <p>{page.t(T::FooterTime)}</p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_current_page_is_the_longest_link_on_a_path_boundary() {
+        let links = [
+            NavLink::new("/", T::NavHome),
+            NavLink::new("/kesiapan", T::NavHome),
+            NavLink::new("/kesiapan-saya", T::NavHome),
+            NavLink::new("/izin", T::NavHome),
+            NavLink::new("/izin/tinjau", T::NavHome),
+        ];
+        let href = |path: &str| current_link(&links, path).map(|link| link.href);
+        assert_eq!(href("/"), Some("/"));
+        assert_eq!(href("/kesiapan-saya"), Some("/kesiapan-saya"));
+        assert_eq!(href("/kesiapan"), Some("/kesiapan"));
+        assert_eq!(href("/kesiapan/angkatan/3"), Some("/kesiapan"));
+        assert_eq!(href("/izin/tinjau"), Some("/izin/tinjau"));
+        assert_eq!(href("/izin/9"), Some("/izin"));
+        assert_eq!(href("/sesi/4"), None);
     }
 }

@@ -26,12 +26,19 @@ use crate::readiness::pages::ReadinessRoutes;
 use crate::schedule::pages::ScheduleRoutes;
 use crate::trainees::pages::TraineeRoutes;
 use crate::ui::guard::NotFound;
-use crate::ui::nav::{CohortLinks, SessionLinks};
+use crate::ui::nav::{CohortLinks, SessionChangePanels, SessionLinks};
 use landing::Landing;
 use layout::Layout;
 
+/// Registers the service worker and tells it whose pages these are (it forgets the kept
+/// pages of anyone else). Without JavaScript nothing is registered and nothing is kept.
+const WORKER_REGISTRATION: &str = "if('serviceWorker' in navigator){var sj=navigator.serviceWorker;\
+sj.register('/sw.js').catch(function(){});\
+sj.ready.then(function(r){if(r.active)r.active.postMessage({type:'person',person:document.body.dataset.person});});}";
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let page = use_page();
+    let person = crate::platform::offline::person_tag(page.actor.as_ref());
     view! {
         <!DOCTYPE html>
         <html lang=page.locale.code()>
@@ -42,10 +49,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options islands=true/>
                 <link rel="stylesheet" href="/pkg/siap-jepang.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <MetaTags/>
             </head>
-            <body>
+            <body data-person=person>
                 <App/>
+                // The service worker (the trainee's pages offline); told whose pages these are.
+                <script nonce=leptos::nonce::use_nonce() inner_html=WORKER_REGISTRATION></script>
             </body>
         </html>
     }
@@ -61,6 +72,7 @@ pub fn App() -> impl IntoView {
         crate::readiness::pages::COHORT_LINK,
     ]));
     provide_context(SessionLinks(&[crate::attendance::pages::SESSION_LINK]));
+    provide_context(SessionChangePanels(&[crate::attendance::pages::change_panel]));
     let page = use_page();
     view! {
         <Title formatter=move |title: String| {

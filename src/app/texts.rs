@@ -7,9 +7,10 @@ use crate::platform::flash::AreaNotice;
 
 texts! {
     pub struct T {
-        Tagline => "Pelatihan bahasa Jepang untuk CPMI", "Japanese-language training for CPMI";
         SkipToContent => "Langsung ke isi", "Skip to content";
         MainNavigation => "Navigasi utama", "Main navigation";
+        Menu => "Menu", "Menu";
+        OfflineBanner => "Offline — terakhir diperbarui {time}", "Offline — last updated {time}";
         NavHome => "Beranda", "Home";
         SignedInAs => "Masuk sebagai", "Signed in as";
         Language => "Bahasa", "Language";

@@ -116,6 +116,18 @@ pub fn instant_long(instant: OffsetDateTime, locale: Locale) -> String {
     )
 }
 
+/// "Senin 08.12, 06.41": when a page was last fetched, in the offline banner.
+pub fn stamp(instant: OffsetDateTime, locale: Locale) -> String {
+    let local = to_wib(instant);
+    format!(
+        "{} {:02}.{:02}, {}",
+        weekday_name(local.weekday(), locale),
+        local.day(),
+        u8::from(local.month()),
+        time_of_day(local.time(), locale)
+    )
+}
+
 /// An instant as DTOs carry it: RFC 3339 in UTC.
 pub fn rfc3339(instant: OffsetDateTime) -> String {
     instant
@@ -354,6 +366,14 @@ mod tests {
 
     use super::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn the_offline_stamp_reads_in_wib() {
+        // 23.41 UTC on Sunday is 06.41 on Monday in Jakarta.
+        let at = datetime!(2026-12-06 23:41 UTC);
+        assert_eq!(stamp(at, Locale::Id), "Senin 07.12, 06.41");
+        assert_eq!(stamp(at, Locale::En), "Monday 07.12, 06:41");
+    }
 
     #[test]
     fn a_time_with_a_multibyte_character_is_refused_not_a_panic() {

@@ -206,6 +206,17 @@ impl Ctx {
         );
     }
 
+    /// Asks the browser to forget what it stored of this site for the person (the pages
+    /// the service worker kept, the worker itself): phones are shared.
+    pub fn clear_site_data(&self) {
+        if let Some(response) = self.response() {
+            response.insert_header(
+                axum::http::HeaderName::from_static("clear-site-data"),
+                HeaderValue::from_static("\"cache\", \"storage\""),
+            );
+        }
+    }
+
     pub fn clear_session_cookie(&self) {
         self.append_cookie(self.state.config.session_cookie_name(), "", 0);
     }

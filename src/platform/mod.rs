@@ -8,6 +8,7 @@
 //! Uses only the core ([`crate::kernel`]) and the entities.
 
 pub mod flash;
+pub mod offline;
 pub mod page;
 pub mod query_string;
 pub mod response;

@@ -16,11 +16,29 @@ use crate::accounts::service::resolve_session;
 use crate::kernel::Locale;
 use crate::platform::context::{Client, RequestInfo, FLASH_COOKIE, LANG_COOKIE};
 use crate::platform::flash::Flash;
+use crate::platform::offline;
 use crate::platform::state::AppState;
 
 /// Paths that never need a session: static files and the health check.
 fn is_static(path: &str) -> bool {
-    path.starts_with("/pkg/") || path == "/favicon.ico" || path == "/healthz" || path == "/robots.txt"
+    path.starts_with("/pkg/")
+        || path.starts_with("/icons/")
+        || matches!(
+            path,
+            "/favicon.ico"
+                | "/favicon.svg"
+                | "/healthz"
+                | "/robots.txt"
+                | "/sw.js"
+                | "/manifest.webmanifest"
+                | "/offline.html"
+        )
+}
+
+/// Static files a browser must check again before each use: the release's assets keep
+/// their names, and a phone must notice a new service worker on its next visit.
+fn revalidated(path: &str) -> bool {
+    path != "/healthz" && is_static(path)
 }
 
 /// A state-changing request must come from our own pages: the browser says so with
@@ -161,6 +179,7 @@ pub async fn request_context(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_owned();
+    let query = request.uri().query().unwrap_or_default().to_owned();
     let method = request.method().clone();
     let secure = state.config.secure_cookies;
 
@@ -207,6 +226,8 @@ pub async fn request_context(
     };
     let had_flash = cookies.contains_key(FLASH_COOKIE);
     let nonce = new_nonce();
+    let person = offline::person_tag(actor.as_ref());
+    let keep_offline = offline::may_keep(actor.as_ref(), &path, &query);
     request.extensions_mut().insert(RequestInfo {
         client,
         actor,
@@ -241,7 +262,7 @@ pub async fn request_context(
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
-    if path.starts_with("/pkg/") {
+    if revalidated(&path) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     } else if !is_static(&path) && !headers.contains_key(header::CACHE_CONTROL) {
         // Pages show personal data: never store them in shared caches.
@@ -265,6 +286,17 @@ pub async fn request_context(
         .get_all(header::SET_COOKIE)
         .iter()
         .any(|v| v.as_bytes().starts_with(FLASH_COOKIE.as_bytes()));
+    if is_html_page {
+        // For the service worker: whom the page is for, and whether the phone may keep it.
+        if let Ok(person) = HeaderValue::from_str(&person) {
+            response.headers_mut().insert(offline::PERSON_HEADER, person);
+        }
+        if keep_offline {
+            response
+                .headers_mut()
+                .insert(offline::KEEP_HEADER, HeaderValue::from_static("1"));
+        }
+    }
     if had_flash && is_html_page && !sets_flash {
         response
             .headers_mut()

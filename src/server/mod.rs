@@ -10,6 +10,7 @@ pub mod database;
 pub mod exchange;
 pub mod middleware;
 pub mod seed;
+pub mod worker;
 
 use axum::{
     extract::State,
@@ -105,7 +106,10 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
 /// built from it and the authorization tests enumerate it (a new one without its rows in
 /// the role and object-scope matrices fails them).
 pub fn file_routes() -> Vec<FileRoute> {
-    let mut routes = vec![FileRoute::get("/healthz", healthz)];
+    let mut routes = vec![
+        FileRoute::get("/healthz", healthz),
+        FileRoute::get("/sw.js", worker::service_worker),
+    ];
     routes.extend(crate::schedule::feeds::file_routes());
     routes.extend(crate::trainees::files::file_routes());
     routes.extend(crate::attendance::files::file_routes());

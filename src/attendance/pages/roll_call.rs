@@ -171,7 +171,10 @@ fn Line(n: usize, line: RollCallLine) -> impl IntoView {
                             <span class=format!("status-choice choice-{}", status.as_str())>
                                 <input type="radio" id=input_id.clone() name=status_name.clone() value=status.as_str()
                                     checked=*status == chosen/>
-                                <label for=input_id>{t(status_text(*status))}</label>
+                                <label for=input_id>
+                                    {t(status_text(*status))}
+                                    <span class="visually-hidden">{format!(" · {}", line.name)}</span>
+                                </label>
                             </span>
                         }
                     }).collect_view()}

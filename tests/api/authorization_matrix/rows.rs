@@ -538,6 +538,8 @@ pub fn file_rows(ids: Ids) -> Vec<FileRow> {
         ),
         post(
             "/peserta/unggah",
+        // The service worker: the same script for everyone, no data in it.
+        get("/sw.js", "/sw.js".into(), Access::Everyone),
             Access::Administrators,
             vec![("site_id", site.to_string()), ("cohort_id", cohort.to_string())],
         ),

@@ -11,6 +11,7 @@ mod fuzz;
 mod instances;
 mod layers;
 mod load_driver;
+mod offline;
 /// `pub(crate)`: the authorization matrix reads `TABLE_OWNERS`.
 pub(crate) mod ownership;
 mod query_guards;
