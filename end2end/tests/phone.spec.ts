@@ -1,5 +1,9 @@
-import { test, expect, type Page } from '@playwright/test';
-import { brokenWords, createAccount, openMenu, signIn, signOut } from './helpers';
+import { chromium, test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brokenWords, createAccount, openMenu, PASSWORD, signIn, signOut } from './helpers';
+import { liveClass } from './live-class';
 
 const TRAINEE = { login: '0812-1111-2026', password: 'belajar-nihongo-rajin', name: 'Dewi Lestari' };
 
@@ -49,7 +53,7 @@ test.describe('the compact header', () => {
     await expect(navigation).toBeHidden();
     await openMenu(page);
     await expect(navigation.getByRole('link', { name: 'Kehadiran' })).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByText(`Masuk sebagai ${TRAINEE.name}`)).toBeVisible();
+    await expect(page.locator('.nav-menu').getByText(`Masuk sebagai ${TRAINEE.name}`)).toBeVisible();
     await navigation.getByRole('link', { name: 'Jadwal' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Jadwal saya' })).toBeVisible();
     await signOut(page);
@@ -59,7 +63,7 @@ test.describe('the compact header', () => {
 test.describe('the installable, offline schedule', () => {
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'a service worker needs JavaScript');
 
-  test('Chromium finds the app installable: manifest and worker', async ({ page }) => {
+  test('Chromium finds the app installable: manifest and worker', async ({ page }, testInfo) => {
     const manifest = await page.request.get('/manifest.webmanifest');
     expect(manifest.status()).toBe(200);
     expect(manifest.headers()['content-type']).toContain('manifest+json');
@@ -72,13 +76,27 @@ test.describe('the installable, offline schedule', () => {
     const worker = await page.request.get('/sw.js');
     expect(worker.headers()['cache-control']).toBe('no-cache');
 
-    await page.goto('/masuk');
-    await controlledByWorker(page);
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
-    expect(scope).toMatch(/\/$/);
-    const cdp = await page.context().newCDPSession(page);
-    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-    expect(installabilityErrors).toEqual([]);
+    // Chromium never offers to install from an incognito profile, which every Playwright
+    // context is: the check runs in a persistent profile of the same browser.
+    const profile = mkdtempSync(join(tmpdir(), 'sj-install-'));
+    const installed = await chromium.launchPersistentContext(profile, {
+      ...testInfo.project.use.launchOptions,
+      baseURL: testInfo.project.use.baseURL,
+      viewport: { width: 360, height: 740 },
+    });
+    try {
+      const app = installed.pages()[0] ?? (await installed.newPage());
+      await app.goto('/masuk');
+      await controlledByWorker(app);
+      const scope = await app.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+      expect(scope).toMatch(/\/$/);
+      const cdp = await installed.newCDPSession(app);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+    } finally {
+      await installed.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   test('the schedule opens offline with the banner, and is gone after sign-out', async ({ page, context }) => {
@@ -126,7 +144,9 @@ test.describe('the installable, offline schedule', () => {
     const other = createAccount(testInfo, 'trainee', ['UPT-SRG']);
     await signIn(page, other);
     await page.goto('/akun');
-    await expect.poll(() => page.evaluate(async () => (await caches.match('/jadwal')) === undefined)).toBe(true);
+    // What is kept now is the second person's own schedule, if anything: never the first's.
+    const kept = () => page.evaluate(async () => (await (await caches.match('/jadwal'))?.text()) ?? '');
+    await expect.poll(kept).not.toContain('Dewi Lestari');
     await context.setOffline(true);
     await page.goto('/jadwal');
     await expect(page.getByText(TRAINEE.name)).toHaveCount(0);
@@ -148,6 +168,8 @@ async function focusIsVisible(page: Page): Promise<boolean> {
 
 /** Tabs forward until `target` has focus, each stop with a visible focus ring. */
 async function tabTo(page: Page, target: import('@playwright/test').Locator, limit = 60) {
+  // A field that has focus on arrival (autofocus) is already there.
+  if (await target.evaluate((element) => element === document.activeElement)) return;
   for (let step = 0; step < limit; step++) {
     await page.keyboard.press('Tab');
     const where = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80) ?? 'nothing');
@@ -162,8 +184,6 @@ test.describe('keyboard only', () => {
 
   test('sign-in, roll call and self check-in work from the keyboard', async ({ page, browser }, testInfo) => {
     test.setTimeout(90_000);
-    const { liveClass } = await import('./live-class');
-    const { PASSWORD } = await import('./helpers');
     const live = await liveClass(page, testInfo);
     await page.context().clearCookies();
 
@@ -185,17 +205,6 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
 
-    // Roll call: into the first trainee's choices, an arrow to "Terlambat", on to save.
-    const [first] = live.trainees;
-    await tabTo(page, page.getByRole('radio', { name: `Hadir · ${first.name}` }));
-    await page.keyboard.press('ArrowRight');
-    await expect(page.getByRole('radio', { name: `Terlambat · ${first.name}` })).toBeChecked();
-    const save = page.getByRole('button', { name: 'Simpan absen (2 peserta)' });
-    await tabTo(page, save);
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('status').filter({ hasText: `Absen ${live.code} disimpan (2 peserta).` })).toBeVisible();
-    await expect(page.getByRole('radio', { name: `Terlambat · ${first.name}` })).toBeChecked();
-
     // Self check-in: the instructor shows the code; the second trainee types it in.
     await tabTo(page, page.getByRole('button', { name: 'Tampilkan kode presensi' }));
     await page.keyboard.press('Enter');
@@ -208,6 +217,18 @@ test.describe('keyboard only', () => {
     await trainee.keyboard.type(code);
     await trainee.keyboard.press('Enter');
     await expect(trainee.getByRole('status').filter({ hasText: `Presensi tercatat: Hadir di ${live.code}.` })).toBeVisible();
+
+    // Roll call: into the first trainee's choices, an arrow to "Terlambat", on to save.
+    await page.goto(`/sesi/${live.sessionId}/absen`);
+    const [first] = live.trainees;
+    await tabTo(page, page.getByRole('radio', { name: `Hadir · ${first.name}` }));
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('radio', { name: `Terlambat · ${first.name}` })).toBeChecked();
+    const save = page.getByRole('button', { name: 'Simpan absen (2 peserta)' });
+    await tabTo(page, save);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: `Absen ${live.code} disimpan (2 peserta).` })).toBeVisible();
+    await expect(page.getByRole('radio', { name: `Terlambat · ${first.name}` })).toBeChecked();
     await phone.close();
   });
 });

@@ -1,5 +1,5 @@
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { signIn } from './helpers';
+import { openMenu, signIn } from './helpers';
 
 const COORDINATOR = { login: 'koordinator@siapjepang.id', password: 'bunga-sakura-mekar' };
 const TRAINEE = { login: '0812-1111-2026', password: 'belajar-nihongo-rajin' };
@@ -113,6 +113,7 @@ test('a file that is not a roster is refused with the reason on the form', async
 
 test('a trainee sees their record and corrects their emergency contact', async ({ page }) => {
   await signIn(page, TRAINEE.login, TRAINEE.password);
+  await openMenu(page);
   await page.getByRole('link', { name: 'Data saya' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Data saya' })).toBeVisible();
   await expect(page.getByText(/^\d{4}\*{8}\d{4}$/).first()).toBeVisible();

@@ -172,7 +172,11 @@ async function cacheFirst(request) {
 function isStatic(url) {
   return (
     url.search === '' &&
-    (url.pathname.startsWith('/pkg/') || url.pathname.startsWith('/icons/') || PRECACHE.includes(url.pathname))
+    (url.pathname.startsWith('/pkg/') ||
+      url.pathname.startsWith('/icons/') ||
+      url.pathname === '/favicon.svg' ||
+      url.pathname === '/manifest.webmanifest' ||
+      PRECACHE.includes(url.pathname))
   );
 }
 

@@ -17,13 +17,19 @@ use crate::platform::state::AppState;
 
 const TEMPLATE: &str = include_str!("sw.js");
 
-/// The static files a phone fetches once per release: the style sheet, the islands'
-/// script and WebAssembly, the offline page and the icons.
-pub const PRECACHE: [&str; 6] = [
+/// What the worker fetches as it installs: the offline page and its style sheet. The rest
+/// (the islands' script and WebAssembly, the icons) it keeps the first time a page it
+/// controls uses them, which is also the first visit whose page it can keep: the first
+/// visit does not download anything twice.
+pub const PRECACHE: [&str; 2] = ["/offline.html", "/pkg/siap-jepang.css"];
+
+/// The static files whose bytes make a release: a change in any of them is a new worker
+/// with new caches.
+const RELEASE_FILES: [&str; 6] = [
     "/offline.html",
     "/pkg/siap-jepang.css",
     "/pkg/siap-jepang.js",
-    "/pkg/siap-jepang_bg.wasm",
+    "/pkg/siap-jepang.wasm",
     "/favicon.svg",
     "/manifest.webmanifest",
 ];
@@ -34,7 +40,7 @@ pub fn release_fingerprint(site_root: &Path) -> String {
     let mut hash = Sha256::new();
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
     hash.update(TEMPLATE.as_bytes());
-    for file in PRECACHE {
+    for file in RELEASE_FILES {
         hash.update(file.as_bytes());
         if let Ok(bytes) = std::fs::read(site_root.join(file.trim_start_matches('/'))) {
             hash.update(&bytes);
