@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { createAccount, signIn } from './helpers';
+import { createAccount, openMenu, signIn } from './helpers';
 
 // axe runs as a script inside the page, so it needs JavaScript; the server renders the
 // same HTML for both projects, so checking it once in the hydrated project is enough.
@@ -26,6 +26,9 @@ test('the trainee schedule and record have no accessibility violations', async (
   await signIn(page, '0812-1111-2026', 'belajar-nihongo-rajin');
   await expect(page).toHaveURL(/\/jadwal$/);
   await expectNoViolations(page, '/jadwal');
+  // The header's menu open, as a phone shows it.
+  await openMenu(page);
+  await expectNoViolations(page, '/jadwal with the menu open');
   for (const path of ['/profil', '/kehadiran', '/izin', '/hadir']) {
     await page.goto(path);
     await expectNoViolations(page, path);
