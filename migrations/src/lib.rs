@@ -26,6 +26,7 @@ mod m20261206_000004_create_readiness_stamps;
 mod m20261207_000001_add_trainee_registry_numbers;
 mod m20261207_000002_create_integration_keys;
 mod m20261207_000003_create_api_requests;
+mod m20261208_000001_create_schedule_changes_seen;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_add_trainee_registry_numbers::Migration),
             Box::new(m20261207_000002_create_integration_keys::Migration),
             Box::new(m20261207_000003_create_api_requests::Migration),
+            Box::new(m20261208_000001_create_schedule_changes_seen::Migration),
         ]
     }
 }

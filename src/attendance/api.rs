@@ -9,7 +9,7 @@ use leptos::server_fn::codec::GetUrl;
 use std::collections::HashMap;
 
 use super::dto::{
-    CheckInDisplay, CohortAttendance, ExcuseReview, MyAttendance, MyExcuses, Overview, RollCall,
+    ChangeNotice, CheckInDisplay, CohortAttendance, ExcuseReview, MyAttendance, MyExcuses, Overview, RollCall,
 };
 use super::model::excuse::DecisionInput;
 use super::model::PolicyInput;
@@ -40,6 +40,19 @@ pub async fn get_my_attendance() -> Result<MyAttendance, AppError> {
     let ctx = Ctx::current()?;
     ctx.serve(authz::is_trainee, async |actor| {
         service::my_attendance(ctx.env(), actor).await
+    })
+    .await
+}
+
+/// Whom to tell that a session was moved or cancelled (WhatsApp links with the message),
+/// and the message for the cohort's group; `None` while it is as planned. For whoever may
+/// change the session, as moving and cancelling it are.
+#[server(prefix = "/api", endpoint = "attendance/change-notice", input = GetUrl)]
+pub async fn get_change_notice(session_id: SessionId) -> Result<Option<ChangeNotice>, AppError> {
+    use super::service;
+    let ctx = Ctx::current()?;
+    ctx.serve(crate::cohorts::authz::can_plan_cohorts, async |actor| {
+        service::change_notice(ctx.env(), actor, session_id).await
     })
     .await
 }

@@ -279,3 +279,27 @@ pub struct Standing {
     pub threshold: u32,
     pub rates: Rates,
 }
+
+/// One trainee to tell about a moved or cancelled session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToTell {
+    pub trainee_id: TraineeId,
+    pub name: String,
+    /// Their phone as the reader may see it (`0812-3456-7890`); none when the reader may
+    /// not, or none is known.
+    pub phone: Option<String>,
+    /// `https://wa.me/628…?text=…`, the message to them filled in; none without a mobile
+    /// number the reader may see.
+    pub whatsapp: Option<String>,
+}
+
+/// Whom to tell that a session was moved or cancelled, and what: for those who changed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeNotice {
+    /// The change as told: the session, its cohort, status, times, room and reason.
+    pub change: crate::schedule::model::announce::SessionChange,
+    /// The trainees committed to the cohort (accepted or active), by name.
+    pub trainees: Vec<ToTell>,
+    /// The message for the cohort's WhatsApp group, in Indonesian.
+    pub group_message: String,
+}

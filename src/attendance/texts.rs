@@ -45,6 +45,16 @@ texts! {
         PendingExcuses => "{n} pengajuan izin menunggu keputusan", "{n} excuse requests awaiting a decision";
         CohortGrids => "Rekap kehadiran per angkatan", "Attendance by cohort";
 
+        TellTitle => "Kabari peserta", "Tell the trainees";
+        TellMoved => "Sesi ini dipindah. Kirim pesan WhatsApp ke setiap peserta (pesannya sudah terisi), atau tempel pesan di bawah ke grup WhatsApp angkatan.", "This session was moved. Send each trainee a WhatsApp message (it is filled in), or paste the message below into the cohort's WhatsApp group.";
+        TellCancelled => "Sesi ini dibatalkan. Kirim pesan WhatsApp ke setiap peserta (pesannya sudah terisi), atau tempel pesan di bawah ke grup WhatsApp angkatan.", "This session was cancelled. Send each trainee a WhatsApp message (it is filled in), or paste the message below into the cohort's WhatsApp group.";
+        TellNobody => "Belum ada peserta yang diterima atau aktif di angkatan ini.", "Nobody is accepted or active in this cohort yet.";
+        NoPhone => "tanpa nomor HP", "no phone number";
+        GroupMessage => "Pesan untuk grup WhatsApp angkatan", "Message for the cohort's WhatsApp group";
+        GroupMessageHint => "Dalam bahasa Indonesia, siap ditempel.", "In Indonesian, ready to paste.";
+        CopyMessage => "Salin pesan", "Copy the message";
+        Copied => "Tersalin", "Copied";
+
         RollCallTitle => "Absen {cohort}", "Roll call {cohort}";
         RollCallIntro => "Semua peserta awalnya Hadir. Ubah yang tidak hadir, lalu simpan sekali.", "Everyone starts as present. Change the exceptions, then save once.";
         RollCallEmpty => "Tidak ada peserta yang terdaftar aktif pada tanggal sesi ini.", "Nobody was enrolled and active on this session's date.";

@@ -31,6 +31,7 @@ pub mod readiness_stamps;
 pub mod roll_calls;
 pub mod rooms;
 pub mod saved_searches;
+pub mod schedule_changes_seen;
 pub mod schedule_stamps;
 pub mod sessions;
 pub mod sign_in_throttle;

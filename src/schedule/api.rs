@@ -7,7 +7,7 @@ use leptos::server_fn::codec::GetUrl;
 
 use super::dto::{
     CalendarFilter, CalendarView, ClosureInput, CohortSchedule, GenerationInput, GenerationPage,
-    HolidayInput, HolidayList, MoveInput, MySchedule, PrintableWeek, SessionDetail,
+    HolidayInput, HolidayList, MoveInput, MySchedule, PrintableWeek, ScheduleChanges, SessionDetail,
 };
 use super::model::generation::PatternInput;
 use crate::kernel::{AppError, CohortId, SessionId};
@@ -28,6 +28,30 @@ pub async fn get_my_schedule() -> Result<MySchedule, AppError> {
     ctx.serve(authz::can_view_own_schedule, async |actor| {
         service::my_schedule(ctx.env(), actor, &ctx.origin()).await
     })
+    .await
+}
+
+/// The trainee's classes moved or cancelled since they last dismissed the notice.
+#[server(prefix = "/api", endpoint = "schedule/changes", input = GetUrl)]
+pub async fn get_schedule_changes() -> Result<ScheduleChanges, AppError> {
+    let ctx = Ctx::current()?;
+    ctx.serve(authz::can_follow_changes, async |actor| {
+        service::schedule_changes(ctx.env(), actor).await
+    })
+    .await
+}
+
+/// Dismisses the notice of changes: marks them read up to `seen_up_to`, the latest change
+/// it showed (RFC 3339), so that a change made since is shown still.
+#[server(prefix = "/api", endpoint = "schedule/changes-seen")]
+pub async fn dismiss_schedule_changes(seen_up_to: String) -> Result<(), AppError> {
+    let ctx = Ctx::current()?;
+    ctx.submit(
+        authz::can_follow_changes,
+        async |actor| service::dismiss_changes(ctx.env(), actor, &seen_up_to).await,
+        |()| Success::to(paths::MINE).notice(Notice::ChangesSeen),
+        Failure::form(form_id::<DismissScheduleChanges>()),
+    )
     .await
 }
 

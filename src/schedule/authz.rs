@@ -1,11 +1,23 @@
 //! Who may see and change the schedule. Cohort-level rules (who sees or manages a cohort)
 //! are the cohorts area's; these add the schedule's own. Deny by default.
 
-use crate::kernel::{Actor, Role};
+use crate::kernel::{Actor, CohortTies, Role};
 
 /// "My schedule" (`/jadwal`) and one's own calendar feed: everyone signed in.
 pub fn can_view_own_schedule(_actor: &Actor) -> bool {
     true
+}
+
+/// The notice of moved and cancelled classes on `/jadwal`, and dismissing it: trainees
+/// (staff make the changes, and are shown whom to tell instead).
+pub fn can_follow_changes(actor: &Actor) -> bool {
+    actor.role == Role::Trainee
+}
+
+/// Telling a session's trainees it was moved or cancelled (whom to message, and what):
+/// whoever may change its cohort's sessions.
+pub fn can_announce_changes(actor: &Actor, cohort: &CohortTies) -> bool {
+    crate::cohorts::authz::can_manage_cohort(actor, cohort)
 }
 
 /// The calendar of cohorts across a site: staff.
@@ -53,5 +65,22 @@ mod tests {
         assert!(can_close_site(&actor(Role::Admin), 4));
         assert!(!can_close_site(&actor(Role::Instructor), 3));
         assert!(!can_edit_closures(&actor(Role::Instructor)));
+    }
+
+    #[test]
+    fn trainees_follow_changes_and_those_who_make_them_announce_them() {
+        assert!(can_follow_changes(&actor(Role::Trainee)));
+        assert!(!can_follow_changes(&actor(Role::Coordinator)));
+        let cohort = CohortTies {
+            site_id: 3,
+            taught: true,
+            seated: false,
+        };
+        let coordinator = actor(Role::Coordinator);
+        assert!(can_announce_changes(&coordinator, &cohort));
+        assert!(!can_announce_changes(&actor(Role::Instructor), &cohort));
+        assert!(!can_announce_changes(&actor(Role::Trainee), &cohort));
+        let elsewhere = CohortTies { site_id: 4, ..cohort };
+        assert!(!can_announce_changes(&coordinator, &elsewhere));
     }
 }

@@ -7,6 +7,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::kernel::{wib, CohortId, SessionId};
 
+use super::model::announce::SessionChange;
 use super::model::generation::PatternInput;
 use super::model::{HolidayKind, SessionStatus};
 use crate::cohorts::dto::{Choice, CohortDetail};
@@ -98,6 +99,18 @@ pub struct MySchedule {
     pub feed: FeedView,
 }
 
+/// The classes of a trainee's cohorts moved or cancelled since they last dismissed the
+/// notice, and not over yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleChanges {
+    /// By start.
+    pub changes: Vec<SessionChange>,
+    /// The latest change shown: dismissing the notice marks everything up to it as read,
+    /// so a change made after the page was shown is not lost.
+    #[serde(with = "wib::rfc3339_option")]
+    pub latest: Option<OffsetDateTime>,
+}
+
 /// A cohort with its whole schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortSchedule {
@@ -154,6 +167,9 @@ pub struct GenerationPage {
 pub struct SessionDetail {
     pub session: SessionView,
     pub can_manage: bool,
+    /// The session was moved or cancelled and the reader may change it: the page shows
+    /// whom to tell (what higher areas add for that, see `SessionChangePanels`).
+    pub can_announce: bool,
     pub instructors: Vec<Choice>,
     pub rooms: Vec<Choice>,
     pub instructor_id: Option<i64>,

@@ -35,6 +35,14 @@ texts! {
         MovedFrom => "Semula {when}", "Originally {when}";
         Reason => "Alasan", "Reason";
 
+        ChangesTitle => "Perubahan jadwal", "Schedule changes";
+        ChangesIntro => "Kelas berikut dipindah atau dibatalkan sejak terakhir Anda membaca pemberitahuan ini.", "These classes were moved or cancelled since you last read this notice.";
+        ChangeMoved => "{cohort}: dipindah dari {was} ke {now}.", "{cohort}: moved from {was} to {now}.";
+        ChangeCancelled => "{cohort}: {was} dibatalkan.", "{cohort}: {was} is cancelled.";
+        ChangeFeed => "Kalender ponsel yang berlangganan {link} sudah memuat perubahan ini.", "A phone calendar subscribed to {link} already shows these changes.";
+        ChangeFeedLink => "jadwal Anda", "your schedule";
+        ChangesDismiss => "Sudah saya baca", "I have read this";
+
         FeedTitle => "Jadwal di kalender ponsel", "Schedule in your phone's calendar";
         FeedIntro => "Tambahkan alamat rahasia ini di Google Calendar atau kalender ponsel (\"Tambah kalender dari URL\"). Siapa pun yang tahu alamatnya bisa melihat jadwal Anda; buat alamat baru jika tersebar.", "Add this secret address in Google Calendar or your phone's calendar (\"add calendar from URL\"). Anyone who knows it can see your schedule; make a new one if it spreads.";
         FeedOff => "Langganan kalender belum aktif.", "The calendar subscription is off.";
@@ -158,6 +166,7 @@ texts! {
         NoticeClosureDeleted => "Hari libur lokasi dihapus.", "The site day off was deleted.";
         NoticeFeedCreated => "Alamat kalender baru dibuat. Alamat sebelumnya tidak berlaku lagi.", "A new calendar address was made. Any earlier one no longer works.";
         NoticeFeedRevoked => "Langganan kalender dimatikan.", "The calendar subscription is off.";
+        NoticeChangesSeen => "Pemberitahuan perubahan jadwal ditutup. Perubahan berikutnya akan muncul lagi di sini.", "The notice of schedule changes is closed. Later changes will show here again.";
     }
 }
 
@@ -197,6 +206,8 @@ pub enum Notice {
     ClosureDeleted,
     FeedCreated,
     FeedRevoked,
+    /// The notice of schedule changes was dismissed.
+    ChangesSeen,
 }
 
 impl AreaNotice for Notice {

@@ -1,5 +1,5 @@
-//! What an area offers for the navigation and the start page, the links higher areas add
-//! to a record's page, and the pager under lists.
+//! What an area offers for the navigation and the start page, the links and sections
+//! higher areas add to a record's page, and the pager under lists.
 
 use crate::kernel::{CohortId, SessionId, Text};
 
@@ -44,6 +44,12 @@ pub struct CohortLinks(pub &'static [RecordLink<CohortId>]);
 /// The links the session page shows its staff, in order.
 #[derive(Debug, Clone, Default)]
 pub struct SessionLinks(pub &'static [RecordLink<SessionId>]);
+
+/// What higher areas show on the page of a moved or cancelled session to those who may
+/// change it: the attendance area's trainees to tell, with WhatsApp links. Each renders
+/// the part for the session's id; the app composes and provides them, as [`SessionLinks`].
+#[derive(Clone, Default)]
+pub struct SessionChangePanels(pub &'static [fn(SessionId) -> leptos::prelude::AnyView]);
 
 /// "Previous · Page 2 of 5 · Next" under a paged list; `link(n)` is the address of page n.
 #[leptos::component]

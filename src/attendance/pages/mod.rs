@@ -1,13 +1,14 @@
 //! Attendance pages: the home (a trainee's own attendance, or the staff's classes and
 //! trainees at risk), the roll call, self check-in on both sides, excuses, a cohort's
-//! grid with its chart, and the printable registers; how the area's notices read; its
-//! navigation.
+//! grid with its chart, the printable registers, and whom to tell of a moved session; how
+//! the area's notices read; its navigation.
 
 mod chart;
 mod check_in;
 mod excuses;
 mod grid;
 mod home;
+mod notify;
 mod register;
 mod roll_call;
 
@@ -15,6 +16,7 @@ pub use check_in::{CheckInCodePage, CheckInPage};
 pub use excuses::{ExcuseReviewPage, MyExcusesPage};
 pub use grid::CohortAttendancePage;
 pub use home::AttendanceHomePage;
+pub use notify::change_panel;
 pub use register::{MonthRegisterPage, SessionRegisterPage};
 pub use roll_call::RollCallPage;
 

@@ -1,10 +1,11 @@
 //! Attendance use cases: roll calls and self check-in, excuses, the views of rates, exports,
-//! and the job that marks trainees left unmarked. Each write runs in one transaction and
+//! whom to tell when a session moves, and the job that marks trainees left unmarked. Each write runs in one transaction and
 //! writes its audit entry inside it.
 
 mod auto;
 mod excuses;
 mod export;
+mod notify;
 mod roll_call;
 mod standing;
 mod summary;
@@ -13,6 +14,7 @@ mod views;
 pub use auto::{auto_mark, spawn_auto_mark};
 pub use excuses::{decide_excuse, excuse_note, my_excuses, request_excuse, review_excuses, withdraw_excuse};
 pub use export::export_attendance;
+pub use notify::change_notice;
 pub use roll_call::{check_in, check_in_display, open_check_in, roll_call, save_roll_call, RollCallEntry};
 pub use standing::{cohort_standing, trainee_standing};
 pub use summary::{rates_by_enrollment, RateBasis};

@@ -1,6 +1,7 @@
 //! SeaORM queries for class sessions and calendar feeds (the days without class are in
-//! `days_off`), and the fragments other areas read sessions through. No business rules
-//! here; lists are fetched with a fixed number of queries, whatever their length.
+//! `days_off`, the changes as news in `seen`), and the fragments other areas read sessions
+//! through. No business rules here; lists are fetched with a fixed number of queries,
+//! whatever their length.
 
 use sea_orm::{
     sea_query::OnConflict, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
@@ -15,8 +16,10 @@ use crate::kernel::{AccountId, CohortId, Reach, SessionId};
 use crate::platform::state::{Ports, Release};
 
 mod days_off;
+mod seen;
 mod stamps;
 pub use days_off::*;
+pub use seen::*;
 pub use stamps::*;
 
 /// Instants are stored in UTC so their text form sorts like time on SQLite.

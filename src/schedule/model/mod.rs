@@ -1,6 +1,7 @@
-//! The class schedule as pure rules: session statuses, holidays, session generation and
-//! conflict detection. No I/O; every rule is unit-tested here.
+//! The class schedule as pure rules: session statuses, holidays, session generation,
+//! conflict detection and how a change is told. No I/O; every rule is unit-tested here.
 
+pub mod announce;
 pub mod conflicts;
 pub mod generation;
 

@@ -1,15 +1,17 @@
 //! `/jadwal`: a trainee's classes (an instructor's, a coordinator's sites') today, the rest
-//! of this week and what comes after, and the personal calendar feed. The trainee's start
-//! page after signing in; readable at 360 px.
+//! of this week and what comes after, and the personal calendar feed; for a trainee, first
+//! the classes moved or cancelled since they last looked. The trainee's start page after
+//! signing in; readable at 360 px.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::changes::ChangesNotice;
 use super::SessionCard;
-use crate::kernel::{wib, Role, Text};
+use crate::kernel::{wib, AppError, Role, Text};
 use crate::platform::page::use_page;
 use crate::platform::response::{api, form_id};
-use crate::schedule::api::{get_my_schedule, ResetFeed, RevokeFeed};
+use crate::schedule::api::{get_my_schedule, get_schedule_changes, ResetFeed, RevokeFeed};
 use crate::schedule::authz;
 use crate::schedule::dto::{FeedView, MySchedule, SessionView};
 use crate::schedule::texts::T;
@@ -19,14 +21,29 @@ use crate::ui::islands::CopyButton;
 
 #[component]
 pub fn MySchedulePage() -> impl IntoView {
-    if let Err(denied) = require(authz::can_view_own_schedule) {
-        return denied;
-    }
+    let actor = match require(authz::can_view_own_schedule) {
+        Ok(actor) => actor,
+        Err(denied) => return denied,
+    };
     let page = use_page();
+    // One load for the changes (a trainee's) and the schedule: two pending on one page
+    // stalled every page under load (the load driver's 200 requests in flight).
+    let follows_changes = authz::can_follow_changes(&actor);
+    let load = async move {
+        let changes = if follows_changes {
+            Some(get_schedule_changes().await?)
+        } else {
+            None
+        };
+        Ok::<_, AppError>((changes, get_my_schedule().await?))
+    };
     view! {
         <Title text=page.t(T::ScheduleTitle)/>
         <h1>{page.t(T::ScheduleTitle)}</h1>
-        {loaded(get_my_schedule(), move |schedule| view! { <ScheduleView schedule/> })}
+        {loaded(load, move |(changes, schedule)| view! {
+            {changes.map(|changes| view! { <ChangesNotice changes/> })}
+            <ScheduleView schedule/>
+        })}
     }
     .into_any()
 }

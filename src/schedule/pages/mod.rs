@@ -2,6 +2,7 @@
 //! entries in the navigation.
 
 mod calendar;
+mod changes;
 mod cohort;
 mod generate;
 mod holidays;
@@ -67,6 +68,7 @@ pub fn notice_view(token: &NoticeToken) -> Option<AnyView> {
         Notice::ClosureDeleted => T::NoticeClosureDeleted.get(locale).to_owned(),
         Notice::FeedCreated => T::NoticeFeedCreated.get(locale).to_owned(),
         Notice::FeedRevoked => T::NoticeFeedRevoked.get(locale).to_owned(),
+        Notice::ChangesSeen => T::NoticeChangesSeen.get(locale).to_owned(),
     };
     Some(view! { <NoticeBanner text/> }.into_any())
 }

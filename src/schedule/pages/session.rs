@@ -1,4 +1,5 @@
-//! `/sesi/:id`: one session, and for its coordinators the forms to move or cancel it.
+//! `/sesi/:id`: one session, and for its coordinators the forms to move or cancel it and,
+//! once it was, whom to tell (a higher area's part, composed by the app).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,7 +16,7 @@ use crate::schedule::texts::T;
 use crate::ui::forms::{Field, FormAlert, SelectField};
 use crate::ui::guard::{loaded, path_id, require, NotFound};
 use crate::ui::islands::ConfirmSubmit;
-use crate::ui::nav::SessionLinks;
+use crate::ui::nav::{SessionChangePanels, SessionLinks};
 
 #[component]
 pub fn SessionPage() -> impl IntoView {
@@ -64,6 +65,11 @@ fn SessionView(detail: SessionDetail) -> impl IntoView {
                     <a class="button" href=(link.href)(session.id)>{t(link.label)}</a>
                 }).collect_view()}
             </p>
+        })}
+        // Moved or cancelled: whom to tell, and what (the trainees are a higher area's).
+        {detail.can_announce.then(|| {
+            use_context::<SessionChangePanels>().unwrap_or_default().0.iter()
+                .map(|panel| panel(session.id)).collect_view()
         })}
         {detail.can_manage.then(|| view! {
             <section class="panel" aria-labelledby="move-heading">

@@ -1,7 +1,9 @@
 //! Schedule use cases: the views of the schedule, session generation, moving and
-//! cancelling sessions, holidays and calendar feeds. Each write runs in one transaction
-//! and writes its audit entry inside it.
+//! cancelling sessions and telling people about it, holidays and calendar feeds. Each write
+//! runs in one transaction and writes its audit entry inside it (but a trainee's mark of
+//! the changes they have read, which changes nothing anyone else sees).
 
+mod announce;
 mod changes;
 mod feed;
 mod generate;
@@ -9,6 +11,7 @@ mod holidays;
 mod views;
 mod window;
 
+pub use announce::{change_announcement, dismiss_changes, schedule_changes, Announcement};
 pub use changes::{cancel_session, move_session};
 pub use feed::{cohort_calendar, export_calendar, feed_calendar, reset_feed, revoke_feed};
 pub use generate::{generate_sessions, generation_page};

@@ -199,6 +199,8 @@ pub async fn session_detail(
     let can_manage = cohort_authz::can_manage_cohort(actor, &ties)
         && status.is_schedulable()
         && session.status != SessionStatus::Cancelled;
+    let can_announce =
+        authz::can_announce_changes(actor, &ties) && session.status != SessionStatus::Scheduled;
     let (instructors, rooms) = if can_manage {
         let instructor_ids = crate::cohorts::service::instructors_of(env, CohortId(cohort.id)).await?;
         choices_for_cohort(env, &cohort, &instructor_ids).await?
@@ -211,6 +213,7 @@ pub async fn session_detail(
     Ok(SessionDetail {
         session: view,
         can_manage,
+        can_announce,
         instructors,
         rooms,
         instructor_id: session.instructor_id,

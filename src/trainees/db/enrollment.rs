@@ -326,6 +326,31 @@ pub async fn active_contacts(
         .collect())
 }
 
+/// The records of everyone committed to `cohort_id`'s dates (accepted or active in it), by
+/// name: the people a change to its schedule concerns.
+pub async fn committed_members(
+    conn: &impl ConnectionTrait,
+    cohort_id: CohortId,
+) -> Result<Vec<trainees::Model>, DbErr> {
+    let committed: Vec<EnrollmentStatus> = EnrollmentStatus::ALL
+        .iter()
+        .copied()
+        .filter(|s| s.is_committed())
+        .collect();
+    let members = enrollments::Entity::find()
+        .select_only()
+        .column(enrollments::Column::TraineeId)
+        .filter(enrollments::Column::CohortId.eq(cohort_id))
+        .filter(enrollments::Column::Status.is_in(committed))
+        .into_query();
+    trainees::Entity::find()
+        .filter(trainees::Column::Id.in_subquery(members))
+        .order_by_asc(trainees::Column::FullName)
+        .order_by_asc(trainees::Column::Id)
+        .all(conn)
+        .await
+}
+
 /// Which trainees a read is about: one record, or everyone holding a seat (accepted,
 /// active, completed) in some cohorts.
 #[derive(Debug, Clone)]

@@ -314,6 +314,13 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         ),
         ("/api/schedule/feed-reset", Access::SignedIn, vec![]),
         ("/api/schedule/feed-revoke", Access::SignedIn, vec![]),
+        // The notice of schedule changes is the trainees'; staff make the changes.
+        ("/api/schedule/changes", Access::TraineeOnly, vec![]),
+        (
+            "/api/schedule/changes-seen",
+            Access::TraineeOnly,
+            vec![("seen_up_to", "2027-01-01T00:00:00Z".into())],
+        ),
         (
             "/api/trainees/search",
             Access::Administrators,
@@ -380,6 +387,12 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/attendance/roll-call",
             Access::Staff,
+            vec![("session_id", session.clone())],
+        ),
+        // Whom to tell of a moved session: those who may move it.
+        (
+            "/api/attendance/change-notice",
+            Access::Administrators,
             vec![("session_id", session.clone())],
         ),
         (
@@ -525,6 +538,8 @@ pub fn file_rows(ids: Ids) -> Vec<FileRow> {
     } = ids;
     vec![
         get("/healthz", "/healthz".into(), Access::Everyone),
+        // The service worker: the same script for everyone, no data in it.
+        get("/sw.js", "/sw.js".into(), Access::Everyone),
         // A capability address: whoever holds the secret reads it (see the object matrix).
         get(
             "/ical/{file}",
@@ -538,8 +553,6 @@ pub fn file_rows(ids: Ids) -> Vec<FileRow> {
         ),
         post(
             "/peserta/unggah",
-        // The service worker: the same script for everyone, no data in it.
-        get("/sw.js", "/sw.js".into(), Access::Everyone),
             Access::Administrators,
             vec![("site_id", site.to_string()), ("cohort_id", cohort.to_string())],
         ),

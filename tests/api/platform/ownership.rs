@@ -31,6 +31,7 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("site_closures", "schedule"),
     ("calendar_feeds", "schedule"),
     ("schedule_stamps", "schedule"),
+    ("schedule_changes_seen", "schedule"),
     // trainees: the registry and enrollment
     ("trainees", "trainees"),
     ("enrollments", "trainees"),
