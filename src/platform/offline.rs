@@ -3,7 +3,7 @@
 //! carry the "offline — last updated" banner the worker reveals).
 //!
 //! Only a trainee's own pages are kept: never staff pages, exports, scans or anything of
-//! another person. The worker (`public/sw.js`, served by [`crate::server`]) stores an
+//! another person. The worker (`src/server/sw.js`, served at `/sw.js`) stores an
 //! answer only when the server marks it with [`KEEP_HEADER`], and forgets everything when
 //! the person of an answer ([`PERSON_HEADER`]) changes: phones are shared.
 
