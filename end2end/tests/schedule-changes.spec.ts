@@ -19,7 +19,7 @@ async function moveToAComingDay(page: Page, reason: string) {
     await page.getByLabel('Alasan').first().fill(reason);
     await page.getByRole('button', { name: 'Pindahkan sesi' }).click();
     const moved = page.getByRole('status').filter({ hasText: /Sesi dipindah ke/ });
-    const refused = page.getByText(/hari libur/).first();
+    const refused = page.locator('.field-error').filter({ hasText: /libur/ }).first();
     await expect(moved.or(refused)).toBeVisible();
     if (await moved.isVisible()) return;
   }
