@@ -171,14 +171,16 @@ fn Header() -> impl IntoView {
                 {current
                     .filter(|link| link.href != "/")
                     .map(|link| view! { <span class="header-current">{link.label.get(locale)}</span> })}
-                <details class="nav-menu">
-                    <summary>{t(T::Menu)}</summary>
-                    <div class="nav-menu-panel">
-                        {nav("nav-in-menu")}
-                        {whoami("whoami")}
-                    </div>
-                </details>
             </div>
+            // After the bar, so the open menu pushes the page down instead of covering it
+            // (focus never hides under it); its button is drawn at the end of the bar.
+            <details class="nav-menu">
+                <summary>{t(T::Menu)}</summary>
+                <div class="nav-menu-panel">
+                    {nav("nav-in-menu")}
+                    {whoami("whoami")}
+                </div>
+            </details>
             <div class="header-wide">
                 {nav("nav-inline")}
                 {whoami("whoami whoami-inline")}

@@ -15,8 +15,13 @@ pub const OWN_PAGES: [&str; 4] = ["/jadwal", "/kesiapan-saya", "/kehadiran", "/i
 /// Set (to `1`) on an answer the worker may keep for offline reading.
 pub const KEEP_HEADER: &str = "x-siap-offline";
 
-/// Who an HTML answer was rendered for: an opaque tag of the account, or `anon`.
+/// Who an HTML answer was rendered for: a tag of the account (`u` and its id: only ever
+/// sent to that person's own browser), or `anon`.
 pub const PERSON_HEADER: &str = "x-siap-person";
+
+/// The release an HTML answer comes from: a worker of an older release stops serving its
+/// cached static files (their addresses do not change between releases) and updates.
+pub const RELEASE_HEADER: &str = "x-siap-release";
 
 /// The id of the banner the worker reveals on a kept copy.
 pub const BANNER_ID: &str = "offline-banner";

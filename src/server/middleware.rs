@@ -286,12 +286,16 @@ pub async fn request_context(
         .get_all(header::SET_COOKIE)
         .iter()
         .any(|v| v.as_bytes().starts_with(FLASH_COOKIE.as_bytes()));
-    if is_html_page {
-        // For the service worker: whom the page is for, and whether the phone may keep it.
+    if is_html_page && !is_static(&path) {
+        // For the service worker: whom the page is for, from which release, and whether the
+        // phone may keep it (not with a one-time message in it).
         if let Ok(person) = HeaderValue::from_str(&person) {
             response.headers_mut().insert(offline::PERSON_HEADER, person);
         }
-        if keep_offline {
+        if let Ok(release) = HeaderValue::from_str(super::worker::release(&state.config.site_root)) {
+            response.headers_mut().insert(offline::RELEASE_HEADER, release);
+        }
+        if keep_offline && !had_flash {
             response
                 .headers_mut()
                 .insert(offline::KEEP_HEADER, HeaderValue::from_static("1"));

@@ -14,9 +14,15 @@ const OWN_PAGES = __OWN_PAGES__;
 const PRECACHE = __PRECACHE__;
 const KEEP_HEADER = '__KEEP_HEADER__';
 const PERSON_HEADER = '__PERSON_HEADER__';
+const RELEASE_HEADER = '__RELEASE_HEADER__';
 const BANNER_ID = '__BANNER_ID__';
 // Whose pages the pages cache holds, kept in the cache itself.
 const PERSON_KEY = '/sj-offline-person';
+
+// Set when a page came from a newer release: the static files keep their addresses
+// across releases, so from then on they come from the network until the new worker takes
+// over (it is fetched at once).
+let outdated = false;
 
 // Cache work runs one step at a time, so a sign-out cannot interleave with storing a page.
 let queue = Promise.resolve();
@@ -140,6 +146,11 @@ async function navigate(event, url) {
     const kept = own ? await keptCopy(url.pathname) : null;
     return kept || offlinePage();
   }
+  const release = response.headers.get(RELEASE_HEADER);
+  if (release && release !== RELEASE && !outdated) {
+    outdated = true;
+    event.waitUntil(self.registration.update().catch(() => undefined));
+  }
   const person = response.headers.get(PERSON_HEADER);
   const keepable =
     own && response.status === 200 && !response.redirected && response.headers.get(KEEP_HEADER) === '1';
@@ -153,18 +164,28 @@ async function navigate(event, url) {
   return response;
 }
 
-async function cacheFirst(request) {
-  let cache;
+// Static files: from this release's cache first, kept the first time they are fetched
+// (the put outlives the answer); from the network while a newer release is out, with the
+// cache only when offline.
+async function staticFile(event, request) {
+  let cache = null;
   try {
     cache = await caches.open(STATIC_CACHE);
-    const hit = await cache.match(request);
+    const hit = outdated ? undefined : await cache.match(request);
     if (hit) return hit;
   } catch (error) {
     cache = null;
   }
-  const response = await fetch(request);
-  if (cache && response.status === 200 && response.type === 'basic') {
-    cache.put(request, response.clone()).catch(() => undefined);
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const kept = cache ? await cache.match(request).catch(() => undefined) : undefined;
+    if (kept) return kept;
+    throw error;
+  }
+  if (cache && !outdated && response.status === 200 && response.type === 'basic') {
+    event.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
   }
   return response;
 }
@@ -188,6 +209,6 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     event.respondWith(navigate(event, url));
   } else if (isStatic(url)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(staticFile(event, request));
   }
 });

@@ -12,7 +12,7 @@ use axum::{
 use sha2::{Digest, Sha256};
 use std::{path::Path, sync::OnceLock};
 
-use crate::platform::offline::{BANNER_ID, KEEP_HEADER, OWN_PAGES, PERSON_HEADER};
+use crate::platform::offline::{BANNER_ID, KEEP_HEADER, OWN_PAGES, PERSON_HEADER, RELEASE_HEADER};
 use crate::platform::state::AppState;
 
 const TEMPLATE: &str = include_str!("sw.js");
@@ -62,12 +62,19 @@ pub fn worker_source(fingerprint: &str) -> String {
         .replace("__PRECACHE__", &quoted_list(&PRECACHE))
         .replace("__KEEP_HEADER__", KEEP_HEADER)
         .replace("__PERSON_HEADER__", PERSON_HEADER)
+        .replace("__RELEASE_HEADER__", RELEASE_HEADER)
         .replace("__BANNER_ID__", BANNER_ID)
+}
+
+/// This running release's fingerprint (computed once).
+pub fn release(site_root: &Path) -> &'static str {
+    static RELEASE: OnceLock<String> = OnceLock::new();
+    RELEASE.get_or_init(|| release_fingerprint(site_root))
 }
 
 pub async fn service_worker(State(state): State<AppState>) -> Response {
     static SOURCE: OnceLock<String> = OnceLock::new();
-    let source = SOURCE.get_or_init(|| worker_source(&release_fingerprint(&state.config.site_root)));
+    let source = SOURCE.get_or_init(|| worker_source(release(&state.config.site_root)));
     let mut response = source.clone().into_response();
     let headers = response.headers_mut();
     headers.insert(

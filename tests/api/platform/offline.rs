@@ -19,6 +19,11 @@ async fn the_service_worker_is_served_from_the_root_and_always_revalidated() {
     assert!(source.contains("const STATIC_CACHE = 'sj-static-' + RELEASE;"));
     assert!(source.contains("['/jadwal', '/kesiapan-saya', '/kehadiran', '/izin']"));
     assert!(!source.contains("__"), "every blank of the worker is filled");
+    // Pages name the release the worker was made for: a worker of another one stops
+    // serving its cached static files.
+    let page = app.get(&app.client(), "/masuk").await;
+    let release = page.headers()["x-siap-release"].to_str().unwrap().to_owned();
+    assert!(source.contains(&format!("const RELEASE = '{release}';")));
 }
 
 #[tokio::test]
@@ -75,6 +80,25 @@ async fn only_a_trainees_own_pages_are_marked_keepable_with_the_offline_banner()
     let response = app.get(&app.client(), "/masuk").await;
     assert_eq!(response.headers()["x-siap-person"], "anon");
     assert!(response.headers().get("x-siap-offline").is_none());
+
+    // A page with a one-time message is not kept (the message would show on every offline
+    // view); the next visit is.
+    let signed_in = app.client();
+    let response = app
+        .post_form(
+            &signed_in,
+            "/api/accounts/sign-in",
+            &[("login", "0812-3434-5656"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let response = app.get(&signed_in, "/jadwal").await;
+    assert!(
+        response.headers().get("x-siap-offline").is_none(),
+        "kept with its flash"
+    );
+    let response = app.get(&signed_in, "/jadwal").await;
+    assert_eq!(response.headers()["x-siap-offline"], "1");
 }
 
 #[tokio::test]
