@@ -30,9 +30,11 @@ export async function signIn(page: Page, login: string, password = PASSWORD) {
 
 /** Opens the header's menu where the navigation sits behind it (phone widths). */
 export async function openMenu(page: Page) {
+  // The button is drawn over the header bar; the closed details itself has no height.
   const menu = page.locator('details.nav-menu');
-  if ((await menu.isVisible()) && !(await menu.evaluate((details) => (details as HTMLDetailsElement).open))) {
-    await menu.getByText('Menu', { exact: true }).click();
+  const button = menu.locator('summary');
+  if ((await button.isVisible()) && !(await menu.evaluate((details) => (details as HTMLDetailsElement).open))) {
+    await button.click();
   }
 }
 
