@@ -1,17 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { createAccount, openMenu, signIn } from './helpers';
+import { createAccount, expectNoViolations, openMenu, signIn } from './helpers';
 
 // axe runs as a script inside the page, so it needs JavaScript; the server renders the
 // same HTML for both projects, so checking it once in the hydrated project is enough.
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'axe-core needs JavaScript in the page');
-
-/** axe-core's WCAG 2.2 A/AA rules (target size 2.5.8 included) on the current page: no violation allowed. */
-async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, label).toEqual([]);
-}
 
 test('public pages have no accessibility violations', async ({ page }) => {
   for (const path of ['/', '/masuk', '/aktivasi']) {

@@ -1,6 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { brokenWords, PASSWORD, signIn } from './helpers';
+import { brokenWords, expectNoViolations, PASSWORD, signIn } from './helpers';
 import { COORDINATOR, liveClass } from './live-class';
 
 async function noHorizontalScroll(page: Page) {
@@ -8,12 +7,6 @@ async function noHorizontalScroll(page: Page) {
   await page.waitForLoadState('load');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-}
-
-async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, label).toEqual([]);
 }
 
 test('an instructor takes the roll call on a phone: everyone present but the exceptions, saved once', async ({ page }, testInfo) => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = 'kereta pagi ke osaka';
 
@@ -70,4 +71,12 @@ export async function brokenWords(page: Page): Promise<string[]> {
     }
     return broken;
   });
+}
+
+/** axe-core's WCAG 2.2 A/AA rules (target size 2.5.8 included) on the current page: no
+ * violation allowed. axe runs inside the page, so it needs JavaScript. */
+export async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, label).toEqual([]);
 }
