@@ -51,13 +51,19 @@ else
   cp scripts/contract-requirements.txt "$VENV/.requirements"
 fi
 
-step "Chromium for the browser tests (Debian package)"
-if [ -x /usr/bin/chromium ]; then
-  echo "already installed: $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
+step "Chromium for the browser tests, poppler-utils to read PDFs back in tests (Debian packages)"
+PACKAGES=()
+[ -x /usr/bin/chromium ] || PACKAGES+=(chromium)
+for tool in pdftotext pdftoppm pdfinfo; do
+  command -v "$tool" >/dev/null || { PACKAGES+=(poppler-utils); break; }
+done
+if [ ${#PACKAGES[@]} -eq 0 ]; then
+  echo "already installed: $(/usr/bin/chromium --version 2>/dev/null || echo chromium), $(pdftotext -v 2>&1 | head -n 1)"
 else
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get install -y chromium || { $SUDO apt-get update && $SUDO apt-get install -y chromium; } || fail "apt-get install chromium"
+  $SUDO apt-get install -y "${PACKAGES[@]}" || { $SUDO apt-get update && $SUDO apt-get install -y "${PACKAGES[@]}"; } \
+    || fail "apt-get install ${PACKAGES[*]}"
 fi
 
 echo

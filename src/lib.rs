@@ -11,7 +11,7 @@
 //! |---|---|
 //! | composition | [`server`]: router, middleware, CLI, database, seed, backup (ssr only) |
 //! | app shell | [`app`]: HTML shell, routes, layout and navigation, start page, language |
-//! | areas | from the top: [`integrations`], [`readiness`], [`attendance`], [`schedule`], [`trainees`], [`cohorts`], [`accounts`], [`audit`]; a higher area may use a lower one, never the reverse; each: model, authz, texts, db, service, api, pages |
+//! | areas | from the top: [`integrations`], [`certificates`], [`readiness`], [`attendance`], [`schedule`], [`trainees`], [`cohorts`], [`accounts`], [`audit`]; a higher area may use a lower one, never the reverse; each: model, authz, texts, db, service, api, pages |
 //! | UI kit | [`ui`]: form fields, guards, notice banner, navigation entries, islands |
 //! | web platform | [`platform`]: page and request context, flash, responses, state, clock, config |
 //! | core | [`kernel`]: errors, identity values, WIB time, i18n machinery, `Actor` and `Role`; [`entities`] |
@@ -23,6 +23,7 @@ pub mod accounts;
 pub mod app;
 pub mod attendance;
 pub mod audit;
+pub mod certificates;
 pub mod cohorts;
 pub mod integrations;
 pub mod kernel;

@@ -27,6 +27,7 @@ mod m20261207_000001_add_trainee_registry_numbers;
 mod m20261207_000002_create_integration_keys;
 mod m20261207_000003_create_api_requests;
 mod m20261208_000001_create_schedule_changes_seen;
+mod m20261209_000001_create_issued_documents;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000002_create_integration_keys::Migration),
             Box::new(m20261207_000003_create_api_requests::Migration),
             Box::new(m20261208_000001_create_schedule_changes_seen::Migration),
+            Box::new(m20261209_000001_create_issued_documents::Migration),
         ]
     }
 }

@@ -22,6 +22,7 @@ pub fn area_links(actor: Option<&Actor>) -> Vec<NavLink> {
         crate::schedule::pages::nav_links(actor),
         crate::attendance::pages::nav_links(actor),
         crate::readiness::pages::nav_links(actor),
+        crate::certificates::pages::nav_links(actor),
         crate::trainees::pages::nav_links(actor),
         crate::cohorts::pages::nav_links(actor),
         crate::accounts::pages::nav_links(actor),
@@ -39,6 +40,7 @@ fn notice_view(token: &NoticeToken) -> Option<AnyView> {
         .or_else(|| crate::trainees::pages::notice_view(token))
         .or_else(|| crate::attendance::pages::notice_view(token))
         .or_else(|| crate::readiness::pages::notice_view(token))
+        .or_else(|| crate::certificates::pages::notice_view(token))
         .or_else(|| crate::integrations::pages::notice_view(token))
         .or_else(|| shell_notice(token))
 }

@@ -18,6 +18,7 @@ use leptos_router::{
 use crate::accounts::pages::AccountRoutes;
 use crate::attendance::pages::AttendanceRoutes;
 use crate::audit::pages::AuditRoutes;
+use crate::certificates::pages::CertificateRoutes;
 use crate::cohorts::pages::CohortRoutes;
 use crate::integrations::pages::IntegrationRoutes;
 use crate::kernel::i18n::Common;
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
         crate::trainees::pages::COHORT_LINK,
         crate::attendance::pages::COHORT_LINK,
         crate::readiness::pages::COHORT_LINK,
+        crate::certificates::pages::COHORT_LINK,
     ]));
     provide_context(SessionLinks(&[crate::attendance::pages::SESSION_LINK]));
     provide_context(SessionChangePanels(&[crate::attendance::pages::change_panel]));
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <ScheduleRoutes/>
                     <AttendanceRoutes/>
                     <ReadinessRoutes/>
+                    <CertificateRoutes/>
                     <TraineeRoutes/>
                     <IntegrationRoutes/>
                 </Routes>

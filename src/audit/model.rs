@@ -43,6 +43,9 @@ pub enum AuditAction {
     ExcuseDecide,
     ResultRecord,
     ResultDelete,
+    PaperIssue,
+    PaperRevoke,
+    PaperSettings,
     DocumentUpdate,
     DocumentReview,
     AssessmentCreate,
@@ -57,7 +60,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 49] = [
+    pub const ALL: [AuditAction; 52] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::Activate,
@@ -97,6 +100,9 @@ impl AuditAction {
         AuditAction::ExcuseDecide,
         AuditAction::ResultRecord,
         AuditAction::ResultDelete,
+        AuditAction::PaperIssue,
+        AuditAction::PaperRevoke,
+        AuditAction::PaperSettings,
         AuditAction::DocumentUpdate,
         AuditAction::DocumentReview,
         AuditAction::AssessmentCreate,
@@ -150,6 +156,9 @@ impl AuditAction {
             AuditAction::ExcuseDecide => "excuse_decide",
             AuditAction::ResultRecord => "result_record",
             AuditAction::ResultDelete => "result_delete",
+            AuditAction::PaperIssue => "paper_issue",
+            AuditAction::PaperRevoke => "paper_revoke",
+            AuditAction::PaperSettings => "paper_settings",
             AuditAction::DocumentUpdate => "document_update",
             AuditAction::DocumentReview => "document_review",
             AuditAction::AssessmentCreate => "assessment_create",

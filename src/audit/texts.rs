@@ -60,6 +60,9 @@ texts! {
         ActExcuseDecide => "Keputusan izin", "Excuse decided";
         ActResultRecord => "Hasil ujian dicatat", "Result recorded";
         ActResultDelete => "Hasil ujian dihapus", "Result deleted";
+        ActPaperIssue => "Sertifikat/surat diterbitkan", "Certificate or letter issued";
+        ActPaperRevoke => "Sertifikat/surat dicabut", "Certificate or letter revoked";
+        ActPaperSettings => "Pengaturan dokumen diubah", "Document settings changed";
         ActDocumentUpdate => "Dokumen diperbarui", "Document updated";
         ActDocumentReview => "Dokumen diperiksa", "Document reviewed";
         ActAssessmentCreate => "Penilaian dibuat", "Assessment created";
@@ -117,6 +120,9 @@ pub fn action_text(action: AuditAction) -> Text {
         AuditAction::ExcuseDecide => T::ActExcuseDecide,
         AuditAction::ResultRecord => T::ActResultRecord,
         AuditAction::ResultDelete => T::ActResultDelete,
+        AuditAction::PaperIssue => T::ActPaperIssue,
+        AuditAction::PaperRevoke => T::ActPaperRevoke,
+        AuditAction::PaperSettings => T::ActPaperSettings,
         AuditAction::DocumentUpdate => T::ActDocumentUpdate,
         AuditAction::DocumentReview => T::ActDocumentReview,
         AuditAction::AssessmentCreate => T::ActAssessmentCreate,

@@ -180,6 +180,30 @@ pub enum Problem {
     ExpiryBeforeIssue,
     /// A scan that is not a JPEG, PNG, WebP picture or a PDF.
     NotAScan,
+    /// A certificate for an enrollment not completed.
+    NotCompleted,
+    /// An enrollment letter for one not active.
+    NotActive,
+    /// The site has no signatory set (named before anything is issued).
+    NoSignatory,
+    /// The site has no numbering pattern for this kind of document.
+    NoNumberPattern,
+    /// A numbering pattern without a part it needs (`{seq}`, `{year}`, `{site}`).
+    PatternNeeds {
+        part: String,
+    },
+    /// A numbering pattern naming a part that does not exist.
+    UnknownPlaceholder {
+        name: String,
+    },
+    /// Both kinds of document numbered alike at one site.
+    SamePattern,
+    /// A logo that is not a PNG, JPEG or SVG picture (told by its bytes).
+    NotALogo,
+    /// A current certificate exists already: reissue it instead.
+    AlreadyIssued,
+    /// The document was revoked already.
+    AlreadyRevoked,
 }
 
 /// What two overlapping sessions share.

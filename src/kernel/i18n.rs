@@ -174,6 +174,16 @@ texts! {
         ProbDateInFuture => "Tanggal tidak boleh setelah hari ini.", "The date cannot be after today.";
         ProbExpiryBeforeIssue => "Tanggal berlaku harus setelah tanggal terbit.", "The expiry date must come after the issue date.";
         ProbNotAScan => "Berkas harus foto (JPEG, PNG, WebP) atau PDF.", "The file must be a photo (JPEG, PNG, WebP) or a PDF.";
+        ProbNotCompleted => "Keikutsertaan peserta ini belum selesai.", "This trainee's enrollment is not completed.";
+        ProbNotActive => "Peserta ini tidak sedang aktif di kohort ini.", "This trainee is not active in this cohort.";
+        ProbNoSignatory => "Lokasi ini belum punya penanda tangan. Admin mengaturnya di Pengaturan dokumen.", "This site has no signatory yet. Admins set it in Document settings.";
+        ProbNoNumberPattern => "Lokasi ini belum punya pola nomor untuk dokumen ini. Admin mengaturnya di Pengaturan dokumen.", "This site has no numbering pattern for this document. Admins set it in Document settings.";
+        ProbPatternNeeds => "Pola nomor harus memuat {part}.", "The numbering pattern must contain {part}.";
+        ProbUnknownPlaceholder => "Bagian {name} tidak dikenal. Pakai {seq}, {site}, {month_roman}, {month}, {year}.", "Unknown part {name}. Use {seq}, {site}, {month_roman}, {month}, {year}.";
+        ProbSamePattern => "Sertifikat dan surat keterangan perlu pola nomor yang berbeda.", "Certificates and letters need different numbering patterns.";
+        ProbNotALogo => "Logo harus gambar PNG, JPEG, atau SVG.", "The logo must be a PNG, JPEG or SVG picture.";
+        ProbAlreadyIssued => "Sertifikat untuk keikutsertaan ini sudah terbit. Terbitkan ulang bila perlu koreksi.", "A certificate for this enrollment exists already. Reissue it to correct it.";
+        ProbAlreadyRevoked => "Dokumen ini sudah dicabut.", "This document was revoked already.";
         Yes => "Ya", "Yes";
         No => "Tidak", "No";
     }
@@ -334,6 +344,20 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         Problem::DateInFuture => Common::ProbDateInFuture,
         Problem::ExpiryBeforeIssue => Common::ProbExpiryBeforeIssue,
         Problem::NotAScan => Common::ProbNotAScan,
+        Problem::NotCompleted => Common::ProbNotCompleted,
+        Problem::NotActive => Common::ProbNotActive,
+        Problem::NoSignatory => Common::ProbNoSignatory,
+        Problem::NoNumberPattern => Common::ProbNoNumberPattern,
+        Problem::PatternNeeds { part } => {
+            return fill(Common::ProbPatternNeeds.get(locale), &[("part", part)])
+        }
+        Problem::UnknownPlaceholder { name } => {
+            return fill(Common::ProbUnknownPlaceholder.get(locale), &[("name", name)])
+        }
+        Problem::SamePattern => Common::ProbSamePattern,
+        Problem::NotALogo => Common::ProbNotALogo,
+        Problem::AlreadyIssued => Common::ProbAlreadyIssued,
+        Problem::AlreadyRevoked => Common::ProbAlreadyRevoked,
     };
     text.get(locale).to_owned()
 }

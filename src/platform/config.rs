@@ -54,6 +54,11 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Requests one integration key may make per minute (the partner API), across instances.
     pub api_requests_per_minute: u32,
+    /// Checks of document codes one address may make per minute (`/verifikasi/…`).
+    pub verify_requests_per_minute: u32,
+    /// The address people reach the app at (`https://siapjepang.example.go.id`), printed
+    /// on documents for their verification; the address of the request when not set.
+    pub public_url: Option<String>,
     pub throttle: ThrottlePolicy,
 }
 
@@ -134,6 +139,25 @@ impl Config {
             api_requests_per_minute: u32::try_from(number(&get, "API_REQUESTS_PER_MINUTE", 600)?)
                 .unwrap_or(u32::MAX)
                 .max(1),
+            verify_requests_per_minute: u32::try_from(number(&get, "VERIFY_REQUESTS_PER_MINUTE", 30)?)
+                .unwrap_or(u32::MAX)
+                .max(1),
+            public_url: match get("PUBLIC_URL").map(|url| url.trim().trim_end_matches('/').to_owned()) {
+                None => None,
+                Some(url) if url.is_empty() => None,
+                Some(url)
+                    if (url.starts_with("https://") || url.starts_with("http://"))
+                        && !url.contains(char::is_whitespace) =>
+                {
+                    Some(url)
+                }
+                Some(url) => {
+                    return Err(ConfigError {
+                        variable: "PUBLIC_URL",
+                        message: format!("{url:?} is not an address like https://siapjepang.example.go.id"),
+                    })
+                }
+            },
             throttle: ThrottlePolicy::default(),
         })
     }
@@ -171,6 +195,8 @@ impl fmt::Debug for Config {
             .field("request_timeout", &self.request_timeout)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("api_requests_per_minute", &self.api_requests_per_minute)
+            .field("verify_requests_per_minute", &self.verify_requests_per_minute)
+            .field("public_url", &self.public_url)
             .finish()
     }
 }
@@ -195,7 +221,17 @@ impl fmt::Display for Config {
         )?;
         writeln!(f, "  REQUEST_TIMEOUT_SECS = {}", self.request_timeout.as_secs())?;
         writeln!(f, "  MAX_BODY_BYTES       = {}", self.max_body_bytes)?;
-        write!(f, "  API_REQUESTS_PER_MINUTE = {}", self.api_requests_per_minute)
+        writeln!(f, "  API_REQUESTS_PER_MINUTE = {}", self.api_requests_per_minute)?;
+        writeln!(
+            f,
+            "  VERIFY_REQUESTS_PER_MINUTE = {}",
+            self.verify_requests_per_minute
+        )?;
+        write!(
+            f,
+            "  PUBLIC_URL           = {}",
+            self.public_url.as_deref().unwrap_or("(the request's address)")
+        )
     }
 }
 

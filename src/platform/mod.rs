@@ -24,6 +24,8 @@ pub mod errors;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
+pub mod limits;
+#[cfg(feature = "ssr")]
 pub mod memo;
 #[cfg(feature = "ssr")]
 pub mod query;

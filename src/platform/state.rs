@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use std::sync::Arc;
 
-use super::{clock::Clock, config::Config, memo::Memo};
+use super::{clock::Clock, config::Config, limits::Limits, memo::Memo};
 
 /// What every request shares, behind one pointer: each middleware layer and route takes
 /// its own copy of the state for every request, and copying one `Arc` is one atomic
@@ -51,6 +51,8 @@ pub struct Shared {
     pub ports: Ports,
     /// Values read from the database, held under their stamps (see [`Memo`]).
     pub memo: Memo,
+    /// Requests counted per address (public pages' rate limits).
+    pub limits: Limits,
 }
 
 /// Reads a lower area needs of a higher area's tables, written by the table's owner and
@@ -104,6 +106,7 @@ impl AppState {
             writes: &self.writes,
             ports: self.ports,
             memo: &self.memo,
+            limits: &self.limits,
         }
     }
 }
@@ -172,6 +175,7 @@ pub struct Env<'a> {
     pub writes: &'a WriteTurns,
     pub ports: Ports,
     pub memo: &'a Memo,
+    pub limits: &'a Limits,
 }
 
 /// Begins a write transaction. On SQLite it takes the write lock at once (`BEGIN

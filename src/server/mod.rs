@@ -114,6 +114,7 @@ pub fn file_routes() -> Vec<FileRoute> {
     routes.extend(crate::trainees::files::file_routes());
     routes.extend(crate::attendance::files::file_routes());
     routes.extend(crate::readiness::files::file_routes());
+    routes.extend(crate::certificates::files::file_routes());
     routes
 }
 

@@ -1,7 +1,7 @@
 //! What an area offers for the navigation and the start page, the links and sections
 //! higher areas add to a record's page, and the pager under lists.
 
-use crate::kernel::{CohortId, SessionId, Text};
+use crate::kernel::{Actor, CohortId, SessionId, Text};
 
 /// A link to one of an area's pages, with what it is for (shown on the start page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +35,13 @@ pub struct RecordLink<Id: 'static> {
     pub label: Text,
     /// The page's address for the record's id.
     pub href: fn(Id) -> String,
+    /// Whom the link is shown to (the page's own rule), so nobody is sent to a 403.
+    pub shown_to: fn(&Actor) -> bool,
+}
+
+/// A [`RecordLink`] every staff member on the record's page may follow.
+pub fn any_staff(_: &Actor) -> bool {
+    true
 }
 
 /// The links the cohort page shows its staff, in order.

@@ -19,11 +19,13 @@ use crate::platform::query::none_refer_to_expr;
 
 mod by_session;
 mod counts;
+mod hours;
 mod writes;
 pub use by_session::{attendance_windows_of_session, session_for_roll_call, SessionForRollCall};
 pub use counts::{
     absence_streaks, counter_drift, held_of, kept_counts, mark_counts, unheld_by_cohort, Unheld,
 };
+pub use hours::attended_sessions;
 pub use writes::{mark_states_of_session, write_mark, write_marks, MarkState, MarkWrite};
 
 /// That no roll call was taken for the session whose id is `session` (for the schedule's

@@ -38,12 +38,14 @@ use crate::ui::notice::NoticeBanner;
 pub const COHORT_LINK: RecordLink<CohortId> = RecordLink {
     label: T::CohortAttendanceLink,
     href: super::paths::cohort,
+    shown_to: crate::ui::nav::any_staff,
 };
 
 /// A session's roll call, on the session page.
 pub const SESSION_LINK: RecordLink<SessionId> = RecordLink {
     label: T::RollCallLink,
     href: super::paths::roll_call,
+    shown_to: crate::ui::nav::any_staff,
 };
 
 /// Attendance for everyone signed in; excuses for trainees (asking) and coordinators

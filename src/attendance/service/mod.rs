@@ -17,7 +17,7 @@ pub use export::export_attendance;
 pub use notify::change_notice;
 pub use roll_call::{check_in, check_in_display, open_check_in, roll_call, save_roll_call, RollCallEntry};
 pub use standing::{cohort_standing, trainee_standing};
-pub use summary::{rates_by_enrollment, RateBasis};
+pub use summary::{attended_in, rates_by_enrollment, Attended, RateBasis};
 pub use views::{cohort_attendance, my_attendance, overview, save_policy};
 
 use std::collections::HashMap;

@@ -203,3 +203,46 @@ impl RateBasis {
             .collect()
     }
 }
+
+/// What one enrollment attended, as certificates and letters print it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Attended {
+    /// Whole lesson hours (JP of 45 minutes) of the sessions marked present or late.
+    pub lesson_hours: u32,
+    /// The rate in tenths of a percent (see [`Rates::rate`]).
+    pub rate: Option<u32>,
+}
+
+/// What each enrollment of `cohort_ids` attended, by (trainee, cohort): three reads and the
+/// rates' own. The caller has authorised the cohorts.
+///
+/// # Errors
+/// Database failures.
+pub async fn attended_in(
+    env: Env<'_>,
+    cohort_ids: &[i64],
+) -> Result<HashMap<(i64, i64), Attended>, AppError> {
+    let rates = rates_by_enrollment(env, cohort_ids).await?;
+    let minutes_of = crate::schedule::db::session_minutes(env.db, cohort_ids).await?;
+    let mut minutes: HashMap<(i64, i64), i64> = HashMap::new();
+    for (trainee, cohort, session) in db::attended_sessions(env.db, cohort_ids).await? {
+        *minutes.entry((trainee, cohort)).or_default() += minutes_of.get(&session).copied().unwrap_or(0);
+    }
+    let mut attended: HashMap<(i64, i64), Attended> = rates
+        .into_iter()
+        .map(|(key, rates)| {
+            (
+                key,
+                Attended {
+                    lesson_hours: 0,
+                    rate: rates.rate,
+                },
+            )
+        })
+        .collect();
+    for (key, total) in minutes {
+        let hours = u32::try_from(total / crate::cohorts::model::LESSON_HOUR_MINUTES).unwrap_or(u32::MAX);
+        attended.entry(key).or_default().lesson_hours = hours;
+    }
+    Ok(attended)
+}

@@ -29,6 +29,7 @@ use crate::ui::notice::NoticeBanner;
 pub const COHORT_LINK: RecordLink<CohortId> = RecordLink {
     label: T::ScoresLink,
     href: super::paths::progress,
+    shown_to: crate::ui::nav::any_staff,
 };
 
 /// The dashboard for coordinators and admins; "Kesiapan saya" for trainees.

@@ -458,6 +458,33 @@ pub fn cohort_of(session: sea_orm::sea_query::SimpleExpr) -> sea_orm::sea_query:
         .into()
 }
 
+/// The length in minutes of every session of `cohort_ids` that is not cancelled, by id:
+/// what the lesson hours a trainee attended are counted from.
+///
+/// # Errors
+/// Database errors.
+pub async fn session_minutes(
+    conn: &impl ConnectionTrait,
+    cohort_ids: &[i64],
+) -> Result<HashMap<i64, i64>, DbErr> {
+    let rows: Vec<(i64, OffsetDateTime, OffsetDateTime)> = class_sessions::Entity::find()
+        .select_only()
+        .columns([
+            class_sessions::Column::Id,
+            class_sessions::Column::StartsAt,
+            class_sessions::Column::EndsAt,
+        ])
+        .filter(class_sessions::Column::CohortId.is_in(cohort_ids.to_vec()))
+        .filter(class_sessions::Column::Status.ne(SessionStatus::Cancelled))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, starts_at, ends_at)| (id, (ends_at - starts_at).whole_minutes().max(0)))
+        .collect())
+}
+
 /// The sessions of `cohort_ids` that are not cancelled, as (cohort, start, end): what
 /// counting held and coming sessions per enrollment needs, without the whole rows.
 pub async fn session_spans(

@@ -85,7 +85,7 @@ fn CohortView(schedule: CohortSchedule) -> impl IntoView {
                     <a class="button" href=paths::generate(id)>{t(T::GenerateSessions)}</a>
                 })}
                 // The roster, attendance and scores: higher areas' pages, composed by the app.
-                {staff.then(|| use_context::<CohortLinks>().unwrap_or_default().0.iter().map(|link| view! {
+                {staff.then(|| use_context::<CohortLinks>().unwrap_or_default().0.iter().filter(|link| page.actor.as_ref().is_some_and(|a| (link.shown_to)(a))).map(|link| view! {
                     <a class="button button-quiet" href=(link.href)(id)>{t(link.label)}</a>
                 }).collect_view())}
                 <a class="button button-quiet" href=paths::print(id)>{t(T::PrintWeek)}</a>

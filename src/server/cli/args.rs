@@ -52,6 +52,11 @@ pub enum Command {
         #[command(subcommand)]
         action: ApiKeyAction,
     },
+    /// Certificates of completion: issue a cohort's, verify a code, revoke a number.
+    Certificates {
+        #[command(subcommand)]
+        action: CertificateAction,
+    },
     /// Write a consistent copy of the database to FILE (the app may keep serving).
     Backup { file: PathBuf },
     /// Bring a backup into the empty database of DATABASE_URL (a new SQLite file or a new
@@ -239,4 +244,32 @@ pub enum ApiKeyAction {
     Revoke { prefix: String },
     /// Every key: prefix, name, state, scopes, sites, expiry, last use, requests.
     List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CertificateAction {
+    /// Issue a certificate to every trainee of the cohort who completed and has none (one
+    /// transaction), write one PDF per trainee, and print each letter number with its
+    /// verification address.
+    Issue {
+        /// Cohort code, e.g. JP-SSW-2026-03
+        #[arg(long)]
+        cohort: String,
+        /// Folder for the PDFs (made when missing; none written when left out)
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The address printed for verification (defaults to PUBLIC_URL, then
+        /// http://LEPTOS_SITE_ADDR)
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Say whether the document of a verification code is valid, revoked or unknown
+    /// (exit status 1 unless valid).
+    Verify { code: String },
+    /// Revoke the document of a letter number, with the reason (kept and shown).
+    Revoke {
+        number: String,
+        #[arg(long)]
+        reason: String,
+    },
 }

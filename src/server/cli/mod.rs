@@ -8,6 +8,7 @@ use tracing_subscriber::EnvFilter;
 
 mod api_keys;
 mod args;
+mod certificates;
 mod check;
 
 pub use args::*;
@@ -88,6 +89,7 @@ async fn connect(config: &Config) -> Result<AppState, String> {
         writes: Default::default(),
         ports: crate::server::ports(),
         memo: Default::default(),
+        limits: Default::default(),
     }))
 }
 
@@ -144,8 +146,9 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                     enrollments,
                     marks,
                     documents,
+                    certificates,
                 } => println!(
-                    "Seeded {accounts} demo accounts, {records} trainee records, 4 cohorts with {enrollments} enrollments, {sessions} class sessions, {marks} attendance marks and {documents} placement documents."
+                    "Seeded {accounts} demo accounts, {records} trainee records, 4 cohorts with {enrollments} enrollments, {sessions} class sessions, {marks} attendance marks, {documents} placement documents and {certificates} certificates and letters."
                 ),
                 seed::SeedOutcome::AlreadyPresent => {
                     println!("Accounts already exist; demo data left as it is.")
@@ -237,6 +240,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             check::counters(&state).await
         }
         Command::ApiKey { action } => api_keys::run(&config, action).await,
+        Command::Certificates { action } => certificates::run(&config, action).await,
         Command::Backup { file } => {
             let state = connect(&config).await?;
             backup::backup(&state.db, &config, &file)

@@ -13,6 +13,7 @@ use crate::entities::{sites, users};
 use crate::platform::state::AppState;
 
 mod attendance;
+mod certificates;
 mod readiness;
 pub mod scale;
 mod schedule;
@@ -131,6 +132,8 @@ pub enum SeedOutcome {
         marks: usize,
         /// Placement documents on record.
         documents: usize,
+        /// Certificates and letters issued.
+        certificates: usize,
     },
     /// The database already had accounts and `--if-empty` was given.
     AlreadyPresent,
@@ -261,6 +264,7 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
     let marks = attendance::seed_attendance(&txn, now).await?;
     let documents = readiness::seed_readiness(&txn, now).await?;
     txn.commit().await?;
+    let certificates = certificates::seed_certificates(state, now).await?;
     Ok(SeedOutcome::Seeded {
         accounts: count,
         sessions,
@@ -268,6 +272,7 @@ pub async fn seed_demo(state: &AppState, if_empty: bool) -> Result<SeedOutcome, 
         enrollments,
         marks,
         documents,
+        certificates,
     })
 }
 

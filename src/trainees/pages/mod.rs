@@ -34,6 +34,7 @@ use crate::ui::notice::NoticeBanner;
 pub const COHORT_LINK: RecordLink<CohortId> = RecordLink {
     label: T::RosterLink,
     href: super::paths::roster,
+    shown_to: crate::ui::nav::any_staff,
 };
 
 /// The registry for coordinators and admins; "my details" for trainees.
