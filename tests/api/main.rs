@@ -12,6 +12,7 @@ mod support;
 mod accounts;
 mod attendance;
 mod audit;
+mod certificates;
 mod cohorts;
 mod integrations;
 mod readiness;

@@ -126,6 +126,42 @@ struct World {
     clients: BTreeMap<Party, reqwest::Client>,
 }
 
+/// The person's enrollment letter, issued by their coordinator (the site's signatory and
+/// numbering set first).
+async fn enrollment_letter(app: &TestApp, owner: &Actor, enrollment: i64) -> i64 {
+    let env = app.env(&app.state.db);
+    let client = RequestClient::default();
+    let admin = Actor::new(owner.user_id, Role::Admin, &[]);
+    siap_jepang::certificates::service::save_settings(
+        env,
+        &client,
+        &admin,
+        &siap_jepang::certificates::model::SettingsInput {
+            site_id: owner.site_ids[0].to_string(),
+            signatory_name: "Ir. Hendra Kusuma".into(),
+            signatory_position: "Kepala BBPLK Serang".into(),
+            certificate_pattern: "{seq}/SJ/{site}/{month_roman}/{year}".into(),
+            letter_pattern: "{seq}/SK/{site}/{month_roman}/{year}".into(),
+        },
+    )
+    .await
+    .expect("settings saved");
+    siap_jepang::certificates::service::issue(
+        env,
+        &client,
+        owner,
+        &siap_jepang::certificates::dto::IssueInput {
+            enrollment_id: enrollment.to_string(),
+            kind: "letter".into(),
+        },
+        "http://127.0.0.1",
+    )
+    .await
+    .expect("letter issued")
+    .documents[0]
+        .id
+}
+
 /// Two sites' worth of people and rows: everything the matrix asks about belongs to
 /// BBPLK Serang, its cohort JP-OBJ-A and the trainee Sri.
 async fn world() -> World {
@@ -333,6 +369,7 @@ async fn world() -> World {
         closure: single("SELECT MAX(id) FROM site_closures".into()).await,
         site: app.site(a),
         key: integration_key(&app, &db).await,
+        paper: enrollment_letter(&app, &owner_actor, enrollment).await,
     };
     let nik = {
         use sea_orm::EntityTrait;
@@ -717,6 +754,7 @@ fn every_row_that_names_an_id_takes_it_from_the_fixture() {
         closure: 23,
         site: 24,
         key: 25,
+        paper: 26,
     };
     let (a, a_files) = calls(other);
     let (b, b_files) = calls(Ids::MISSING);
@@ -727,7 +765,8 @@ fn every_row_that_names_an_id_takes_it_from_the_fixture() {
                 (key.ends_with("_id") || key.ends_with("[site]") || key.ends_with("[cohort]"))
                     && value.parse::<i64>().is_ok()
             }),
-            Call::Page { route, .. } => route.contains('{'),
+            // A code in the address (`/verifikasi/{code}`) is a capability, not an id.
+            Call::Page { route, .. } => route.contains("{id}"),
             Call::File(n) => a_files[*n].route.contains("{id}") || !a_files[*n].form.is_empty(),
         };
         let shared = matches!(x, Call::Function { path, .. } if SHARED_ROWS.contains(path));

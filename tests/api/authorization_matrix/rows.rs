@@ -363,7 +363,7 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         (
             "/api/trainees/change-status",
             Access::Administrators,
-            vec![("enrollment_id", enrollment), ("status", "".into())],
+            vec![("enrollment_id", enrollment.clone()), ("status", "".into())],
         ),
         (
             "/api/trainees/roster",
@@ -495,6 +495,48 @@ pub fn server_function_rows(ids: Ids) -> Vec<ServerFunctionRow> {
         ),
         ("/api/readiness/rules", Access::Staff, vec![]),
         (
+            "/api/certificates/cohort",
+            Access::Administrators,
+            vec![("cohort_id", cohort.clone())],
+        ),
+        (
+            "/api/certificates/issue",
+            Access::Administrators,
+            vec![("enrollment_id", enrollment.clone()), ("kind", "".into())],
+        ),
+        (
+            "/api/certificates/issue-cohort",
+            Access::Administrators,
+            vec![("cohort_id", cohort.clone())],
+        ),
+        (
+            "/api/certificates/reissue",
+            Access::Administrators,
+            vec![("document_id", ids.paper.to_string()), ("reason", "".into())],
+        ),
+        (
+            "/api/certificates/revoke",
+            Access::Administrators,
+            vec![("document_id", ids.paper.to_string()), ("reason", "".into())],
+        ),
+        ("/api/certificates/mine", Access::TraineeOnly, vec![]),
+        (
+            "/api/certificates/verify",
+            Access::Everyone,
+            vec![("code", "0000-0000-0000-0000-0000".into())],
+        ),
+        ("/api/certificates/settings", Access::AdminOnly, vec![]),
+        (
+            "/api/certificates/save-settings",
+            Access::AdminOnly,
+            vec![("site_id", ids.site.to_string())],
+        ),
+        (
+            "/api/certificates/remove-logo",
+            Access::AdminOnly,
+            vec![("site_id", ids.site.to_string())],
+        ),
+        (
             "/api/readiness/save-rules",
             Access::AdminOnly,
             vec![("programme_id", "999999".into())],
@@ -599,6 +641,22 @@ pub fn file_rows(ids: Ids) -> Vec<FileRow> {
             "/kesiapan/ekspor",
             "/kesiapan/ekspor?format=csv".into(),
             Access::Administrators,
+        ),
+        // A certificate or letter: its site's staff and the trainee (the object matrix).
+        get(
+            "/sertifikat/{id}/pdf",
+            format!("/sertifikat/{}/pdf", ids.paper),
+            Access::SignedIn,
+        ),
+        get(
+            "/angkatan/{id}/sertifikat/cetak",
+            format!("/angkatan/{cohort}/sertifikat/cetak"),
+            Access::Administrators,
+        ),
+        post(
+            "/pengaturan-dokumen/logo",
+            Access::AdminOnly,
+            vec![("site_id", site.to_string())],
         ),
     ]
 }
@@ -710,6 +768,22 @@ pub fn page_rows(ids: Ids) -> Vec<(&'static str, String, Access)> {
             "/angkatan/{id}/nilai",
             format!("/angkatan/{cohort}/nilai"),
             Access::Staff,
+        ),
+        (
+            "/angkatan/{id}/sertifikat",
+            format!("/angkatan/{cohort}/sertifikat"),
+            Access::Administrators,
+        ),
+        ("/sertifikat-saya", "/sertifikat-saya".into(), Access::TraineeOnly),
+        (
+            "/pengaturan-dokumen",
+            "/pengaturan-dokumen".into(),
+            Access::AdminOnly,
+        ),
+        (
+            "/verifikasi/{code}",
+            "/verifikasi/0000-0000-0000-0000-0000".into(),
+            Access::Everyone,
         ),
     ]
 }

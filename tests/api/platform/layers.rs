@@ -10,6 +10,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("server", 6),       // composition: router, middleware, CLI, seed, backup
     ("app", 5),          // app shell: routes, layout and navigation, landing, preferences
     ("integrations", 4), // areas
+    ("certificates", 4),
     ("readiness", 4),
     ("attendance", 4),
     ("trainees", 4),
@@ -45,6 +46,13 @@ const AREA_USES: &[(&str, &str)] = &[
     ("readiness", "audit"),
     ("readiness", "accounts"),
     ("readiness", "schedule"),
+    ("certificates", "readiness"),
+    ("certificates", "attendance"),
+    ("certificates", "trainees"),
+    ("certificates", "cohorts"),
+    ("certificates", "schedule"),
+    ("certificates", "accounts"),
+    ("certificates", "audit"),
     ("integrations", "readiness"),
     ("integrations", "cohorts"),
     ("integrations", "audit"),

@@ -56,6 +56,10 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("document_scans", "readiness"),
     ("readiness_requirements", "readiness"),
     ("readiness_stamps", "readiness"),
+    // certificates: documents issued, their numbering and the sites' settings
+    ("issued_documents", "certificates"),
+    ("document_counters", "certificates"),
+    ("document_settings", "certificates"),
     // integrations: the partner API's keys
     ("integration_keys", "integrations"),
     ("integration_key_sites", "integrations"),

@@ -4,6 +4,7 @@
 //! with `use crate::support::*`; each area's shared fixtures are in the submodules.
 
 pub mod attendance;
+pub mod pdf;
 pub mod readiness;
 pub mod schedule;
 pub mod trainees;
@@ -94,6 +95,7 @@ async fn serve(
         writes: Default::default(),
         ports: server::ports(),
         memo: Default::default(),
+        limits: Default::default(),
     });
     let serving = state.clone();
     tokio::spawn(async move {
@@ -262,6 +264,7 @@ impl TestApp {
             writes: &self.state.writes,
             ports: self.state.ports,
             memo: &self.state.memo,
+            limits: &self.state.limits,
         }
     }
 
