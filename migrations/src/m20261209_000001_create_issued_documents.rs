@@ -8,7 +8,9 @@
 //! - `issued_documents`: every document issued, with what it says (its paper, JSON) fixed
 //!   at issue, its unguessable verification code, and its revocation. A certificate is
 //!   current for an enrollment at most once (a partial unique index): a reissue revokes
-//!   the old one in the same transaction.
+//!   the old one in the same transaction. A document outlives nothing it names: the person,
+//!   the enrollment and the cohort cannot be deleted while it exists (a verified paper
+//!   never turns into "unknown").
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -126,19 +128,19 @@ impl MigrationTrait for Migration {
                         "fk_issued_documents_trainee",
                         (IssuedDocuments::Table, IssuedDocuments::TraineeId),
                         (Trainees::Table, Trainees::Id),
-                        ForeignKeyAction::Cascade,
+                        ForeignKeyAction::Restrict,
                     ))
                     .foreign_key(&mut fk(
                         "fk_issued_documents_enrollment",
                         (IssuedDocuments::Table, IssuedDocuments::EnrollmentId),
                         (Enrollments::Table, Enrollments::Id),
-                        ForeignKeyAction::Cascade,
+                        ForeignKeyAction::Restrict,
                     ))
                     .foreign_key(&mut fk(
                         "fk_issued_documents_cohort",
                         (IssuedDocuments::Table, IssuedDocuments::CohortId),
                         (Cohorts::Table, Cohorts::Id),
-                        ForeignKeyAction::Cascade,
+                        ForeignKeyAction::Restrict,
                     ))
                     .foreign_key(&mut fk(
                         "fk_issued_documents_issued_by",

@@ -52,8 +52,10 @@ pub struct CohortDocuments {
     pub cohort_id: i64,
     pub cohort: String,
     pub site: String,
-    /// What the site's settings still lack before anything can be issued (problems by kind).
-    pub missing: Vec<crate::kernel::Problem>,
+    /// What the site's settings still lack before a certificate, and a letter, can be
+    /// issued (none: ready).
+    pub missing_certificate: Vec<crate::kernel::Problem>,
+    pub missing_letter: Vec<crate::kernel::Problem>,
     pub members: Vec<MemberDocuments>,
     /// Completed members still without a certificate.
     pub to_certify: u32,

@@ -11,6 +11,9 @@ use crate::kernel::input::parse_text;
 use crate::kernel::{AppError, FieldError, Problem};
 use crate::trainees::model::enrollment::EnrollmentStatus;
 
+/// The longest letter number stored.
+const NUMBER_MAX: usize = 120;
+
 /// The parts a numbering pattern may name.
 const PLACEHOLDERS: [&str; 5] = ["seq", "site", "month_roman", "month", "year"];
 
@@ -61,7 +64,14 @@ impl NumberPattern {
                 });
             }
         }
-        Ok(Self(text.to_owned()))
+        let pattern = Self(text.to_owned());
+        // The longest number it can write (a six-digit sequence, a 32-character site code,
+        // VIII) must fit the stored number.
+        let longest = pattern.number(999_999, &"X".repeat(32), time::macros::date!(2026 - 08 - 01));
+        if longest.chars().count() > NUMBER_MAX {
+            return Err(Problem::TooLong { max: 80 });
+        }
+        Ok(pattern)
     }
 
     pub fn as_str(&self) -> &str {
@@ -374,6 +384,11 @@ mod tests {
         assert_eq!(
             NumberPattern::parse(&format!("{{seq}}{{site}}{{year}}{}", "x".repeat(80))),
             Err(Problem::TooLong { max: 80 })
+        );
+        assert_eq!(
+            NumberPattern::parse("{seq}/{site}/{site}/{site}/{site}/{year}"),
+            Err(Problem::TooLong { max: 80 }),
+            "written out it would not fit"
         );
     }
 

@@ -24,6 +24,7 @@ texts! {
         IssueAll => "Terbitkan sertifikat untuk {n} peserta yang selesai", "Issue certificates to {n} trainees who completed";
         IssueAllHint => "Semua bernomor dalam satu langkah: terbit semua atau tidak sama sekali.", "All are numbered in one step: all are issued, or none.";
         Issuing => "Sedang menerbitkan sertifikat… Jangan tutup halaman ini.", "Issuing certificates… Keep this page open.";
+        IssuingOne => "Sedang menerbitkan…", "Issuing…";
         NothingToCertify => "Semua peserta yang selesai sudah punya sertifikat.", "Every trainee who completed has a certificate.";
         PrintAll => "Unduh {n} sertifikat untuk dicetak (PDF)", "Download {n} certificates for printing (PDF)";
         InEnglish => "versi bahasa Inggris", "English version";

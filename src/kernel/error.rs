@@ -204,6 +204,8 @@ pub enum Problem {
     AlreadyIssued,
     /// The document was revoked already.
     AlreadyRevoked,
+    /// The site's pattern wrote a number given before (the patterns changed since).
+    NumberTaken,
 }
 
 /// What two overlapping sessions share.

@@ -184,6 +184,7 @@ texts! {
         ProbNotALogo => "Logo harus gambar PNG, JPEG, atau SVG.", "The logo must be a PNG, JPEG or SVG picture.";
         ProbAlreadyIssued => "Sertifikat untuk keikutsertaan ini sudah terbit. Terbitkan ulang bila perlu koreksi.", "A certificate for this enrollment exists already. Reissue it to correct it.";
         ProbAlreadyRevoked => "Dokumen ini sudah dicabut.", "This document was revoked already.";
+        ProbNumberTaken => "Pola nomor lokasi ini menghasilkan nomor yang sudah pernah terbit. Admin perlu mengubahnya di Pengaturan dokumen.", "The site's numbering pattern gives a number issued before. An admin must change it in Document settings.";
         Yes => "Ya", "Yes";
         No => "Tidak", "No";
     }
@@ -358,6 +359,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
         Problem::NotALogo => Common::ProbNotALogo,
         Problem::AlreadyIssued => Common::ProbAlreadyIssued,
         Problem::AlreadyRevoked => Common::ProbAlreadyRevoked,
+        Problem::NumberTaken => Common::ProbNumberTaken,
     };
     text.get(locale).to_owned()
 }

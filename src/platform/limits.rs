@@ -15,6 +15,20 @@ pub struct Limits(Arc<Mutex<Windows>>);
 
 /// How many addresses are remembered before the stale ones are swept.
 const SWEEP_ABOVE: usize = 10_000;
+/// How many are remembered at most: past it (after a sweep), new addresses wait.
+const REMEMBER_AT_MOST: usize = 100_000;
+
+/// Whom a request counts for: an IPv4 address, or an IPv6 one's /64 (one household or
+/// phone has a whole /64 to rotate through).
+fn counted_as(address: &str) -> String {
+    match address.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        _ => address.to_owned(),
+    }
+}
 
 impl Limits {
     /// Counts one request of `purpose` from `address` at `now`; `Err` with the seconds to
@@ -32,10 +46,14 @@ impl Limits {
         let Ok(mut windows) = self.0.lock() else {
             return Ok(());
         };
-        if windows.len() > SWEEP_ABOVE {
+        let key = (purpose, counted_as(address));
+        if windows.len() > SWEEP_ABOVE && !windows.contains_key(&key) {
             windows.retain(|_, (started, _)| now - *started < Duration::minutes(1));
+            if windows.len() >= REMEMBER_AT_MOST {
+                return Err(60);
+            }
         }
-        let window = windows.entry((purpose, address.to_owned())).or_insert((now, 0));
+        let window = windows.entry(key).or_insert((now, 0));
         if now - window.0 >= Duration::minutes(1) {
             *window = (now, 0);
         }
@@ -71,5 +89,14 @@ mod tests {
             limits.hit("verify", "10.0.0.1", at + Duration::seconds(60), 3),
             Ok(())
         );
+    }
+
+    #[test]
+    fn an_ipv6_network_counts_as_one_address() {
+        let limits = Limits::default();
+        let at = datetime!(2026-12-07 10:00:00 UTC);
+        assert_eq!(limits.hit("verify", "2001:db8:1:2::1", at, 1), Ok(()));
+        assert!(limits.hit("verify", "2001:db8:1:2:ffff::9", at, 1).is_err());
+        assert_eq!(limits.hit("verify", "2001:db8:1:3::1", at, 1), Ok(()));
     }
 }

@@ -41,7 +41,18 @@ fn CohortView(cohort: CohortDocuments) -> impl IntoView {
     let t = move |key: Text| key.get(locale);
     let title = fill(t(T::CohortTitle), &[("cohort", &cohort.cohort)]);
     let cohort_id = CohortId(cohort.cohort_id);
-    let ready = cohort.missing.is_empty();
+    let ready = Ready {
+        certificate: cohort.missing_certificate.is_empty(),
+        letter: cohort.missing_letter.is_empty(),
+    };
+    let mut missing = cohort.missing_certificate.clone();
+    missing.extend(
+        cohort
+            .missing_letter
+            .iter()
+            .filter(|p| !cohort.missing_certificate.contains(p))
+            .cloned(),
+    );
     let print = paths::cohort_print(cohort_id);
     let (issue_form, cohort_form) = (form_id::<IssueDocument>(), form_id::<IssueCohort>());
     let issue_all = api::<IssueCohort>();
@@ -52,15 +63,15 @@ fn CohortView(cohort: CohortDocuments) -> impl IntoView {
         <p>{t(T::CohortIntro)}</p>
         <FormAlert form=issue_form/>
         <FormAlert form=cohort_form/>
-        {(!ready).then(|| view! {
+        {(!missing.is_empty()).then(|| view! {
             <div class="alert alert-error" role="alert">
                 <p>{fill(t(T::MissingSettings), &[("site", &cohort.site)])}</p>
-                <ul>{cohort.missing.iter().map(|p| view! { <li>{problem_text(p, locale)}</li> }).collect_view()}</ul>
+                <ul>{missing.iter().map(|p| view! { <li>{problem_text(p, locale)}</li> }).collect_view()}</ul>
             </div>
         })}
         <section class="panel" aria-labelledby="issue-all-heading">
             <h2 id="issue-all-heading" class="visually-hidden">{t(T::KindCertificate)}</h2>
-            {if cohort.to_certify > 0 {
+            {if cohort.to_certify > 0 && ready.certificate {
                 view! {
                     <form method="post" action=issue_all class="stack">
                         <input type="hidden" name="cohort_id" value=cohort.cohort_id.to_string()/>
@@ -70,6 +81,8 @@ fn CohortView(cohort: CohortDocuments) -> impl IntoView {
                             busy=t(T::Issuing).to_owned()/>
                     </form>
                 }.into_any()
+            } else if cohort.to_certify > 0 {
+                ().into_any()
             } else {
                 view! { <p>{t(T::NothingToCertify)}</p> }.into_any()
             }}
@@ -92,8 +105,15 @@ fn CohortView(cohort: CohortDocuments) -> impl IntoView {
     }
 }
 
+/// Which kinds the site's settings allow issuing now.
+#[derive(Clone, Copy)]
+struct Ready {
+    certificate: bool,
+    letter: bool,
+}
+
 #[component]
-fn Member(member: MemberDocuments, ready: bool) -> impl IntoView {
+fn Member(member: MemberDocuments, ready: Ready) -> impl IntoView {
     let locale = use_page().locale;
     let t = move |key: Text| key.get(locale);
     let status = EnrollmentStatus::parse(&member.status)
@@ -105,17 +125,21 @@ fn Member(member: MemberDocuments, ready: bool) -> impl IntoView {
             <form method="post" action=action class="inline-form">
                 <input type="hidden" name="enrollment_id" value=member.enrollment_id.to_string()/>
                 <input type="hidden" name="kind" value=kind.as_str()/>
-                <button type="submit" class="button" disabled=!ready>{t(label)}</button>
+                <BusySubmit label=t(label).to_owned() busy=t(T::IssuingOne).to_owned()/>
             </form>
         }
     };
+    let (certify, letter) = (
+        member.may_certify && ready.certificate,
+        member.may_letter && ready.letter,
+    );
     view! {
         <li class="panel member-paper">
             <h2 class="member-name">{member.name.clone()}" " <span class="badge">{status}</span></h2>
-            {(member.may_certify || member.may_letter).then(|| view! {
+            {(certify || letter).then(|| view! {
                 <div class="actions">
-                    {member.may_certify.then(|| issue(DocumentKind::Certificate, T::IssueCertificate))}
-                    {member.may_letter.then(|| issue(DocumentKind::Letter, T::IssueLetter))}
+                    {certify.then(|| issue(DocumentKind::Certificate, T::IssueCertificate))}
+                    {letter.then(|| issue(DocumentKind::Letter, T::IssueLetter))}
                 </div>
             })}
             {if member.documents.is_empty() {

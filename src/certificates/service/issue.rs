@@ -345,12 +345,19 @@ async fn write_document(
         },
     )
     .await
-    .map_err(|error| {
-        if crate::cohorts::db::is_unique_violation(&error) {
+    .map_err(|error| match crate::cohorts::db::is_unique_violation(&error) {
+        // Issued a moment ago by someone else (the index of the current certificate).
+        true if error
+            .to_string()
+            .contains("ux_issued_documents_current_certificate")
+            || error.to_string().contains("enrollment_id") =>
+        {
             AppError::invalid("kind", Problem::AlreadyIssued)
-        } else {
-            error.into()
         }
+        // The pattern wrote a number given before (patterns changed since): said so, the
+        // admin changes the pattern; the rollback gives the sequence number back.
+        true => AppError::invalid("kind", Problem::NumberTaken),
+        false => error.into(),
     })?;
     let event = AuditEvent::new(AuditAction::PaperIssue, Outcome::Success)
         .by(actor)

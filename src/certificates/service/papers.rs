@@ -177,8 +177,8 @@ async fn final_results(env: Env<'_>, cohort_id: i64) -> Result<HashMap<i64, Fina
         .collect())
 }
 
-/// The language results on record (JFT-Basic scores, JLPT levels) of the cohort's members,
-/// oldest first.
+/// The language results on record of the cohort's members: the latest JFT-Basic score and
+/// JLPT level of each (a paper has room for two lines, not every attempt).
 async fn official_results(env: Env<'_>, cohort_id: i64) -> Result<HashMap<i64, Vec<OfficialLine>>, AppError> {
     let who = crate::trainees::db::Who::InCohorts(vec![cohort_id]);
     let mut by_trainee: HashMap<i64, Vec<OfficialLine>> = HashMap::new();
@@ -193,7 +193,10 @@ async fn official_results(env: Env<'_>, cohort_id: i64) -> Result<HashMap<i64, V
             _ => None,
         };
         if let Some((test, result)) = line {
-            by_trainee.entry(row.trainee_id).or_default().push(OfficialLine {
+            // The latest of each test (oldest first, so a later one replaces it).
+            let lines = by_trainee.entry(row.trainee_id).or_default();
+            lines.retain(|line| line.test != test);
+            lines.push(OfficialLine {
                 test: test.to_owned(),
                 result,
                 passed: row.passed,

@@ -43,13 +43,15 @@ pub async fn cohort_documents(
     for (row, stored) in rows.into_iter().zip(&documents) {
         by_enrollment.entry(stored.enrollment_id).or_default().push(row);
     }
+    let holding: std::collections::HashSet<i64> = by_enrollment.keys().copied().collect();
     let mut members: Vec<MemberDocuments> = members
         .into_iter()
         .filter(|e| {
+            // Those in class or done, and anyone who left holding a document.
             matches!(
                 EnrollmentStatus::parse(&e.status),
                 Ok(EnrollmentStatus::Active | EnrollmentStatus::Completed)
-            )
+            ) || holding.contains(&e.id)
         })
         .filter_map(|e| {
             let person = people.get(&e.trainee_id)?;
@@ -76,17 +78,14 @@ pub async fn cohort_documents(
             .count(),
     )
     .unwrap_or(u32::MAX);
-    let mut missing_now = missing(settings.as_ref(), DocumentKind::Certificate);
-    for problem in missing(settings.as_ref(), DocumentKind::Letter) {
-        if !missing_now.contains(&problem) {
-            missing_now.push(problem);
-        }
-    }
+    let missing_certificate = missing(settings.as_ref(), DocumentKind::Certificate);
+    let missing_letter = missing(settings.as_ref(), DocumentKind::Letter);
     Ok(CohortDocuments {
         cohort_id: cohort.id,
         cohort: cohort.code,
         site,
-        missing: missing_now,
+        missing_certificate,
+        missing_letter,
         members,
         to_certify,
         certified,
@@ -188,11 +187,20 @@ async fn may_read(env: Env<'_>, actor: &Actor, document: &issued_documents::Mode
     }))
 }
 
+/// One drawing at a time: each takes a core for a moment (a cohort's print file, seconds),
+/// and repeated downloads must not starve the pages. The rest wait their turn (at most
+/// until the request times out).
+static DRAWING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 /// `papers` drawn as one PDF with the site's logo, off the async workers.
 async fn draw(env: Env<'_>, site_id: i64, papers: Vec<Paper>, locale: Locale) -> Result<Vec<u8>, AppError> {
     let logo = db::settings_of(env.db, site_id)
         .await?
         .and_then(|s| Some((s.logo?, s.logo_type?)));
+    let _turn = DRAWING
+        .acquire()
+        .await
+        .map_err(|error| crate::platform::errors::internal("pdf turn", &error))?;
     tokio::task::spawn_blocking(move || {
         use crate::certificates::pdf::{render, Logo, LogoFormat};
         let logo = logo.as_ref().and_then(|(bytes, kind)| {

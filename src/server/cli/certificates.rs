@@ -38,15 +38,25 @@ pub async fn run(config: &Config, action: CertificateAction) -> Result<(), Strin
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("no cohort {cohort:?}"))?;
-            let base = base_url
-                .or_else(|| config.public_url.clone())
-                .unwrap_or_else(|| format!("http://{}", config.site_addr));
+            let base = match base_url.or_else(|| config.public_url.clone()) {
+                Some(base) => base,
+                None => {
+                    let base = format!("http://{}", config.site_addr);
+                    eprintln!("PUBLIC_URL is not set: the documents will say {base}/verifikasi/… (pass --base-url).");
+                    base
+                }
+            };
+            // The folder first: once issued, the documents are numbered for good.
+            if let Some(dir) = &output {
+                std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+                let probe = dir.join(".siap-jepang-write-test");
+                std::fs::write(&probe, b"")
+                    .map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
+                let _ = std::fs::remove_file(probe);
+            }
             let issued = service::issue_cohort(env, &client, &actor, found.id, &base)
                 .await
                 .map_err(|e| refusal("nothing issued", &e))?;
-            if let Some(dir) = &output {
-                std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
-            }
             for one in &issued.documents {
                 println!("{}\t{}\t{}", one.number, one.name, one.verify_url);
                 if let Some(dir) = &output {

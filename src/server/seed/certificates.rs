@@ -3,6 +3,7 @@
 //! and an enrollment letter for the demo trainee. Through the area's own use cases, by the
 //! command line's operator, after the rest of the demo is in.
 
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use time::OffsetDateTime;
 
 use super::SeedError;
@@ -71,7 +72,12 @@ pub async fn seed_certificates(state: &AppState, now: OffsetDateTime) -> Result<
         .unwrap_or_else(|| format!("http://{}", state.config.site_addr));
     let actor = demo_operator();
     let client = Client::default();
-    let Some(cohort) = crate::cohorts::db::cohort_by_code(env.db, "JP-MANUF-A").await? else {
+    // The finished demo cohort (its code carries the year it started).
+    let finished = crate::entities::cohorts::Entity::find()
+        .filter(crate::entities::cohorts::Column::Code.starts_with("JP-MANUF-A-"))
+        .one(env.db)
+        .await?;
+    let Some(cohort) = finished else {
         return Ok(0);
     };
     let issued = crate::certificates::service::issue_cohort(env, &client, &actor, cohort.id, &base)

@@ -3,6 +3,7 @@
 //! QR code), the public verification (valid, revoked, unknown, rate-limited), reissuing
 //! and revoking, the sites' settings and logos, and every refusal.
 
+mod cli;
 mod issuing;
 mod numbering;
 mod verification;

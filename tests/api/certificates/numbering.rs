@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// Who calls which server function with which form.
+type Call<'a> = (&'a reqwest::Client, &'a str, Vec<(&'a str, &'a str)>);
+
 #[tokio::test]
 async fn two_coordinators_issuing_at_once_leave_no_duplicate_and_no_gap() {
     let Papers { app, cohort, .. } = papers().await;
@@ -48,7 +51,7 @@ async fn two_coordinators_issuing_at_once_leave_no_duplicate_and_no_gap() {
     let sari = app.signed_in("sari@uji.id").await;
     let (first, second) = (cohort.to_string(), second.to_string());
     let letter_ids: Vec<String> = letters.iter().map(i64::to_string).collect();
-    let mut calls: Vec<(&reqwest::Client, &str, Vec<(&str, &str)>)> = vec![
+    let mut calls: Vec<Call> = vec![
         (
             &rina,
             "/api/certificates/issue-cohort",
@@ -120,7 +123,7 @@ async fn an_issue_that_fails_inside_its_transaction_gives_its_number_back() {
     .await
     .unwrap();
     let bayu = bayu.to_string();
-    let (status, _) = error_of(
+    let (status, error) = error_of(
         app.call(
             &rina,
             "/api/certificates/issue",
@@ -129,7 +132,10 @@ async fn an_issue_that_fails_inside_its_transaction_gives_its_number_back() {
         .await,
     )
     .await;
-    assert_eq!(status, 422);
+    assert_eq!(
+        (status, field_problems(&error)),
+        (422, vec![("kind".to_owned(), "NumberTaken".to_owned())])
+    );
     issued_documents::Entity::delete_by_id(squatter.id)
         .exec(&app.state.db)
         .await

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_siap-jepang");
 
-fn sqlite_env(dir: &tempfile::TempDir) -> Vec<(&'static str, String)> {
+pub fn sqlite_env(dir: &tempfile::TempDir) -> Vec<(&'static str, String)> {
     vec![
         (
             "DATABASE_URL",
@@ -16,7 +16,7 @@ fn sqlite_env(dir: &tempfile::TempDir) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn run(args: &[&str], env: &[(&'static str, String)], stdin: Option<&str>) -> (i32, String, String) {
+pub fn run(args: &[&str], env: &[(&'static str, String)], stdin: Option<&str>) -> (i32, String, String) {
     let mut command = Command::new(BIN);
     command
         .args(args)

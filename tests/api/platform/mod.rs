@@ -3,7 +3,7 @@
 //! driver, and the layering and table ownership of `src/`.
 
 mod backup;
-mod cli;
+pub mod cli;
 mod crash;
 mod csrf;
 mod foundation;
