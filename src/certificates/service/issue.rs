@@ -78,7 +78,7 @@ pub async fn issue(
     txn.commit().await?;
     Ok(Issued {
         cohort_id: cohort.id,
-        documents: vec![one.0],
+        documents: vec![one],
     })
 }
 
@@ -145,7 +145,7 @@ pub async fn issue_cohort(
         let Some(paper) = papers.remove(&enrollment.id) else {
             continue;
         };
-        documents.push(write_document(&txn, writing, enrollment, paper).await?.0);
+        documents.push(write_document(&txn, writing, enrollment, paper).await?);
     }
     txn.commit().await?;
     Ok(Issued {
@@ -192,7 +192,7 @@ pub async fn reissue(
     let paper = papers.remove(&enrollment.id).ok_or(AppError::NotFound)?;
     let txn = env.begin().await?;
     revoke_in(&txn, actor, client, &old, &reason, now).await?;
-    let (one, new_id) = write_document(
+    let one = write_document(
         &txn,
         Writing {
             actor,
@@ -206,7 +206,7 @@ pub async fn reissue(
         paper,
     )
     .await?;
-    db::set_replaced_by(&txn, old.id, new_id).await?;
+    db::set_replaced_by(&txn, old.id, one.id).await?;
     txn.commit().await?;
     Ok(Issued {
         cohort_id: cohort.id,
@@ -306,7 +306,7 @@ async fn write_document(
     writing: Writing<'_>,
     enrollment: &enrollments::Model,
     mut paper: Paper,
-) -> Result<(IssuedOne, i64), AppError> {
+) -> Result<IssuedOne, AppError> {
     let Writing {
         actor,
         client,
@@ -368,15 +368,12 @@ async fn write_document(
             "cohort": cohort.code,
         }));
     record(txn, now, event).await?;
-    Ok((
-        IssuedOne {
-            id: row.id,
-            number,
-            name: paper.full_name,
-            verify_url: url,
-        },
-        row.id,
-    ))
+    Ok(IssuedOne {
+        id: row.id,
+        number,
+        name: paper.full_name,
+        verify_url: url,
+    })
 }
 
 /// Revokes `document` inside `txn`, with its audit event.
