@@ -3,6 +3,8 @@ import { PASSWORD, expectNoViolations, signIn } from './helpers';
 import { COORDINATOR, api, apiGet, liveClass } from './live-class';
 
 test('a coordinator issues a letter and the cohort certificates, anyone verifies one, a revoked one says so', async ({ page, browser }, testInfo) => {
+  // axe-core runs in the page, so accessibility is checked where JavaScript is on.
+  const hydrated = testInfo.project.name === 'hydrated';
   const live = await liveClass(page, testInfo);
   const [done, active] = live.trainees;
 
@@ -16,7 +18,7 @@ test('a coordinator issues a letter and the cohort certificates, anyone verifies
   await page.goto(`/angkatan/${live.cohortId}`);
   await page.getByRole('link', { name: 'Sertifikat dan surat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Sertifikat dan surat · ${live.code}` })).toBeVisible();
-  await expectNoViolations(page, 'certificates of a cohort');
+  if (hydrated) await expectNoViolations(page, 'certificates of a cohort');
 
   // A letter for the trainee still in class.
   const activeItem = page.locator('li.member-paper', { hasText: active.name });
@@ -44,7 +46,7 @@ test('a coordinator issues a letter and the cohort certificates, anyone verifies
   // Anyone, signed out, checks it.
   const stranger = await browser.newContext({
     baseURL: testInfo.project.use.baseURL,
-    javaScriptEnabled: testInfo.project.name === 'hydrated',
+    javaScriptEnabled: hydrated,
     viewport: { width: 360, height: 740 },
     locale: 'id-ID',
   });
@@ -53,7 +55,7 @@ test('a coordinator issues a letter and the cohort certificates, anyone verifies
   await expect(public_.getByText('Dokumen ini sah.')).toBeVisible();
   await expect(public_.locator('dl')).toContainText(done.name);
   await expect(public_.locator('dl')).toContainText(live.code);
-  await expectNoViolations(public_, 'verification page');
+  if (hydrated) await expectNoViolations(public_, 'verification page');
 
   // Revoked, with the reason: the page says so.
   await doneItem.locator('summary', { hasText: 'Cabut atau terbitkan ulang' }).click();
@@ -76,10 +78,10 @@ test('a coordinator issues a letter and the cohort certificates, anyone verifies
   const pdf = await page.request.get((await page.getByRole('link', { name: /Unduh PDF/ }).getAttribute('href'))!);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-disposition']).toContain('surat-keterangan-');
-  await expectNoViolations(page, 'my certificates');
+  if (hydrated) await expectNoViolations(page, 'my certificates');
 });
 
-test('an admin sets a site signatory and numbering pattern; a bad pattern is named', async ({ page }) => {
+test('an admin sets a site signatory and numbering pattern; a bad pattern is named', async ({ page }, testInfo) => {
   await signIn(page, 'admin@siapjepang.id', 'gunung-fuji-pagi');
   await page.goto('/pengaturan-dokumen');
   await expect(page.getByRole('heading', { level: 1, name: 'Pengaturan dokumen' })).toBeVisible();
@@ -94,5 +96,5 @@ test('an admin sets a site signatory and numbering pattern; a bad pattern is nam
   await again.getByRole('button', { name: /Simpan pengaturan/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /Pengaturan dokumen .* tersimpan\./ })).toBeVisible();
   await expect(page.locator('section', { has: page.getByRole('heading', { name: /POS-CGK/ }) })).toContainText(/Nomor pertama tahun ini: 001\/SJ\/POS-CGK\/[IVX]+\/\d{4}/);
-  await expectNoViolations(page, 'document settings');
+  if (testInfo.project.name === 'hydrated') await expectNoViolations(page, 'document settings');
 });
