@@ -10,17 +10,18 @@
 #
 # Uses a copy of the site-scale SQLite file of benches/floor.sh (made on first use): its
 # largest finished cohort (40 trainees, every one marked completed here), BBPLK Serang's
-# signatory and patterns set here. Needs wrk and curl.
+# signatory and patterns set here. Needs wrk, curl and pdfinfo (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-${CARGO_TARGET_DIR:-$HOME/.cache/siap-jepang/target}/release/siap-jepang}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/siap-certificates.XXXXXX)
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap '[ -z "${pid:-}" ] || kill "$pid" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 mkdir -p /tmp/siap-floor
 [ -f /tmp/siap-floor/site.db ] || DATABASE_URL="sqlite:///tmp/siap-floor/site.db?mode=rwc" "$BIN" seed --scale site >/dev/null
 
 prepare() { # $1: database file → prints the cohort code
+  rm -f "$1" "$1-wal" "$1-shm" # a stale WAL beside a fresh copy would be replayed into it
   cp /tmp/siap-floor/site.db "$1"
   DATABASE_URL="sqlite://$1?mode=rwc" "$BIN" migrate up >/dev/null
   python3 - "$1" <<'PY'
@@ -77,12 +78,13 @@ curl -fs -o /dev/null -c "$jar" -H "Origin: http://127.0.0.1:$PORT" -H 'Accept: 
   --data-urlencode "login=$login" --data-urlencode "password=latihan-beban-nasional" "http://127.0.0.1:$PORT/api/accounts/sign-in"
 echo "## Served (coordinator signed in; 5 requests each, seconds)"
 echo
-echo "| what | requests | mean | slowest |"
-echo "|---|---:|---:|---:|"
+echo "| what | requests | mean | slowest | pages | size |"
+echo "|---|---:|---:|---:|---:|---:|"
 for what in "print file (40 pages)|/angkatan/$cohort_id/sertifikat/cetak" "one certificate|/sertifikat/$doc_id/pdf"; do
   path=${what#*|}
   times=$(for _ in 1 2 3 4 5; do curl -fs -b "$jar" -o "$WORK/out.pdf" -w '%{time_total}\n' "http://127.0.0.1:$PORT$path"; done)
-  echo "| ${what%%|*} | 5 | $(awk '{s+=$1} END {printf "%.3f", s/NR}' <<<"$times") | $(sort -n <<<"$times" | tail -1) |"
+  pages=$(pdfinfo "$WORK/out.pdf" | awk '/^Pages:/{print $2}')
+  echo "| ${what%%|*} | 5 | $(awk '{s+=$1} END {printf "%.3f", s/NR}' <<<"$times") | $(sort -n <<<"$times" | tail -1) | $pages | $(du -k "$WORK/out.pdf" | cut -f1) kB |"
 done
 echo
 echo "## Against the floor (wrk -t1 -c32 -d5s, anonymous)"
