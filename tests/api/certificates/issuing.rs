@@ -8,15 +8,7 @@ async fn a_missing_signatory_or_pattern_is_named_before_anything_is_issued() {
     let Papers { app, adi, cohort, .. } = papers().await;
     let rina = app.signed_in("rina@uji.id").await;
     let adi = adi.to_string();
-    let (status, error) = error_of(
-        app.call(
-            &rina,
-            "/api/certificates/issue",
-            &[("enrollment_id", &adi), ("kind", "certificate")],
-        )
-        .await,
-    )
-    .await;
+    let (status, error) = error_of(issue_one(&app, &rina, &adi, "certificate").await).await;
     assert_eq!(status, 422);
     assert_eq!(
         field_problems(&error),
@@ -226,12 +218,7 @@ async fn a_reissue_revokes_the_old_document_with_its_reason_and_keeps_both() {
     configure(&app).await;
     let rina = app.signed_in("rina@uji.id").await;
     let adi = adi.to_string();
-    app.call(
-        &rina,
-        "/api/certificates/issue",
-        &[("enrollment_id", &adi), ("kind", "certificate")],
-    )
-    .await;
+    issue_one(&app, &rina, &adi, "certificate").await;
     let old = stored(&app).await.remove(0);
     let old_id = old.id.to_string();
     let (status, error) = error_of(
@@ -334,12 +321,7 @@ async fn another_sites_coordinator_cannot_issue_revoke_or_download() {
     configure(&app).await;
     let rina = app.signed_in("rina@uji.id").await;
     let adi = adi.to_string();
-    app.call(
-        &rina,
-        "/api/certificates/issue",
-        &[("enrollment_id", &adi), ("kind", "certificate")],
-    )
-    .await;
+    issue_one(&app, &rina, &adi, "certificate").await;
     let document = stored(&app).await.remove(0);
     let tono = app.signed_in("tono@uji.id").await;
     let id = document.id.to_string();
@@ -461,12 +443,7 @@ async fn settings_name_every_problem_and_logos_are_told_by_their_bytes() {
 
     // Documents are drawn with it.
     let adi = papers_enrollment(&app).await.to_string();
-    app.call(
-        &rina,
-        "/api/certificates/issue",
-        &[("enrollment_id", &adi), ("kind", "certificate")],
-    )
-    .await;
+    issue_one(&app, &rina, &adi, "certificate").await;
     let id = stored(&app).await[0].id;
     let pdf = app.get(&rina, &format!("/sertifikat/{id}/pdf")).await;
     assert_eq!(pdf.status(), 200);

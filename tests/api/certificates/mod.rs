@@ -147,6 +147,21 @@ pub async fn configure(app: &TestApp) {
     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
 }
 
+/// Issues one document (`kind`: "certificate" or "letter") for an enrollment, as `who`.
+pub async fn issue_one(
+    app: &TestApp,
+    who: &reqwest::Client,
+    enrollment: &str,
+    kind: &str,
+) -> reqwest::Response {
+    app.call(
+        who,
+        "/api/certificates/issue",
+        &[("enrollment_id", enrollment), ("kind", kind)],
+    )
+    .await
+}
+
 /// Every document stored, oldest first.
 pub async fn stored(app: &TestApp) -> Vec<issued_documents::Model> {
     use sea_orm::QueryOrder;
