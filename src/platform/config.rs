@@ -171,6 +171,12 @@ impl Config {
         }
     }
 
+    /// This server's own address, for documents issued away from a request (the command
+    /// line, the demo) when `PUBLIC_URL` is not set.
+    pub fn own_url(&self) -> String {
+        format!("http://{}", self.site_addr)
+    }
+
     pub fn is_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")
     }

@@ -41,7 +41,7 @@ pub async fn run(config: &Config, action: CertificateAction) -> Result<(), Strin
             let base = match base_url.or_else(|| config.public_url.clone()) {
                 Some(base) => base,
                 None => {
-                    let base = format!("http://{}", config.site_addr);
+                    let base = config.own_url();
                     eprintln!("PUBLIC_URL is not set: the documents will say {base}/verifikasi/… (pass --base-url).");
                     base
                 }

@@ -69,7 +69,7 @@ pub async fn seed_certificates(state: &AppState, now: OffsetDateTime) -> Result<
         .config
         .public_url
         .clone()
-        .unwrap_or_else(|| format!("http://{}", state.config.site_addr));
+        .unwrap_or_else(|| state.config.own_url());
     let actor = demo_operator();
     let client = Client::default();
     // The finished demo cohort (its code carries the year it started).
